@@ -1,0 +1,42 @@
+# nn-playground: `make serve` builds and serves the playground, `make test` runs every test.
+# Both install what they need on a fresh machine (scripts/ensure-tools.sh).
+
+PORT ?= 8000
+PKG := www/pkg/nn_playground.js
+SOURCES := Cargo.toml Cargo.lock .cargo/config.toml $(wildcard src/*.rs)
+
+.PHONY: serve test test-native test-wasm test-e2e bench pkg tools test-tools clean
+
+serve: tools $(PKG)
+	node scripts/serve.mjs www $(PORT)
+
+pkg: $(PKG)
+
+$(PKG): $(SOURCES)
+	wasm-pack build --release --target web --out-dir www/pkg --no-pack
+	@touch $@
+
+tools:
+	@scripts/ensure-tools.sh build
+
+test-tools:
+	@scripts/ensure-tools.sh test
+
+test: test-tools $(PKG)
+	$(MAKE) test-native test-wasm test-e2e
+
+test-native:
+	cargo test --release
+
+test-wasm:
+	wasm-pack test --headless --chrome --release
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+bench: tools
+	scripts/bench.sh
+
+clean:
+	cargo clean
+	rm -rf www/pkg node_modules

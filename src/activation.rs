@@ -1,0 +1,110 @@
+//! Activation functions g(z) and their derivatives g'(z).
+
+use serde::{Deserialize, Serialize};
+
+/// Slope of leaky ReLU for negative inputs.
+pub const LEAKY_SLOPE: f64 = 0.01;
+
+/// A hidden layer's non-linearity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Activation {
+    /// g(z) = z: without a non-linearity any stack of layers is one linear map.
+    Linear,
+    /// g(z) = 1/(1+e^−z), output in (0,1); g' = g(1−g) vanishes for large |z|.
+    Sigmoid,
+    /// g(z) = tanh z, output in (−1,1); saturates like the sigmoid.
+    Tanh,
+    /// g(z) = max(0, z).
+    Relu,
+    /// g(z) = z for z > 0, 0.01·z otherwise.
+    LeakyRelu,
+}
+
+/// Numerically stable logistic function: never evaluates exp of a large positive number.
+pub fn sigmoid(z: f64) -> f64 {
+    if z >= 0.0 {
+        1.0 / (1.0 + libm::exp(-z))
+    } else {
+        let e = libm::exp(z);
+        e / (1.0 + e)
+    }
+}
+
+impl Activation {
+    /// Every activation, in the order the page lists them.
+    pub const ALL: [Activation; 5] = [
+        Activation::Tanh,
+        Activation::Relu,
+        Activation::LeakyRelu,
+        Activation::Sigmoid,
+        Activation::Linear,
+    ];
+
+    /// g(z).
+    #[inline]
+    pub fn apply(self, z: f64) -> f64 {
+        match self {
+            Activation::Linear => z,
+            Activation::Sigmoid => sigmoid(z),
+            Activation::Tanh => libm::tanh(z),
+            Activation::Relu => z.max(0.0),
+            Activation::LeakyRelu => {
+                if z > 0.0 {
+                    z
+                } else {
+                    LEAKY_SLOPE * z
+                }
+            }
+        }
+    }
+
+    /// g'(z), given z and the already computed a = g(z) (the sigmoid and tanh derivatives are
+    /// cheapest written in terms of a: σ' = σ(1−σ), tanh' = 1 − tanh²).
+    #[inline]
+    pub fn derivative(self, z: f64, a: f64) -> f64 {
+        match self {
+            Activation::Linear => 1.0,
+            Activation::Sigmoid => a * (1.0 - a),
+            Activation::Tanh => 1.0 - a * a,
+            Activation::Relu => {
+                if z > 0.0 {
+                    1.0
+                } else {
+                    0.0
+                }
+            }
+            Activation::LeakyRelu => {
+                if z > 0.0 {
+                    1.0
+                } else {
+                    LEAKY_SLOPE
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn derivatives_match_central_differences() {
+        let h = 1e-6;
+        for act in Activation::ALL {
+            for &z in &[-3.0, -0.7, 0.3, 2.5] {
+                let numeric = (act.apply(z + h) - act.apply(z - h)) / (2.0 * h);
+                let analytic = act.derivative(z, act.apply(z));
+                assert!((numeric - analytic).abs() < 1e-8, "{act:?} at {z}: {numeric} vs {analytic}");
+            }
+        }
+    }
+
+    #[test]
+    fn sigmoid_is_stable_at_extremes() {
+        assert_eq!(sigmoid(-1000.0), 0.0);
+        assert_eq!(sigmoid(1000.0), 1.0);
+        assert!((sigmoid(0.0) - 0.5).abs() < 1e-15);
+    }
+}

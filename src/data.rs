@@ -1,0 +1,230 @@
+//! Datasets on the plane: the five classification sets and two regression sets, generated from
+//! the seed, jittered by the noise level, distorted by the per-feature scale/offset, shuffled and
+//! split into train and test.
+
+use crate::config::{Config, Dataset};
+use crate::rng::SeededRng;
+use ndarray::{Array1, Array2};
+use std::f64::consts::PI;
+
+/// Half the side of the square the raw (undistorted) datasets lie in.
+pub const DOMAIN: f64 = 6.0;
+
+/// Random stream used for the data (the weights and batch order use others).
+const DATA_STREAM: u32 = 0;
+
+/// Points in data coordinates with their labels (0/1) or regression targets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Points {
+    /// One row per point: the two features.
+    pub x: Array2<f64>,
+    /// One label or target per point.
+    pub y: Array1<f64>,
+}
+
+impl Points {
+    /// Number of points.
+    pub fn len(&self) -> usize {
+        self.y.len()
+    }
+
+    /// True when there are no points.
+    pub fn is_empty(&self) -> bool {
+        self.y.is_empty()
+    }
+
+    /// Points from rows of (x1, x2, label).
+    fn from_rows(rows: &[[f64; 3]]) -> Points {
+        let mut x = Array2::zeros((rows.len(), 2));
+        let mut y = Array1::zeros(rows.len());
+        for (i, r) in rows.iter().enumerate() {
+            x[[i, 0]] = r[0];
+            x[[i, 1]] = r[1];
+            y[i] = r[2];
+        }
+        Points { x, y }
+    }
+
+    /// Interleaved copy [x0, y0, label0, x1, …] for drawing.
+    pub fn interleaved(&self) -> Vec<f64> {
+        let mut out = Vec::with_capacity(self.len() * 3);
+        for (row, label) in self.x.rows().into_iter().zip(self.y.iter()) {
+            out.extend_from_slice(&[row[0], row[1], *label]);
+        }
+        out
+    }
+}
+
+/// The training and test splits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Split {
+    /// Points the network is trained on (and normalization is fitted on).
+    pub train: Points,
+    /// Held-out points.
+    pub test: Points,
+}
+
+/// Generates the config's dataset: raw points, distorted, shuffled, split.
+pub fn generate(config: &Config) -> Split {
+    let mut rng = SeededRng::new(config.seed, DATA_STREAM);
+    let mut rows = raw_points(config.dataset(), config.samples, config.noise, &mut rng);
+    for r in rows.iter_mut() {
+        for f in 0..2 {
+            r[f] = r[f] * config.scale[f] + config.offset[f];
+        }
+    }
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    rng.shuffle(&mut order);
+    let shuffled: Vec<[f64; 3]> = order.iter().map(|&i| rows[i]).collect();
+    let n_train = train_count(config.samples, config.train_fraction);
+    Split {
+        train: Points::from_rows(&shuffled[..n_train]),
+        test: Points::from_rows(&shuffled[n_train..]),
+    }
+}
+
+/// Training set size for `samples` points: round(samples · fraction), leaving at least one
+/// point on each side.
+pub fn train_count(samples: usize, fraction: f64) -> usize {
+    ((samples as f64 * fraction).round() as usize).clamp(1, samples - 1)
+}
+
+/// The data-coordinate box [xmin, xmax, ymin, ymax] that holds the raw domain after distortion.
+pub fn bounds(config: &Config) -> [f64; 4] {
+    let mut out = [0.0; 4];
+    for f in 0..2 {
+        let a = -DOMAIN * config.scale[f] + config.offset[f];
+        let b = DOMAIN * config.scale[f] + config.offset[f];
+        out[2 * f] = a.min(b);
+        out[2 * f + 1] = a.max(b);
+    }
+    out
+}
+
+/// Rows (x1, x2, label) of an undistorted dataset, in generation order.
+fn raw_points(dataset: Dataset, n: usize, noise: f64, rng: &mut SeededRng) -> Vec<[f64; 3]> {
+    (0..n)
+        .map(|i| match dataset {
+            Dataset::Circle => circle(i, noise, rng),
+            Dataset::Xor => xor(noise, rng),
+            Dataset::Gauss => gauss(i, noise, rng),
+            Dataset::Spiral => spiral(i, n, noise, rng),
+            Dataset::Moons => moons(i, noise, rng),
+            Dataset::Plane => plane(noise, rng),
+            Dataset::Gaussians => gaussians(noise, rng),
+        })
+        .collect()
+}
+
+/// Uniform jitter of ±`amplitude`.
+fn jitter(amplitude: f64, rng: &mut SeededRng) -> f64 {
+    rng.uniform(-amplitude, amplitude)
+}
+
+/// Even points: class 1 inside radius 2.5; odd points: class 0 on the ring 3.5..5.
+fn circle(i: usize, noise: f64, rng: &mut SeededRng) -> [f64; 3] {
+    const R: f64 = 5.0;
+    let inner = i % 2 == 0;
+    let r = if inner { rng.uniform(0.0, 0.5 * R) } else { rng.uniform(0.7 * R, R) };
+    let angle = rng.uniform(0.0, 2.0 * PI);
+    let x = r * libm::cos(angle) + jitter(R * noise, rng);
+    let y = r * libm::sin(angle) + jitter(R * noise, rng);
+    [x, y, if inner { 1.0 } else { 0.0 }]
+}
+
+/// Uniform on [−5, 5]², kept 0.3 away from the axes; class 1 where x·y > 0.
+fn xor(noise: f64, rng: &mut SeededRng) -> [f64; 3] {
+    const PADDING: f64 = 0.3;
+    let push = |v: f64| if v > 0.0 { v + PADDING } else { v - PADDING };
+    let x = push(rng.uniform(-5.0, 5.0));
+    let y = push(rng.uniform(-5.0, 5.0));
+    let label = if x * y > 0.0 { 1.0 } else { 0.0 };
+    [x + jitter(5.0 * noise, rng), y + jitter(5.0 * noise, rng), label]
+}
+
+/// Class 1 around (2, 2), class 0 around (−2, −2); the spread grows with the noise.
+fn gauss(i: usize, noise: f64, rng: &mut SeededRng) -> [f64; 3] {
+    let positive = i % 2 == 0;
+    let centre = if positive { 2.0 } else { -2.0 };
+    let spread = 0.7 + 2.6 * noise;
+    [centre + spread * rng.normal(), centre + spread * rng.normal(), if positive { 1.0 } else { 0.0 }]
+}
+
+/// Two spirals of 1.75 turns each, out to radius 5.
+fn spiral(i: usize, n: usize, noise: f64, rng: &mut SeededRng) -> [f64; 3] {
+    let arm = i % 2;
+    let per_arm = n.div_ceil(2) as f64;
+    let t = (i / 2) as f64 / per_arm;
+    let r = 5.0 * t;
+    let angle = 1.75 * 2.0 * PI * t + PI * arm as f64;
+    let x = r * libm::sin(angle) + jitter(2.0 * noise, rng);
+    let y = r * libm::cos(angle) + jitter(2.0 * noise, rng);
+    [x, y, if arm == 0 { 1.0 } else { 0.0 }]
+}
+
+/// Two interleaving half-circles of radius 3 (class 0 above, class 1 below), centred.
+fn moons(i: usize, noise: f64, rng: &mut SeededRng) -> [f64; 3] {
+    const R: f64 = 3.0;
+    let lower = i % 2 == 1;
+    let t = rng.uniform(0.0, PI);
+    let (x, y) = if lower { (R - R * libm::cos(t), 0.5 * R - R * libm::sin(t)) } else { (R * libm::cos(t), R * libm::sin(t)) };
+    let x = x - 0.5 * R + jitter(3.0 * noise, rng);
+    let y = y - 0.25 * R + jitter(3.0 * noise, rng);
+    [x, y, if lower { 1.0 } else { 0.0 }]
+}
+
+/// Uniform on the domain; target (x1 + x2)/12 measured at a jittered point.
+fn plane(noise: f64, rng: &mut SeededRng) -> [f64; 3] {
+    let x = rng.uniform(-DOMAIN, DOMAIN);
+    let y = rng.uniform(-DOMAIN, DOMAIN);
+    let target = (x + jitter(DOMAIN * noise, rng) + y + jitter(DOMAIN * noise, rng)) / (2.0 * DOMAIN);
+    [x, y, target]
+}
+
+/// Uniform on the domain; target a sum of six Gaussian bumps of alternating sign, in [−1, 1].
+fn gaussians(noise: f64, rng: &mut SeededRng) -> [f64; 3] {
+    const BUMPS: [(f64, f64, f64); 6] =
+        [(-4.0, 2.5, 1.0), (0.0, 2.5, -1.0), (4.0, 2.5, 1.0), (-4.0, -2.5, -1.0), (0.0, -2.5, 1.0), (4.0, -2.5, -1.0)];
+    let x = rng.uniform(-DOMAIN, DOMAIN);
+    let y = rng.uniform(-DOMAIN, DOMAIN);
+    let (xn, yn) = (x + jitter(DOMAIN * noise, rng), y + jitter(DOMAIN * noise, rng));
+    let target: f64 =
+        BUMPS.iter().map(|&(cx, cy, sign)| sign * libm::exp(-((xn - cx).powi(2) + (yn - cy).powi(2)) / 2.0)).sum();
+    [x, y, target.clamp(-1.0, 1.0)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_sizes_and_balance() {
+        let config = Config { samples: 400, train_fraction: 0.75, ..Config::default() }.validated().unwrap();
+        let split = generate(&config);
+        assert_eq!(split.train.len(), 300);
+        assert_eq!(split.test.len(), 100);
+        let ones = split.train.y.iter().chain(split.test.y.iter()).filter(|&&l| l == 1.0).count();
+        assert_eq!(ones, 200);
+    }
+
+    #[test]
+    fn distortion_scales_and_offsets_features() {
+        let base = Config::default().validated().unwrap();
+        let distorted = Config { scale: [1.0, 100.0], offset: [5.0, 0.0], ..base.clone() };
+        let (a, b) = (generate(&base), generate(&distorted));
+        for (ra, rb) in a.train.x.rows().into_iter().zip(b.train.x.rows()) {
+            assert!((rb[0] - (ra[0] + 5.0)).abs() < 1e-12);
+            assert!((rb[1] - ra[1] * 100.0).abs() < 1e-9);
+        }
+        assert_eq!(bounds(&distorted), [-1.0, 11.0, -600.0, 600.0]);
+    }
+
+    #[test]
+    fn every_dataset_stays_near_its_domain() {
+        for dataset in [Dataset::Circle, Dataset::Xor, Dataset::Gauss, Dataset::Spiral, Dataset::Moons] {
+            let config = Config { dataset: Some(dataset), noise: 0.5, ..Config::default() }.validated().unwrap();
+            let split = generate(&config);
+            assert!(split.train.x.iter().all(|v| v.abs() < 2.0 * DOMAIN), "{dataset:?}");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! # nn-playground
+//!
+//! A neural-network playground: this crate trains small fully connected networks on 2-D data
+//! and computes everything the page draws. It compiles natively (tests, benchmarks) and to
+//! WebAssembly (the browser). The map of the crate:
+//!
+//! - [`config`]: the configuration (camelCase serde types), defaults and validation.
+//! - [`error`]: the one error type; messages name the key and value at fault.
+//! - [`rng`]: the seeded, platform-independent random source. Transcendental functions come
+//!   from the `libm` crate everywhere, so native and wasm runs are bit-identical.
+//! - [`data`]: the datasets, noise, feature distortion (scale/offset), train/test split.
+//! - [`normalize`]: standardization fitted on the training split.
+//! - [`activation`]: g(z) and g'(z) for linear, sigmoid, tanh, ReLU, leaky ReLU.
+//! - [`init`]: weight initializations (zeros, constant, uniform, normal, LeCun, Xavier, He).
+//! - [`loss`]: the output unit and its loss (sigmoid + cross-entropy, identity + ½ squared error).
+//! - [`network`]: the MLP with contiguous parameters, forward pass with cache, backpropagation,
+//!   and the preallocated workspace that keeps training allocation-free.
+//! - [`optim`]: SGD, momentum, Adam.
+//! - [`train`]: the training session: mini-batches, divergence detection, reports, history.
+//! - [`diagnostics`]: the gradient check.
+//! - `wasm` (only on wasm32): the `#[wasm_bindgen]` boundary, the JS class `Playground`.
+
+pub mod activation;
+pub mod config;
+pub mod data;
+pub mod diagnostics;
+pub mod error;
+pub mod init;
+pub mod loss;
+pub mod network;
+pub mod normalize;
+pub mod optim;
+pub mod rng;
+pub mod train;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use config::Config;
+pub use error::{Error, Result};
+pub use train::{Report, Session};

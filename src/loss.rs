@@ -1,0 +1,78 @@
+//! The output unit and its loss: sigmoid + binary cross-entropy for classification, identity +
+//! half squared error for regression. Both are evaluated from the output pre-activation z, in a
+//! numerically stable form, and both give the same output error δ = a − y.
+
+use crate::activation::sigmoid;
+use crate::config::Problem;
+
+/// The loss L(ŷ, y) of one example, paired with the output activation it is meant for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Loss {
+    /// ŷ = σ(z), L = −[y log ŷ + (1−y) log(1−ŷ)].
+    CrossEntropy,
+    /// ŷ = z, L = ½(ŷ − y)².
+    HalfSquared,
+}
+
+impl Loss {
+    /// The loss that fits a problem.
+    pub fn for_problem(problem: Problem) -> Loss {
+        match problem {
+            Problem::Classification => Loss::CrossEntropy,
+            Problem::Regression => Loss::HalfSquared,
+        }
+    }
+
+    /// The output activation ŷ(z).
+    #[inline]
+    pub fn output(self, z: f64) -> f64 {
+        match self {
+            Loss::CrossEntropy => sigmoid(z),
+            Loss::HalfSquared => z,
+        }
+    }
+
+    /// L as a function of the output pre-activation z. Cross-entropy is written as
+    /// max(z, 0) − z·y + ln(1 + e^−|z|), which never takes log(0) nor overflows exp.
+    #[inline]
+    pub fn value(self, z: f64, y: f64) -> f64 {
+        match self {
+            Loss::CrossEntropy => z.max(0.0) - z * y + libm::log1p(libm::exp(-z.abs())),
+            Loss::HalfSquared => 0.5 * (z - y) * (z - y),
+        }
+    }
+
+    /// ∂L/∂z = ŷ − y (for both pairs).
+    #[inline]
+    pub fn output_delta(self, y_hat: f64, y: f64) -> f64 {
+        y_hat - y
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cross_entropy_matches_the_textbook_formula_and_stays_finite() {
+        for &(z, y) in &[(0.3, 1.0), (-2.0, 0.0), (4.0, 0.0), (-1.5, 1.0)] {
+            let p = sigmoid(z);
+            let textbook = -(y * p.ln() + (1.0 - y) * (1.0 - p).ln());
+            assert!((Loss::CrossEntropy.value(z, y) - textbook).abs() < 1e-12);
+        }
+        assert!((Loss::CrossEntropy.value(800.0, 0.0) - 800.0).abs() < 1e-9);
+        assert!(Loss::CrossEntropy.value(-800.0, 0.0) < 1e-300);
+    }
+
+    #[test]
+    fn output_delta_is_the_derivative_of_the_loss() {
+        let h = 1e-6;
+        for loss in [Loss::CrossEntropy, Loss::HalfSquared] {
+            for &(z, y) in &[(0.3, 1.0), (-2.0, 0.0), (1.2, 0.4)] {
+                let numeric = (loss.value(z + h, y) - loss.value(z - h, y)) / (2.0 * h);
+                let analytic = loss.output_delta(loss.output(z), y);
+                assert!((numeric - analytic).abs() < 1e-8, "{loss:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,284 @@
+//! The training session: the data, the network and its optimizer, mini-batches reshuffled every
+//! epoch from the seed, divergence detection, and the history of losses.
+
+use crate::config::{Config, Problem};
+use crate::data::{self, Points, Split};
+use crate::diagnostics;
+use crate::error::Result;
+use crate::loss::Loss;
+use crate::network::{Network, Workspace};
+use crate::normalize::Standardizer;
+use crate::optim::Optimizer;
+use crate::rng::SeededRng;
+use ndarray::{Array2, ArrayView2};
+use serde::Serialize;
+
+/// Random stream of the initial weights.
+const INIT_STREAM: u32 = 1;
+/// Random stream of the mini-batch order.
+const BATCH_STREAM: u32 = 2;
+/// A mini-batch loss above this (or NaN) counts as divergence: no run that is learning gets
+/// near it, and outputs that large would no longer be drawable.
+pub const DIVERGENCE_LOSS: f64 = 1e12;
+/// Rows evaluated per forward pass when scoring whole sets or grids.
+const EVAL_CHUNK: usize = 256;
+
+/// What [`Session::step`] reports after its updates.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// Completed passes over the training set.
+    pub epoch: u64,
+    /// Mini-batch updates so far.
+    pub step: u64,
+    /// Mean loss of the last mini-batch before its update (NaN before the first step).
+    pub batch_loss: f64,
+    /// Mean loss over the training split.
+    pub train_loss: f64,
+    /// Mean loss over the test split.
+    pub test_loss: f64,
+    /// Fraction of training points classified right (None for regression).
+    pub train_accuracy: Option<f64>,
+    /// Fraction of test points classified right (None for regression).
+    pub test_accuracy: Option<f64>,
+    /// True once training stopped because the loss exploded (NaN, infinite or above
+    /// [`DIVERGENCE_LOSS`]) or a parameter became non-finite.
+    pub diverged: bool,
+    /// Why training diverged, when it did.
+    pub message: Option<String>,
+}
+
+/// Losses recorded at each report.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct History {
+    /// Step count at each record.
+    pub step: Vec<f64>,
+    /// Last mini-batch loss at each record.
+    pub batch_loss: Vec<f64>,
+    /// Training loss at each record.
+    pub train_loss: Vec<f64>,
+    /// Test loss at each record.
+    pub test_loss: Vec<f64>,
+}
+
+/// A network being trained on one dataset.
+pub struct Session {
+    config: Config,
+    split: Split,
+    standardizer: Standardizer,
+    /// Normalized features the network sees, row for row with `split`.
+    train_inputs: Array2<f64>,
+    test_inputs: Array2<f64>,
+    net: Network,
+    batch: Workspace,
+    eval: Workspace,
+    optimizer: Optimizer,
+    batch_rng: SeededRng,
+    order: Vec<usize>,
+    cursor: usize,
+    epoch: u64,
+    step: u64,
+    batch_loss: f64,
+    backup: Vec<f64>,
+    divergence: Option<String>,
+    history: History,
+}
+
+impl Session {
+    /// A fresh session: validates the config, generates the data, fits the normalization on the
+    /// training split, and initializes the weights.
+    pub fn new(config: Config) -> Result<Session> {
+        let config = config.validated()?;
+        let split = data::generate(&config);
+        let standardizer = Standardizer::fit(config.normalize, split.train.x.view());
+        let train_inputs = standardizer.transform(split.train.x.view());
+        let test_inputs = standardizer.transform(split.test.x.view());
+        let mut net = Network::new(&config.hidden, config.activation, Loss::for_problem(config.problem));
+        net.initialize(config.init, config.init_scale, &mut SeededRng::new(config.seed, INIT_STREAM));
+        let n_train = split.train.len();
+        let batch_size = config.batch_size.min(n_train);
+        let mut batch_rng = SeededRng::new(config.seed, BATCH_STREAM);
+        let mut order: Vec<usize> = (0..n_train).collect();
+        batch_rng.shuffle(&mut order);
+        Ok(Session {
+            batch: Workspace::new(&net, batch_size),
+            eval: Workspace::new(&net, EVAL_CHUNK),
+            optimizer: Optimizer::new(&config, net.params.len()),
+            backup: net.params.clone(),
+            config,
+            split,
+            standardizer,
+            train_inputs,
+            test_inputs,
+            net,
+            batch_rng,
+            order,
+            cursor: 0,
+            epoch: 0,
+            step: 0,
+            batch_loss: f64::NAN,
+            divergence: None,
+            history: History::default(),
+        })
+    }
+
+    /// The validated config the session runs with.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The network being trained.
+    pub fn network(&self) -> &Network {
+        &self.net
+    }
+
+    /// The input normalization fitted on the training split.
+    pub fn standardizer(&self) -> &Standardizer {
+        &self.standardizer
+    }
+
+    /// The data in data coordinates.
+    pub fn split(&self) -> &Split {
+        &self.split
+    }
+
+    /// The recorded losses, one entry per report.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Normalized training inputs and targets, as the network sees them.
+    pub fn training_set(&self) -> (ArrayView2<'_, f64>, &[f64]) {
+        (self.train_inputs.view(), self.split.train.y.as_slice().expect("contiguous"))
+    }
+
+    /// Relative error of backpropagation against central differences at the current
+    /// parameters, on the first training points (see [`diagnostics::gradient_check`]).
+    pub fn gradient_check(&self) -> f64 {
+        let (x, y) = self.training_set();
+        diagnostics::gradient_check(&self.net, x, y, self.config.l2)
+    }
+
+    /// Effective mini-batch size (the config's, capped at the training set size).
+    pub fn batch_size(&self) -> usize {
+        self.batch.capacity
+    }
+
+    /// Runs `n` mini-batch updates (fewer if training diverges) and reports the state.
+    pub fn step(&mut self, n: u32) -> Report {
+        for _ in 0..n {
+            if self.divergence.is_some() {
+                break;
+            }
+            self.update_once();
+        }
+        self.report()
+    }
+
+    /// One mini-batch update. The last batch of an epoch holds the remaining points (it may be
+    /// smaller); after it the order is reshuffled and the epoch count grows.
+    fn update_once(&mut self) {
+        let n_train = self.order.len();
+        let end = (self.cursor + self.batch.capacity).min(n_train);
+        let targets = self.split.train.y.as_slice().expect("contiguous");
+        let rows = self.order[self.cursor..end].iter().copied();
+        let m = self.batch.load_batch(self.train_inputs.view(), targets, rows);
+        self.net.forward(&mut self.batch, m);
+        let loss = self.net.backward(&mut self.batch, m, self.config.l2);
+        self.batch_loss = loss;
+        self.step += 1;
+        self.cursor = end;
+        if self.cursor == n_train {
+            self.cursor = 0;
+            self.epoch += 1;
+            self.batch_rng.shuffle(&mut self.order);
+        }
+        // `backup` holds the parameters before the previous update, whose batch loss was finite.
+        if !(loss <= DIVERGENCE_LOSS) {
+            self.net.params.copy_from_slice(&self.backup);
+            self.divergence = Some(format!("the mini-batch loss exploded to {loss:e} at step {}", self.step));
+            return;
+        }
+        self.backup.copy_from_slice(&self.net.params);
+        self.optimizer.update(&mut self.net.params, &self.batch.grad);
+        if let Some(i) = self.net.params.iter().position(|p| !p.is_finite()) {
+            self.divergence = Some(format!("parameter {i} became {} at step {}", self.net.params[i], self.step));
+            self.net.params.copy_from_slice(&self.backup);
+        }
+    }
+
+    /// The current state, recorded in the history.
+    fn report(&mut self) -> Report {
+        let (train_loss, train_accuracy) = self.evaluate(Subset::Train);
+        let (test_loss, test_accuracy) = self.evaluate(Subset::Test);
+        self.history.step.push(self.step as f64);
+        self.history.batch_loss.push(self.batch_loss);
+        self.history.train_loss.push(train_loss);
+        self.history.test_loss.push(test_loss);
+        Report {
+            epoch: self.epoch,
+            step: self.step,
+            batch_loss: self.batch_loss,
+            train_loss,
+            test_loss,
+            train_accuracy,
+            test_accuracy,
+            diverged: self.divergence.is_some(),
+            message: self.divergence.clone(),
+        }
+    }
+
+    /// Mean loss and (for classification) accuracy over one split.
+    fn evaluate(&mut self, subset: Subset) -> (f64, Option<f64>) {
+        let (inputs, points) = match subset {
+            Subset::Train => (&self.train_inputs, &self.split.train),
+            Subset::Test => (&self.test_inputs, &self.split.test),
+        };
+        let (loss, correct) = score(&self.net, &mut self.eval, inputs.view(), points);
+        let accuracy = (self.config.problem == Problem::Classification).then(|| correct / points.len() as f64);
+        (loss, accuracy)
+    }
+
+    /// Appends to `out` the outputs of the network at `points`, given in data coordinates
+    /// (normalized here like the training data).
+    pub fn predict(&mut self, points: impl Iterator<Item = [f64; 2]>, out: &mut Vec<f64>) {
+        let standardizer = self.standardizer;
+        let mut inputs = points.map(|p| standardizer.apply(p));
+        loop {
+            let m = self.eval.load_points(&mut inputs);
+            if m == 0 {
+                break;
+            }
+            self.net.forward(&mut self.eval, m);
+            out.extend((0..m).map(|s| self.eval.output(s)));
+        }
+    }
+}
+
+/// Which split to score.
+#[derive(Debug, Clone, Copy)]
+enum Subset {
+    Train,
+    Test,
+}
+
+/// Mean loss and number of correct classifications (output on the right side of ½) of `net`
+/// over normalized `inputs` with the targets of `points`.
+fn score(net: &Network, ws: &mut Workspace, inputs: ArrayView2<f64>, points: &Points) -> (f64, f64) {
+    let n = points.len();
+    let (mut loss, mut correct) = (0.0, 0.0);
+    let mut start = 0;
+    while start < n {
+        let end = (start + ws.capacity).min(n);
+        let m = ws.load_batch(inputs, points.y.as_slice().expect("contiguous"), start..end);
+        net.forward(ws, m);
+        loss += net.mean_loss(ws, m) * m as f64;
+        for s in 0..m {
+            if (ws.output(s) >= 0.5) == (ws.targets[s] >= 0.5) {
+                correct += 1.0;
+            }
+        }
+        start = end;
+    }
+    (loss / n as f64, correct)
+}

@@ -1,0 +1,125 @@
+//! Training reaches known results, runs are reproducible, normalization is fitted on the
+//! training split only, and divergence is caught.
+
+use nn_playground::activation::Activation;
+use nn_playground::config::{Config, Dataset, Normalize, OptimizerKind, Problem};
+use nn_playground::normalize::Standardizer;
+use nn_playground::{Report, Session};
+
+fn train(config: Config, steps: u32) -> Report {
+    let mut session = Session::new(config).expect("valid config");
+    session.step(steps)
+}
+
+#[test]
+fn circle_and_xor_reach_95_percent_with_a_small_tanh_net() {
+    for dataset in [Dataset::Circle, Dataset::Xor] {
+        let config = Config { dataset: Some(dataset), hidden: vec![8, 8], learning_rate: 0.03, noise: 0.05, ..Config::default() };
+        let report = train(config, 5000);
+        let accuracy = report.test_accuracy.unwrap();
+        assert!(accuracy >= 0.95, "{dataset:?}: test accuracy {accuracy}, loss {}", report.test_loss);
+    }
+}
+
+#[test]
+fn spiral_reaches_90_percent_with_a_bigger_net() {
+    let config = Config {
+        dataset: Some(Dataset::Spiral),
+        hidden: vec![16, 16, 16],
+        optimizer: OptimizerKind::Adam,
+        learning_rate: 0.01,
+        normalize: Normalize::Standardize,
+        samples: 1000,
+        ..Config::default()
+    };
+    let report = train(config, 20_000);
+    let accuracy = report.test_accuracy.unwrap();
+    assert!(accuracy >= 0.90, "test accuracy {accuracy}, loss {}", report.test_loss);
+}
+
+#[test]
+fn regression_fits_the_plane() {
+    let config = Config { problem: Problem::Regression, hidden: vec![], learning_rate: 0.01, ..Config::default() };
+    let report = train(config, 3000);
+    assert!(report.test_loss < 1e-4, "test loss {}", report.test_loss);
+    assert_eq!(report.test_accuracy, None);
+}
+
+#[test]
+fn identical_seeds_give_bit_identical_runs_and_different_seeds_do_not() {
+    let config = Config { dataset: Some(Dataset::Moons), noise: 0.2, optimizer: OptimizerKind::Adam, ..Config::default() };
+    let (mut a, mut b) = (Session::new(config.clone()).unwrap(), Session::new(config.clone()).unwrap());
+    let (ra, rb) = (a.step(777), b.step(777));
+    assert_eq!(a.network().params, b.network().params);
+    assert_eq!(ra.train_loss.to_bits(), rb.train_loss.to_bits());
+    let mut c = Session::new(Config { seed: 2, ..config }).unwrap();
+    c.step(777);
+    assert_ne!(a.network().params, c.network().params);
+}
+
+#[test]
+fn the_last_partial_batch_is_used_and_ends_the_epoch() {
+    // 250 training points in batches of 100: 100, 100, 50, then a new epoch.
+    let mut session = Session::new(Config { batch_size: 100, ..Config::default() }).unwrap();
+    assert_eq!(session.step(2).epoch, 0);
+    let report = session.step(1);
+    assert_eq!((report.epoch, report.step), (1, 3));
+    assert_eq!(session.step(3).epoch, 2);
+}
+
+#[test]
+fn batch_size_is_capped_at_the_training_set() {
+    let session = Session::new(Config { batch_size: 100_000, samples: 100, ..Config::default() }).unwrap();
+    assert_eq!(session.batch_size(), 50);
+}
+
+#[test]
+fn standardization_is_fitted_on_the_training_split_only() {
+    let config = Config { normalize: Normalize::Standardize, scale: [3.0, 100.0], offset: [10.0, -4.0], ..Config::default() };
+    let session = Session::new(config).unwrap();
+    let fitted = *session.standardizer();
+    let train_only = Standardizer::fit(Normalize::Standardize, session.split().train.x.view());
+    assert_eq!(fitted, train_only);
+    let all = ndarray::concatenate![ndarray::Axis(0), session.split().train.x, session.split().test.x];
+    assert_ne!(fitted, Standardizer::fit(Normalize::Standardize, all.view()));
+    // The network's inputs are the training features standardized with these statistics.
+    let (inputs, _) = session.training_set();
+    let mean: f64 = inputs.column(1).sum() / inputs.nrows() as f64;
+    assert!(mean.abs() < 1e-12);
+}
+
+#[test]
+fn a_diverging_run_stops_keeps_finite_parameters_and_says_why() {
+    let config = Config {
+        learning_rate: 1e6,
+        activation: Activation::Relu,
+        hidden: vec![8, 8, 8],
+        scale: [100.0, 100.0],
+        problem: Problem::Regression,
+        ..Config::default()
+    };
+    let mut session = Session::new(config).unwrap();
+    let report = session.step(200);
+    assert!(report.diverged, "{report:?}");
+    assert!(report.message.as_deref().unwrap_or("").contains("step"));
+    assert!(session.network().params.iter().all(|p| p.is_finite()));
+    let frozen = session.network().params.clone();
+    let again = session.step(10);
+    assert_eq!(again.step, report.step, "no update after divergence");
+    assert_eq!(session.network().params, frozen);
+}
+
+#[test]
+fn predictions_use_the_training_normalization() {
+    let config = Config { normalize: Normalize::Standardize, scale: [1.0, 100.0], ..Config::default() };
+    let mut session = Session::new(config).unwrap();
+    session.step(2000);
+    let points: Vec<[f64; 2]> = session.split().test.x.rows().into_iter().map(|r| [r[0], r[1]]).collect();
+    let mut out = Vec::new();
+    session.predict(points.into_iter(), &mut out);
+    let labels = session.split().test.y.clone();
+    let correct = out.iter().zip(&labels).filter(|(p, y)| (**p >= 0.5) == (**y >= 0.5)).count() as f64;
+    let reported = session.step(0).test_accuracy.unwrap();
+    assert!((correct / labels.len() as f64 - reported).abs() < 1e-12);
+    assert!(reported > 0.9);
+}
