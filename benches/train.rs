@@ -1,1 +1,99 @@
-fn main() {}
+//! Native throughput of the reference net (2-8-8-1 tanh, batch 10, 500 circle samples):
+//! training samples per second against a straightforward allocating ndarray implementation of
+//! the same algorithm run in the same process, and the time of a 100×100 boundary.
+//! Writes the figures to target/bench-native.json for the wasm benchmark's ratio.
+
+use ndarray::{Array1, Array2, Axis};
+use nn_playground::config::Config;
+use nn_playground::Session;
+use std::time::{Duration, Instant};
+
+/// Runs `f` (which does `work` units) repeatedly for at least `budget`; returns units per second.
+fn rate(budget: Duration, work: f64, mut f: impl FnMut()) -> f64 {
+    f(); // warm-up
+    let start = Instant::now();
+    let mut runs = 0u32;
+    while start.elapsed() < budget {
+        f();
+        runs += 1;
+    }
+    work * runs as f64 / start.elapsed().as_secs_f64()
+}
+
+/// The same training loop written the obvious way: a fresh matrix for every product.
+struct AllocatingMlp {
+    weights: Vec<Array2<f64>>,
+    biases: Vec<Array1<f64>>,
+}
+
+impl AllocatingMlp {
+    fn new(session: &Session) -> Self {
+        let net = session.network();
+        let weights = (0..net.layers.len()).map(|l| net.weights(l).to_owned()).collect();
+        let biases = net.layers.iter().map(|l| Array1::from(net.params[l.biases()].to_vec())).collect();
+        AllocatingMlp { weights, biases }
+    }
+
+    fn train_batch(&mut self, x: Array2<f64>, y: Array1<f64>, lr: f64) {
+        let last = self.weights.len() - 1;
+        let mut activations = vec![x];
+        for l in 0..=last {
+            let z = activations[l].dot(&self.weights[l].t()) + &self.biases[l];
+            let a = if l == last { z.mapv(|v| 1.0 / (1.0 + (-v).exp())) } else { z.mapv(f64::tanh) };
+            activations.push(a);
+        }
+        let m = y.len() as f64;
+        let mut delta = (&activations[last + 1].column(0) - &y).insert_axis(Axis(1)) / m;
+        for l in (0..=last).rev() {
+            let grad_w = delta.t().dot(&activations[l]);
+            let grad_b = delta.sum_axis(Axis(0));
+            if l > 0 {
+                let a = &activations[l];
+                delta = delta.dot(&self.weights[l]) * a.mapv(|v| 1.0 - v * v);
+            }
+            self.weights[l] = &self.weights[l] - &(grad_w * lr);
+            self.biases[l] = &self.biases[l] - &(grad_b * lr);
+        }
+    }
+}
+
+fn main() {
+    let config = Config { hidden: vec![8, 8], batch_size: 10, samples: 500, ..Config::default() };
+    let budget = Duration::from_millis(1500);
+    let steps = 10_000u32;
+
+    let mut session = Session::new(config.clone()).expect("reference config");
+    let ours = rate(budget, (steps * 10) as f64, || {
+        session.step(steps);
+    });
+
+    let session = Session::new(config.clone()).expect("reference config");
+    let (x, y) = session.training_set();
+    let (x, y) = (x.to_owned(), Array1::from(y.to_vec()));
+    let mut baseline = AllocatingMlp::new(&session);
+    let batches = x.nrows() / 10;
+    let allocating = rate(budget, (batches * 10) as f64, || {
+        for b in 0..batches {
+            let rows: Vec<usize> = (b * 10..b * 10 + 10).collect();
+            baseline.train_batch(x.select(Axis(0), &rows), y.select(Axis(0), &rows), 0.03);
+        }
+    });
+
+    let mut session = Session::new(config).expect("reference config");
+    session.step(1000);
+    let grid: Vec<[f64; 2]> = (0..10_000).map(|k| [-6.0 + 0.12 * (k % 100) as f64, 6.0 - 0.12 * (k / 100) as f64]).collect();
+    let mut out = Vec::with_capacity(10_000);
+    let boundaries_per_s = rate(budget, 1.0, || {
+        out.clear();
+        session.predict(grid.iter().copied(), &mut out);
+    });
+    let boundary_ms = 1000.0 / boundaries_per_s;
+
+    println!("native, reference net 2-8-8-1 tanh, batch 10, 500 circle samples");
+    println!("  training:        {:>8.2} M samples/s", ours / 1e6);
+    println!("  allocating ndarray baseline: {:>8.2} M samples/s   ratio {:.1}×", allocating / 1e6, ours / allocating);
+    println!("  100×100 boundary: {boundary_ms:>7.3} ms");
+    let json = format!("{{\"trainSamplesPerSecond\":{ours},\"boundaryMs\":{boundary_ms}}}\n");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-native.json");
+    std::fs::write(&path, json).expect("write target/bench-native.json");
+}

@@ -29,8 +29,6 @@ ensure_build_tools() {
   if [ "$(version_of wasm-pack)" != "$WASM_PACK_VERSION" ]; then
     cargo install wasm-pack --version "$WASM_PACK_VERSION" --force
   fi
-  # wasm-pack would otherwise try to download its own wasm-opt.
-  command -v wasm-opt >/dev/null || apt_install binaryen
   command -v node >/dev/null || apt_install nodejs npm
 }
 

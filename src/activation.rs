@@ -21,15 +21,7 @@ pub enum Activation {
     LeakyRelu,
 }
 
-/// Numerically stable logistic function: never evaluates exp of a large positive number.
-pub fn sigmoid(z: f64) -> f64 {
-    if z >= 0.0 {
-        1.0 / (1.0 + libm::exp(-z))
-    } else {
-        let e = libm::exp(z);
-        e / (1.0 + e)
-    }
-}
+use crate::math::sigmoid;
 
 impl Activation {
     /// Every activation, in the order the page lists them.
@@ -47,7 +39,7 @@ impl Activation {
         match self {
             Activation::Linear => z,
             Activation::Sigmoid => sigmoid(z),
-            Activation::Tanh => libm::tanh(z),
+            Activation::Tanh => crate::math::tanh(z),
             Activation::Relu => z.max(0.0),
             Activation::LeakyRelu => {
                 if z > 0.0 {
@@ -55,6 +47,29 @@ impl Activation {
                 } else {
                     LEAKY_SLOPE * z
                 }
+            }
+        }
+    }
+
+    /// a[i] = g(z[i]) for a whole batch; the match runs once, outside the loop.
+    pub fn apply_all(self, z: &[f64], a: &mut [f64]) {
+        match self {
+            Activation::Linear => a.copy_from_slice(z),
+            Activation::Sigmoid => crate::math::sigmoid_slice(z, a),
+            Activation::Tanh => crate::math::tanh_slice(z, a),
+            Activation::Relu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = z.max(0.0)),
+            Activation::LeakyRelu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = Activation::LeakyRelu.apply(z)),
+        }
+    }
+
+    /// d[i] ← d[i]·g'(z[i]) for a whole batch, given a = g(z); the match runs once.
+    pub fn scale_by_derivative(self, z: &[f64], a: &[f64], d: &mut [f64]) {
+        match self {
+            Activation::Linear => {}
+            Activation::Sigmoid => d.iter_mut().zip(a).for_each(|(d, &a)| *d *= a * (1.0 - a)),
+            Activation::Tanh => d.iter_mut().zip(a).for_each(|(d, &a)| *d *= 1.0 - a * a),
+            Activation::Relu | Activation::LeakyRelu => {
+                d.iter_mut().zip(z).for_each(|(d, &z)| *d *= self.derivative(z, 0.0))
             }
         }
     }
@@ -102,9 +117,18 @@ mod tests {
     }
 
     #[test]
-    fn sigmoid_is_stable_at_extremes() {
-        assert_eq!(sigmoid(-1000.0), 0.0);
-        assert_eq!(sigmoid(1000.0), 1.0);
-        assert!((sigmoid(0.0) - 0.5).abs() < 1e-15);
+    fn batch_forms_agree_with_the_scalar_ones() {
+        let z = [-2.0, -0.1, 0.0, 0.4, 3.0];
+        for act in Activation::ALL {
+            let mut a = [0.0; 5];
+            act.apply_all(&z, &mut a);
+            let mut d = [2.0; 5];
+            act.scale_by_derivative(&z, &a, &mut d);
+            for i in 0..5 {
+                assert_eq!(a[i], act.apply(z[i]));
+                assert_eq!(d[i], 2.0 * act.derivative(z[i], a[i]));
+            }
+        }
     }
+
 }

@@ -10,6 +10,8 @@
 //!   from the `libm` crate everywhere, so native and wasm runs are bit-identical.
 //! - [`data`]: the datasets, noise, feature distortion (scale/offset), train/test split.
 //! - [`normalize`]: standardization fitted on the training split.
+//! - [`math`]: exp, tanh and sigmoid from IEEE arithmetic only (bit-identical everywhere,
+//!   vectorizable) for the hot loops.
 //! - [`activation`]: g(z) and g'(z) for linear, sigmoid, tanh, ReLU, leaky ReLU.
 //! - [`init`]: weight initializations (zeros, constant, uniform, normal, LeCun, Xavier, He).
 //! - [`loss`]: the output unit and its loss (sigmoid + cross-entropy, identity + ½ squared error).
@@ -27,6 +29,7 @@ pub mod diagnostics;
 pub mod error;
 pub mod init;
 pub mod loss;
+pub mod math;
 pub mod network;
 pub mod normalize;
 pub mod optim;

@@ -2,7 +2,7 @@
 //! half squared error for regression. Both are evaluated from the output pre-activation z, in a
 //! numerically stable form, and both give the same output error δ = a − y.
 
-use crate::activation::sigmoid;
+use crate::math::exp_nonpositive;
 use crate::config::Problem;
 
 /// The loss L(ŷ, y) of one example, paired with the output activation it is meant for.
@@ -23,12 +23,11 @@ impl Loss {
         }
     }
 
-    /// The output activation ŷ(z).
-    #[inline]
-    pub fn output(self, z: f64) -> f64 {
+    /// ŷ(z) for a whole batch.
+    pub fn output_all(self, z: &[f64], y_hat: &mut [f64]) {
         match self {
-            Loss::CrossEntropy => sigmoid(z),
-            Loss::HalfSquared => z,
+            Loss::CrossEntropy => crate::math::sigmoid_slice(z, y_hat),
+            Loss::HalfSquared => y_hat.copy_from_slice(z),
         }
     }
 
@@ -37,7 +36,7 @@ impl Loss {
     #[inline]
     pub fn value(self, z: f64, y: f64) -> f64 {
         match self {
-            Loss::CrossEntropy => z.max(0.0) - z * y + libm::log1p(libm::exp(-z.abs())),
+            Loss::CrossEntropy => z.max(0.0) - z * y + libm::log1p(exp_nonpositive(-z.abs())),
             Loss::HalfSquared => 0.5 * (z - y) * (z - y),
         }
     }
@@ -56,7 +55,7 @@ mod tests {
     #[test]
     fn cross_entropy_matches_the_textbook_formula_and_stays_finite() {
         for &(z, y) in &[(0.3, 1.0), (-2.0, 0.0), (4.0, 0.0), (-1.5, 1.0)] {
-            let p = sigmoid(z);
+            let p = crate::math::sigmoid(z);
             let textbook = -(y * p.ln() + (1.0 - y) * (1.0 - p).ln());
             assert!((Loss::CrossEntropy.value(z, y) - textbook).abs() < 1e-12);
         }
@@ -70,7 +69,9 @@ mod tests {
         for loss in [Loss::CrossEntropy, Loss::HalfSquared] {
             for &(z, y) in &[(0.3, 1.0), (-2.0, 0.0), (1.2, 0.4)] {
                 let numeric = (loss.value(z + h, y) - loss.value(z - h, y)) / (2.0 * h);
-                let analytic = loss.output_delta(loss.output(z), y);
+                let mut y_hat = [0.0];
+                loss.output_all(&[z], &mut y_hat);
+                let analytic = loss.output_delta(y_hat[0], y);
                 assert!((numeric - analytic).abs() < 1e-8, "{loss:?}");
             }
         }

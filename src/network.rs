@@ -100,9 +100,10 @@ impl Network {
         l + 1 == self.layers.len()
     }
 
-    /// Forward pass on the first `m` rows of `ws.a[0]`: fills z[l] and a[l+1] for every layer.
+    /// Forward pass on the first `m` samples loaded in `ws.a[0]`: fills z[l] and a[l+1].
     pub fn forward(&self, ws: &mut Workspace, m: usize) {
         debug_assert!(m <= ws.capacity);
+        let cap = ws.capacity;
         for (l, layer) in self.layers.iter().enumerate() {
             let (before, after) = ws.a.split_at_mut(l + 1);
             let input = before[l].as_slice().expect("contiguous");
@@ -110,34 +111,38 @@ impl Network {
             let z = ws.z[l].as_slice_mut().expect("contiguous");
             let w = &self.params[layer.weights()];
             let b = &self.params[layer.biases()];
-            let (n_in, n_out) = (layer.n_in, layer.n_out);
             let output_layer = self.is_output(l);
-            for s in 0..m {
-                let a_prev = &input[s * n_in..(s + 1) * n_in];
-                let z_row = &mut z[s * n_out..(s + 1) * n_out];
-                let a_row = &mut output[s * n_out..(s + 1) * n_out];
-                for j in 0..n_out {
-                    let w_row = &w[j * n_in..(j + 1) * n_in];
-                    let zj = b[j] + dot(w_row, a_prev);
-                    z_row[j] = zj;
-                    a_row[j] = if output_layer { self.loss.output(zj) } else { self.activation.apply(zj) };
+            for j in 0..layer.n_out {
+                // z[j, :] = b[j] + Σ_i W[j, i]·a_prev[i, :]
+                let z_row = &mut z[j * cap..j * cap + m];
+                z_row.fill(b[j]);
+                for i in 0..layer.n_in {
+                    axpy(w[j * layer.n_in + i], &input[i * cap..i * cap + m], z_row);
+                }
+                let a_row = &mut output[j * cap..j * cap + m];
+                if output_layer {
+                    self.loss.output_all(z_row, a_row);
+                } else {
+                    self.activation.apply_all(z_row, a_row);
                 }
             }
         }
     }
 
-    /// Backward pass after [`Network::forward`] on the same `m` rows, with targets
+    /// Backward pass after [`Network::forward`] on the same `m` samples, with targets
     /// `ws.targets[..m]`. Fills `ws.grad` with ∂J/∂θ for J = mean loss + (λ/2)·Σw² and returns
     /// the mean loss (without the penalty).
     pub fn backward(&self, ws: &mut Workspace, m: usize, l2: f64) -> f64 {
+        let cap = ws.capacity;
         let last = self.layers.len() - 1;
         let inv_m = 1.0 / m as f64;
         let loss = self.mean_loss(ws, m);
         {
-            let a_out = ws.a[last + 1].as_slice().expect("contiguous");
-            let delta = ws.delta[last].as_slice_mut().expect("contiguous");
-            for s in 0..m {
-                delta[s] = self.loss.output_delta(a_out[s], ws.targets[s]) * inv_m;
+            // δ[L] = (a[L] − y)/m: the 1/m of the mean is folded in here.
+            let a_out = &ws.a[last + 1].as_slice().expect("contiguous")[..m];
+            let delta = &mut ws.delta[last].as_slice_mut().expect("contiguous")[..m];
+            for ((d, &a), &y) in delta.iter_mut().zip(a_out).zip(&ws.targets[..m]) {
+                *d = self.loss.output_delta(a, y) * inv_m;
             }
         }
         for l in (0..=last).rev() {
@@ -145,41 +150,31 @@ impl Network {
             let (n_in, n_out) = (layer.n_in, layer.n_out);
             let a_prev = ws.a[l].as_slice().expect("contiguous");
             let (grad_w, grad_b) = ws.grad[layer.w..layer.b + n_out].split_at_mut(n_in * n_out);
-            grad_w.fill(0.0);
-            grad_b.fill(0.0);
             let (deltas_before, deltas_after) = ws.delta.split_at_mut(l);
             let delta = deltas_after[0].as_slice().expect("contiguous");
-            for s in 0..m {
-                let d_row = &delta[s * n_out..(s + 1) * n_out];
-                let a_row = &a_prev[s * n_in..(s + 1) * n_in];
-                for j in 0..n_out {
-                    let dj = d_row[j];
-                    grad_b[j] += dj;
-                    axpy(dj, a_row, &mut grad_w[j * n_in..(j + 1) * n_in]);
+            let w = &self.params[layer.weights()];
+            // ∂J/∂W[j, i] = Σ_s δ[j, s]·a_prev[i, s] (+ λ W[j, i]); ∂J/∂b[j] = Σ_s δ[j, s]
+            for j in 0..n_out {
+                let d_row = &delta[j * cap..j * cap + m];
+                grad_b[j] = d_row.iter().sum();
+                for i in 0..n_in {
+                    grad_w[j * n_in + i] = dot(d_row, &a_prev[i * cap..i * cap + m]) + l2 * w[j * n_in + i];
                 }
-            }
-            if l2 != 0.0 {
-                axpy(l2, &self.params[layer.weights()], grad_w);
             }
             if l == 0 {
                 break;
             }
             // δ[l−1] = (Wᵀ δ[l]) ⊙ g'(z[l−1])
-            let w = &self.params[layer.weights()];
             let prev_delta = deltas_before[l - 1].as_slice_mut().expect("contiguous");
             let z_prev = ws.z[l - 1].as_slice().expect("contiguous");
-            for s in 0..m {
-                let d_row = &delta[s * n_out..(s + 1) * n_out];
-                let back = &mut prev_delta[s * n_in..(s + 1) * n_in];
+            for i in 0..n_in {
+                let back = &mut prev_delta[i * cap..i * cap + m];
                 back.fill(0.0);
                 for j in 0..n_out {
-                    axpy(d_row[j], &w[j * n_in..(j + 1) * n_in], back);
+                    axpy(w[j * n_in + i], &delta[j * cap..j * cap + m], back);
                 }
-                let z_row = &z_prev[s * n_in..(s + 1) * n_in];
-                let a_row = &a_prev[s * n_in..(s + 1) * n_in];
-                for i in 0..n_in {
-                    back[i] *= self.activation.derivative(z_row[i], a_row[i]);
-                }
+                let row = i * cap..i * cap + m;
+                self.activation.scale_by_derivative(&z_prev[row.clone()], &a_prev[row], back);
             }
         }
         loss
@@ -187,7 +182,7 @@ impl Network {
 
     /// Mean loss of the last forward pass on `m` rows against `ws.targets`.
     pub fn mean_loss(&self, ws: &Workspace, m: usize) -> f64 {
-        let z_out = ws.z[self.layers.len() - 1].as_slice().expect("contiguous");
+        let z_out = ws.z[self.layers.len() - 1].as_slice().expect("contiguous"); // one row: the output unit
         let sum: f64 = z_out[..m].iter().zip(&ws.targets[..m]).map(|(&z, &y)| self.loss.value(z, y)).sum();
         sum / m as f64
     }
@@ -207,11 +202,12 @@ fn axpy(alpha: f64, x: &[f64], y: &mut [f64]) {
     }
 }
 
-/// Preallocated buffers for a batch of up to `capacity` rows: the cache of the forward pass
-/// (z[l], a[l]), the backward deltas and the gradient.
+/// Preallocated buffers for a batch of up to `capacity` samples: the cache of the forward pass
+/// (z[l], a[l]), the backward deltas and the gradient. Every matrix is units × capacity, one
+/// row per unit and one column per sample, so the inner loops run along the batch.
 #[derive(Debug, Clone)]
 pub struct Workspace {
-    /// Most rows a pass may use.
+    /// Most samples a pass may use.
     pub capacity: usize,
     /// a[0] is the input batch; a[l+1] = g(z[l]).
     pub a: Vec<Array2<f64>>,
@@ -231,23 +227,21 @@ impl Workspace {
         let widths = net.widths();
         Workspace {
             capacity,
-            a: widths.iter().map(|&n| Array2::zeros((capacity, n))).collect(),
-            z: widths[1..].iter().map(|&n| Array2::zeros((capacity, n))).collect(),
-            delta: widths[1..].iter().map(|&n| Array2::zeros((capacity, n))).collect(),
+            a: widths.iter().map(|&n| Array2::zeros((n, capacity))).collect(),
+            z: widths[1..].iter().map(|&n| Array2::zeros((n, capacity))).collect(),
+            delta: widths[1..].iter().map(|&n| Array2::zeros((n, capacity))).collect(),
             targets: vec![0.0; capacity],
             grad: vec![0.0; net.params.len()],
         }
     }
 
     /// Copies rows `rows` of the features `x` and the targets `y` into the batch, in that
-    /// order; returns the number of rows (at most `capacity`).
+    /// order; returns the number of samples (at most `capacity`).
     pub fn load_batch(&mut self, x: ArrayView2<f64>, y: &[f64], rows: impl Iterator<Item = usize>) -> usize {
-        let input = self.a[0].as_slice_mut().expect("contiguous");
+        let (x1, x2) = self.a[0].as_slice_mut().expect("contiguous").split_at_mut(self.capacity);
         let mut m = 0;
-        for i in rows.take(self.capacity) {
-            input[m * INPUTS] = x[[i, 0]];
-            input[m * INPUTS + 1] = x[[i, 1]];
-            self.targets[m] = y[i];
+        for (i, ((x1, x2), t)) in rows.zip(x1.iter_mut().zip(x2.iter_mut()).zip(self.targets.iter_mut())) {
+            (*x1, *x2, *t) = (x[[i, 0]], x[[i, 1]], y[i]);
             m += 1;
         }
         m
@@ -256,19 +250,23 @@ impl Workspace {
     /// Copies points (already normalized) into the input batch; returns how many (at most
     /// `capacity`).
     pub fn load_points(&mut self, points: &mut impl Iterator<Item = [f64; 2]>) -> usize {
-        let input = self.a[0].as_slice_mut().expect("contiguous");
+        let (x1, x2) = self.a[0].as_slice_mut().expect("contiguous").split_at_mut(self.capacity);
         let mut m = 0;
-        while m < self.capacity {
-            let Some(p) = points.next() else { break };
-            input[m * INPUTS..(m + 1) * INPUTS].copy_from_slice(&p);
+        for ((x1, x2), p) in x1.iter_mut().zip(x2.iter_mut()).zip(points) {
+            (*x1, *x2) = (p[0], p[1]);
             m += 1;
         }
         m
     }
 
-    /// The output ŷ of row `s` of the last forward pass.
+    /// The outputs ŷ of the first `m` samples of the last forward pass.
+    pub fn outputs(&self, m: usize) -> &[f64] {
+        &self.a[self.a.len() - 1].as_slice().expect("contiguous")[..m]
+    }
+
+    /// The output ŷ of sample `s` of the last forward pass.
     #[inline]
     pub fn output(&self, s: usize) -> f64 {
-        self.a[self.a.len() - 1][[s, 0]]
+        self.a[self.a.len() - 1][[0, s]]
     }
 }

@@ -250,7 +250,7 @@ impl Session {
                 break;
             }
             self.net.forward(&mut self.eval, m);
-            out.extend((0..m).map(|s| self.eval.output(s)));
+            out.extend_from_slice(self.eval.outputs(m));
         }
     }
 }
@@ -273,8 +273,8 @@ fn score(net: &Network, ws: &mut Workspace, inputs: ArrayView2<f64>, points: &Po
         let m = ws.load_batch(inputs, points.y.as_slice().expect("contiguous"), start..end);
         net.forward(ws, m);
         loss += net.mean_loss(ws, m) * m as f64;
-        for s in 0..m {
-            if (ws.output(s) >= 0.5) == (ws.targets[s] >= 0.5) {
+        for (y_hat, y) in ws.outputs(m).iter().zip(&ws.targets) {
+            if (*y_hat >= 0.5) == (*y >= 0.5) {
                 correct += 1.0;
             }
         }

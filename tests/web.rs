@@ -122,3 +122,14 @@ fn a_diverging_run_is_reported_not_drawn_as_garbage() {
     assert!(get(&report, "message").as_string().unwrap().contains("step"));
     assert!(pg.boundary(20.0, -6.0, 6.0, -6.0, 6.0).unwrap().iter().all(|v| v.is_finite()));
 }
+
+#[wasm_bindgen_test]
+fn simd_activations_give_the_same_bits_as_the_scalar_ones() {
+    use nn_playground::math::{sigmoid, sigmoid_slice, tanh, tanh_slice};
+    let z: Vec<f64> = (-4000..=4000).map(|i| i as f64 * 0.0071).chain([f64::NAN, -0.0, 1e9, -1e9]).collect();
+    let mut a = vec![0.0; z.len()];
+    tanh_slice(&z, &mut a);
+    assert!(z.iter().zip(&a).all(|(&z, &a)| a.to_bits() == tanh(z).to_bits()));
+    sigmoid_slice(&z, &mut a);
+    assert!(z.iter().zip(&a).all(|(&z, &a)| a.to_bits() == sigmoid(z).to_bits()));
+}

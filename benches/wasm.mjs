@@ -1,0 +1,48 @@
+// Throughput of the wasm build in Node for the reference net (2-8-8-1 tanh, batch 10, 500
+// circle samples), against a baseline measured in the same process: the same training written
+// the way TensorFlow Playground's JavaScript engine is (one object per neuron and per link).
+// Also times a 100×100 boundary and prints the wasm/native ratio from target/bench-native.json.
+import { readFileSync, existsSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { trainNeuronGraph } from "./neuron-graph.mjs";
+import { initSync, Playground } from "../target/bench-pkg/nn_playground.js";
+
+initSync({ module: readFileSync(new URL("../target/bench-pkg/nn_playground_bg.wasm", import.meta.url)) });
+
+const config = { hidden: [8, 8], batchSize: 10, samples: 500, dataset: "circle" };
+const BUDGET_MS = 1500;
+
+/** Units of work per second of `run` (which does `work` units), repeated for BUDGET_MS. */
+function rate(work, run) {
+  run();
+  const start = performance.now();
+  let runs = 0;
+  while (performance.now() - start < BUDGET_MS) {
+    run();
+    runs += 1;
+  }
+  return (work * runs * 1000) / (performance.now() - start);
+}
+
+const pg = new Playground(config);
+const steps = 10000;
+const wasmRate = rate(steps * 10, () => pg.step(steps));
+
+const points = new Playground(config).points("train");
+const baselineRate = rate(points.length / 3, () => trainNeuronGraph(points, [2, 8, 8, 1], 10, 0.03));
+
+const res = 100;
+const boundaryPerS = rate(1, () => pg.boundary(res, -6, 6, -6, 6));
+const boundaryMs = 1000 / boundaryPerS;
+
+const fmt = (v) => (v / 1e6).toFixed(2).padStart(8);
+console.log("wasm (Node), reference net 2-8-8-1 tanh, batch 10, 500 circle samples");
+console.log(`  training:          ${fmt(wasmRate)} M samples/s`);
+console.log(`  neuron-graph JS baseline: ${fmt(baselineRate)} M samples/s   wasm/baseline ${(wasmRate / baselineRate).toFixed(1)}×`);
+console.log(`  100×100 boundary:  ${boundaryMs.toFixed(3).padStart(8)} ms`);
+const nativePath = new URL("../target/bench-native.json", import.meta.url);
+if (existsSync(nativePath)) {
+  const native = JSON.parse(readFileSync(nativePath, "utf8"));
+  console.log(`  wasm/native: training ${(wasmRate / native.trainSamplesPerSecond).toFixed(2)}×, boundary ${(native.boundaryMs / boundaryMs).toFixed(2)}× (speed)`);
+}
+console.log(`  goals: ≥ 3 M samples/s ${wasmRate >= 3e6 ? "met" : "NOT met"}; boundary ≤ 1 ms ${boundaryMs <= 1 ? "met" : "NOT met"}`);

@@ -1,0 +1,54 @@
+/**
+ * The diverging colour map shared by every drawing: orange (0) … white (0.5) … blue (1).
+ *
+ * Orange and blue stay distinguishable for the common forms of colour blindness
+ * (they differ in lightness as well as hue). Regression outputs on [-1, 1] are
+ * mapped onto the same scale with `regressionToUnit`.
+ */
+
+/** Class 0 / negative target. */
+export const ORANGE = [245, 147, 34];
+/** Class 1 / positive target. */
+export const BLUE = [8, 119, 189];
+const WHITE = [255, 255, 255];
+
+/** How strongly the heatmap background is coloured (points use the full colour). */
+const BACKGROUND_STRENGTH = 0.78;
+
+function mix(a, b, t) {
+  return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
+}
+
+/** Full-strength colour for t in [0, 1] as [r, g, b]. */
+export function colorAt(t, strength = 1) {
+  const u = Number.isFinite(t) ? Math.min(1, Math.max(0, t)) : 0.5;
+  if (u < 0.5) return mix(WHITE, ORANGE, (1 - u * 2) * strength);
+  return mix(WHITE, BLUE, (u * 2 - 1) * strength);
+}
+
+/** CSS colour string for t in [0, 1]. */
+export function cssColor(t, strength = 1) {
+  const [r, g, b] = colorAt(t, strength);
+  return `rgb(${Math.round(r)}, ${Math.round(g)}, ${Math.round(b)})`;
+}
+
+/** Map a regression value on [-1, 1] to [0, 1]. */
+export function regressionToUnit(v) {
+  return (v + 1) / 2;
+}
+
+/**
+ * A 256-entry lookup table (Uint8ClampedArray of r,g,b,a) for filling ImageData fast.
+ * Entry i stands for t = i / 255.
+ */
+export function makeLut(strength = BACKGROUND_STRENGTH) {
+  const lut = new Uint8ClampedArray(256 * 4);
+  for (let i = 0; i < 256; i++) {
+    const [r, g, b] = colorAt(i / 255, strength);
+    lut[i * 4] = r;
+    lut[i * 4 + 1] = g;
+    lut[i * 4 + 2] = b;
+    lut[i * 4 + 3] = 255;
+  }
+  return lut;
+}

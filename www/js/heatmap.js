@@ -1,0 +1,167 @@
+/**
+ * The decision-boundary view: the network's output over the input plane as a
+ * heatmap, with the data points on top and labelled axes.
+ *
+ * The grid from `pg.boundary(res, xmin, xmax, ymin, ymax)` (row-major, first row
+ * at ymax, first column at xmin) is written into a res×res ImageData on an
+ * off-screen canvas, then scaled up to the plot area. Classification outputs
+ * (probabilities) map to orange(0)…white(0.5)…blue(1); regression outputs on
+ * [-1, 1] use the same colours.
+ */
+import { colorAt, makeLut, regressionToUnit } from "./colors.js";
+import { niceTicks, formatTick, setupCanvas } from "./plot.js";
+
+const MARGIN = { left: 46, right: 8, top: 8, bottom: 34 };
+const POINT_RADIUS = 3.2;
+
+export class BoundaryView {
+  /** @param {HTMLCanvasElement} canvas */
+  constructor(canvas) {
+    this.canvas = canvas;
+    this.off = document.createElement("canvas");
+    this.lut = makeLut();
+    this.bounds = [-6, 6, -6, 6];
+    this.regression = false;
+    this.train = new Float32Array(0);
+    this.test = new Float32Array(0);
+    this.hasGrid = false;
+    this.resize();
+  }
+
+  /** Match the canvas backing store to its CSS size (keeps the plot square). */
+  resize() {
+    const width = Math.max(160, this.canvas.clientWidth || 300);
+    const plot = width - MARGIN.left - MARGIN.right;
+    const height = plot + MARGIN.top + MARGIN.bottom;
+    this.canvas.style.height = `${height}px`;
+    const { ctx } = setupCanvas(this.canvas, width, height);
+    this.ctx = ctx;
+    this.width = width;
+    this.height = height;
+    this.plot = { x: MARGIN.left, y: MARGIN.top, w: plot, h: plot };
+  }
+
+  /** New data: domain bounds [xmin, xmax, ymin, ymax], train/test points, problem type. */
+  setData({ bounds, train, test, regression }) {
+    this.bounds = Array.from(bounds);
+    this.train = train;
+    this.test = test;
+    this.regression = regression;
+    this.hasGrid = false;
+  }
+
+  /** Write a res×res output grid into the off-screen image. */
+  setGrid(grid, res) {
+    if (this.off.width !== res || this.off.height !== res) {
+      this.off.width = res;
+      this.off.height = res;
+      this.image = null;
+    }
+    const octx = this.off.getContext("2d");
+    if (!this.image) this.image = octx.createImageData(res, res);
+    const px = this.image.data;
+    const lut = this.lut;
+    const n = res * res;
+    for (let i = 0; i < n; i++) {
+      const v = grid[i];
+      let t = this.regression ? regressionToUnit(v) : v;
+      if (!(t >= 0)) t = t < 0 ? 0 : 0.5; // NaN → neutral
+      else if (t > 1) t = 1;
+      const j = ((t * 255 + 0.5) | 0) * 4;
+      const o = i * 4;
+      px[o] = lut[j];
+      px[o + 1] = lut[j + 1];
+      px[o + 2] = lut[j + 2];
+      px[o + 3] = 255;
+    }
+    octx.putImageData(this.image, 0, 0);
+    this.hasGrid = true;
+  }
+
+  /** Data → canvas (CSS pixel) coordinates. */
+  toCanvas(x, y) {
+    const [xmin, xmax, ymin, ymax] = this.bounds;
+    const { x: px, y: py, w, h } = this.plot;
+    return [px + ((x - xmin) / (xmax - xmin)) * w, py + ((ymax - y) / (ymax - ymin)) * h];
+  }
+
+  /** Redraw everything: heatmap, axes, points. */
+  draw({ showTestData = false } = {}) {
+    const { ctx, plot } = this;
+    ctx.clearRect(0, 0, this.width, this.height);
+    ctx.fillStyle = "#f3f5f8";
+    ctx.fillRect(plot.x, plot.y, plot.w, plot.h);
+    if (this.hasGrid) {
+      ctx.imageSmoothingEnabled = true;
+      ctx.imageSmoothingQuality = "high";
+      ctx.drawImage(this.off, plot.x, plot.y, plot.w, plot.h);
+    }
+    this.drawAxes();
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(plot.x, plot.y, plot.w, plot.h);
+    ctx.clip();
+    this.drawPoints(this.train, false);
+    if (showTestData) this.drawPoints(this.test, true);
+    ctx.restore();
+  }
+
+  drawPoints(points, isTest) {
+    const { ctx } = this;
+    ctx.lineWidth = isTest ? 1.3 : 1;
+    ctx.strokeStyle = isTest ? "#222" : "#fff";
+    for (let i = 0; i + 2 < points.length; i += 3) {
+      const [cx, cy] = this.toCanvas(points[i], points[i + 1]);
+      const label = points[i + 2];
+      const t = this.regression ? regressionToUnit(label) : label;
+      const [r, g, b] = colorAt(t);
+      ctx.beginPath();
+      ctx.arc(cx, cy, POINT_RADIUS, 0, Math.PI * 2);
+      if (isTest) {
+        ctx.fillStyle = `rgba(${r | 0}, ${g | 0}, ${b | 0}, 0.45)`;
+      } else {
+        ctx.fillStyle = `rgb(${r | 0}, ${g | 0}, ${b | 0})`;
+      }
+      ctx.fill();
+      ctx.stroke();
+    }
+  }
+
+  drawAxes() {
+    const { ctx, plot } = this;
+    const [xmin, xmax, ymin, ymax] = this.bounds;
+    ctx.save();
+    ctx.strokeStyle = "#c5ccd6";
+    ctx.lineWidth = 1;
+    ctx.strokeRect(plot.x - 0.5, plot.y - 0.5, plot.w + 1, plot.h + 1);
+    ctx.fillStyle = "#5b6573";
+    ctx.font = "10px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    for (const t of niceTicks(xmin, xmax, 5)) {
+      const [x] = this.toCanvas(t, ymin);
+      ctx.fillRect(x - 0.5, plot.y + plot.h, 1, 3);
+      ctx.fillText(formatTick(t), x, plot.y + plot.h + 4);
+    }
+    ctx.textAlign = "right";
+    ctx.textBaseline = "middle";
+    for (const t of niceTicks(ymin, ymax, 5)) {
+      const [, y] = this.toCanvas(xmin, t);
+      ctx.fillRect(plot.x - 3, y - 0.5, 3, 1);
+      ctx.fillText(formatTick(t), plot.x - 5, y);
+    }
+    ctx.font = "italic 12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+    ctx.fillStyle = "#3c4654";
+    ctx.textAlign = "center";
+    ctx.textBaseline = "bottom";
+    ctx.fillText("x₁", plot.x + plot.w / 2, this.height - 1);
+    ctx.save();
+    ctx.translate(8, plot.y + plot.h / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.textBaseline = "middle";
+    ctx.fillText("x₂", 0, 0);
+    ctx.restore();
+    ctx.restore();
+  }
+}

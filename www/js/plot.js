@@ -1,0 +1,50 @@
+/**
+ * Small plotting helpers shared by the canvases: device-pixel-ratio setup,
+ * "nice" axis ticks and compact tick labels.
+ */
+
+/**
+ * Size a canvas for crisp drawing at the device pixel ratio.
+ * Drawing afterwards uses CSS pixels.
+ */
+export function setupCanvas(canvas, cssWidth, cssHeight) {
+  const dpr = Math.max(1, Math.min(3, window.devicePixelRatio || 1));
+  const w = Math.round(cssWidth * dpr);
+  const h = Math.round(cssHeight * dpr);
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
+  const ctx = canvas.getContext("2d");
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  return { ctx, dpr };
+}
+
+/** A step of 1, 2 or 5 × 10^k giving about `count` intervals over [lo, hi]. */
+export function niceStep(lo, hi, count) {
+  const span = Math.abs(hi - lo);
+  if (!(span > 0) || !Number.isFinite(span)) return 1;
+  const raw = span / Math.max(1, count);
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const norm = raw / mag;
+  return (norm < 1.5 ? 1 : norm < 3.5 ? 2 : norm < 7.5 ? 5 : 10) * mag;
+}
+
+/** Tick positions: multiples of a nice step inside [lo, hi]. */
+export function niceTicks(lo, hi, count) {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || hi <= lo) return [];
+  const step = niceStep(lo, hi, count);
+  const out = [];
+  for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + step * 1e-9; t += step) {
+    out.push(Math.abs(t) < step * 1e-9 ? 0 : t);
+    if (out.length > 50) break;
+  }
+  return out;
+}
+
+/** Compact tick label: 0.5, 12, 1.5k, 2e-4. */
+export function formatTick(t) {
+  const a = Math.abs(t);
+  if (a === 0) return "0";
+  if (a >= 1e5 || a < 1e-3) return t.toExponential(0).replace("e+", "e");
+  if (a >= 1e4) return `${+(t / 1000).toFixed(1)}k`;
+  return String(+t.toPrecision(4));
+}
