@@ -40,7 +40,14 @@ impl Activation {
             Activation::Linear => z,
             Activation::Sigmoid => sigmoid(z),
             Activation::Tanh => crate::math::tanh(z),
-            Activation::Relu => z.max(0.0),
+            // Written as a comparison: f64::max becomes a call in wasm.
+            Activation::Relu => {
+                if z > 0.0 {
+                    z
+                } else {
+                    0.0
+                }
+            }
             Activation::LeakyRelu => {
                 if z > 0.0 {
                     z
@@ -57,8 +64,7 @@ impl Activation {
             Activation::Linear => a.copy_from_slice(z),
             Activation::Sigmoid => crate::math::sigmoid_slice(z, a),
             Activation::Tanh => crate::math::tanh_slice(z, a),
-            Activation::Relu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = z.max(0.0)),
-            Activation::LeakyRelu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = Activation::LeakyRelu.apply(z)),
+            Activation::Relu | Activation::LeakyRelu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = self.apply(z)),
         }
     }
 

@@ -36,7 +36,10 @@ impl Loss {
     #[inline]
     pub fn value(self, z: f64, y: f64) -> f64 {
         match self {
-            Loss::CrossEntropy => z.max(0.0) - z * y + libm::log1p(exp_nonpositive(-z.abs())),
+            Loss::CrossEntropy => {
+                let positive_part = if z > 0.0 { z } else { 0.0 };
+                positive_part - z * y + libm::log1p(exp_nonpositive(-z.abs()))
+            }
             Loss::HalfSquared => 0.5 * (z - y) * (z - y),
         }
     }

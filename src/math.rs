@@ -15,7 +15,14 @@ const EXP_MIN: f64 = -708.0;
 /// t = k·ln 2 + r with |r| ≤ ln2/2, e^r by its Taylor series to r¹³, then scaled by 2^k.
 #[inline(always)]
 pub fn exp_nonpositive(t: f64) -> f64 {
-    let t = t.clamp(EXP_MIN, 0.0);
+    // clamp(t, EXP_MIN, 0) written with comparisons: f64::clamp/max become calls in wasm.
+    let t = if t < EXP_MIN {
+        EXP_MIN
+    } else if t > 0.0 {
+        0.0
+    } else {
+        t
+    };
     let shifted = t * std::f64::consts::LOG2_E + ROUNDER;
     let k = shifted - ROUNDER;
     let r = (t - k * LN2_HI) - k * LN2_LO;
@@ -91,13 +98,19 @@ mod simd {
 
     const SIGN: v128 = u64x2(1 << 63, 1 << 63);
 
-    /// Applies `f` to pairs of `z` into `a`; returns how many elements it did (an even number).
-    pub fn map_pairs(z: &[f64], a: &mut [f64], f: fn(v128) -> v128) -> usize {
-        let n = z.len().min(a.len()) & !1;
-        for (a, z) in a[..n].chunks_exact_mut(2).zip(z[..n].chunks_exact(2)) {
-            let r = f(f64x2(z[0], z[1]));
-            a[0] = f64x2_extract_lane::<0>(r);
-            a[1] = f64x2_extract_lane::<1>(r);
+    /// Applies `f` lane-wise to `z` into `a`; returns how many elements it did (a multiple of 4).
+    #[inline(always)]
+    pub fn map_pairs(z: &[f64], a: &mut [f64], f: impl Fn(v128) -> v128) -> usize {
+        // Four lanes per iteration: two independent chains keep the multiplier busy.
+        let n = z.len().min(a.len()) & !3;
+        for k in (0..n).step_by(4) {
+            // SAFETY: k + 3 < n ≤ both lengths, and v128_load/v128_store accept any alignment.
+            unsafe {
+                let r0 = f(v128_load(z.as_ptr().add(k) as *const v128));
+                let r1 = f(v128_load(z.as_ptr().add(k + 2) as *const v128));
+                v128_store(a.as_mut_ptr().add(k) as *mut v128, r0);
+                v128_store(a.as_mut_ptr().add(k + 2) as *mut v128, r1);
+            }
         }
         n
     }
