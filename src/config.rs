@@ -93,7 +93,10 @@ pub struct Config {
     pub seed: u32,
     /// Per-feature factor applied to the raw features.
     pub scale: [f64; 2],
-    /// Per-feature offset added after scaling.
+    /// Rotation in degrees applied after scaling and before the offset; with unequal scales it
+    /// makes the two features correlated.
+    pub rotation: f64,
+    /// Per-feature offset added after scaling and rotating.
     pub offset: [f64; 2],
     /// Input normalization.
     pub normalize: Normalize,
@@ -134,6 +137,7 @@ impl Default for Config {
             train_fraction: 0.5,
             seed: 1,
             scale: [1.0, 1.0],
+            rotation: 0.0,
             offset: [0.0, 0.0],
             normalize: Normalize::None,
             hidden: vec![4, 2],
@@ -189,6 +193,7 @@ impl Config {
             let ok = s.is_finite() && *s != 0.0 && s.abs() <= MAX_DISTORTION;
             check(ok, &format!("scale[{i}]"), &format!("non-zero with |scale| ≤ {MAX_DISTORTION}"), s)?;
         }
+        check_in("rotation", self.rotation, -360.0, 360.0)?;
         for (i, o) in self.offset.iter().enumerate() {
             check_in(&format!("offset[{i}]"), *o, -MAX_DISTORTION, MAX_DISTORTION)?;
         }

@@ -69,9 +69,7 @@ pub fn generate(config: &Config) -> Split {
     let mut rng = SeededRng::new(config.seed, DATA_STREAM);
     let mut rows = raw_points(config.dataset(), config.samples, config.noise, &mut rng);
     for r in rows.iter_mut() {
-        for f in 0..2 {
-            r[f] = r[f] * config.scale[f] + config.offset[f];
-        }
+        [r[0], r[1]] = distort(config, [r[0], r[1]]);
     }
     let mut order: Vec<usize> = (0..rows.len()).collect();
     rng.shuffle(&mut order);
@@ -89,16 +87,21 @@ pub fn train_count(samples: usize, fraction: f64) -> usize {
     ((samples as f64 * fraction).round() as usize).clamp(1, samples - 1)
 }
 
+/// The feature distortion x ↦ R(rotation)·(scale ⊙ x) + offset.
+pub fn distort(config: &Config, x: [f64; 2]) -> [f64; 2] {
+    let (sx, sy) = (x[0] * config.scale[0], x[1] * config.scale[1]);
+    let angle = config.rotation.to_radians();
+    let (cos, sin) = (libm::cos(angle), libm::sin(angle));
+    [cos * sx - sin * sy + config.offset[0], sin * sx + cos * sy + config.offset[1]]
+}
+
 /// The data-coordinate box [xmin, xmax, ymin, ymax] that holds the raw domain after distortion.
 pub fn bounds(config: &Config) -> [f64; 4] {
-    let mut out = [0.0; 4];
-    for f in 0..2 {
-        let a = -DOMAIN * config.scale[f] + config.offset[f];
-        let b = DOMAIN * config.scale[f] + config.offset[f];
-        out[2 * f] = a.min(b);
-        out[2 * f + 1] = a.max(b);
-    }
-    out
+    let corners = [[-DOMAIN, -DOMAIN], [-DOMAIN, DOMAIN], [DOMAIN, -DOMAIN], [DOMAIN, DOMAIN]].map(|c| distort(config, c));
+    let (xs, ys) = (corners.map(|c| c[0]), corners.map(|c| c[1]));
+    let lowest = |v: [f64; 4]| v.into_iter().fold(f64::INFINITY, f64::min);
+    let highest = |v: [f64; 4]| v.into_iter().fold(f64::NEG_INFINITY, f64::max);
+    [lowest(xs), highest(xs), lowest(ys), highest(ys)]
 }
 
 /// Rows (x1, x2, label) of an undistorted dataset, in generation order.
@@ -217,6 +220,20 @@ mod tests {
             assert!((rb[1] - ra[1] * 100.0).abs() < 1e-9);
         }
         assert_eq!(bounds(&distorted), [-1.0, 11.0, -600.0, 600.0]);
+    }
+
+    #[test]
+    fn rotation_correlates_unequally_scaled_features() {
+        let config = Config { scale: [1.0, 10.0], rotation: 45.0, ..Config::default() }.validated().unwrap();
+        let x = generate(&config).train.x;
+        let (m0, m1) = (x.column(0).mean().unwrap(), x.column(1).mean().unwrap());
+        let cov = x.rows().into_iter().map(|r| (r[0] - m0) * (r[1] - m1)).sum::<f64>() / x.nrows() as f64;
+        let var0 = x.column(0).iter().map(|v| (v - m0).powi(2)).sum::<f64>() / x.nrows() as f64;
+        let var1 = x.column(1).iter().map(|v| (v - m1).powi(2)).sum::<f64>() / x.nrows() as f64;
+        let correlation = cov / (var0 * var1).sqrt();
+        assert!(correlation.abs() > 0.9, "correlation {correlation}");
+        let [x0, x1, y0, y1] = bounds(&config);
+        assert!((x1 - x0 - (y1 - y0)).abs() < 1e-9 && x1 > 6.0 * 11.0 / 2f64.sqrt() - 1e-9);
     }
 
     #[test]

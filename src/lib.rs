@@ -19,15 +19,21 @@
 //!   and the preallocated workspace that keeps training allocation-free.
 //! - [`optim`]: SGD, momentum, Adam.
 //! - [`train`]: the training session: mini-batches, divergence detection, reports, history.
+//! - [`trajectory`]: parameter snapshots along training (the optimizer's path), thinned to a budget.
+//! - [`landscape`]: loss surfaces (two weights, random and PCA planes, the init→now line) with
+//!   the path projected on them.
+//! - [`conditioning`]: condition numbers of inputs and Hessian, and the learning rate they suggest.
 //! - [`diagnostics`]: the gradient check.
 //! - `wasm` (only on wasm32): the `#[wasm_bindgen]` boundary, the JS class `Playground`.
 
 pub mod activation;
+pub mod conditioning;
 pub mod config;
 pub mod data;
 pub mod diagnostics;
 pub mod error;
 pub mod init;
+pub mod landscape;
 pub mod loss;
 pub mod math;
 pub mod network;
@@ -35,6 +41,7 @@ pub mod normalize;
 pub mod optim;
 pub mod rng;
 pub mod train;
+pub mod trajectory;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

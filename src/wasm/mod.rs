@@ -1,6 +1,8 @@
 //! The `#[wasm_bindgen]` boundary: the JS class `Playground` and `defaultConfig()`. Thin: it
 //! converts arguments, checks what JS can get wrong (lengths, ranges, names) and delegates to
 //! [`crate::train::Session`]. Every failure becomes a thrown JS `Error` naming what is wrong.
+//! This file holds the class and its training/drawing methods; each submodule adds the methods
+//! of one view in its own `#[wasm_bindgen] impl Playground` block.
 
 use crate::config::Config;
 use crate::data;
@@ -9,6 +11,8 @@ use crate::train::{History, Session};
 use js_sys::{Float64Array, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+mod landscape;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -26,7 +30,9 @@ export interface PlaygroundConfig {
   seed?: number;
   /** Per-feature factor applied to the raw features. Default [1, 1]. */
   scale?: [number, number];
-  /** Per-feature offset added after scaling. Default [0, 0]. */
+  /** Rotation in degrees after scaling (correlates unequally scaled features). Default 0. */
+  rotation?: number;
+  /** Per-feature offset added after scaling and rotation. Default [0, 0]. */
   offset?: [number, number];
   /** Input normalization fitted on the training split. Default "none". */
   normalize?: "none" | "standardize";
@@ -102,12 +108,12 @@ const MAX_STEPS_PER_CALL: f64 = 1e6;
 /// Largest boundary grid side.
 const MAX_RESOLUTION: f64 = 2000.0;
 
-fn js_error(error: Error) -> JsError {
+pub(crate) fn js_error(error: Error) -> JsError {
     JsError::new(error.message())
 }
 
 /// Converts a serde value to a plain JS object (None → null, maps → objects).
-fn to_js<T: Serialize>(value: &T) -> JsValue {
+pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 
@@ -117,10 +123,14 @@ fn parse_config(value: JsValue) -> Result<Config, Error> {
         return Ok(Config::default());
     }
     reject_unknown_keys(&value)?;
-    let deserializer = serde_wasm_bindgen::Deserializer::from(value);
-    serde_path_to_error::deserialize(deserializer).map_err(|e| {
+    from_js(value, "config")
+}
+
+/// Deserializes a plain JS object; an error names the key path (or `what` for the whole value).
+pub(crate) fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, Error> {
+    serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(|e| {
         let path = e.path().to_string();
-        let key = if path == "." { "config" } else { &path };
+        let key = if path == "." { what } else { &path };
         // The inner error is a JS Error; its text starts with "Error: ".
         let text = e.inner().to_string();
         Error::new(format!("{key}: {}", text.strip_prefix("Error: ").unwrap_or(&text)))
@@ -144,7 +154,7 @@ fn reject_unknown_keys(value: &JsValue) -> Result<(), Error> {
 }
 
 /// Checks that `value` is a whole number in [lo, hi].
-fn whole_number(name: &str, value: f64, lo: f64, hi: f64) -> Result<u32, Error> {
+pub(crate) fn whole_number(name: &str, value: f64, lo: f64, hi: f64) -> Result<u32, Error> {
     if value.fract() == 0.0 && value >= lo && value <= hi {
         Ok(value as u32)
     } else {
@@ -161,7 +171,7 @@ pub fn default_config() -> JsValue {
 /// A network being trained on a 2-D dataset, with everything the page draws.
 #[wasm_bindgen]
 pub struct Playground {
-    session: Session,
+    pub(crate) session: Session,
     outputs: Vec<f64>,
 }
 

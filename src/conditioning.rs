@@ -1,0 +1,147 @@
+//! How well conditioned the problem is: condition numbers κ = λmax/λmin of the input
+//! covariance and second-moment matrices, of the cost's Hessian for a net without hidden layers,
+//! and the learning rate they suggest (LeCun et al. 1998: gradient descent needs a number of steps
+//! proportional to κ, and a fixed step must stay below 2/λmax).
+
+use crate::config::Problem;
+use crate::math::sigmoid;
+use crate::network::Network;
+use ndarray::ArrayView2;
+use serde::Serialize;
+
+/// Eigenvalues of a small symmetric matrix (row-major n×n), ascending, by cyclic Jacobi rotations.
+pub fn symmetric_eigenvalues(mut a: Vec<f64>, n: usize) -> Vec<f64> {
+    for _sweep in 0..64 {
+        let off: f64 = (0..n).flat_map(|i| (0..n).filter(move |&j| j != i).map(move |j| (i, j))).map(|(i, j)| a[i * n + j].powi(2)).sum();
+        let scale: f64 = (0..n).map(|i| a[i * n + i].powi(2)).sum::<f64>() + off;
+        if off <= 1e-30 * scale {
+            break;
+        }
+        for p in 0..n {
+            for q in p + 1..n {
+                let apq = a[p * n + q];
+                if apq == 0.0 {
+                    continue;
+                }
+                let theta = (a[q * n + q] - a[p * n + p]) / (2.0 * apq);
+                let sign = if theta >= 0.0 { 1.0 } else { -1.0 };
+                let t = sign / (theta.abs() + (theta * theta + 1.0).sqrt());
+                let c = 1.0 / (t * t + 1.0).sqrt();
+                let s = t * c;
+                for k in 0..n {
+                    let (akp, akq) = (a[k * n + p], a[k * n + q]);
+                    a[k * n + p] = c * akp - s * akq;
+                    a[k * n + q] = s * akp + c * akq;
+                }
+                for k in 0..n {
+                    let (apk, aqk) = (a[p * n + k], a[q * n + k]);
+                    a[p * n + k] = c * apk - s * aqk;
+                    a[q * n + k] = s * apk + c * aqk;
+                }
+            }
+        }
+    }
+    let mut eigenvalues: Vec<f64> = (0..n).map(|i| a[i * n + i]).collect();
+    eigenvalues.sort_by(f64::total_cmp);
+    eigenvalues
+}
+
+/// The spectrum of a symmetric positive semi-definite matrix, summarized.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Spectrum {
+    /// Largest eigenvalue.
+    pub lambda_max: f64,
+    /// Smallest eigenvalue.
+    pub lambda_min: f64,
+    /// λmax/λmin (infinite when λmin ≤ 0).
+    pub kappa: f64,
+}
+
+impl Spectrum {
+    /// Summarizes the eigenvalues of a symmetric n×n matrix.
+    pub fn of(matrix: Vec<f64>, n: usize) -> Spectrum {
+        let eigenvalues = symmetric_eigenvalues(matrix, n);
+        let (lambda_min, lambda_max) = (eigenvalues[0], eigenvalues[n - 1]);
+        let kappa = if lambda_min > 0.0 { lambda_max / lambda_min } else { f64::INFINITY };
+        Spectrum { lambda_max, lambda_min, kappa }
+    }
+}
+
+/// (1/m) Σ wᵢ x̃ᵢ x̃ᵢᵀ over the rows of `x`, with x̃ = (x₁, x₂, 1) when `with_bias`, else
+/// the centred (x₁ − μ₁, x₂ − μ₂); `weight` gives wᵢ from the row index.
+fn moment_matrix(x: ArrayView2<f64>, with_bias: bool, weight: impl Fn(usize) -> f64) -> (Vec<f64>, usize) {
+    let m = x.nrows() as f64;
+    let mean = if with_bias { [0.0, 0.0] } else { [x.column(0).sum() / m, x.column(1).sum() / m] };
+    let n = if with_bias { 3 } else { 2 };
+    let mut a = vec![0.0; n * n];
+    for (i, row) in x.rows().into_iter().enumerate() {
+        let v = [row[0] - mean[0], row[1] - mean[1], 1.0];
+        let w = weight(i);
+        for r in 0..n {
+            for c in 0..n {
+                a[r * n + c] += w * v[r] * v[c] / m;
+            }
+        }
+    }
+    (a, n)
+}
+
+/// Spectrum of the input covariance (centred features).
+pub fn covariance(x: ArrayView2<f64>) -> Spectrum {
+    let (a, n) = moment_matrix(x, false, |_| 1.0);
+    Spectrum::of(a, n)
+}
+
+/// Spectrum of the second-moment matrix E[x̃x̃ᵀ] of x̃ = (x₁, x₂, 1): the Hessian of a linear
+/// model's squared error, which a non-zero mean inflates as much as unequal scales do.
+pub fn second_moment(x: ArrayView2<f64>) -> Spectrum {
+    let (a, n) = moment_matrix(x, true, |_| 1.0);
+    Spectrum::of(a, n)
+}
+
+/// Hessian of the cost of a net without hidden layers at its current weights, over the inputs
+/// `x`: (1/m) Σ s(zᵢ) x̃ᵢx̃ᵢᵀ + λ·diag(1, 1, 0), with s = σ(1−σ) for cross-entropy, 1 for
+/// squared error. With `bound`, s is replaced by its maximum (¼ for cross-entropy), which bounds
+/// the Hessian everywhere. None for a net with hidden layers.
+pub fn hessian(net: &Network, problem: Problem, x: ArrayView2<f64>, l2: f64, bound: bool) -> Option<Spectrum> {
+    if net.layers.len() != 1 {
+        return None;
+    }
+    let (w1, w2, b) = (net.params[0], net.params[1], net.params[2]);
+    let curvature = |i: usize| match problem {
+        Problem::Regression => 1.0,
+        Problem::Classification if bound => 0.25,
+        Problem::Classification => {
+            let p = sigmoid(w1 * x[[i, 0]] + w2 * x[[i, 1]] + b);
+            p * (1.0 - p)
+        }
+    };
+    let (mut a, n) = moment_matrix(x, true, curvature);
+    a[0] += l2;
+    a[n + 1] += l2;
+    Some(Spectrum::of(a, n))
+}
+
+/// The best fixed step of gradient descent on a quadratic with this curvature,
+/// 2/(λmax + λmin): it contracts the error by (κ−1)/(κ+1) per step and is below the stability
+/// limit 2/λmax.
+pub fn best_fixed_step(spectrum: &Spectrum) -> f64 {
+    2.0 / (spectrum.lambda_max + spectrum.lambda_min.max(0.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jacobi_finds_known_eigenvalues() {
+        // [[2,1,0],[1,2,0],[0,0,5]] has eigenvalues 1, 3, 5.
+        let e = symmetric_eigenvalues(vec![2.0, 1.0, 0.0, 1.0, 2.0, 0.0, 0.0, 0.0, 5.0], 3);
+        for (got, want) in e.iter().zip([1.0, 3.0, 5.0]) {
+            assert!((got - want).abs() < 1e-12, "{e:?}");
+        }
+        let diag = Spectrum::of(vec![4.0, 0.0, 0.0, 0.25], 2);
+        assert_eq!(diag.kappa, 16.0);
+    }
+}

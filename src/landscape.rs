@@ -1,0 +1,420 @@
+//! Loss surfaces: the cost J = mean loss + (λ/2)·Σw² over the training set, on a plane (or
+//! line) through parameter space, with the optimizer's path projected onto it.
+//! - `weights2d`: two weights, everything else fixed at its current value (for a net without
+//!   hidden layers w1, w2 of the logistic/linear regression; otherwise the two input weights of
+//!   one first-layer unit). Axes are the weights' own values.
+//! - `random`: θ_now + αδ + βη with filter-normalized random directions (Li et al. 2018).
+//! - `pca`: θ_now + αu₁ + βu₂ with u₁, u₂ the top principal components of the trajectory
+//!   θ_i − θ_now (Li et al. 2018, §7).
+//! - `line`: J((1−t)·θ_init + t·θ_now) (Goodfellow et al. 2015).
+
+use crate::error::{Error, Result};
+use crate::network::{Network, Workspace};
+use crate::rng::SeededRng;
+use crate::trajectory::Trajectory;
+use ndarray::ArrayView2;
+use serde::{Deserialize, Serialize};
+
+/// Random stream of the random directions.
+const DIRECTION_STREAM: u32 = 3;
+/// Rows per forward pass when evaluating the cost.
+const CHUNK: usize = 256;
+/// Power iterations of the PCA (it stops earlier once converged).
+const PCA_ITERATIONS: usize = 200;
+
+/// Which surface to compute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SurfaceKind {
+    /// Two weights of the network.
+    Weights2d,
+    /// A filter-normalized random plane through the current point.
+    Random,
+    /// The plane of the trajectory's top two principal components.
+    Pca,
+    /// The line from the initial to the current parameters.
+    Line,
+}
+
+/// What the caller asks for; every key but `kind` is optional.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SurfaceRequest {
+    /// The kind of surface.
+    pub kind: SurfaceKind,
+    /// Grid nodes per axis (3..=201).
+    pub res: usize,
+    /// Half-width of the window in axis units; automatic when absent.
+    pub span: Option<f64>,
+    /// Centre of the window in axis units; the current point when absent.
+    pub center: Option<[f64; 2]>,
+    /// For `weights2d` on a net with hidden layers: which first-layer unit's input weights.
+    pub unit: usize,
+}
+
+impl Default for SurfaceRequest {
+    fn default() -> Self {
+        SurfaceRequest { kind: SurfaceKind::Weights2d, res: 51, span: None, center: None, unit: 0 }
+    }
+}
+
+/// A computed surface. Grid node (r, c) sits at x = x0 + c·(x1−x0)/(res−1) and
+/// y = y1 − r·(y1−y0)/(res−1): row-major, first row at the top (largest y).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Surface {
+    /// The kind computed.
+    pub kind: SurfaceKind,
+    /// Nodes per axis.
+    pub res: usize,
+    /// Half-width of the window.
+    pub span: f64,
+    /// [x0, x1] of the horizontal axis.
+    pub x_range: [f64; 2],
+    /// [y0, y1] of the vertical axis (for `line`, the range of the values).
+    pub y_range: [f64; 2],
+    /// res·res costs (res for `line`).
+    #[serde(skip)]
+    pub values: Vec<f64>,
+    /// The trajectory in axis coordinates, [a0, b0, a1, b1, …], ending at the current point
+    /// (for `line`: [t0, J0, …] with J only at the two ends, NaN between).
+    #[serde(skip)]
+    pub path: Vec<f64>,
+    /// Update count of each path point.
+    #[serde(skip)]
+    pub path_steps: Vec<f64>,
+    /// The cost at the current parameters.
+    pub current: f64,
+    /// The current point in axis coordinates.
+    pub current_point: [f64; 2],
+    /// Fraction of the trajectory's variance along each axis (`pca` only).
+    pub explained: Option<[f64; 2]>,
+    /// Axis titles.
+    pub axes: [String; 2],
+}
+
+/// The network, data and path a surface is computed from.
+pub struct Landscape<'a> {
+    /// The network at its current parameters.
+    pub net: &'a Network,
+    /// Network inputs of the training set (normalized).
+    pub inputs: ArrayView2<'a, f64>,
+    /// Training targets.
+    pub targets: &'a [f64],
+    /// L2 coefficient of the cost.
+    pub l2: f64,
+    /// Parameter snapshots so far.
+    pub trajectory: &'a Trajectory,
+    /// Seed of the random directions.
+    pub seed: u32,
+}
+
+/// An affine plane θ(a, b) = origin + a·d1 + b·d2 in parameter space.
+pub struct Plane {
+    /// The point at (0, 0).
+    pub origin: Vec<f64>,
+    /// Direction of the first axis.
+    pub d1: Vec<f64>,
+    /// Direction of the second axis.
+    pub d2: Vec<f64>,
+}
+
+impl Plane {
+    /// Writes θ(a, b) into `out`.
+    pub fn point(&self, a: f64, b: f64, out: &mut [f64]) {
+        for (((o, x), y), t) in self.origin.iter().zip(&self.d1).zip(&self.d2).zip(out.iter_mut()) {
+            *t = o + a * x + b * y;
+        }
+    }
+
+    /// Least-squares coordinates (a, b) of θ in the plane.
+    pub fn project(&self, theta: &[f64]) -> [f64; 2] {
+        let (mut g11, mut g12, mut g22, mut r1, mut r2) = (0.0, 0.0, 0.0, 0.0, 0.0);
+        for (((t, o), x), y) in theta.iter().zip(&self.origin).zip(&self.d1).zip(&self.d2) {
+            let v = t - o;
+            g11 += x * x;
+            g12 += x * y;
+            g22 += y * y;
+            r1 += x * v;
+            r2 += y * v;
+        }
+        let det = g11 * g22 - g12 * g12;
+        if det.abs() <= 1e-300 {
+            return [if g11 > 0.0 { r1 / g11 } else { 0.0 }, 0.0];
+        }
+        [(g22 * r1 - g12 * r2) / det, (g11 * r2 - g12 * r1) / det]
+    }
+}
+
+impl Landscape<'_> {
+    /// Computes the surface `request` asks for.
+    pub fn surface(&self, request: &SurfaceRequest) -> Result<Surface> {
+        validate(request)?;
+        let (plane, axes, explained) = match request.kind {
+            SurfaceKind::Weights2d => self.weights_plane(request.unit)?,
+            SurfaceKind::Random => (self.random_plane(), ["α (random direction δ)".into(), "β (random direction η)".into()], None),
+            SurfaceKind::Pca => {
+                let (plane, explained) = pca_plane(self.trajectory, &self.net.params)?;
+                (plane, ["PC 1".into(), "PC 2".into()], Some(explained))
+            }
+            SurfaceKind::Line => return Ok(self.line(request)),
+        };
+        let mut path: Vec<f64> = Vec::with_capacity(2 * (self.trajectory.len() + 1));
+        for theta in self.trajectory.snapshots().chain(std::iter::once(self.net.params.as_slice())) {
+            path.extend_from_slice(&plane.project(theta));
+        }
+        let current_point = plane.project(&self.net.params);
+        let center = request.center.unwrap_or(current_point);
+        let default_span = if request.kind == SurfaceKind::Random { 1.0 } else { auto_span(&path, center) };
+        let span = request.span.unwrap_or(default_span);
+        let res = request.res;
+        let (x_range, y_range) = ([center[0] - span, center[0] + span], [center[1] - span, center[1] + span]);
+        let mut evaluator = Evaluator::new(self);
+        let mut values = Vec::with_capacity(res * res);
+        let step = 2.0 * span / (res - 1) as f64;
+        for r in 0..res {
+            for c in 0..res {
+                plane.point(x_range[0] + c as f64 * step, y_range[1] - r as f64 * step, &mut evaluator.net.params);
+                values.push(evaluator.cost());
+            }
+        }
+        let path_steps = self.path_steps();
+        Ok(Surface {
+            kind: request.kind,
+            res,
+            span,
+            x_range,
+            y_range,
+            values,
+            path,
+            path_steps,
+            current: evaluator.cost_at(&self.net.params),
+            current_point,
+            explained,
+            axes,
+        })
+    }
+
+    fn path_steps(&self) -> Vec<f64> {
+        let mut steps: Vec<f64> = self.trajectory.steps().iter().map(|&s| s as f64).collect();
+        steps.push(f64::NAN);
+        steps
+    }
+
+    /// The plane of two input weights (of the output unit without hidden layers, else of
+    /// first-layer unit `unit`); axes are the weights' values.
+    fn weights_plane(&self, unit: usize) -> Result<(Plane, [String; 2], Option<[f64; 2]>)> {
+        let first = self.net.layers[0];
+        if unit >= first.n_out {
+            return Err(Error::invalid("unit", &format!("below {} (units in the first layer)", first.n_out), unit));
+        }
+        let (i, j) = (first.w + unit * first.n_in, first.w + unit * first.n_in + 1);
+        let mut plane = Plane { origin: self.net.params.clone(), d1: vec![0.0; self.net.params.len()], d2: vec![0.0; self.net.params.len()] };
+        plane.origin[i] = 0.0;
+        plane.origin[j] = 0.0;
+        plane.d1[i] = 1.0;
+        plane.d2[j] = 1.0;
+        let axes = if self.net.layers.len() == 1 {
+            ["w₁ (weight of x₁)".to_string(), "w₂ (weight of x₂)".to_string()]
+        } else {
+            [format!("w₁ of unit {} (weight of x₁)", unit + 1), format!("w₂ of unit {} (weight of x₂)", unit + 1)]
+        };
+        Ok((plane, axes, None))
+    }
+
+    /// Two random directions, each neuron's slice rescaled to the norm of that neuron's
+    /// incoming weights; bias directions 0.
+    fn random_plane(&self) -> Plane {
+        let mut rng = SeededRng::new(self.seed, DIRECTION_STREAM);
+        let d1 = filter_normalized_direction(self.net, &mut rng);
+        let d2 = filter_normalized_direction(self.net, &mut rng);
+        Plane { origin: self.net.params.clone(), d1, d2 }
+    }
+
+    /// J along θ_init + t·(θ_now − θ_init) for t in the window (default [−0.5, 1.5]).
+    fn line(&self, request: &SurfaceRequest) -> Surface {
+        let init = self.trajectory.snapshot(0);
+        let direction: Vec<f64> = self.net.params.iter().zip(init).map(|(now, start)| now - start).collect();
+        let plane = Plane { origin: init.to_vec(), d1: direction, d2: vec![0.0; init.len()] };
+        let center = request.center.map_or(0.5, |c| c[0]);
+        let span = request.span.unwrap_or(1.0);
+        let res = request.res;
+        let mut evaluator = Evaluator::new(self);
+        let values: Vec<f64> = (0..res)
+            .map(|c| {
+                plane.point(center - span + 2.0 * span * c as f64 / (res - 1) as f64, 0.0, &mut evaluator.net.params);
+                evaluator.cost()
+            })
+            .collect();
+        let start = evaluator.cost_at(init);
+        let current = evaluator.cost_at(&self.net.params);
+        let mut path = Vec::with_capacity(2 * (self.trajectory.len() + 1));
+        for (k, theta) in self.trajectory.snapshots().enumerate() {
+            path.extend_from_slice(&[plane.project(theta)[0], if k == 0 { start } else { f64::NAN }]);
+        }
+        path.extend_from_slice(&[1.0, current]);
+        let (lo, hi) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+        Surface {
+            kind: SurfaceKind::Line,
+            res,
+            span,
+            x_range: [center - span, center + span],
+            y_range: [lo, hi],
+            values,
+            path,
+            path_steps: self.path_steps(),
+            current,
+            current_point: [1.0, current],
+            explained: None,
+            axes: ["t (0 = initial, 1 = current parameters)".into(), "cost J".into()],
+        }
+    }
+}
+
+/// Evaluates the training cost for parameter vectors written into its own network copy.
+struct Evaluator<'l, 'a> {
+    landscape: &'l Landscape<'a>,
+    net: Network,
+    ws: Workspace,
+}
+
+impl<'l, 'a> Evaluator<'l, 'a> {
+    fn new(landscape: &'l Landscape<'a>) -> Self {
+        let net = landscape.net.clone();
+        let ws = Workspace::new(&net, CHUNK.min(landscape.targets.len().max(1)));
+        Evaluator { landscape, net, ws }
+    }
+
+    /// J at the parameters currently in `self.net`.
+    fn cost(&mut self) -> f64 {
+        let n = self.landscape.targets.len();
+        let mut sum = 0.0;
+        let mut start = 0;
+        while start < n {
+            let end = (start + self.ws.capacity).min(n);
+            let m = self.ws.load_batch(self.landscape.inputs, self.landscape.targets, start..end);
+            self.net.forward(&mut self.ws, m);
+            sum += self.net.mean_loss(&self.ws, m) * m as f64;
+            start = end;
+        }
+        sum / n as f64 + self.net.penalty(self.landscape.l2)
+    }
+
+    /// J at `theta`.
+    fn cost_at(&mut self, theta: &[f64]) -> f64 {
+        self.net.params.copy_from_slice(theta);
+        self.cost()
+    }
+}
+
+fn validate(request: &SurfaceRequest) -> Result<()> {
+    if !(3..=201).contains(&request.res) {
+        return Err(Error::invalid("res", "between 3 and 201", request.res));
+    }
+    if let Some(span) = request.span {
+        if !(span.is_finite() && span > 0.0) {
+            return Err(Error::invalid("span", "a finite number > 0", span));
+        }
+    }
+    if let Some([a, b]) = request.center {
+        if !(a.is_finite() && b.is_finite()) {
+            return Err(Error::invalid("center", "two finite numbers", format!("[{a}, {b}]")));
+        }
+    }
+    Ok(())
+}
+
+/// A half-width that holds every path point with a margin (at least 0.5).
+fn auto_span(path: &[f64], center: [f64; 2]) -> f64 {
+    let reach = path.chunks_exact(2).map(|p| (p[0] - center[0]).abs().max((p[1] - center[1]).abs())).fold(0.0, f64::max);
+    (1.25 * reach).max(0.5)
+}
+
+/// A Gaussian direction with each neuron's incoming-weight slice rescaled to the norm of that
+/// neuron's weights (Li et al. 2018), and 0 on every bias.
+pub fn filter_normalized_direction(net: &Network, rng: &mut SeededRng) -> Vec<f64> {
+    let mut d = vec![0.0; net.params.len()];
+    for layer in &net.layers {
+        for j in 0..layer.n_out {
+            let row = layer.w + j * layer.n_in..layer.w + (j + 1) * layer.n_in;
+            let weight_norm = norm(&net.params[row.clone()]);
+            let slice = &mut d[row];
+            slice.iter_mut().for_each(|x| *x = rng.normal());
+            let direction_norm = norm(slice);
+            if direction_norm > 0.0 {
+                slice.iter_mut().for_each(|x| *x *= weight_norm / direction_norm);
+            }
+        }
+    }
+    d
+}
+
+fn norm(v: &[f64]) -> f64 {
+    v.iter().map(|x| x * x).sum::<f64>().sqrt()
+}
+
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// The plane through `current` spanned by the top two principal components of the rows
+/// θ_i − current, and the fraction of their total variance along each.
+pub fn pca_plane(trajectory: &Trajectory, current: &[f64]) -> Result<(Plane, [f64; 2])> {
+    let rows: Vec<Vec<f64>> = trajectory
+        .snapshots()
+        .map(|theta| theta.iter().zip(current).map(|(t, c)| t - c).collect::<Vec<f64>>())
+        .filter(|row: &Vec<f64>| row.iter().any(|&x| x != 0.0))
+        .collect();
+    if rows.len() < 2 {
+        return Err(Error::new("the pca surface needs a trajectory: train for a few steps first"));
+    }
+    let total: f64 = rows.iter().map(|r| dot(r, r)).sum();
+    // Block power iteration on the covariance MᵀM with two vectors, kept orthonormal.
+    let p = current.len();
+    let mut rng = SeededRng::new(0, DIRECTION_STREAM + 1);
+    let mut basis = [(0..p).map(|_| rng.normal()).collect::<Vec<f64>>(), (0..p).map(|_| rng.normal()).collect()];
+    orthonormalize(&mut basis);
+    let apply = |v: &[f64]| -> Vec<f64> {
+        let mut out = vec![0.0; p];
+        for row in &rows {
+            let c = dot(row, v);
+            out.iter_mut().zip(row).for_each(|(o, r)| *o += c * r);
+        }
+        out
+    };
+    for _ in 0..PCA_ITERATIONS {
+        let mut next = [apply(&basis[0]), apply(&basis[1])];
+        orthonormalize(&mut next);
+        let change = 2.0 - dot(&next[0], &basis[0]).abs() - dot(&next[1], &basis[1]).abs();
+        basis = next;
+        if change < 1e-14 {
+            break;
+        }
+    }
+    // Rayleigh–Ritz: rotate the two vectors to the eigenvectors of the 2×2 projected matrix.
+    let (c0, c1) = (apply(&basis[0]), apply(&basis[1]));
+    let (a, b, d) = (dot(&basis[0], &c0), dot(&basis[0], &c1), dot(&basis[1], &c1));
+    let angle = 0.5 * libm::atan2(2.0 * b, a - d);
+    let (cos, sin) = (libm::cos(angle), libm::sin(angle));
+    let u1: Vec<f64> = basis[0].iter().zip(&basis[1]).map(|(x, y)| cos * x + sin * y).collect();
+    let u2: Vec<f64> = basis[0].iter().zip(&basis[1]).map(|(x, y)| -sin * x + cos * y).collect();
+    let variance = |u: &[f64]| rows.iter().map(|r| dot(r, u).powi(2)).sum::<f64>();
+    let (v1, v2) = (variance(&u1), variance(&u2));
+    let (u1, u2, v1, v2) = if v1 >= v2 { (u1, u2, v1, v2) } else { (u2, u1, v2, v1) };
+    Ok((Plane { origin: current.to_vec(), d1: u1, d2: u2 }, [v1 / total, v2 / total]))
+}
+
+/// Gram–Schmidt on two vectors, the second projection done twice: when the second vector is
+/// almost parallel to the first (a rank-one trajectory), one pass leaves rounding noise that is
+/// not orthogonal to it.
+fn orthonormalize(v: &mut [Vec<f64>; 2]) {
+    let n0 = norm(&v[0]).max(f64::MIN_POSITIVE);
+    v[0].iter_mut().for_each(|x| *x /= n0);
+    let (first, second) = v.split_at_mut(1);
+    for _pass in 0..2 {
+        let c = dot(&first[0], &second[0]);
+        second[0].iter_mut().zip(&first[0]).for_each(|(y, x)| *y -= c * x);
+    }
+    let n1 = norm(&second[0]).max(f64::MIN_POSITIVE);
+    second[0].iter_mut().for_each(|x| *x /= n1);
+}

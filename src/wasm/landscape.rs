@@ -1,0 +1,105 @@
+//! The normalization lab's methods: loss surfaces with the optimizer's path, condition numbers,
+//! and a suggested learning rate.
+
+use super::{from_js, js_error, to_js, Playground};
+use crate::landscape::SurfaceRequest;
+use js_sys::{Float32Array, Float64Array, Reflect};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** What `lossSurface` computes. */
+export interface SurfaceRequest {
+  /** "weights2d": two weights; "random": filter-normalized random plane; "pca": the trajectory's
+   *  top two principal components; "line": from the initial to the current parameters. */
+  kind: "weights2d" | "random" | "pca" | "line";
+  /** Grid nodes per axis, 3..201. Default 51. */
+  res?: number;
+  /** Half-width of the window in axis units. Default: the path with a margin (1 for "random"). */
+  span?: number;
+  /** Centre of the window in axis units. Default: the current point. */
+  center?: [number, number];
+  /** For "weights2d" with hidden layers: which first-layer unit. Default 0. */
+  unit?: number;
+}
+
+/** A loss surface: node (r, c) is at x = xRange[0] + c·Δ, y = yRange[1] − r·Δ. */
+export interface LossSurface {
+  kind: "weights2d" | "random" | "pca" | "line";
+  res: number;
+  span: number;
+  xRange: [number, number];
+  yRange: [number, number];
+  /** res·res costs, row-major, first row at yRange[1] (res values for "line"). */
+  values: Float32Array;
+  /** The trajectory in axis coordinates [a0, b0, a1, b1, …], ending at the current point. */
+  path: Float32Array;
+  /** Update count of each path point (NaN for the current point). */
+  pathSteps: Float64Array;
+  /** Cost at the current parameters. */
+  current: number;
+  currentPoint: [number, number];
+  /** "pca": fraction of the trajectory's variance along each axis. */
+  explained: [number, number] | null;
+  axes: [string, string];
+}
+
+export interface Spectrum { lambdaMax: number; lambdaMin: number; kappa: number; }
+
+export interface Conditioning {
+  rawCovariance: Spectrum;
+  inputCovariance: Spectrum;
+  rawSecondMoment: Spectrum;
+  inputSecondMoment: Spectrum;
+  /** Only for a net without hidden layers. */
+  hessian: Spectrum | null;
+}
+
+export interface LearningRateSuggestion {
+  learningRate: number;
+  method: "hessian" | "sweep";
+  hessianBound: Spectrum | null;
+}
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A `SurfaceRequest` from JS.
+    #[wasm_bindgen(typescript_type = "SurfaceRequest")]
+    pub type JsSurfaceRequest;
+}
+
+/// Sets a property on a fresh object (cannot fail).
+fn set(object: &JsValue, key: &str, value: &JsValue) {
+    let _ = Reflect::set(object, &key.into(), value);
+}
+
+#[wasm_bindgen]
+impl Playground {
+    /// The loss surface `request` asks for, with the optimizer's path projected on it.
+    #[wasm_bindgen(js_name = lossSurface, unchecked_return_type = "LossSurface")]
+    pub fn loss_surface(&self, request: JsSurfaceRequest) -> Result<JsValue, JsError> {
+        let request: SurfaceRequest = from_js(request.into(), "lossSurface(request)").map_err(js_error)?;
+        let surface = self.session.surface(&request).map_err(js_error)?;
+        let object = to_js(&surface);
+        let as_f32: Vec<f32> = surface.values.iter().map(|&v| v as f32).collect();
+        let path: Vec<f32> = surface.path.iter().map(|&v| v as f32).collect();
+        set(&object, "values", &Float32Array::from(as_f32.as_slice()));
+        set(&object, "path", &Float32Array::from(path.as_slice()));
+        set(&object, "pathSteps", &Float64Array::from(surface.path_steps.as_slice()));
+        Ok(object)
+    }
+
+    /// Condition numbers of the inputs and, without hidden layers, of the Hessian.
+    #[wasm_bindgen(unchecked_return_type = "Conditioning")]
+    pub fn conditioning(&self) -> JsValue {
+        to_js(&self.session.conditioning())
+    }
+
+    /// A learning rate that trains fast without diverging (from the Hessian without hidden
+    /// layers, from a short sweep otherwise).
+    #[wasm_bindgen(js_name = suggestLearningRate, unchecked_return_type = "LearningRateSuggestion")]
+    pub fn suggest_learning_rate(&self) -> JsValue {
+        to_js(&self.session.suggest_learning_rate())
+    }
+}

@@ -1,0 +1,152 @@
+//! The normalization lab's claims, checked against numbers: with one feature scaled by 100 the
+//! loss surface and the inputs are badly conditioned and gradient descent is slow; standardizing
+//! fixes all three. Also the surfaces' geometry (filter normalization, PCA of a straight path).
+
+use nn_playground::config::{Config, Dataset, Normalize};
+use nn_playground::landscape::{filter_normalized_direction, pca_plane, SurfaceKind, SurfaceRequest};
+use nn_playground::rng::SeededRng;
+use nn_playground::trajectory::Trajectory;
+use nn_playground::Session;
+
+/// Logistic regression on overlapping Gaussian blobs with x₂ scaled by 100, trained by full-batch
+/// gradient descent.
+fn lab(normalize: Normalize) -> Config {
+    Config {
+        dataset: Some(Dataset::Gauss),
+        noise: 0.3,
+        scale: [1.0, 100.0],
+        hidden: vec![],
+        batch_size: 250,
+        normalize,
+        ..Config::default()
+    }
+}
+
+/// A session of `config` at its own suggested (best fixed) learning rate.
+fn at_best_rate(config: Config) -> Session {
+    let rate = Session::new(config.clone()).unwrap().suggest_learning_rate();
+    assert_eq!(rate.method, "hessian");
+    Session::new(Config { learning_rate: rate.learning_rate, ..config }).unwrap()
+}
+
+/// Curvatures (second differences) of the weights2d surface at the current point along w₁ and w₂.
+fn curvatures(session: &Session, span: f64) -> (f64, f64) {
+    let s = session.surface(&SurfaceRequest { kind: SurfaceKind::Weights2d, res: 5, span: Some(span), ..Default::default() }).unwrap();
+    let h = span / 2.0;
+    let v = |r: usize, c: usize| s.values[r * 5 + c];
+    let along_w1 = (v(2, 1) - 2.0 * v(2, 2) + v(2, 3)) / (h * h);
+    let along_w2 = (v(1, 2) - 2.0 * v(2, 2) + v(3, 2)) / (h * h);
+    (along_w1, along_w2)
+}
+
+#[test]
+fn the_two_weight_surface_is_elongated_raw_and_round_standardized() {
+    for (normalize, steps) in [(Normalize::None, 3000), (Normalize::Standardize, 300)] {
+        let mut session = at_best_rate(lab(normalize));
+        session.step(steps);
+        let (c1, c2) = curvatures(&session, 1e-3);
+        let ratio = c1.max(c2) / c1.min(c2);
+        match normalize {
+            Normalize::None => assert!(ratio >= 1000.0, "raw curvature ratio {ratio} ({c1}, {c2})"),
+            Normalize::Standardize => assert!(ratio <= 10.0, "standardized curvature ratio {ratio} ({c1}, {c2})"),
+        }
+    }
+}
+
+#[test]
+fn the_input_covariance_is_ill_conditioned_raw_and_not_standardized() {
+    let raw = Session::new(lab(Normalize::None)).unwrap().conditioning();
+    let standardized = Session::new(lab(Normalize::Standardize)).unwrap().conditioning();
+    assert!(raw.input_covariance.kappa >= 1000.0, "{:?}", raw.input_covariance);
+    assert!(standardized.input_covariance.kappa <= 10.0, "{:?}", standardized.input_covariance);
+    // The raw features are the same on both sides; only what the network sees differs.
+    assert_eq!(raw.raw_covariance, standardized.raw_covariance);
+}
+
+#[test]
+fn gradient_descent_needs_at_least_20_times_more_steps_raw() {
+    let mut reference = at_best_rate(lab(Normalize::Standardize));
+    let best = reference.step(2000).train_loss;
+    let target = best + 0.01;
+    let steps_to_target = |normalize: Normalize, cap: u64| -> u64 {
+        let mut session = at_best_rate(lab(normalize));
+        for _ in 0..cap {
+            let report = session.step(1);
+            if report.train_loss <= target {
+                return report.step;
+            }
+        }
+        cap
+    };
+    let standardized = steps_to_target(Normalize::Standardize, 2000);
+    assert!(standardized < 2000, "standardized never reached {target}");
+    let raw = steps_to_target(Normalize::None, 20 * standardized + 1);
+    assert!(raw >= 20 * standardized, "raw {raw} steps vs standardized {standardized}");
+}
+
+#[test]
+fn filter_normalization_gives_each_neuron_the_norm_of_its_weights() {
+    let session = Session::new(Config { hidden: vec![6, 4], ..Config::default() }).unwrap();
+    let net = session.network();
+    let d = filter_normalized_direction(net, &mut SeededRng::new(5, 3));
+    for layer in &net.layers {
+        for j in 0..layer.n_out {
+            let row = layer.w + j * layer.n_in..layer.w + (j + 1) * layer.n_in;
+            let norm = |v: &[f64]| v.iter().map(|x| x * x).sum::<f64>().sqrt();
+            let (dn, wn) = (norm(&d[row.clone()]), norm(&net.params[row]));
+            assert!((dn - wn).abs() <= 1e-12 * wn.max(1.0), "{dn} vs {wn}");
+        }
+        assert!(d[layer.biases()].iter().all(|&b| b == 0.0));
+    }
+}
+
+#[test]
+fn the_pca_of_a_straight_trajectory_lies_on_one_axis() {
+    let start: Vec<f64> = (0..30).map(|i| (i as f64 * 0.37).sin()).collect();
+    let direction: Vec<f64> = (0..30).map(|i| (i as f64 * 1.3).cos()).collect();
+    let at = |t: f64| -> Vec<f64> { start.iter().zip(&direction).map(|(s, d)| s + t * d).collect() };
+    let mut trajectory = Trajectory::new(&start);
+    for k in 1..=40 {
+        trajectory.record(k, &at(k as f64 / 40.0));
+    }
+    let current = at(1.0);
+    let (plane, explained) = pca_plane(&trajectory, &current).unwrap();
+    assert!(explained[0] > 1.0 - 1e-12 && explained[1] < 1e-12, "{explained:?}");
+    for k in 0..=40 {
+        let [a, b] = plane.project(&at(k as f64 / 40.0));
+        assert!(b.abs() < 1e-9, "off-axis by {b}");
+        let length = direction.iter().map(|x| x * x).sum::<f64>().sqrt();
+        assert!((a.abs() - (1.0 - k as f64 / 40.0) * length).abs() < 1e-9);
+    }
+}
+
+#[test]
+fn every_surface_kind_is_finite_and_passes_through_the_current_point() {
+    let mut session = Session::new(Config { hidden: vec![5, 3], noise: 0.1, ..Config::default() }).unwrap();
+    session.step(300);
+    for kind in [SurfaceKind::Weights2d, SurfaceKind::Random, SurfaceKind::Pca] {
+        let s = session.surface(&SurfaceRequest { kind, res: 21, ..Default::default() }).unwrap();
+        assert_eq!(s.values.len(), 441);
+        assert!(s.values.iter().all(|v| v.is_finite()));
+        let centre = s.values[10 * 21 + 10];
+        assert!((centre - s.current).abs() < 1e-9 * s.current.max(1.0), "{kind:?}: {centre} vs {}", s.current);
+        let n = s.path.len();
+        assert_eq!(n, 2 * (session.trajectory().len() + 1));
+        assert!((s.path[n - 2] - s.current_point[0]).abs() < 1e-9 && (s.path[n - 1] - s.current_point[1]).abs() < 1e-9);
+    }
+    let line = session.surface(&SurfaceRequest { kind: SurfaceKind::Line, res: 41, ..Default::default() }).unwrap();
+    assert_eq!(line.values.len(), 41);
+    // t = 1 (node 30 of [−0.5, 1.5]) is the current point, t = 0 (node 10) the initial one.
+    assert!((line.values[30] - line.current).abs() < 1e-9);
+    assert!(line.values[10] > line.current);
+}
+
+#[test]
+fn bad_surface_requests_name_the_key() {
+    let session = Session::new(Config { hidden: vec![3], ..Config::default() }).unwrap();
+    let err = |request: SurfaceRequest| session.surface(&request).unwrap_err().message().to_string();
+    assert!(err(SurfaceRequest { res: 2, ..Default::default() }).starts_with("res must be between 3 and 201, got 2"));
+    assert!(err(SurfaceRequest { span: Some(-1.0), ..Default::default() }).starts_with("span must be"));
+    assert!(err(SurfaceRequest { unit: 3, ..Default::default() }).starts_with("unit must be below 3"));
+    assert!(err(SurfaceRequest { kind: SurfaceKind::Pca, ..Default::default() }).contains("train for a few steps first"));
+}
