@@ -1,5 +1,5 @@
 //! Checks of what the core computes: the gradient check (backpropagation against central
-//! finite differences of the cost).
+//! finite differences of the cost), and the measured noise of the mini-batch loss.
 
 use crate::network::{Network, Workspace};
 use ndarray::ArrayView2;
@@ -44,5 +44,43 @@ pub fn gradient_check(net: &Network, x: ArrayView2<f64>, y: &[f64], l2: f64) -> 
         0.0
     } else {
         diff.sqrt() / denominator
+    }
+}
+
+/// The noise of a loss curve: the root mean square of its deviation from a centred moving
+/// average over `window` points (odd; NaN entries are skipped). Mini-batch losses are noisier
+/// the smaller the batch: the variance of the gradient estimate goes like 1/B. None when the
+/// curve has fewer than `window` finite points.
+pub fn loss_noise(losses: &[f64], window: usize) -> Option<f64> {
+    let values: Vec<f64> = losses.iter().copied().filter(|v| v.is_finite()).collect();
+    let half = window.max(3) / 2;
+    if values.len() < 2 * half + 1 {
+        return None;
+    }
+    let width = (2 * half + 1) as f64;
+    let mut sum: f64 = values[..2 * half + 1].iter().sum();
+    let mut squares = 0.0;
+    for i in half..values.len() - half {
+        if i > half {
+            sum += values[i + half] - values[i - half - 1];
+        }
+        squares += (values[i] - sum / width).powi(2);
+    }
+    Some((squares / (values.len() - 2 * half) as f64).sqrt())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn noise_of_a_trend_is_zero_and_of_an_alternation_is_its_amplitude() {
+        let line: Vec<f64> = (0..100).map(|i| 3.0 - 0.01 * i as f64).collect();
+        assert!(loss_noise(&line, 11).unwrap() < 1e-12);
+        let zigzag: Vec<f64> = (0..101).map(|i| if i % 2 == 0 { 1.0 } else { -1.0 }).collect();
+        // A centred window of 11 alternating ±1 holds six of the neighbours' sign and five of
+        // the centre's: it averages ∓1/11, so every point deviates by 12/11.
+        assert!((loss_noise(&zigzag, 11).unwrap() - 12.0 / 11.0).abs() < 1e-12);
+        assert_eq!(loss_noise(&[1.0, f64::NAN, 2.0], 3), None);
     }
 }

@@ -24,6 +24,7 @@
 //!   the path projected on them.
 //! - [`conditioning`]: condition numbers of inputs and Hessian, and the learning rate they suggest.
 //! - [`diagnostics`]: the gradient check.
+//! - [`explorer`]: one forward/backward pass with every intermediate kept, for the backprop view.
 //! - `wasm` (only on wasm32): the `#[wasm_bindgen]` boundary, the JS class `Playground`.
 
 pub mod activation;
@@ -32,6 +33,7 @@ pub mod config;
 pub mod data;
 pub mod diagnostics;
 pub mod error;
+pub mod explorer;
 pub mod init;
 pub mod landscape;
 pub mod loss;

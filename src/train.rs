@@ -5,6 +5,7 @@ use crate::config::{Config, Problem};
 use crate::data::{self, Points, Split};
 use crate::conditioning::{self, Spectrum};
 use crate::diagnostics;
+use crate::explorer;
 use crate::landscape::{Landscape, Surface, SurfaceRequest};
 use crate::trajectory::Trajectory;
 use crate::error::Result;
@@ -339,16 +340,59 @@ impl Session {
     /// Appends to `out` the outputs of the network at `points`, given in data coordinates
     /// (normalized here like the training data).
     pub fn predict(&mut self, points: impl Iterator<Item = [f64; 2]>, out: &mut Vec<f64>) {
+        self.forward_in_chunks(points, |ws, _start, m| out.extend_from_slice(ws.outputs(m)));
+    }
+
+    /// The activation of every unit (hidden layers in order, then the output) at `n` points in
+    /// data coordinates: `out[u·n + k]` is unit u at point k. For the network diagram.
+    pub fn unit_outputs(&mut self, points: impl Iterator<Item = [f64; 2]>, n: usize, out: &mut Vec<f64>) {
+        let units: usize = self.net.layers.iter().map(|l| l.n_out).sum();
+        out.clear();
+        out.resize(units * n, 0.0);
+        self.forward_in_chunks(points.take(n), |ws, start, m| {
+            let mut unit = 0;
+            for a in &ws.a[1..] {
+                for row in a.rows() {
+                    out[unit * n + start..unit * n + start + m].copy_from_slice(&row.as_slice().expect("contiguous")[..m]);
+                    unit += 1;
+                }
+            }
+        });
+    }
+
+    /// Runs the forward pass over `points` (data coordinates, normalized here like the training
+    /// data) in chunks, calling `visit(workspace, first point index, chunk length)` after each.
+    fn forward_in_chunks(&mut self, points: impl Iterator<Item = [f64; 2]>, mut visit: impl FnMut(&Workspace, usize, usize)) {
         let standardizer = self.standardizer;
         let mut inputs = points.map(|p| standardizer.apply(p));
+        let mut start = 0;
         loop {
             let m = self.eval.load_points(&mut inputs);
             if m == 0 {
                 break;
             }
             self.net.forward(&mut self.eval, m);
-            out.extend_from_slice(self.eval.outputs(m));
+            visit(&self.eval, start, m);
+            start += m;
         }
+    }
+
+    /// The forward and backward pass of the backprop explorer on training rows `rows`.
+    pub fn trace(&self, rows: &[usize]) -> Result<explorer::Trace> {
+        let (x, y) = self.training_set();
+        explorer::trace(&self.net, x, y, rows, self.config.l2)
+    }
+
+    /// Training-set rows of the next mini-batch update, in order.
+    pub fn next_batch(&self) -> &[usize] {
+        let end = (self.cursor + self.batch.capacity).min(self.order.len());
+        &self.order[self.cursor..end]
+    }
+
+    /// ∂J/∂θ of the last mini-batch update (zeros before the first), laid out like the
+    /// parameters.
+    pub fn last_gradient(&self) -> &[f64] {
+        &self.batch.grad
     }
 }
 

@@ -12,6 +12,7 @@ use js_sys::{Float64Array, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+mod explorer;
 mod landscape;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -162,6 +163,27 @@ pub(crate) fn whole_number(name: &str, value: f64, lo: f64, hi: f64) -> Result<u
     }
 }
 
+/// The cell centres of a res×res grid over [xmin, xmax]×[ymin, ymax], row-major, first row at
+/// ymax, first column at xmin; and their number.
+/// `call` names the JS method in error messages.
+pub(crate) fn grid(
+    call: &str,
+    res: f64,
+    [xmin, xmax, ymin, ymax]: [f64; 4],
+) -> Result<(impl Iterator<Item = [f64; 2]>, usize), JsError> {
+    let n = whole_number(&format!("{call}(res): res"), res, 1.0, MAX_RESOLUTION).map_err(js_error)? as usize;
+    for (name, lo, hi) in [("x", xmin, xmax), ("y", ymin, ymax)] {
+        if !(lo.is_finite() && hi.is_finite() && lo < hi) {
+            return Err(js_error(Error::new(format!(
+                "{call}: {name}min and {name}max must be finite with {name}min < {name}max, got {lo} and {hi}"
+            ))));
+        }
+    }
+    let (dx, dy) = ((xmax - xmin) / n as f64, (ymax - ymin) / n as f64);
+    let points = (0..n * n).map(move |k| [xmin + ((k % n) as f64 + 0.5) * dx, ymax - ((k / n) as f64 + 0.5) * dy]);
+    Ok((points, n * n))
+}
+
 /// The defaults of every config key.
 #[wasm_bindgen(js_name = defaultConfig, unchecked_return_type = "PlaygroundConfig")]
 pub fn default_config() -> JsValue {
@@ -216,16 +238,7 @@ impl Playground {
     /// Outputs on a res×res grid of cell centres over [xmin, xmax]×[ymin, ymax], row-major,
     /// first row at ymax, first column at xmin.
     pub fn boundary(&mut self, res: f64, xmin: f64, xmax: f64, ymin: f64, ymax: f64) -> Result<Vec<f32>, JsError> {
-        let n = whole_number("boundary(res): res", res, 1.0, MAX_RESOLUTION).map_err(js_error)? as usize;
-        for (name, lo, hi) in [("x", xmin, xmax), ("y", ymin, ymax)] {
-            if !(lo.is_finite() && hi.is_finite() && lo < hi) {
-                return Err(js_error(Error::new(format!(
-                    "boundary: {name}min and {name}max must be finite with {name}min < {name}max, got {lo} and {hi}"
-                ))));
-            }
-        }
-        let (dx, dy) = ((xmax - xmin) / n as f64, (ymax - ymin) / n as f64);
-        let grid = (0..n * n).map(|k| [xmin + ((k % n) as f64 + 0.5) * dx, ymax - ((k / n) as f64 + 0.5) * dy]);
+        let (grid, _) = grid("boundary", res, [xmin, xmax, ymin, ymax])?;
         Ok(self.outputs_at(grid))
     }
 

@@ -1,0 +1,93 @@
+//! The backprop explorer: one forward and backward pass on chosen training examples, with every
+//! intermediate quantity kept — computed by the same [`Network::forward`] and
+//! [`Network::backward`] that training uses, so the view cannot disagree with training.
+
+use crate::error::{Error, Result};
+use crate::network::{Network, Workspace};
+use ndarray::ArrayView2;
+use serde::Serialize;
+
+/// One layer of a trace. Matrices are row-major; per-example quantities are units × m (one row
+/// per unit, one column per example).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LayerTrace {
+    /// Units feeding the layer.
+    pub n_in: usize,
+    /// Units of the layer.
+    pub n_out: usize,
+    /// W[l], n_out × n_in.
+    pub weights: Vec<f64>,
+    /// b[l].
+    pub biases: Vec<f64>,
+    /// z[l] = W[l] a[l−1] + b[l].
+    pub z: Vec<f64>,
+    /// a[l] = g(z[l]).
+    pub a: Vec<f64>,
+    /// δ[l] = ∂J/∂z[l] (the 1/m of the mean included).
+    pub delta: Vec<f64>,
+    /// ∂J/∂W[l] = δ[l] a[l−1]ᵀ (+ λW[l]).
+    pub grad_weights: Vec<f64>,
+    /// ∂J/∂b[l] = Σ over the examples of δ[l].
+    pub grad_biases: Vec<f64>,
+}
+
+/// A forward and backward pass on `m` training examples.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Trace {
+    /// Number of examples.
+    pub m: usize,
+    /// Their rows in the training set.
+    pub rows: Vec<usize>,
+    /// a[0]: the network's inputs, 2 × m.
+    pub input: Vec<f64>,
+    /// The targets y.
+    pub targets: Vec<f64>,
+    /// Mean loss of the examples.
+    pub loss: f64,
+    /// Cost J (mean loss plus the L2 penalty).
+    pub cost: f64,
+    /// Layers 1 … L.
+    pub layers: Vec<LayerTrace>,
+}
+
+/// Traces `net` on rows `rows` of the training inputs `x` and targets `y`.
+pub fn trace(net: &Network, x: ArrayView2<f64>, y: &[f64], rows: &[usize], l2: f64) -> Result<Trace> {
+    if rows.is_empty() {
+        return Err(Error::new("rows must name at least one training example"));
+    }
+    if let Some(&bad) = rows.iter().find(|&&r| r >= y.len()) {
+        return Err(Error::invalid("rows", &format!("below {} (the training set size)", y.len()), bad));
+    }
+    let mut ws = Workspace::new(net, rows.len());
+    let m = ws.load_batch(x, y, rows.iter().copied());
+    net.forward(&mut ws, m);
+    let loss = net.backward(&mut ws, m, l2);
+    let copy = |a: &ndarray::Array2<f64>| a.as_slice().expect("contiguous").to_vec();
+    let layers = net
+        .layers
+        .iter()
+        .enumerate()
+        .map(|(l, shape)| LayerTrace {
+            n_in: shape.n_in,
+            n_out: shape.n_out,
+            weights: net.params[shape.weights()].to_vec(),
+            biases: net.params[shape.biases()].to_vec(),
+            z: copy(&ws.z[l]),
+            a: copy(&ws.a[l + 1]),
+            delta: copy(&ws.delta[l]),
+            grad_weights: ws.grad[shape.weights()].to_vec(),
+            grad_biases: ws.grad[shape.biases()].to_vec(),
+        })
+        .collect();
+    Ok(Trace {
+        m,
+        rows: rows.to_vec(),
+        input: copy(&ws.a[0]),
+        targets: ws.targets.clone(),
+        loss,
+        cost: loss + net.penalty(l2),
+        layers,
+    })
+}
