@@ -33,14 +33,17 @@ pub enum Dataset {
     Plane,
     /// Regression: a sum of Gaussian bumps of either sign.
     Gaussians,
+    /// The user's own points, given in the config's `points`.
+    Custom,
 }
 
 impl Dataset {
-    /// The kind of problem the dataset poses.
-    pub fn problem(self) -> Problem {
+    /// The kind of problem the dataset poses (None: the user's points serve either).
+    pub fn problem(self) -> Option<Problem> {
         match self {
-            Dataset::Plane | Dataset::Gaussians => Problem::Regression,
-            _ => Problem::Classification,
+            Dataset::Plane | Dataset::Gaussians => Some(Problem::Regression),
+            Dataset::Custom => None,
+            _ => Some(Problem::Classification),
         }
     }
 }
@@ -83,8 +86,10 @@ pub enum OptimizerKind {
 pub struct Config {
     /// The dataset; `None` means circle for classification, plane for regression.
     pub dataset: Option<Dataset>,
-    /// Number of points, train and test together.
+    /// Number of points, train and test together (ignored for `custom`).
     pub samples: usize,
+    /// The user's points for dataset `custom`: [x0, y0, label0, x1, …] in data coordinates.
+    pub points: Vec<f64>,
     /// Noise level in [0, 0.5].
     pub noise: f64,
     /// Fraction of the points used for training, in [0.1, 0.9].
@@ -133,6 +138,7 @@ impl Default for Config {
         Config {
             dataset: None,
             samples: 500,
+            points: Vec::new(),
             noise: 0.0,
             train_fraction: 0.5,
             seed: 1,
@@ -177,14 +183,12 @@ impl Config {
             Problem::Classification => Dataset::Circle,
             Problem::Regression => Dataset::Plane,
         });
-        if dataset.problem() != self.problem {
-            return Err(Error::new(format!(
-                "dataset {dataset:?} is for {:?}, but problem is {:?}",
-                dataset.problem(),
-                self.problem
-            )
-            .to_lowercase()));
+        if let Some(problem) = dataset.problem().filter(|&p| p != self.problem) {
+            return Err(Error::new(
+                format!("dataset {dataset:?} is for {problem:?}, but problem is {:?}", self.problem).to_lowercase(),
+            ));
         }
+        self.check_points(dataset)?;
         let (lo, hi) = SAMPLES_RANGE;
         check((lo..=hi).contains(&self.samples), "samples", &format!("between {lo} and {hi}"), self.samples)?;
         check_in("noise", self.noise, 0.0, 0.5)?;
@@ -222,6 +226,36 @@ impl Config {
         Ok(self)
     }
 
+    /// The user's points are used with dataset `custom` only, as whole triples of finite
+    /// numbers, with labels 0 or 1 for classification.
+    fn check_points(&self, dataset: Dataset) -> Result<()> {
+        if dataset != Dataset::Custom {
+            return check(self.points.is_empty(), "points", "empty unless dataset is \"custom\"", format!("{} numbers", self.points.len()));
+        }
+        let n = self.points.len();
+        check(n % 3 == 0, "points", "x, y, label triples (a multiple of 3 numbers)", format!("{n} numbers"))?;
+        check((2..=SAMPLES_RANGE.1).contains(&(n / 3)), "points", &format!("between 2 and {} points", SAMPLES_RANGE.1), n / 3)?;
+        for (i, &v) in self.points.iter().enumerate() {
+            let what = ["x", "y", "label"][i % 3];
+            let key = format!("points[{i}] ({what} of point {})", i / 3);
+            if what == "label" && self.problem == Problem::Classification {
+                check(v == 0.0 || v == 1.0, &key, "0 or 1", v)?;
+            } else {
+                check_in(&key, v, -1e4, 1e4)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Number of points of the dataset, train and test together.
+    pub fn point_count(&self) -> usize {
+        if self.dataset() == Dataset::Custom {
+            self.points.len() / 3
+        } else {
+            self.samples
+        }
+    }
+
     /// The dataset after defaults (call on a validated config).
     pub fn dataset(&self) -> Dataset {
         self.dataset.unwrap_or(Dataset::Circle)
@@ -255,6 +289,9 @@ mod tests {
             (Config { noise: 0.9, ..Config::default() }, "noise must be between 0 and 0.5, got 0.9"),
             (Config { scale: [1.0, 0.0], ..Config::default() }, "scale[1] must be non-zero"),
             (Config { dataset: Some(Dataset::Plane), ..Config::default() }, "dataset plane is for regression"),
+            (Config { dataset: Some(Dataset::Custom), points: vec![1.0, 2.0, 1.0, 3.0], ..Config::default() }, "points must be x, y, label triples"),
+            (Config { dataset: Some(Dataset::Custom), points: vec![1.0, 2.0, 1.0, 3.0, 4.0, 2.0], ..Config::default() }, "points[5] (label of point 1) must be 0 or 1, got 2"),
+            (Config { points: vec![1.0, 2.0, 1.0], ..Config::default() }, "points must be empty unless dataset is \"custom\""),
         ];
         for (config, expected) in cases {
             let err = config.validated().unwrap_err();

@@ -67,14 +67,14 @@ pub struct Split {
 /// Generates the config's dataset: raw points, distorted, shuffled, split.
 pub fn generate(config: &Config) -> Split {
     let mut rng = SeededRng::new(config.seed, DATA_STREAM);
-    let mut rows = raw_points(config.dataset(), config.samples, config.noise, &mut rng);
+    let mut rows = raw_points(config, &mut rng);
     for r in rows.iter_mut() {
         [r[0], r[1]] = distort(config, [r[0], r[1]]);
     }
     let mut order: Vec<usize> = (0..rows.len()).collect();
     rng.shuffle(&mut order);
     let shuffled: Vec<[f64; 3]> = order.iter().map(|&i| rows[i]).collect();
-    let n_train = train_count(config.samples, config.train_fraction);
+    let n_train = train_count(rows.len(), config.train_fraction);
     Split {
         train: Points::from_rows(&shuffled[..n_train]),
         test: Points::from_rows(&shuffled[n_train..]),
@@ -96,27 +96,31 @@ pub fn distort(config: &Config, x: [f64; 2]) -> [f64; 2] {
 }
 
 /// The data-coordinate box [xmin, xmax, ymin, ymax] that holds the raw domain after distortion.
+/// For the user's points, the raw domain grows to hold them with a margin.
 pub fn bounds(config: &Config) -> [f64; 4] {
-    let corners = [[-DOMAIN, -DOMAIN], [-DOMAIN, DOMAIN], [DOMAIN, -DOMAIN], [DOMAIN, DOMAIN]].map(|c| distort(config, c));
+    let reach = config.points.iter().enumerate().filter(|(i, _)| i % 3 != 2).map(|(_, v)| 1.1 * v.abs()).fold(DOMAIN, f64::max);
+    let corners = [[-reach, -reach], [-reach, reach], [reach, -reach], [reach, reach]].map(|c| distort(config, c));
     let (xs, ys) = (corners.map(|c| c[0]), corners.map(|c| c[1]));
     let lowest = |v: [f64; 4]| v.into_iter().fold(f64::INFINITY, f64::min);
     let highest = |v: [f64; 4]| v.into_iter().fold(f64::NEG_INFINITY, f64::max);
     [lowest(xs), highest(xs), lowest(ys), highest(ys)]
 }
 
-/// Rows (x1, x2, label) of an undistorted dataset, in generation order.
-fn raw_points(dataset: Dataset, n: usize, noise: f64, rng: &mut SeededRng) -> Vec<[f64; 3]> {
-    (0..n)
-        .map(|i| match dataset {
-            Dataset::Circle => circle(i, noise, rng),
-            Dataset::Xor => xor(noise, rng),
-            Dataset::Gauss => gauss(i, noise, rng),
-            Dataset::Spiral => spiral(i, n, noise, rng),
-            Dataset::Moons => moons(i, noise, rng),
-            Dataset::Plane => plane(noise, rng),
-            Dataset::Gaussians => gaussians(noise, rng),
-        })
-        .collect()
+/// Rows (x1, x2, label) of an undistorted dataset, in generation order (the user's points as
+/// given).
+fn raw_points(config: &Config, rng: &mut SeededRng) -> Vec<[f64; 3]> {
+    let (n, noise) = (config.samples, config.noise);
+    let generator: fn(usize, usize, f64, &mut SeededRng) -> [f64; 3] = match config.dataset() {
+        Dataset::Custom => return config.points.chunks_exact(3).map(|p| [p[0], p[1], p[2]]).collect(),
+        Dataset::Circle => |i, _, noise, rng| circle(i, noise, rng),
+        Dataset::Xor => |_, _, noise, rng| xor(noise, rng),
+        Dataset::Gauss => |i, _, noise, rng| gauss(i, noise, rng),
+        Dataset::Spiral => spiral,
+        Dataset::Moons => |i, _, noise, rng| moons(i, noise, rng),
+        Dataset::Plane => |_, _, noise, rng| plane(noise, rng),
+        Dataset::Gaussians => |_, _, noise, rng| gaussians(noise, rng),
+    };
+    (0..n).map(|i| generator(i, n, noise, rng)).collect()
 }
 
 /// Uniform jitter of ±`amplitude`.
@@ -234,6 +238,20 @@ mod tests {
         assert!(correlation.abs() > 0.9, "correlation {correlation}");
         let [x0, x1, y0, y1] = bounds(&config);
         assert!((x1 - x0 - (y1 - y0)).abs() < 1e-9 && x1 > 6.0 * 11.0 / 2f64.sqrt() - 1e-9);
+    }
+
+    #[test]
+    fn the_users_points_are_split_and_distorted_like_the_others() {
+        let points = vec![1.0, 2.0, 0.0, -3.0, 4.0, 1.0, 20.0, 0.5, 1.0, 0.0, 0.0, 0.0];
+        let config = Config { dataset: Some(Dataset::Custom), points, train_fraction: 0.5, scale: [2.0, 1.0], ..Config::default() }
+            .validated()
+            .unwrap();
+        let split = generate(&config);
+        assert_eq!((split.train.len(), split.test.len()), (2, 2));
+        let mut xs: Vec<f64> = split.train.x.column(0).iter().chain(split.test.x.column(0).iter()).copied().collect();
+        xs.sort_by(f64::total_cmp);
+        assert_eq!(xs, vec![-6.0, 0.0, 2.0, 40.0]);
+        assert_eq!(bounds(&config)[1], 2.0 * 22.0);
     }
 
     #[test]

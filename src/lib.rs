@@ -8,7 +8,9 @@
 //! - [`error`]: the one error type; messages name the key and value at fault.
 //! - [`rng`]: the seeded, platform-independent random source. Transcendental functions come
 //!   from the `libm` crate everywhere, so native and wasm runs are bit-identical.
-//! - [`data`]: the datasets, noise, feature distortion (scale/offset), train/test split.
+//! - [`data`]: the datasets (and the user's own points), noise, feature distortion
+//!   (scale, rotation, offset), train/test split.
+//! - [`points_csv`]: the user's points as CSV, parsed with every bad line named.
 //! - [`normalize`]: standardization fitted on the training split.
 //! - [`math`]: exp, tanh and sigmoid from IEEE arithmetic only (bit-identical everywhere,
 //!   vectorizable) for the hot loops.
@@ -19,6 +21,7 @@
 //!   and the preallocated workspace that keeps training allocation-free.
 //! - [`optim`]: SGD, momentum, Adam.
 //! - [`train`]: the training session: mini-batches, divergence detection, reports, history.
+//! - [`model`]: a trained model (config + parameters) for export and exact re-import.
 //! - [`trajectory`]: parameter snapshots along training (the optimizer's path), thinned to a budget.
 //! - [`landscape`]: loss surfaces (two weights, random and PCA planes, the init→now line) with
 //!   the path projected on them.
@@ -38,9 +41,11 @@ pub mod init;
 pub mod landscape;
 pub mod loss;
 pub mod math;
+pub mod model;
 pub mod network;
 pub mod normalize;
 pub mod optim;
+pub mod points_csv;
 pub mod rng;
 pub mod train;
 pub mod trajectory;

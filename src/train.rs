@@ -169,6 +169,27 @@ impl Session {
         &self.net
     }
 
+    /// Mini-batch updates so far.
+    pub fn steps(&self) -> u64 {
+        self.step
+    }
+
+    /// Replaces the parameters (e.g. of an imported model); the path starts again from them.
+    pub fn set_parameters(&mut self, parameters: &[f64]) -> Result<()> {
+        let expected = self.net.params.len();
+        if parameters.len() != expected {
+            return Err(crate::error::Error::invalid(
+                "parameters",
+                &format!("{expected} numbers for hidden layers {:?}", self.config.hidden),
+                format!("{} numbers", parameters.len()),
+            ));
+        }
+        self.net.params.copy_from_slice(parameters);
+        self.backup.copy_from_slice(parameters);
+        self.trajectory = Trajectory::new(parameters);
+        Ok(())
+    }
+
     /// The input normalization fitted on the training split.
     pub fn standardizer(&self) -> &Standardizer {
         &self.standardizer

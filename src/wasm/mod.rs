@@ -14,15 +14,18 @@ use wasm_bindgen::prelude::*;
 
 mod explorer;
 mod landscape;
+mod model;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
 /** Configuration of a playground; every key is optional. */
 export interface PlaygroundConfig {
-  /** Classification: "circle" | "xor" | "gauss" | "spiral" | "moons"; regression: "plane" | "gaussians". */
-  dataset?: "circle" | "xor" | "gauss" | "spiral" | "moons" | "plane" | "gaussians";
-  /** Number of points, train and test together (10..5000). Default 500. */
+  /** Classification: "circle" | "xor" | "gauss" | "spiral" | "moons"; regression: "plane" | "gaussians"; either: "custom" (the user's `points`). */
+  dataset?: "circle" | "xor" | "gauss" | "spiral" | "moons" | "plane" | "gaussians" | "custom";
+  /** Number of points, train and test together (10..5000). Default 500. Ignored for "custom". */
   samples?: number;
+  /** The user's points for dataset "custom": [x0, y0, label0, x1, …] (2..5000 points; labels 0/1 for classification). */
+  points?: number[];
   /** Noise level, 0..0.5. Default 0. */
   noise?: number;
   /** Fraction of points used for training, 0.1..0.9. Default 0.5. */
@@ -41,8 +44,8 @@ export interface PlaygroundConfig {
   hidden?: number[];
   /** Activation of the hidden layers. Default "tanh". */
   activation?: "tanh" | "relu" | "leakyRelu" | "sigmoid" | "linear";
-  /** Weight initialization. Default "xavier". */
-  init?: "xavier" | "xavierNormal" | "he" | "lecun" | "normal" | "uniform" | "zeros" | "constant";
+  /** Weight initialization ("identity": W = initScale·I). Default "xavier". */
+  init?: "xavier" | "xavierNormal" | "he" | "lecun" | "normal" | "uniform" | "zeros" | "constant" | "identity";
   /** Factor on the initial weights (the value itself for "constant"). Default 1. */
   initScale?: number;
   /** Update rule. Default "sgd". */
@@ -204,8 +207,7 @@ impl Playground {
     pub fn new(config: Option<JsConfig>) -> Result<Playground, JsError> {
         console_error_panic_hook::set_once();
         let config = parse_config(config.map(JsValue::from).unwrap_or(JsValue::UNDEFINED)).map_err(js_error)?;
-        let session = Session::new(config).map_err(js_error)?;
-        Ok(Playground { session, outputs: Vec::new() })
+        Ok(Playground::with_session(Session::new(config).map_err(js_error)?))
     }
 
     /// The full config the playground runs with, every default filled in.
@@ -277,6 +279,11 @@ impl Playground {
 }
 
 impl Playground {
+    /// Wraps a session.
+    pub(crate) fn with_session(session: Session) -> Playground {
+        Playground { session, outputs: Vec::new() }
+    }
+
     /// Network outputs at data-coordinate points, as f32 for drawing.
     fn outputs_at(&mut self, points: impl Iterator<Item = [f64; 2]>) -> Vec<f32> {
         self.outputs.clear();

@@ -1,0 +1,85 @@
+//! The user's points as CSV: one point a line, `x,y,label`; an optional header line (a first
+//! line that is not numbers); blank lines and lines starting with `#` are skipped.
+
+use crate::error::{Error, Result};
+
+/// Most bad lines named in one error message.
+const MAX_LISTED: usize = 10;
+
+/// Parses CSV text into [x0, y0, label0, x1, …]. Every malformed line is reported, by number
+/// and content, in one error; nothing is returned then.
+pub fn parse(text: &str) -> Result<Vec<f64>> {
+    let mut points = Vec::new();
+    let mut bad = Vec::new();
+    let mut first_content = true;
+    for (index, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split(',').map(str::trim).collect();
+        let numbers: Vec<f64> = fields.iter().filter_map(|f| f.parse::<f64>().ok()).filter(|v| v.is_finite()).collect();
+        let is_header = first_content && numbers.is_empty();
+        first_content = false;
+        if is_header {
+            continue;
+        }
+        if fields.len() == 3 && numbers.len() == 3 {
+            points.extend_from_slice(&numbers);
+        } else {
+            bad.push(format!("line {}: \"{}\"", index + 1, shorten(line)));
+        }
+    }
+    if !bad.is_empty() {
+        let more = bad.len().saturating_sub(MAX_LISTED);
+        let mut listed = bad.into_iter().take(MAX_LISTED).collect::<Vec<_>>().join("; ");
+        if more > 0 {
+            listed.push_str(&format!("; and {more} more"));
+        }
+        return Err(Error::new(format!("CSV lines must be three finite numbers x,y,label: {listed}")));
+    }
+    if points.is_empty() {
+        return Err(Error::new("CSV has no points: expected lines of x,y,label"));
+    }
+    Ok(points)
+}
+
+/// Writes [x0, y0, label0, …] as CSV with a header line.
+pub fn format(points: &[f64]) -> String {
+    let mut out = String::from("x,y,label\n");
+    for p in points.chunks_exact(3) {
+        out.push_str(&format!("{},{},{}\n", p[0], p[1], p[2]));
+    }
+    out
+}
+
+fn shorten(line: &str) -> String {
+    if line.chars().count() > 40 {
+        format!("{}…", line.chars().take(40).collect::<String>())
+    } else {
+        line.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_skips_header_comments_and_blank_lines() {
+        let points = vec![1.5, -2.0, 1.0, 0.25, 3.0, 0.0];
+        let text = format(&points);
+        assert_eq!(parse(&text).unwrap(), points);
+        assert_eq!(parse("# mine\n\n1,2,1\n 3 , 4 , 0 \n").unwrap(), vec![1.0, 2.0, 1.0, 3.0, 4.0, 0.0]);
+    }
+
+    #[test]
+    fn every_bad_line_is_named() {
+        let err = parse("x,y,label\n1,2,1\n1,2\nfoo,2,1\n3,4,0\n1,2,3,4\nNaN,1,0\n").unwrap_err();
+        assert_eq!(
+            err.message(),
+            "CSV lines must be three finite numbers x,y,label: line 3: \"1,2\"; line 4: \"foo,2,1\"; line 6: \"1,2,3,4\"; line 7: \"NaN,1,0\""
+        );
+        assert!(parse("x,y,label\n").unwrap_err().message().contains("no points"));
+    }
+}
