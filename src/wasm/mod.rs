@@ -16,6 +16,8 @@ mod explorer;
 mod landscape;
 mod model;
 
+pub use model::{parse_points_csv, points_to_csv};
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
 /** Configuration of a playground; every key is optional. */
