@@ -1,10 +1,12 @@
 //! Native throughput of the reference net (2-8-8-1 tanh, batch 10, 500 circle samples):
 //! training samples per second against a straightforward allocating ndarray implementation of
-//! the same algorithm run in the same process, and the time of a 100×100 boundary.
+//! the same algorithm run in the same process, the time of a 100×100 boundary and of a 51×51
+//! loss surface.
 //! Writes the figures to target/bench-native.json for the wasm benchmark's ratio.
 
 use ndarray::{Array1, Array2, Axis};
 use nn_playground::config::Config;
+use nn_playground::landscape::{SurfaceKind, SurfaceRequest};
 use nn_playground::Session;
 use std::time::{Duration, Instant};
 
@@ -89,11 +91,17 @@ fn main() {
     });
     let boundary_ms = 1000.0 / boundaries_per_s;
 
+    let surface = SurfaceRequest { kind: SurfaceKind::Random, res: 51, ..Default::default() };
+    let surface_ms = 1000.0 / rate(budget, 1.0, || {
+        session.surface(&surface).expect("a valid request");
+    });
+
     println!("native, reference net 2-8-8-1 tanh, batch 10, 500 circle samples");
     println!("  training:        {:>8.2} M samples/s", ours / 1e6);
     println!("  allocating ndarray baseline: {:>8.2} M samples/s   ratio {:.1}×", allocating / 1e6, ours / allocating);
     println!("  100×100 boundary: {boundary_ms:>7.3} ms");
-    let json = format!("{{\"trainSamplesPerSecond\":{ours},\"boundaryMs\":{boundary_ms}}}\n");
+    println!("  51×51 loss surface (random plane, 250 training points): {surface_ms:>7.2} ms");
+    let json = format!("{{\"trainSamplesPerSecond\":{ours},\"boundaryMs\":{boundary_ms},\"surfaceMs\":{surface_ms}}}\n");
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-native.json");
     std::fs::write(&path, json).expect("write target/bench-native.json");
 }

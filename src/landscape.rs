@@ -276,13 +276,14 @@ struct Evaluator<'l, 'a> {
     landscape: &'l Landscape<'a>,
     net: Network,
     ws: Workspace,
+    loaded_whole_set: bool,
 }
 
 impl<'l, 'a> Evaluator<'l, 'a> {
     fn new(landscape: &'l Landscape<'a>) -> Self {
         let net = landscape.net.clone();
         let ws = Workspace::new(&net, CHUNK.min(landscape.targets.len().max(1)));
-        Evaluator { landscape, net, ws }
+        Evaluator { landscape, net, ws, loaded_whole_set: false }
     }
 
     /// J at the parameters currently in `self.net`.
@@ -292,9 +293,13 @@ impl<'l, 'a> Evaluator<'l, 'a> {
         let mut start = 0;
         while start < n {
             let end = (start + self.ws.capacity).min(n);
-            let m = self.ws.load_batch(self.landscape.inputs, self.landscape.targets, start..end);
-            self.net.forward(&mut self.ws, m);
-            sum += self.net.mean_loss(&self.ws, m) * m as f64;
+            // A training set that fits one chunk stays loaded from the previous call.
+            if !(start == 0 && end == n && self.loaded_whole_set) {
+                self.ws.load_batch(self.landscape.inputs, self.landscape.targets, start..end);
+                self.loaded_whole_set = start == 0 && end == n;
+            }
+            self.net.forward(&mut self.ws, end - start);
+            sum += self.net.mean_loss(&mut self.ws, end - start) * (end - start) as f64;
             start = end;
         }
         sum / n as f64 + self.net.penalty(self.landscape.l2)

@@ -180,11 +180,10 @@ impl Network {
         loss
     }
 
-    /// Mean loss of the last forward pass on `m` rows against `ws.targets`.
-    pub fn mean_loss(&self, ws: &Workspace, m: usize) -> f64 {
-        let z_out = ws.z[self.layers.len() - 1].as_slice().expect("contiguous"); // one row: the output unit
-        let sum: f64 = z_out[..m].iter().zip(&ws.targets[..m]).map(|(&z, &y)| self.loss.value(z, y)).sum();
-        sum / m as f64
+    /// Mean loss of the last forward pass on `m` samples against `ws.targets`.
+    pub fn mean_loss(&self, ws: &mut Workspace, m: usize) -> f64 {
+        let z_out = &ws.z[self.layers.len() - 1].as_slice().expect("contiguous")[..m]; // one row: the output unit
+        self.loss.total(z_out, &ws.targets[..m], &mut ws.scratch) / m as f64
     }
 }
 
@@ -217,6 +216,8 @@ pub struct Workspace {
     pub delta: Vec<Array2<f64>>,
     /// Targets of the rows in a[0].
     pub targets: Vec<f64>,
+    /// Room for per-sample intermediate values.
+    pub scratch: Vec<f64>,
     /// ∂J/∂θ, laid out like the parameter vector.
     pub grad: Vec<f64>,
 }
@@ -231,6 +232,7 @@ impl Workspace {
             z: widths[1..].iter().map(|&n| Array2::zeros((n, capacity))).collect(),
             delta: widths[1..].iter().map(|&n| Array2::zeros((n, capacity))).collect(),
             targets: vec![0.0; capacity],
+            scratch: vec![0.0; capacity],
             grad: vec![0.0; net.params.len()],
         }
     }

@@ -185,7 +185,7 @@ pub(crate) fn grid(
         }
     }
     let (dx, dy) = ((xmax - xmin) / n as f64, (ymax - ymin) / n as f64);
-    let points = (0..n * n).map(move |k| [xmin + ((k % n) as f64 + 0.5) * dx, ymax - ((k / n) as f64 + 0.5) * dy]);
+    let points = (0..n).flat_map(move |r| (0..n).map(move |c| [xmin + (c as f64 + 0.5) * dx, ymax - (r as f64 + 0.5) * dy]));
     Ok((points, n * n))
 }
 
