@@ -3,7 +3,7 @@
 
 PORT ?= 8000
 PKG := www/pkg/nn_playground.js
-SOURCES := Cargo.toml Cargo.lock .cargo/config.toml $(wildcard src/*.rs)
+SOURCES := Cargo.toml Cargo.lock .cargo/config.toml $(wildcard src/*.rs src/*/*.rs)
 
 .PHONY: serve test test-native test-wasm test-e2e bench pkg tools test-tools clean
 
