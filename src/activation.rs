@@ -33,6 +33,15 @@ impl Activation {
         Activation::Linear,
     ];
 
+    /// The range of g when it is bounded: (−1, 1) for tanh, (0, 1) for the sigmoid.
+    pub fn bounds(self) -> Option<(f64, f64)> {
+        match self {
+            Activation::Tanh => Some((-1.0, 1.0)),
+            Activation::Sigmoid => Some((0.0, 1.0)),
+            Activation::Linear | Activation::Relu | Activation::LeakyRelu => None,
+        }
+    }
+
     /// g(z).
     #[inline]
     pub fn apply(self, z: f64) -> f64 {

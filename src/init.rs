@@ -24,15 +24,17 @@ pub enum Init {
     XavierNormal,
     /// N(0, 2/n_in) · initScale (He; suits ReLU).
     He,
+    /// W[j, i] = initScale if i = j, else 0 (c·I; the deep linear toy of the lecture).
+    Identity,
 }
 
 impl Init {
     /// The variance of one weight drawn by this scheme with `scale` = initScale
-    /// (for `Constant` and `Zeros` the weights are not random: 0).
+    /// (for `Constant`, `Zeros` and `Identity` the weights are not random: 0).
     pub fn variance(self, n_in: usize, n_out: usize, scale: f64) -> f64 {
         let (n_in, n_out) = (n_in as f64, n_out as f64);
         let unit = match self {
-            Init::Zeros | Init::Constant => 0.0,
+            Init::Zeros | Init::Constant | Init::Identity => 0.0,
             Init::Uniform => 1.0 / 3.0,
             Init::Normal => 1.0,
             Init::Lecun => 1.0 / n_in,
@@ -45,10 +47,17 @@ impl Init {
     /// Fills `weights` (one layer, n_out × n_in) with draws from this scheme.
     pub fn fill(self, weights: &mut [f64], n_in: usize, n_out: usize, scale: f64, rng: &mut SeededRng) {
         let std_dev = self.variance(n_in, n_out, scale).sqrt();
-        for w in weights.iter_mut() {
+        for (k, w) in weights.iter_mut().enumerate() {
             *w = match self {
                 Init::Zeros => 0.0,
                 Init::Constant => scale,
+                Init::Identity => {
+                    if k / n_in == k % n_in {
+                        scale
+                    } else {
+                        0.0
+                    }
+                }
                 Init::Uniform => rng.uniform(-1.0, 1.0) * scale,
                 Init::Xavier => {
                     let limit = (6.0 / (n_in + n_out) as f64).sqrt() * scale;
@@ -89,5 +98,7 @@ mod tests {
         assert!(w.iter().all(|&x| x == 0.5));
         Init::Zeros.fill(&mut w, 3, 2, 0.5, &mut rng);
         assert!(w.iter().all(|&x| x == 0.0));
+        Init::Identity.fill(&mut w, 3, 2, 1.5, &mut rng);
+        assert_eq!(w, [1.5, 0.0, 0.0, 0.0, 1.5, 0.0]);
     }
 }

@@ -28,6 +28,7 @@
 //! - [`conditioning`]: condition numbers of inputs and Hessian, and the learning rate they suggest.
 //! - [`diagnostics`]: the gradient check.
 //! - [`explorer`]: one forward/backward pass with every intermediate kept, for the backprop view.
+//! - [`stats`]: per-layer statistics of activations and gradients, and the deep linear toy.
 //! - `wasm` (only on wasm32): the `#[wasm_bindgen]` boundary, the JS class `Playground`.
 
 pub mod activation;
@@ -47,6 +48,7 @@ pub mod normalize;
 pub mod optim;
 pub mod points_csv;
 pub mod rng;
+pub mod stats;
 pub mod train;
 pub mod trajectory;
 #[cfg(target_arch = "wasm32")]

@@ -133,3 +133,35 @@ fn simd_activations_give_the_same_bits_as_the_scalar_ones() {
     sigmoid_slice(&z, &mut a);
     assert!(z.iter().zip(&a).all(|(&z, &a)| a.to_bits() == sigmoid(z).to_bits()));
 }
+
+#[wasm_bindgen_test]
+fn layer_stats_has_one_entry_per_hidden_layer_with_the_documented_fields() {
+    let pg = Playground::new(config(r#"{"hidden":[6,5,4],"activation":"relu","init":"he","samples":100}"#)).unwrap();
+    let stats = Array::from(&pg.layer_stats(None).unwrap());
+    assert_eq!(stats.length(), 3);
+    for (k, units) in [6.0, 5.0, 4.0].into_iter().enumerate() {
+        let layer = stats.get(k as u32);
+        assert_eq!(get(&layer, "layer").as_f64(), Some(k as f64 + 1.0));
+        assert_eq!(get(&layer, "units").as_f64(), Some(units));
+        for key in ["actMean", "actStd", "actRms", "deltaStd", "gradStd", "updateRatio", "weightStd", "initVariance", "unitSpread"] {
+            assert!(get(&layer, key).as_f64().is_some_and(f64::is_finite), "{key}");
+        }
+        assert!(get(&layer, "dead").as_f64().is_some());
+        assert!(get(&layer, "saturated").is_null());
+        for key in ["actHistogram", "deltaHistogram", "gradHistogram"] {
+            let histogram = get(&layer, key);
+            let (edges, counts) = (Array::from(&get(&histogram, "edges")), Array::from(&get(&histogram, "counts")));
+            assert_eq!(edges.length(), counts.length() + 1, "{key}");
+        }
+        // 50 training points, all of them in the batch.
+        let counts = Array::from(&get(&get(&layer, "actHistogram"), "counts"));
+        let total: f64 = counts.iter().map(|c| c.as_f64().unwrap()).sum();
+        assert_eq!(total, units * 50.0);
+    }
+    let few = Array::from(&pg.layer_stats(Some(8.0)).unwrap());
+    let counts = Array::from(&get(&get(&few.get(0), "actHistogram"), "counts"));
+    assert_eq!(counts.iter().map(|c| c.as_f64().unwrap()).sum::<f64>(), 6.0 * 8.0);
+    assert!(error_message(pg.layer_stats(Some(0.0))).starts_with("layerStats(maxPoints): maxPoints must be a whole number"));
+    let none = Playground::new(config(r#"{"hidden":[]}"#)).unwrap();
+    assert_eq!(Array::from(&none.layer_stats(None).unwrap()).length(), 0);
+}

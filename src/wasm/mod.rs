@@ -15,6 +15,7 @@ use wasm_bindgen::prelude::*;
 mod explorer;
 mod landscape;
 mod model;
+mod stats;
 
 pub use model::{parse_points_csv, points_to_csv};
 

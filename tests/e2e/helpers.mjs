@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/serve.mjs";
 
@@ -91,4 +92,102 @@ export async function waitFor(page, fn, arg, timeout = 20_000) {
 export async function readNumber(page, selector) {
   const text = (await page.textContent(selector)).trim().replace("%", "");
   return Number(text);
+}
+
+/**
+ * Register `before`/`after` hooks that start the server and Chromium for the
+ * calling test file and close them (and every page opened) afterwards.
+ * @returns {{ base: () => string, fresh: (options?: object) => ReturnType<typeof openPage> }}
+ */
+export function useBrowser({ before, after }) {
+  let server;
+  let base;
+  let browser;
+  const opened = [];
+  before(async () => {
+    requirePkg();
+    ({ server, base } = await serve());
+    browser = await launch();
+  });
+  after(async () => {
+    for (const ctx of opened) await ctx.close().catch(() => {});
+    await browser?.close();
+    if (server) await closeServer(server);
+  });
+  return {
+    base: () => base,
+    async fresh(options) {
+      const p = await openPage(browser, options);
+      opened.push(p.context);
+      return p;
+    },
+  };
+}
+
+/**
+ * Words of English left on a page that should read in Korean: every visible
+ * text node and title / aria-label / placeholder / alt attribute, outside
+ * elements marked translate="no" or lang="en" (names, quoted English terms),
+ * code, MathML and SVG. Words of fewer than three letters, and names and
+ * symbols that Korean text keeps as they are (`keep`), are not counted.
+ * Runs in `target` (a page or a frame); returns "word (in: text)" strings.
+ */
+export const KEPT_IN_KOREAN = [
+  "SGD", "Adam", "ReLU", "Leaky", "tanh", "Xavier", "LeCun", "XOR", "CSV", "PNG", "JSON", "Rust",
+  "WebAssembly", "Stanford", "CS229", "RMS", "NaN", "Shift", "Alt", "Enter", "Delete", "Ctrl", "Mac",
+  "kebab-case", "max", "min", "log", "wasm", "iframe", "English", "HTML", "nn-playground",
+];
+export function englishLeft(target, keep = KEPT_IN_KOREAN) {
+  return target.evaluate((kept) => {
+    const keepSet = new Set(kept.map((w) => w.toLowerCase()));
+    const skip = (el) => el.closest('[translate="no"], [lang="en"], code, pre, textarea, math, svg, script, style, [hidden]');
+    const visible = (el) => {
+      const s = getComputedStyle(el);
+      return s.display !== "none" && s.visibility !== "hidden" && el.getClientRects().length > 0;
+    };
+    const out = [];
+    const check = (text, where) => {
+      for (const word of text.match(/[A-Za-z][A-Za-z'-]{2,}/g) ?? []) {
+        if (!keepSet.has(word.toLowerCase())) out.push(`${word} (in: ${where.trim().slice(0, 80)})`);
+      }
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || skip(el) || !visible(el)) continue;
+      check(n.data, n.data);
+    }
+    for (const el of document.body.querySelectorAll("[title], [aria-label], [placeholder], [alt]")) {
+      if (skip(el)) continue;
+      for (const a of ["title", "aria-label", "placeholder", "alt"]) if (el.hasAttribute(a)) check(el.getAttribute(a), `${a}="${el.getAttribute(a)}"`);
+    }
+    check(document.title, "<title>");
+    return out;
+  }, keep);
+}
+
+/**
+ * The set-up a browser test file shares: before its tests, the static server
+ * and Chromium; after them, every page opened with `fresh` closed, then the
+ * browser and the server. `base` is the server's address once started.
+ */
+export function browserSuite() {
+  const suite = { server: null, base: "", browser: null, opened: [] };
+  before(async () => {
+    requirePkg();
+    ({ server: suite.server, base: suite.base } = await serve());
+    suite.browser = await launch();
+  });
+  after(async () => {
+    for (const ctx of suite.opened) await ctx.close().catch(() => {});
+    await suite.browser?.close();
+    if (suite.server) await closeServer(suite.server);
+  });
+  /** A new page in its own context (see openPage), closed with the suite. */
+  suite.fresh = async (options) => {
+    const p = await openPage(suite.browser, options);
+    suite.opened.push(p.context);
+    return p;
+  };
+  return suite;
 }

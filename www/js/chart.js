@@ -5,8 +5,11 @@
  * One sample per `pg.step(k)` report; the x axis is the step count, the y axis
  * is scaled to the training/test loss (a spiky mini-batch loss is clipped),
  * linear from 0 or logarithmic (powers of ten) when `logScale` is set.
+ * Another page may pass its own `series` (e.g. two training losses to compare)
+ * and feed them with `pushValues(step, { name: value, … })`.
  */
 import { niceTicks, niceStep, formatTick, setupCanvas } from "./plot.js";
+import { t } from "./i18n.js";
 
 const MARGIN = { left: 48, right: 10, top: 8, bottom: 30 };
 const HEIGHT = 150;
@@ -17,10 +20,22 @@ export const SERIES_STYLE = {
   train: { color: "#1d3557", width: 2, dash: [] },
 };
 
+/** The playground's series, drawn in this order; `scaled` ones set the y range. */
+export const DEFAULT_SERIES = Object.freeze([
+  { name: "batch", style: SERIES_STYLE.batch, scaled: false },
+  { name: "test", style: SERIES_STYLE.test, scaled: true },
+  { name: "train", style: SERIES_STYLE.train, scaled: true },
+]);
+
 export class LossChart {
-  /** @param {HTMLCanvasElement} canvas */
-  constructor(canvas) {
+  /**
+   * @param {HTMLCanvasElement} canvas
+   * @param {{ series?: { name: string, style: object, scaled: boolean }[], height?: number }} [options]
+   */
+  constructor(canvas, { series = DEFAULT_SERIES, height = HEIGHT } = {}) {
     this.canvas = canvas;
+    this.series = series;
+    this.cssHeight = height;
     this.logScale = false;
     this.reset();
     this.resize();
@@ -29,54 +44,60 @@ export class LossChart {
   /** Forget every sample (a new Playground). */
   reset() {
     this.steps = [];
-    this.train = [];
-    this.test = [];
-    this.batch = [];
+    this.values = {};
+    for (const s of this.series) this.values[s.name] = [];
   }
 
   resize() {
     const width = Math.max(160, this.canvas.clientWidth || 300);
-    this.canvas.style.height = `${HEIGHT}px`;
-    const { ctx } = setupCanvas(this.canvas, width, HEIGHT);
+    const height = this.cssHeight;
+    this.canvas.style.height = `${height}px`;
+    const { ctx } = setupCanvas(this.canvas, width, height);
     this.ctx = ctx;
     this.width = width;
-    this.height = HEIGHT;
+    this.height = height;
     this.plot = {
       x: MARGIN.left,
       y: MARGIN.top,
       w: width - MARGIN.left - MARGIN.right,
-      h: HEIGHT - MARGIN.top - MARGIN.bottom,
+      h: height - MARGIN.top - MARGIN.bottom,
     };
   }
 
-  /** Add one step report. */
+  /** Add one step report (the default series). */
   push(report) {
+    this.pushValues(report.step, {
+      train: report.trainLoss,
+      test: report.testLoss,
+      batch: report.step > 0 ? report.batchLoss : NaN,
+    });
+  }
+
+  /** Add one sample of every series at `step` (NaN where `values` has none). */
+  pushValues(step, values) {
     const last = this.steps.length ? this.steps[this.steps.length - 1] : -1;
-    if (report.step === last && this.steps.length) {
+    if (step === last && this.steps.length) {
       // Same step reported again (step(0) after a rebuild): replace.
       this.steps.pop();
-      this.train.pop();
-      this.test.pop();
-      this.batch.pop();
+      for (const s of this.series) this.values[s.name].pop();
     }
-    this.steps.push(report.step);
-    this.train.push(num(report.trainLoss));
-    this.test.push(num(report.testLoss));
-    this.batch.push(report.step > 0 ? num(report.batchLoss) : NaN);
+    this.steps.push(step);
+    for (const s of this.series) this.values[s.name].push(num(values[s.name]));
   }
 
   get length() {
     return this.steps.length;
   }
 
-  /** Largest finite train/test loss (the mini-batch loss only when there is nothing else). */
+  /** Largest finite loss of the scaled series (of the others only when there is nothing else). */
   maxLoss() {
     let m = 0;
-    for (const arr of [this.train, this.test]) {
-      for (const v of arr) if (Number.isFinite(v) && v > m) m = v;
-    }
-    if (m === 0) {
-      for (const v of this.batch) if (Number.isFinite(v) && v > m) m = v;
+    for (const scaled of [true, false]) {
+      for (const s of this.series) {
+        if (s.scaled !== scaled) continue;
+        for (const v of this.values[s.name]) if (Number.isFinite(v) && v > m) m = v;
+      }
+      if (m > 0) break;
     }
     return m;
   }
@@ -84,8 +105,8 @@ export class LossChart {
   /** Smallest positive finite loss of any series. */
   minPositiveLoss() {
     let m = Infinity;
-    for (const arr of [this.train, this.test, this.batch]) {
-      for (const v of arr) if (Number.isFinite(v) && v > 0 && v < m) m = v;
+    for (const s of this.series) {
+      for (const v of this.values[s.name]) if (Number.isFinite(v) && v > 0 && v < m) m = v;
     }
     return m;
   }
@@ -152,12 +173,12 @@ export class LossChart {
     ctx.fillStyle = "#3c4654";
     ctx.textAlign = "right";
     ctx.textBaseline = "bottom";
-    ctx.fillText("step", plot.x + plot.w, this.height - 1);
+    ctx.fillText(t("step"), plot.x + plot.w, this.height - 1);
     ctx.translate(8, plot.y + plot.h / 2);
     ctx.rotate(-Math.PI / 2);
     ctx.textAlign = "center";
     ctx.textBaseline = "middle";
-    ctx.fillText("loss", 0, 0);
+    ctx.fillText(t("loss"), 0, 0);
     ctx.restore();
 
     // series, clipped to the plot
@@ -165,7 +186,7 @@ export class LossChart {
     ctx.beginPath();
     ctx.rect(plot.x, plot.y - 1, plot.w + 1, plot.h + 2);
     ctx.clip();
-    for (const name of ["batch", "test", "train"]) this.drawSeries(this[name], SERIES_STYLE[name], sx, sy);
+    for (const s of this.series) this.drawSeries(this.values[s.name], s.style, sx, sy);
     ctx.restore();
   }
 

@@ -3,7 +3,8 @@
  *
  * Orange and blue stay distinguishable for the common forms of colour blindness
  * (they differ in lightness as well as hue). Regression outputs on [-1, 1] are
- * mapped onto the same scale with `regressionToUnit`.
+ * mapped onto the same scale with `regressionToUnit`. Costs (loss surfaces) use
+ * a separate sequential map, dark (low) to pale (high), that avoids both.
  */
 
 /** Class 0 / negative target. */
@@ -51,4 +52,15 @@ export function makeLut(strength = BACKGROUND_STRENGTH) {
     lut[i * 4 + 3] = 255;
   }
   return lut;
+}
+
+/** Stops of the sequential map: low cost dark navy … teal … green … pale yellow for high cost. */
+const SEQUENTIAL = [[22, 36, 71], [33, 84, 128], [31, 128, 137], [70, 170, 124], [164, 212, 110], [246, 240, 178]];
+
+/** Sequential colour for t in [0, 1] as [r, g, b] (loss surfaces: 0 = lowest cost). */
+export function sequentialAt(t) {
+  const u = Number.isFinite(t) ? Math.min(1, Math.max(0, t)) : 0;
+  const x = u * (SEQUENTIAL.length - 1);
+  const i = Math.min(SEQUENTIAL.length - 2, Math.floor(x));
+  return mix(SEQUENTIAL[i], SEQUENTIAL[i + 1], x - i);
 }

@@ -7,7 +7,7 @@
  * core's own error message reaches the user. Only text that is not a number at
  * all is reported here, named by its config key.
  */
-import { DATASETS, PROBLEMS, parseNumber, parseLayerList } from "./state.js";
+import { DATASETS, PROBLEMS, CUSTOM, parseNumber, parseLayerList } from "./state.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -23,6 +23,10 @@ const NUMBERS = [
   ["learningRate", false],
   ["batchSize", true],
   ["l2", false],
+  ["momentum", false],
+  ["beta1", false],
+  ["beta2", false],
+  ["epsilon", false],
 ];
 /** Two-component keys: [key, input ids]. */
 const PAIRS = [
@@ -31,7 +35,7 @@ const PAIRS = [
 ];
 
 /** The keys whose change only redraws (no new Playground). */
-export const VIEW_ONLY_IDS = new Set(["showTestData", "logScale", "speed"]);
+export const VIEW_ONLY_IDS = new Set(["showTestData", "logScale", "speed", "showGradients"]);
 
 function formatNumber(x) {
   return Number.isFinite(x) ? String(x) : "";
@@ -44,26 +48,37 @@ export function showDatasetsFor(problem) {
   }
 }
 
-/** Update the text next to the range sliders. */
+/** Update the text next to the range sliders (those the page has). */
 export function updateRangeLabels() {
-  $("noise-value").textContent = Number($("noise").value).toFixed(2);
-  $("trainFraction-value").textContent = `${Math.round(Number($("trainFraction").value) * 100)}%`;
+  const label = (id, text) => {
+    const out = $(`${id}-value`);
+    if (out && $(id)) out.textContent = text(Number($(id).value));
+  };
+  label("noise", (x) => x.toFixed(2));
+  label("trainFraction", (x) => `${Math.round(x * 100)}%`);
 }
 
 /** Put a full state into the form. */
 export function writeControls(state) {
   for (const key of SELECTS) $(key).value = state[key];
-  for (const [key] of NUMBERS) $(key).value = formatNumber(state[key]);
-  for (const [key, ids] of PAIRS) ids.forEach((id, i) => ($(id).value = formatNumber(state[key][i])));
-  $("hidden").value = state.hidden.join(",");
+  writeFields(state);
   $("normalize").checked = state.normalize === "standardize";
   $("showTestData").checked = !!state.showTestData;
   $("speed").value = state.speed;
   $("logScale").checked = !!state.logScale;
+  $("showGradients").checked = !!state.showGradients;
   const radio = $(`dataset-${state.dataset}`);
   if (radio) radio.checked = true;
   showDatasetsFor(state.problem);
+  showOptimizerFields(state.optimizer);
   updateRangeLabels();
+}
+
+/** Show the hyper-parameter fields of one optimizer (`[data-optimizer]` lists the ones a field belongs to). */
+export function showOptimizerFields(optimizer) {
+  for (const field of document.querySelectorAll("[data-optimizer]")) {
+    field.hidden = !field.dataset.optimizer.split(" ").includes(optimizer);
+  }
 }
 
 /** Select the dataset radio for `dataset` (if it exists). */
@@ -79,17 +94,14 @@ export function checkedDataset() {
 }
 
 /**
- * Read the form into a state, starting from `base` (for anything not on the form).
- * @returns {{ state: object, errors: string[] }} errors name the config key at fault.
+ * Read the number fields, the two-number pairs and the hidden-layer list into
+ * `state` (another page passes its own lists); what is not a number goes to
+ * `errors`, named by its key.
+ * @param {[string, boolean][]} numbers [key (= input id), whole number?]
+ * @param {[string, string[]][]} pairs [key, input ids]
  */
-export function readControls(base) {
-  const state = { ...base };
-  const errors = [];
-
-  for (const key of SELECTS) state[key] = $(key).value;
-  if (!PROBLEMS.includes(state.problem)) state.problem = base.problem;
-
-  for (const [key, integer] of NUMBERS) {
+export function readFields(state, errors, { numbers = NUMBERS, pairs = PAIRS } = {}) {
+  for (const [key, integer] of numbers) {
     const el = $(key);
     const text = el.value;
     const x = parseNumber(text);
@@ -104,7 +116,7 @@ export function readControls(base) {
     state[key] = x;
   }
 
-  for (const [key, ids] of PAIRS) {
+  for (const [key, ids] of pairs) {
     const xs = ids.map((id) => parseNumber($(id).value));
     const bad = ids.filter((id, i) => Number.isNaN(xs[i]));
     if (bad.length) errors.push(`${key} must be two numbers (check ${bad.join(", ")})`);
@@ -114,14 +126,36 @@ export function readControls(base) {
   const layers = parseLayerList($("hidden").value);
   if (layers === null) errors.push(`hidden must be comma-separated whole numbers, got "${$("hidden").value}"`);
   else state.hidden = layers;
+}
+
+/** Put number fields and pairs (lists as for readFields) and the hidden-layer list (if given) into the form. */
+export function writeFields(state, { numbers = NUMBERS, pairs = PAIRS } = {}) {
+  for (const [key] of numbers) $(key).value = formatNumber(state[key]);
+  for (const [key, ids] of pairs) ids.forEach((id, i) => ($(id).value = formatNumber(state[key][i])));
+  if (state.hidden) $("hidden").value = state.hidden.join(",");
+}
+
+/**
+ * Read the form into a state, starting from `base` (for anything not on the form).
+ * @returns {{ state: object, errors: string[] }} errors name the config key at fault.
+ */
+export function readControls(base) {
+  const state = { ...base };
+  const errors = [];
+
+  for (const key of SELECTS) state[key] = $(key).value;
+  if (!PROBLEMS.includes(state.problem)) state.problem = base.problem;
+
+  readFields(state, errors);
 
   state.normalize = $("normalize").checked ? "standardize" : "none";
   state.showTestData = $("showTestData").checked;
   state.speed = $("speed").value;
   state.logScale = $("logScale").checked;
+  state.showGradients = $("showGradients").checked;
 
   const ds = checkedDataset();
-  state.dataset = ds && DATASETS[state.problem].includes(ds) ? ds : DATASETS[state.problem][0];
+  state.dataset = ds === CUSTOM || (ds && DATASETS[state.problem].includes(ds)) ? ds : DATASETS[state.problem][0];
   return { state, errors };
 }
 

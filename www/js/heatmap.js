@@ -6,13 +6,34 @@
  * at ymax, first column at xmin) is written into a res×res ImageData on an
  * off-screen canvas, then scaled up to the plot area. Classification outputs
  * (probabilities) map to orange(0)…white(0.5)…blue(1); regression outputs on
- * [-1, 1] use the same colours.
+ * [-1, 1] use the same colours. `axisTitles` names the two axes (another view
+ * drawing in the same frame, such as a loss surface, sets its own).
  */
 import { colorAt, makeLut, regressionToUnit } from "./colors.js";
 import { niceTicks, formatTick, setupCanvas } from "./plot.js";
 
 const MARGIN = { left: 46, right: 8, top: 8, bottom: 34 };
 const POINT_RADIUS = 3.2;
+
+/**
+ * Colour `n` values of `grid` from `offset` on into the RGBA pixels `px` through `lut`
+ * (makeLut). `toUnit` maps a value onto [0, 1] (null: it is already a probability);
+ * NaN becomes the neutral middle colour.
+ */
+export function paintGrid(px, grid, offset, n, lut, toUnit = null) {
+  for (let i = 0; i < n; i++) {
+    const v = grid[offset + i];
+    let t = toUnit ? toUnit(v) : v;
+    if (!(t >= 0)) t = t < 0 ? 0 : 0.5; // NaN → neutral
+    else if (t > 1) t = 1;
+    const j = ((t * 255 + 0.5) | 0) * 4;
+    const o = i * 4;
+    px[o] = lut[j];
+    px[o + 1] = lut[j + 1];
+    px[o + 2] = lut[j + 2];
+    px[o + 3] = 255;
+  }
+}
 
 export class BoundaryView {
   /** @param {HTMLCanvasElement} canvas */
@@ -25,6 +46,9 @@ export class BoundaryView {
     this.train = new Float32Array(0);
     this.test = new Float32Array(0);
     this.hasGrid = false;
+    this.axisTitles = ["x₁", "x₂"];
+    /** A crosshair in data coordinates ([x, y]) or null: the keyboard cursor of the point editor. */
+    this.cursor = null;
     this.resize();
   }
 
@@ -59,26 +83,20 @@ export class BoundaryView {
     }
     const octx = this.off.getContext("2d");
     if (!this.image) this.image = octx.createImageData(res, res);
-    const px = this.image.data;
-    const lut = this.lut;
-    const n = res * res;
-    for (let i = 0; i < n; i++) {
-      const v = grid[i];
-      let t = this.regression ? regressionToUnit(v) : v;
-      if (!(t >= 0)) t = t < 0 ? 0 : 0.5; // NaN → neutral
-      else if (t > 1) t = 1;
-      const j = ((t * 255 + 0.5) | 0) * 4;
-      const o = i * 4;
-      px[o] = lut[j];
-      px[o + 1] = lut[j + 1];
-      px[o + 2] = lut[j + 2];
-      px[o + 3] = 255;
-    }
+    paintGrid(this.image.data, grid, 0, res * res, this.lut, this.regression ? regressionToUnit : null);
     octx.putImageData(this.image, 0, 0);
     this.hasGrid = true;
   }
 
   /** Data → canvas (CSS pixel) coordinates. */
+  /** Canvas (CSS pixel) → data coordinates; null outside the plot area. */
+  toData(cx, cy) {
+    const [xmin, xmax, ymin, ymax] = this.bounds;
+    const { x: px, y: py, w, h } = this.plot;
+    if (cx < px || cx > px + w || cy < py || cy > py + h) return null;
+    return [xmin + ((cx - px) / w) * (xmax - xmin), ymax - ((cy - py) / h) * (ymax - ymin)];
+  }
+
   toCanvas(x, y) {
     const [xmin, xmax, ymin, ymax] = this.bounds;
     const { x: px, y: py, w, h } = this.plot;
@@ -103,6 +121,7 @@ export class BoundaryView {
     ctx.clip();
     this.drawPoints(this.train, false);
     if (showTestData) this.drawPoints(this.test, true);
+    if (this.cursor) this.drawCursor(this.cursor);
     ctx.restore();
   }
 
@@ -125,6 +144,28 @@ export class BoundaryView {
       ctx.fill();
       ctx.stroke();
     }
+  }
+
+  drawCursor([x, y]) {
+    const { ctx } = this;
+    const [cx, cy] = this.toCanvas(x, y);
+    ctx.save();
+    for (const [color, width] of [["#fff", 3.5], ["#1c2430", 1.5]]) {
+      ctx.strokeStyle = color;
+      ctx.lineWidth = width;
+      ctx.beginPath();
+      ctx.arc(cx, cy, 7, 0, Math.PI * 2);
+      ctx.moveTo(cx - 12, cy);
+      ctx.lineTo(cx - 3, cy);
+      ctx.moveTo(cx + 3, cy);
+      ctx.lineTo(cx + 12, cy);
+      ctx.moveTo(cx, cy - 12);
+      ctx.lineTo(cx, cy - 3);
+      ctx.moveTo(cx, cy + 3);
+      ctx.lineTo(cx, cy + 12);
+      ctx.stroke();
+    }
+    ctx.restore();
   }
 
   drawAxes() {
@@ -155,12 +196,12 @@ export class BoundaryView {
     ctx.fillStyle = "#3c4654";
     ctx.textAlign = "center";
     ctx.textBaseline = "bottom";
-    ctx.fillText("x₁", plot.x + plot.w / 2, this.height - 1);
+    ctx.fillText(this.axisTitles[0], plot.x + plot.w / 2, this.height - 1);
     ctx.save();
     ctx.translate(8, plot.y + plot.h / 2);
     ctx.rotate(-Math.PI / 2);
     ctx.textBaseline = "middle";
-    ctx.fillText("x₂", 0, 0);
+    ctx.fillText(this.axisTitles[1], 0, 0);
     ctx.restore();
     ctx.restore();
   }

@@ -10,25 +10,40 @@
  */
 import {
   parseHash, serializeHash, describeProblems, toConfig, cloneState, defaultState, defaultDatasetFor,
-  DATASETS,
+  DATASETS, CUSTOM, CONFIG_KEYS,
 } from "./state.js";
 import {
   writeControls, readControls, onSettingsChange, showDatasetsFor, selectDataset, checkedDataset,
-  writeHidden, writeSeed, VIEW_ONLY_IDS,
+  writeHidden, writeSeed, showOptimizerFields, VIEW_ONLY_IDS,
 } from "./controls.js";
 import { BoundaryView } from "./heatmap.js";
 import { LossChart } from "./chart.js";
 import { NetworkView } from "./network-view.js";
 import { drawThumbnails } from "./thumbnails.js";
-import { showReport, showGradientCheck, showGradientCheckText } from "./readouts.js";
+import { showReport, showGradientCheckText, runGradientCheck, formatLoss } from "./readouts.js";
 import {
   initBanners, showError, hideError, errorShown, showDiverged, hideDiverged, showNotice, hideNotice, messageOf,
 } from "./banners.js";
+import { onResize } from "./page-shell.js";
+import { DataTools } from "./data-tools.js";
+import { customBounds, shownPoints, relabel } from "./point-editor.js";
+import { nextStepsPerFrame } from "./step-budget.js";
+import { setElementSnippet, elementSnippet } from "./share.js";
+import { t, onLangChange, markTranslated } from "./i18n.js";
+import "./i18n/playground.js";
+
+markTranslated(); // before anything is written: the page starts in the language of its link
 
 const STEP_BUDGET_MS = 8;
 const MAX_STEPS_PER_FRAME = 100000;
 const BOUNDARY_RES = 100;
 const BOUNDARY_BUDGET_MS = 12;
+/** Resolution of each unit's heatmap in the network diagram. */
+const UNIT_RES = 24;
+/** While playing, the diagram and the noise readout are refreshed every this many frames (or more). */
+const NETWORK_EVERY = 4;
+/** …and spend at most about this long per frame on it, on average. */
+const NETWORK_BUDGET_MS = 1;
 
 const $ = (id) => document.getElementById(id);
 
@@ -44,15 +59,21 @@ let boundaryMs = 0;
 let rafId = 0;
 let lastHash = "";
 let thumbKey = "";
+let trainCount = 0;
+let networkMs = 0;
 
 let boundaryView;
 let chart;
 let network;
+let dataTools;
+/** What the link got wrong (named in the notice, again after a language change). */
+let linkProblems = [];
 
 // ------------------------------------------------------------- building
 
 /** Build a Playground for `state`. On failure show the core's message and keep the old one. */
 function build(state) {
+  if (state.dataset === CUSTOM && state.points.length < 6) return showDraft(state);
   let next;
   try {
     next = new wasm.Playground(toConfig(state));
@@ -60,6 +81,12 @@ function build(state) {
     showError(messageOf(err));
     return false;
   }
+  adopt(next, state);
+  return true;
+}
+
+/** Make `next` the running Playground; `state` is the page state it stands for. */
+function adopt(next, state) {
   hideError();
   hideDiverged();
   if (pg) pg.free();
@@ -82,16 +109,63 @@ function build(state) {
   $("scale-min").textContent = regression ? "−1" : "0";
   $("scale-max").textContent = "1";
   network.render(current);
+  showOptimizerFields(current.optimizer);
+  trainCount = pg.points("train").length / 3;
+  $("batchSize").max = String(trainCount);
+  $("batch-hint").textContent = `of ${trainCount}`;
   document.body.classList.toggle("embed", !!state.embed);
 
   report = pg.step(0);
   chart.push(report);
   drawBoundary();
+  drawNetwork();
   chart.draw();
   showReport(report);
+  showNoise();
   updateHash();
   updateThumbnails();
+  dataTools.update(current);
+}
+
+/** Custom data with fewer than two points: draw them and wait for more (nothing to train yet). */
+function showDraft(state) {
+  pause();
+  hideError();
+  hideDiverged();
+  if (pg) pg.free();
+  pg = null;
+  report = null;
+  current = cloneState(state);
+  boundaryView.setData({
+    bounds: customBounds(state.points, state),
+    train: shownPoints(state.points, state),
+    test: new Float32Array(0),
+    regression: state.problem === "regression",
+  });
+  boundaryView.draw({ showTestData: false });
+  chart.reset();
+  chart.draw();
+  showReport({ epoch: 0, step: 0, trainLoss: null, testLoss: null, trainAccuracy: null, testAccuracy: null });
+  updateHash();
+  dataTools.update(current);
   return true;
+}
+
+/** The user's points (the core's coordinates) for `problem`: a network on them. */
+function usePoints(points, problem) {
+  const state = { ...cloneState(current), dataset: CUSTOM, points: [...points], problem };
+  if (!build(state)) return false;
+  writeControls(current);
+  return true;
+}
+
+/** A Playground restored from a saved model: its config becomes the page's state. */
+function useModel(next) {
+  const config = next.config();
+  const state = cloneState({ ...current, points: config.points ?? [] });
+  for (const key of CONFIG_KEYS) if (key in config) state[key] = config[key];
+  writeControls(state);
+  adopt(next, state);
 }
 
 function updateThumbnails() {
@@ -121,6 +195,31 @@ function drawBoundary() {
   boundaryView.draw({ showTestData: current.showTestData });
 }
 
+/** The network diagram: every unit's output over the plane, links from the weights or the last gradient. */
+function drawNetwork() {
+  if (!pg || diverged) return;
+  const t0 = performance.now();
+  const [xmin, xmax, ymin, ymax] = pg.bounds();
+  network.update({
+    layers: pg.parameters(),
+    outputs: pg.unitOutputs(UNIT_RES, xmin, xmax, ymin, ymax),
+    res: UNIT_RES,
+    showGradients: current.showGradients,
+  });
+  networkMs = performance.now() - t0;
+}
+
+/** The measured noise of the mini-batch loss (null until enough updates are recorded). */
+function showNoise() {
+  const noise = pg.batchLossNoise();
+  const out = $("batch-noise");
+  const ready = typeof noise === "number";
+  out.textContent = ready ? formatLoss(noise) : "after 21 steps";
+  out.classList.toggle("pending", !ready);
+  if (ready) out.dataset.value = String(noise);
+  else delete out.dataset.value;
+}
+
 /** A new report: chart, readouts, and the boundary unless it would show a blown-up state. */
 function onReport(r, { forceBoundary = true } = {}) {
   report = r;
@@ -131,6 +230,10 @@ function onReport(r, { forceBoundary = true } = {}) {
     showDiverged(r.message);
   } else if (forceBoundary || frameCount % Math.max(1, Math.ceil(boundaryMs / BOUNDARY_BUDGET_MS)) === 0) {
     drawBoundary();
+  }
+  if (forceBoundary || frameCount % Math.max(NETWORK_EVERY, Math.ceil(networkMs / NETWORK_BUDGET_MS)) === 0) {
+    drawNetwork();
+    showNoise();
   }
   chart.draw();
   showReport(r);
@@ -146,22 +249,10 @@ function frame() {
   const t0 = performance.now();
   const r = pg.step(k);
   const dt = performance.now() - t0;
-  adaptStepsPerFrame(k, dt);
+  stepsPerFrame = nextStepsPerFrame(stepsPerFrame, k, dt, STEP_BUDGET_MS, MAX_STEPS_PER_FRAME);
   frameCount++;
   onReport(r, { forceBoundary: false });
   if (playing) rafId = requestAnimationFrame(frame);
-}
-
-/**
- * Keep one frame's stepping within the budget: `k` updates took `dt` ms.
- * Shrink at once when over budget, grow gently (at most doubling) when under.
- */
-function adaptStepsPerFrame(k, dt) {
-  const ideal = dt > 0.05 ? (k * STEP_BUDGET_MS) / dt : k * 2;
-  let next;
-  if (ideal < k) next = Math.floor(ideal);
-  else next = Math.max(stepsPerFrame, Math.floor(k + Math.min(k, (ideal - k) * 0.5)));
-  stepsPerFrame = Math.min(MAX_STEPS_PER_FRAME, Math.max(1, next));
 }
 
 function setPlaying(on) {
@@ -169,8 +260,8 @@ function setPlaying(on) {
   const button = $("play");
   button.setAttribute("aria-pressed", String(on));
   button.classList.toggle("playing", on);
-  button.querySelector(".play-label").textContent = on ? "Pause" : "Play";
-  button.title = on ? "Pause training (space)" : "Play: train continuously (space)";
+  button.querySelector(".play-label").textContent = on ? t("Pause") : t("Play");
+  button.title = on ? t("Pause training (space)") : t("Play: train continuously (space)");
 }
 
 function play() {
@@ -188,7 +279,11 @@ function pause() {
   setPlaying(false);
   if (rafId) cancelAnimationFrame(rafId);
   rafId = 0;
-  if (pg && !diverged) drawBoundary();
+  if (pg && !diverged) {
+    drawBoundary();
+    drawNetwork();
+    showNoise();
+  }
 }
 
 function stepOnce() {
@@ -200,30 +295,44 @@ function stepOnce() {
 // ------------------------------------------------------------- settings
 
 function applySettings(changedId) {
-  if (!pg) return;
+  if (!wasm) return;
   if (VIEW_ONLY_IDS.has(changedId)) {
     current.showTestData = $("showTestData").checked;
     current.speed = $("speed").value;
     current.logScale = $("logScale").checked;
+    current.showGradients = $("showGradients").checked;
     chart.logScale = current.logScale;
     boundaryView.draw({ showTestData: current.showTestData });
+    drawNetwork();
     chart.draw();
     updateHash();
     return;
   }
+  if (changedId === "optimizer") showOptimizerFields($("optimizer").value);
   if (changedId === "problem") {
     const problem = $("problem").value;
     showDatasetsFor(problem);
-    if (!DATASETS[problem].includes(checkedDataset())) selectDataset(defaultDatasetFor(problem));
+    if (checkedDataset() !== CUSTOM && !DATASETS[problem].includes(checkedDataset())) selectDataset(defaultDatasetFor(problem));
   }
   const { state, errors } = readControls(current);
   if (errors.length) {
     showError(errors.join("; "));
     return;
   }
+  if (state.dataset === CUSTOM && current.dataset !== CUSTOM && state.points.length === 0) {
+    state.points = dataTools.editablePoints(); // the first switch to custom data starts from the data on screen
+  }
+  if (state.dataset === CUSTOM && state.problem !== current.problem) state.points = relabel(state.points, state.problem);
   const same = JSON.stringify(toConfig(state)) === JSON.stringify(toConfig(current));
   if (same && !errorShown()) return;
   build(state);
+}
+
+/** Full-batch gradient descent: the batch size becomes the training set size. */
+function fullBatch() {
+  if (!trainCount) return;
+  $("batchSize").value = String(trainCount);
+  applySettings("batchSize");
 }
 
 function regenerate() {
@@ -242,29 +351,30 @@ function reset() {
   build(state);
 }
 
+/** Name the link settings that fell back to their defaults (or hide the notice). */
+function showLinkProblems(problems) {
+  linkProblems = problems;
+  if (problems.length) showNotice(describeProblems(problems, t));
+  else hideNotice();
+}
+
+/** Strings the page wrote itself, again in the new language. */
+function relabelAll() {
+  setPlaying(playing);
+  if (linkProblems.length && !$("hash-notice").hidden) showNotice(describeProblems(linkProblems, t));
+  if (report) showReport(report);
+  chart.draw();
+  boundaryView.draw({ showTestData: current?.showTestData });
+}
+
 function onHashChange() {
   if (location.hash === lastHash) return;
   const { state, problems } = parseHash(location.hash);
-  if (problems.length) showNotice(describeProblems(problems));
-  else hideNotice();
+  showLinkProblems(problems);
   writeControls(state);
   build(state);
 }
 
-async function runGradientCheck() {
-  if (!pg) return;
-  showGradientCheckText("computing…");
-  $("grad-check").disabled = true;
-  // Let the "computing…" text paint before the (synchronous) check runs.
-  await new Promise((resolve) => setTimeout(resolve, 30));
-  try {
-    showGradientCheck(pg.gradientCheck());
-  } catch (err) {
-    showGradientCheckText(messageOf(err));
-  } finally {
-    $("grad-check").disabled = false;
-  }
-}
 
 // ------------------------------------------------------------- start-up
 
@@ -273,30 +383,25 @@ function wire() {
   $("step").addEventListener("click", stepOnce);
   $("reset").addEventListener("click", reset);
   $("regenerate").addEventListener("click", regenerate);
-  $("grad-check").addEventListener("click", runGradientCheck);
+  $("full-batch").addEventListener("click", fullBatch);
+  $("grad-check").addEventListener("click", () => runGradientCheck(pg, $("grad-check")));
   onSettingsChange($("settings"), applySettings);
   $("speed").addEventListener("change", () => applySettings("speed"));
   window.addEventListener("hashchange", onHashChange);
   document.addEventListener("keydown", (e) => {
-    const t = e.target;
-    const typing = t instanceof HTMLInputElement || t instanceof HTMLSelectElement ||
-      t instanceof HTMLTextAreaElement || t instanceof HTMLButtonElement;
+    const target = e.target;
+    const typing = target instanceof HTMLInputElement || target instanceof HTMLSelectElement ||
+      target instanceof HTMLTextAreaElement || target instanceof HTMLButtonElement;
     if (e.key === " " && !typing && !e.repeat) {
       e.preventDefault();
       playing ? pause() : play();
     }
   });
-  let resizeQueued = false;
-  window.addEventListener("resize", () => {
-    if (resizeQueued) return;
-    resizeQueued = true;
-    requestAnimationFrame(() => {
-      resizeQueued = false;
-      boundaryView.resize();
-      chart.resize();
-      if (pg) boundaryView.draw({ showTestData: current.showTestData });
-      chart.draw();
-    });
+  onResize(() => {
+    boundaryView.resize();
+    chart.resize();
+    if (pg) boundaryView.draw({ showTestData: current.showTestData });
+    chart.draw();
   });
 }
 
@@ -311,19 +416,34 @@ async function start() {
 
   const { state, problems } = parseHash(location.hash);
   writeControls(state);
-  if (problems.length) showNotice(describeProblems(problems));
+  showLinkProblems(problems);
+  setPlaying(false);
 
   try {
     wasm = await import("../pkg/nn_playground.js");
     await wasm.default();
   } catch (err) {
     showError(`pkg/nn_playground.js: ${messageOf(err)}`, {
-      title: "The WebAssembly core did not load.",
-      hint: "The page cannot train without it. Build it with: wasm-pack build --target web --out-dir www/pkg",
+      title: t("The WebAssembly core did not load."),
+      hint: t("The page cannot train without it. Build it with: wasm-pack build --target web --out-dir www/pkg"),
     });
     document.documentElement.dataset.ready = "error";
     return;
   }
+
+  dataTools = new DataTools({
+    wasm,
+    view: boundaryView,
+    chartCanvas: $("loss-chart"),
+    state: () => current,
+    playground: () => pg,
+    report: () => report,
+    usePoints,
+    useModel,
+    redraw: () => boundaryView.draw({ showTestData: current.showTestData }),
+  });
+  setElementSnippet(() => elementSnippet());
+  onLangChange(relabelAll);
 
   if (!build(state)) {
     // The link's settings passed the page's checks but the core refused them:
@@ -332,7 +452,7 @@ async function start() {
     const fallback = { ...defaultState(), showTestData: state.showTestData, embed: state.embed };
     writeControls(fallback);
     build(fallback);
-    showError(message, { hint: "The link's settings were replaced by the defaults." });
+    showError(message, { hint: t("The link's settings were replaced by the defaults.") });
   }
   wire();
   document.documentElement.dataset.ready = "true";

@@ -3,6 +3,7 @@
  * training/test accuracy (hidden for regression, where they are null) and the
  * gradient-check result.
  */
+import { messageOf } from "./banners.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -49,10 +50,42 @@ export function showGradientCheck(value) {
   out.dataset.value = String(value);
 }
 
+/**
+ * Run `pg.gradientCheck()` for its `button`: "computing…" first (painted before the
+ * synchronous check runs), then the result or the core's error; the button is
+ * disabled meanwhile.
+ */
+export async function runGradientCheck(pg, button) {
+  if (!pg) return;
+  showGradientCheckText("computing…");
+  button.disabled = true;
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  try {
+    showGradientCheck(pg.gradientCheck());
+  } catch (err) {
+    showGradientCheckText(messageOf(err));
+  } finally {
+    button.disabled = false;
+  }
+}
+
 /** Show a message in the gradient-check slot ("computing…", an error). */
 export function showGradientCheckText(text) {
   const out = $("grad-check-value");
   out.classList.remove("ok", "bad");
   out.textContent = text;
   delete out.dataset.value;
+}
+
+/**
+ * One entry of a matrix or a tooltip: `digits` decimals, exponent form for tiny
+ * (below 0.01) or huge (10⁴ and up) magnitudes, and a true minus sign.
+ */
+export function formatEntry(x, digits = 3) {
+  if (typeof x !== "number" || Number.isNaN(x)) return "NaN";
+  if (!Number.isFinite(x)) return x > 0 ? "∞" : "−∞";
+  const a = Math.abs(x);
+  if (Number.isInteger(x) && a < 1e4) return x < 0 ? `−${a}` : String(a);
+  const text = a < 0.01 || a >= 1e4 ? a.toExponential(Math.max(1, digits - 1)).replace("e+", "e").replace("e-", "e−") : a.toFixed(digits);
+  return x < 0 ? `−${text}` : text;
 }

@@ -8,6 +8,11 @@
  * its default and is reported in `problems`, so the page can name it.
  */
 
+/** The user's own points (`points` in the state): valid for either problem type. */
+export const CUSTOM = "custom";
+/** Most custom points a link carries; with more, the link leaves them out (the page says so). */
+export const MAX_HASH_POINTS = 200;
+
 export const DATASETS = Object.freeze({
   classification: Object.freeze(["circle", "xor", "gauss", "spiral", "moons"]),
   regression: Object.freeze(["plane", "gaussians"]),
@@ -41,10 +46,16 @@ export const CONFIG_DEFAULTS = Object.freeze({
   learningRate: 0.03,
   batchSize: 10,
   l2: 0,
+  momentum: 0.9,
+  beta1: 0.9,
+  beta2: 0.999,
+  epsilon: 1e-8,
 });
 
 /** Options that only change the drawing, never the network. */
-export const VIEW_DEFAULTS = Object.freeze({ showTestData: false, logScale: false, speed: "max", embed: false });
+export const VIEW_DEFAULTS = Object.freeze({
+  showTestData: false, logScale: false, speed: "max", showGradients: false, embed: false,
+});
 /** Speed choices: mini-batch updates per frame ("max" = as many as fit the frame budget). */
 export const SPEEDS = Object.freeze(["max", "100", "10", "1"]);
 
@@ -58,11 +69,11 @@ export function defaultDatasetFor(problem) {
 
 /** A fresh, mutable copy of the default state. */
 export function defaultState() {
-  return cloneState({ ...CONFIG_DEFAULTS, ...VIEW_DEFAULTS });
+  return cloneState({ ...CONFIG_DEFAULTS, ...VIEW_DEFAULTS, points: [] });
 }
 
 export function cloneState(s) {
-  return { ...s, scale: [...s.scale], offset: [...s.offset], hidden: [...s.hidden] };
+  return { ...s, scale: [...s.scale], offset: [...s.offset], hidden: [...s.hidden], points: [...(s.points ?? [])] };
 }
 
 /** The config object handed to `new Playground(config)`. */
@@ -72,6 +83,7 @@ export function toConfig(state) {
     const v = state[key];
     config[key] = Array.isArray(v) ? [...v] : v;
   }
+  if (state.dataset === CUSTOM) config.points = [...state.points];
   return config;
 }
 
@@ -87,17 +99,17 @@ export function parseNumber(text) {
 
 const round2 = (x) => Math.round(x * 100) / 100;
 
-function enumOf(values, what) {
+export function enumOf(values, what) {
   return (raw) => (values.includes(raw) ? { value: raw } : { reason: `unknown ${what}` });
 }
 
-function numberIn(min, max, { integer = false, canon = (x) => x, minExclusive = false } = {}) {
+export function numberIn(min, max, { integer = false, canon = (x) => x, minExclusive = false, maxExclusive = false } = {}) {
   return (raw) => {
     const x = parseNumber(raw);
     if (!Number.isFinite(x)) return { reason: "not a number" };
     if (integer && !Number.isInteger(x)) return { reason: "not a whole number" };
     if (minExclusive ? !(x > min) : x < min) return { reason: minExclusive ? `must be > ${min}` : `below ${min}` };
-    if (x > max) return { reason: `above ${max}` };
+    if (maxExclusive ? !(x < max) : x > max) return { reason: maxExclusive ? `must be < ${max}` : `above ${max}` };
     return { value: canon(x) };
   };
 }
@@ -114,7 +126,7 @@ function pair({ nonZero }) {
   };
 }
 
-function bool(raw) {
+export function bool(raw) {
   if (raw === "true" || raw === "1" || raw === "") return { value: true };
   if (raw === "false" || raw === "0") return { value: false };
   return { reason: "not true/false" };
@@ -133,6 +145,22 @@ export function parseLayerList(text) {
   return out;
 }
 
+/** "x0,y0,label0,x1,…": 2..5000 points of finite numbers. */
+function pointList(raw) {
+  const parts = raw.split(",");
+  const xs = parts.map(parseNumber);
+  if (raw === "" || !xs.every(Number.isFinite)) return { reason: "not a list of numbers" };
+  if (xs.length % 3 !== 0) return { reason: "needs x,y,label triples" };
+  if (xs.length < 6 || xs.length > 15000) return { reason: "needs 2..5000 points" };
+  return { value: xs };
+}
+
+/** True when every label of a point list is 0 or 1. */
+export function binaryLabels(points) {
+  for (let i = 2; i < points.length; i += 3) if (points[i] !== 0 && points[i] !== 1) return false;
+  return true;
+}
+
 function hiddenLayers(raw) {
   const layers = parseLayerList(raw);
   if (layers === null) return { reason: "not a list of whole numbers" };
@@ -141,7 +169,8 @@ function hiddenLayers(raw) {
   return { value: layers };
 }
 
-const PARSERS = {
+/** How each hash key is read: raw text → { value } or { reason }. */
+export const PARSERS = Object.freeze({
   problem: enumOf(PROBLEMS, "problem type"),
   // dataset is checked against the problem type in parseHash
   samples: numberIn(10, 5000, { integer: true }),
@@ -159,11 +188,30 @@ const PARSERS = {
   learningRate: numberIn(0, 1e6, { minExclusive: true }),
   batchSize: numberIn(1, 1e6, { integer: true }),
   l2: numberIn(0, 1e6),
+  momentum: numberIn(0, 1, { maxExclusive: true }),
+  beta1: numberIn(0, 1, { maxExclusive: true }),
+  beta2: numberIn(0, 1, { maxExclusive: true }),
+  epsilon: numberIn(0, 1e6, { minExclusive: true }),
+  points: pointList,
   showTestData: bool,
+  showGradients: bool,
   logScale: bool,
   speed: enumOf(SPEEDS, "speed"),
   embed: bool,
-};
+});
+
+/**
+ * Options every page understands, kept in the URL hash but not in a page's
+ * state: the language (js/i18n.js), and embed=1 with the controls that stay
+ * visible (js/embed.js) on a page whose state has no `embed` of its own.
+ * `serializeHash` carries them over from the current address.
+ */
+export const PAGE_OPTIONS = Object.freeze({
+  embed: bool,
+  lang: enumOf(["en", "ko"], "language"),
+  controls: (raw) => (/^[\w,.-]*$/.test(raw) ? { value: raw.split(",").filter(Boolean) } : { reason: "not a list of control names" }),
+});
+const PAGE_OPTION_ORDER = Object.freeze(["embed", "controls", "lang"]);
 
 function decode(s) {
   try {
@@ -173,26 +221,45 @@ function decode(s) {
   }
 }
 
-/**
- * Parse a location hash ("#a=1&b=2" or "a=1&b=2").
- * @returns {{ state: object, problems: { key: string, raw: string|null, reason: string }[] }}
- */
-export function parseHash(hash) {
-  const state = defaultState();
-  const problems = [];
-  const text = String(hash ?? "").replace(/^#/, "");
+/** The page options (PAGE_OPTIONS) a hash sets validly: { lang?, controls? }, as raw text. */
+export function pageOptionsOf(hash) {
+  const out = {};
+  for (const [key, value] of splitHash(hash)) {
+    if (key in PAGE_OPTIONS && "value" in PAGE_OPTIONS[key](value)) out[key] = value;
+  }
+  return out;
+}
+
+/** Key → raw value of a hash, in order (the last of a repeated key wins). */
+function splitHash(hash) {
   const raw = new Map();
-  for (const part of text.split("&")) {
+  for (const part of String(hash ?? "").replace(/^#/, "").split("&")) {
     if (part === "") continue;
     const eq = part.indexOf("=");
-    const key = decode(eq < 0 ? part : part.slice(0, eq));
-    const value = eq < 0 ? "" : decode(part.slice(eq + 1));
-    raw.set(key, value);
+    raw.set(decode(eq < 0 ? part : part.slice(0, eq)), eq < 0 ? "" : decode(part.slice(eq + 1)));
   }
+  return raw;
+}
+
+/**
+ * Parse a location hash ("#a=1&b=2" or "a=1&b=2"). Another page passes its own
+ * default state (with `problem` and `dataset`) and parser table.
+ * The page options (lang, controls) are checked but left out of the state.
+ * @returns {{ state: object, problems: { key: string, raw: string|null, reason: string }[] }}
+ */
+export function parseHash(hash, { defaults = defaultState(), parsers = PARSERS } = {}) {
+  const state = defaults;
+  const problems = [];
+  const raw = splitHash(hash);
 
   for (const [key, value] of raw) {
     if (key === "dataset") continue;
-    const parse = PARSERS[key];
+    if (key in PAGE_OPTIONS && !parsers[key]) {
+      const r = PAGE_OPTIONS[key](value);
+      if (!("value" in r)) problems.push({ key, raw: value, reason: r.reason });
+      continue;
+    }
+    const parse = parsers[key];
     if (!parse) {
       problems.push({ key, raw: value, reason: "unknown setting" });
       continue;
@@ -202,7 +269,13 @@ export function parseHash(hash) {
     else problems.push({ key, raw: value, reason: r.reason });
   }
 
-  if (raw.has("dataset")) {
+  if (raw.get("dataset") === CUSTOM && parsers.points) {
+    const points = state.points ?? [];
+    const reason = points.length < 6 ? "custom data needs its points in the link"
+      : state.problem === "classification" && !binaryLabels(points) ? "classification labels must be 0 or 1" : null;
+    if (reason) problems.push({ key: "dataset", raw: CUSTOM, reason });
+    state.dataset = reason ? defaultDatasetFor(state.problem) : CUSTOM;
+  } else if (raw.has("dataset")) {
     const d = raw.get("dataset");
     const owner = PROBLEMS.find((p) => DATASETS[p].includes(d));
     if (owner && !raw.has("problem")) state.problem = owner;
@@ -216,7 +289,7 @@ export function parseHash(hash) {
         reason: owner ? `not a ${state.problem} dataset` : "unknown dataset",
       });
     }
-  } else {
+  } else if (!DATASETS[state.problem].includes(state.dataset)) {
     state.dataset = defaultDatasetFor(state.problem);
   }
   return { state, problems };
@@ -226,23 +299,48 @@ function enc(v) {
   return encodeURIComponent(String(v)).replace(/%2C/gi, ",");
 }
 
-/** The hash (without "#") for a state: every config key, then the view options. */
-export function serializeHash(state) {
+/** The playground's hash keys, in order: every config key, then the view options. */
+export const HASH_KEYS = Object.freeze([...CONFIG_KEYS.slice(0, 2), "points", ...CONFIG_KEYS.slice(2), "showTestData", "logScale", "speed", "showGradients"]);
+
+/** The HTML attribute of a hash key, as <nn-playground> takes it: learningRate → learning-rate. */
+export function attributeName(key) {
+  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+/** True when a state's custom points are too many for a link (the hash leaves them out). */
+export function pointsLeftOut(state) {
+  return state.dataset === CUSTOM && state.points.length / 3 > MAX_HASH_POINTS;
+}
+
+/**
+ * The hash (without "#") for a state: `keys` in order (booleans as true/false),
+ * then embed=1 if set, then the page options of `current` (the address now).
+ * `points` is written only for custom data of at most MAX_HASH_POINTS points.
+ */
+export function serializeHash(state, keys = HASH_KEYS, current = globalThis.location?.hash) {
   const parts = [];
-  for (const key of CONFIG_KEYS) {
+  for (const key of keys) {
     const v = state[key];
+    if (key === "points" && (state.dataset !== CUSTOM || pointsLeftOut(state))) continue;
     parts.push(`${key}=${Array.isArray(v) ? v.map(enc).join(",") : enc(v)}`);
   }
-  parts.push(`showTestData=${state.showTestData ? "true" : "false"}`);
-  parts.push(`logScale=${state.logScale ? "true" : "false"}`);
-  parts.push(`speed=${state.speed}`);
   if (state.embed) parts.push("embed=1");
+  const options = pageOptionsOf(current);
+  for (const key of PAGE_OPTION_ORDER) {
+    if (!(key in options)) continue;
+    if (key === "embed" ? "embed" in state || !bool(options.embed).value : key === "lang" && options.lang === "en") continue;
+    parts.push(`${key}=${enc(options[key])}`);
+  }
   return parts.join("&");
 }
 
-/** "dataset=nope (unknown dataset), foo (unknown setting)" */
-export function describeProblems(problems) {
+/** "dataset=nope (unknown dataset), foo (unknown setting)"; `translate` turns each reason into the page's language. */
+export function describeProblems(problems, translate = (reason) => reason) {
   return problems
-    .map((p) => `${p.key}${p.raw === null || p.raw === "" ? "" : `=${p.raw}`} (${p.reason})`)
+    .map((p) => `${p.key}${p.raw === null || p.raw === "" ? "" : `=${shorten(p.raw)}`} (${translate(p.reason)})`)
     .join(", ");
+}
+
+function shorten(text) {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

@@ -32,7 +32,8 @@ export function drawThumbnails(Playground, { noise, seed }, root = document) {
   }
 }
 
-function drawThumbnail(canvas, points, bounds, regression) {
+/** Draw `points` ([x, y, label, …] inside `bounds`) on a 60×60 thumbnail canvas. */
+export function drawThumbnail(canvas, points, bounds, regression) {
   const { ctx } = setupCanvas(canvas, SIZE, SIZE);
   canvas.style.width = `${SIZE}px`;
   canvas.style.height = `${SIZE}px`;

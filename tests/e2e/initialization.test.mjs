@@ -1,0 +1,277 @@
+/**
+ * The Initialization lab (www/initialization.html) in headless Chromium: one
+ * histogram strip per hidden layer that changes while training, the presets of
+ * the lecture (zeros keeps units identical, the deep linear toy scales by c per
+ * layer, N(0, 1) saturates tanh), the URL hash, the JS API the page uses, and a
+ * 360 px screen — with no console errors.
+ */
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { useBrowser, loadPlayground, waitFor, readNumber } from "./helpers.mjs";
+
+const { base, fresh } = useBrowser({ before, after });
+
+/** Load the lab with a hash ("" for the defaults). */
+function loadLab(page, hash = "") {
+  return loadPlayground(page, base(), `initialization.html${hash}`);
+}
+
+/** Each strip's histogram counts, activations and gradients. */
+function signatures(page) {
+  return page.$$eval("#strips .layer-strip", (items) => items.map((li) => `${li.dataset.act}|${li.dataset.grad}`));
+}
+
+async function playFor(page, steps) {
+  const start = await readNumber(page, "#step-counter");
+  await page.click("#play");
+  await waitFor(page, (n) => Number(document.getElementById("step-counter").textContent) >= n, start + steps);
+  await page.click("#play");
+}
+
+test("one histogram strip per hidden layer, changing while training, no console errors", async () => {
+  const { page, consoleErrors, pageErrors } = await fresh();
+  await loadLab(page);
+  const state = await page.evaluate(() => window.nnInit.state);
+  assert.equal(state.hidden.length, 10);
+  assert.equal(await page.locator("#strips .layer-strip").count(), 10);
+  assert.equal(await page.locator("#strips .layer-strip canvas").count(), 20);
+  assert.match(await page.textContent("#strips .layer-strip >> nth=0"), /Layer 1 · 32 units/);
+  assert.match(await page.textContent("#strips .layer-strip >> nth=0"), /saturated/);
+  const before = await signatures(page);
+  assert.ok(before.every((s) => /\d/.test(s)), "every strip has its counts");
+
+  await playFor(page, 300);
+  const afterTraining = await signatures(page);
+  assert.equal(afterTraining.length, 10);
+  afterTraining.forEach((s, i) => assert.notEqual(s, before[i], `strip ${i + 1} changed`));
+  // The depth chart, the formula table and the activation plot are drawn.
+  assert.equal(await page.locator("#formula-body tr").count(), 9);
+  assert.equal(await page.textContent("#formula-body tr.current th"), "Xavier (uniform)");
+  assert.match(await page.textContent("#activation-formula"), /tanh/);
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(pageErrors, []);
+});
+
+test("the network controls relayout the strips; layerStats stays cheap on 16×128", async (t) => {
+  const { page, pageErrors } = await fresh();
+  await loadLab(page);
+  await page.fill("#depth", "3");
+  await page.press("#depth", "Enter");
+  await waitFor(page, () => document.querySelectorAll("#strips .layer-strip").length === 3);
+  await page.fill("#width", "128");
+  await page.press("#width", "Enter");
+  await page.fill("#depth", "16");
+  await page.press("#depth", "Enter");
+  await waitFor(page, () => document.querySelectorAll("#strips .layer-strip").length === 16);
+  const { config, points, ms } = await page.evaluate(() => {
+    const pg = window.nnInit.playground;
+    const n = window.nnInit.statsPoints;
+    let ms = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      pg.layerStats(n);
+      ms = Math.min(ms, performance.now() - t0);
+    }
+    return { config: pg.config(), points: n, ms };
+  });
+  assert.deepEqual(config.hidden, Array(16).fill(128));
+  assert.equal(config.normalize, "standardize");
+  t.diagnostic(`layerStats(${points}) on 16×128: ${ms.toFixed(1)} ms (best of 5)`);
+  assert.equal(await page.isVisible("#error-banner"), false);
+  // A depth the core refuses names the key and keeps the old network.
+  await page.fill("#depth", "17");
+  await page.press("#depth", "Enter");
+  await page.waitForSelector("#error-banner", { state: "visible" });
+  assert.match(await page.textContent("#error-text"), /hidden must be at most 16 layers/);
+  assert.equal(await page.locator("#strips .layer-strip").count(), 16);
+  assert.deepEqual(pageErrors, []);
+});
+
+test("zeros: every unit of a layer stays identical while training", async () => {
+  const { page } = await fresh();
+  await loadLab(page);
+  await page.selectOption("#preset", "zeros");
+  await waitFor(page, () => window.nnInit.state.init === "zeros");
+  await playFor(page, 200);
+  const stats = await page.evaluate(() => window.nnInit.stats);
+  assert.ok(stats.every((s) => s.unitSpread === 0), "no unit differs from another");
+  assert.equal(await page.getAttribute("#symmetry-readout", "data-spread"), "0");
+  assert.match(await page.textContent("#symmetry-readout"), /identical/);
+  assert.equal(await page.locator("#strips .badge", { hasText: "units identical" }).count(), stats.length);
+  // Any random scheme breaks the symmetry at once.
+  await page.selectOption("#preset", "lecun-sigmoid");
+  await waitFor(page, () => window.nnInit.stats.every((s) => s.unitSpread > 0));
+  assert.match(await page.textContent("#symmetry-readout"), /broken/);
+});
+
+test("the deep linear toy scales the signal by c per layer; N(0, 1) saturates tanh", async () => {
+  const { page, pageErrors } = await fresh();
+  await loadLab(page);
+  for (const c of [1.5, 0.5, 1]) {
+    await page.selectOption("#preset", `toy-${c}`);
+    await waitFor(page, (c) => window.nnInit.state.initScale === c && window.nnInit.state.init === "identity", c);
+    const { stats, state } = await page.evaluate(() => ({ stats: window.nnInit.stats, state: window.nnInit.state }));
+    assert.deepEqual(state.hidden, Array(10).fill(2));
+    assert.equal(state.activation, "linear");
+    assert.equal(state.problem, "regression");
+    for (const s of stats) {
+      const expected = c ** (s.layer - 1);
+      assert.ok(Math.abs(s.actRms / stats[0].actRms / expected - 1) < 1e-9, `c = ${c}, layer ${s.layer}`);
+    }
+    assert.equal(await page.isVisible("#toy-readout"), true);
+    assert.match(await page.textContent("#toy-readout"), new RegExp(`= ${c}\\^9`));
+  }
+  await page.selectOption("#preset", "large-tanh");
+  await waitFor(page, () => window.nnInit.state.init === "normal" && window.nnInit.state.activation === "tanh");
+  assert.equal(await page.isVisible("#toy-readout"), false);
+  const saturated = await page.evaluate(() => window.nnInit.stats.map((s) => s.saturated));
+  assert.ok(saturated.slice(2).every((f) => f > 0.5), `saturated fractions ${saturated}`);
+  await page.selectOption("#preset", "xavier-tanh");
+  await waitFor(page, () => window.nnInit.state.init === "xavier");
+  const healthy = await page.evaluate(() => window.nnInit.stats.map((s) => s.saturated));
+  assert.ok(healthy.every((f) => f < 0.1), `saturated fractions ${healthy}`);
+  assert.deepEqual(pageErrors, []);
+});
+
+test("the URL hash reproduces the lab; bad values are named", async () => {
+  const hash = "#dataset=xor&noise=0.1&seed=7&hidden=12,12,12&activation=relu&init=he&initScale=0.5" +
+    "&optimizer=adam&learningRate=0.01&batchSize=20&gradient=weights&speed=10";
+  const a = await fresh();
+  await loadLab(a.page, hash);
+  const expected = {
+    "#dataset": "xor", "#seed": "7", "#depth": "3", "#width": "12", "#activation": "relu", "#init": "he",
+    "#initScale": "0.5", "#optimizer": "adam", "#learningRate": "0.01", "#batchSize": "20", "#gradient": "weights",
+    "#speed": "10", "#preset": "custom",
+  };
+  for (const [sel, value] of Object.entries(expected)) assert.equal(await a.page.inputValue(sel), value, sel);
+  const sa = await a.page.evaluate(() => ({ hash: location.hash, config: window.nnInit.playground.config() }));
+  assert.equal(sa.config.initScale, 0.5);
+  assert.equal(sa.config.noise, 0.1);
+  assert.match(await a.page.textContent("#strips .layer-strip >> nth=0"), /dead/);
+  assert.match(await a.page.textContent("#strips .layer-strip >> nth=0"), /∂J\/∂W/);
+  for (let i = 0; i < 4; i++) await a.page.click("#step");
+  const lossA = await a.page.textContent("#train-loss");
+
+  const b = await fresh();
+  await loadLab(b.page, sa.hash);
+  const sb = await b.page.evaluate(() => ({ hash: location.hash, config: window.nnInit.playground.config() }));
+  assert.equal(sb.hash, sa.hash);
+  assert.deepEqual(sb.config, sa.config);
+  for (let i = 0; i < 4; i++) await b.page.click("#step");
+  assert.equal(await b.page.textContent("#train-loss"), lossA);
+
+  // A preset's link selects the preset.
+  await b.page.selectOption("#preset", "he-relu");
+  const presetHash = await b.page.evaluate(() => location.hash);
+  const c = await fresh();
+  await loadLab(c.page, presetHash);
+  assert.equal(await c.page.inputValue("#preset"), "he-relu");
+
+  const d = await fresh();
+  await loadLab(d.page, "#init=bogus&hidden=&learningRate=-1&activation=sigmoid");
+  await d.page.waitForSelector("#hash-notice", { state: "visible" });
+  const notice = await d.page.textContent("#hash-notice-text");
+  for (const name of ["init=bogus", "hidden", "learningRate=-1"]) assert.ok(notice.includes(name), `${name} in ${notice}`);
+  assert.equal(await d.page.inputValue("#activation"), "sigmoid");
+  assert.equal(await d.page.locator("#strips .layer-strip").count(), 10);
+});
+
+test("the core's helpers: layerStats, initVariance, activationCurve, deepLinearToy", async () => {
+  const { page } = await fresh();
+  await loadLab(page);
+  const r = await page.evaluate(async () => {
+    const nn = await import("/pkg/nn_playground.js");
+    const thrown = (f) => {
+      try {
+        f();
+        return null;
+      } catch (e) {
+        return e instanceof Error ? e.message : `not an Error: ${e}`;
+      }
+    };
+    const pg = new nn.Playground({ hidden: [5, 4], activation: "sigmoid", samples: 60 });
+    const stats = pg.layerStats();
+    const few = pg.layerStats(3);
+    const curve = nn.activationCurve("sigmoid", -4, 4, 9);
+    const out = {
+      stats,
+      few: few[0].actHistogram.counts.reduce((a, b) => a + b, 0),
+      he: nn.initVariance("he", 50, 10, 1),
+      xavier: nn.initVariance("xavier", 50, 30, 2),
+      zeros: nn.initVariance("zeros", 50, 30, 2),
+      curve,
+      toy: nn.deepLinearToy(10, 1.5),
+      errors: [
+        thrown(() => pg.layerStats(-1)),
+        thrown(() => nn.initVariance("huge", 2, 2, 1)),
+        thrown(() => nn.initVariance("he", 0, 2, 1)),
+        thrown(() => nn.activationCurve("tanh", 1, -1, 10)),
+        thrown(() => nn.activationCurve("swish", -1, 1, 10)),
+        thrown(() => nn.deepLinearToy(17, 1.5)),
+        thrown(() => nn.deepLinearToy(10, -1)),
+      ],
+    };
+    pg.free();
+    return out;
+  });
+  assert.equal(r.stats.length, 2);
+  assert.deepEqual(r.stats.map((s) => [s.layer, s.units, s.fanIn, s.fanOut]), [[1, 5, 2, 4], [2, 4, 5, 1]]);
+  for (const s of r.stats) {
+    assert.equal(s.actHistogram.edges[0], 0);
+    assert.equal(s.actHistogram.edges.at(-1), 1);
+    assert.equal(s.actHistogram.counts.reduce((a, b) => a + b, 0), s.units * 30);
+    assert.ok(s.saturated >= 0 && s.saturated <= 1);
+    assert.equal(s.dead, null);
+    assert.ok(Math.abs(s.initVariance - 2 / (s.fanIn + s.units)) < 1e-15);
+  }
+  assert.equal(r.few, 5 * 3);
+  assert.equal(r.he, 2 / 50);
+  assert.ok(Math.abs(r.xavier - (2 / 80) * 4) < 1e-15);
+  assert.equal(r.zeros, 0);
+  assert.equal(r.curve.z.length, 9);
+  assert.equal(r.curve.g[4], 0.5);
+  assert.equal(r.curve.derivative[4], 0.25);
+  assert.ok(r.curve.derivative.every((d, i) => Math.abs(d - r.curve.g[i] * (1 - r.curve.g[i])) < 1e-15));
+  assert.deepEqual(r.toy.hidden, Array(10).fill(2));
+  assert.equal(r.toy.init, "identity");
+  assert.equal(r.toy.initScale, 1.5);
+  assert.equal(r.toy.activation, "linear");
+  assert.equal(r.toy.problem, "regression");
+  const expected = [
+    /^layerStats\(maxPoints\): maxPoints must be a whole number/,
+    /^initVariance\(init\): unknown variant `huge`/,
+    /^initVariance\(nIn\): nIn must be a whole number/,
+    /zmin < zmax, got 1 and -1/,
+    /^activationCurve\(activation\): unknown variant `swish`/,
+    /^deepLinearToy\(layers\): layers must be a whole number from 1 to 16/,
+    /^initScale must be ≥ 0, got -1/,
+  ];
+  r.errors.forEach((message, i) => assert.match(String(message), expected[i]));
+});
+
+test("usable at 360 px wide and from the keyboard", async () => {
+  const { page, consoleErrors } = await fresh({ viewport: { width: 360, height: 740 } });
+  await loadLab(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  for (const sel of ["#play", "#preset", "#depth", "#width", "#init", "#strips", "#boundary", "#depth-chart", "#activation-chart"]) {
+    const box = await page.locator(sel).boundingBox();
+    assert.ok(box && box.width > 0 && box.x >= 0 && box.x + box.width <= 361, `${sel} fits: ${JSON.stringify(box)}`);
+  }
+  // Every control has a label.
+  const unlabelled = await page.$$eval("#settings select, #settings input, #speed", (els) =>
+    els.filter((e) => !(e.labels && e.labels.length)).map((e) => e.id));
+  assert.deepEqual(unlabelled, []);
+  // The preset menu by keyboard, then space plays and pauses.
+  assert.equal(await page.inputValue("#preset"), "xavier-tanh");
+  await page.focus("#preset");
+  await page.keyboard.press("ArrowDown");
+  await waitFor(page, () => window.nnInit.state.activation === "relu" && window.nnInit.state.init === "he");
+  assert.equal(await page.inputValue("#preset"), "he-relu");
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press("Space");
+  await waitFor(page, () => window.nnInit.playing && Number(document.getElementById("step-counter").textContent) > 0);
+  await page.keyboard.press("Space");
+  await waitFor(page, () => !window.nnInit.playing);
+  assert.deepEqual(consoleErrors, []);
+});

@@ -1,0 +1,135 @@
+/**
+ * The lecture page (www/lecture.html) in headless Chromium: it loads in English
+ * and in Korean with every live widget drawn and no console errors, the
+ * Korean page has no English left, the formulas are MathML, and no request
+ * leaves the local server on any page of the site.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { waitFor, englishLeft, browserSuite } from "./helpers.mjs";
+
+const suite = browserSuite();
+const fresh = suite.fresh;
+
+/** Open the lecture, bring every widget into view and wait until each has started and drawn. */
+async function openLecture(page, hash = "") {
+  await page.goto(`${suite.base}/lecture.html${hash}`);
+  await page.waitForSelector("html[data-ready=true]", { timeout: 30_000 });
+  const frames = await page.$$("iframe.widget-frame");
+  assert.ok(frames.length >= 5, `${frames.length} widgets`);
+  const widgets = [];
+  for (const handle of frames) {
+    await handle.scrollIntoViewIfNeeded();
+    const frame = await handle.contentFrame();
+    await frame.waitForSelector("html[data-ready]", { timeout: 30_000 });
+    const info = await frame.evaluate(() => {
+      // Drawn: some canvas of the view holds many pixels of more than one colour.
+      let drawn = 0;
+      for (const c of document.querySelectorAll("canvas")) {
+        if (!c.width || !c.height || c.getBoundingClientRect().width === 0) continue;
+        const px = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+        let painted = 0;
+        const colours = new Set();
+        for (let i = 0; i < px.length; i += 16) {
+          if (px[i + 3] > 0) {
+            painted++;
+            if (colours.size < 50) colours.add(`${px[i] >> 4},${px[i + 1] >> 4},${px[i + 2] >> 4}`);
+          }
+        }
+        if (painted > 500 && colours.size > 3) drawn++;
+      }
+      return {
+        ready: document.documentElement.dataset.ready,
+        lang: document.documentElement.lang,
+        translated: document.documentElement.classList.contains("i18n-ready"),
+        embed: document.body.classList.contains("embed"),
+        drawn,
+        page: location.pathname.split("/").pop(),
+        notice: document.getElementById("hash-notice")?.hidden === false,
+      };
+    });
+    info.height = (await handle.boundingBox()).height;
+    widgets.push(info);
+  }
+  return widgets;
+}
+
+test("the lecture loads in English: every widget embedded, drawn, sized; no console errors", async () => {
+  const { page, consoleErrors, pageErrors } = await fresh();
+  const widgets = await openLecture(page);
+  for (const w of widgets) {
+    assert.equal(w.ready, "true", JSON.stringify(w));
+    assert.equal(w.embed, true, `${w.page} shows embed=1`);
+    assert.ok(w.drawn >= 1, `${w.page} drew its canvases: ${JSON.stringify(w)}`);
+    assert.equal(w.notice, false, `${w.page} understood its link`);
+    assert.ok(w.height > 250, `${w.page} frame is ${w.height}px tall`);
+  }
+  // The sections of the lecture, in order, each with formulas in MathML.
+  const sections = await page.$$eval("main section[id]", (ss) => ss.map((s) => [s.id, s.querySelectorAll("math").length, s.querySelectorAll("iframe").length]));
+  assert.deepEqual(sections.map(([id]) => id), ["backprop", "activation", "normalization", "initialization", "mini-batch", "beyond"]);
+  for (const [id, maths, frames] of sections.slice(0, 5)) {
+    assert.ok(maths >= 2 && frames >= 1, `${id}: ${maths} formulas, ${frames} widgets`);
+  }
+  // The mini-batch section compares batch size 1 with 100.
+  const batch = await page.$$eval("#mini-batch iframe", (fs) => fs.map((f) => f.src.match(/batchSize=(\d+)/)[1]));
+  assert.deepEqual(batch, ["1", "100"]);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(pageErrors, []);
+});
+
+test("the lecture loads in Korean: no English left, the widgets in Korean too; the switch goes back", async () => {
+  const { page, consoleErrors, pageErrors } = await fresh();
+  const english = await fresh();
+  await english.page.goto(`${suite.base}/lecture.html`);
+  const enTexts = await english.page.$$eval("h1, h2, .lead, figcaption", (els) => els.map((e) => e.textContent.trim()));
+
+  const widgets = await openLecture(page, "#lang=ko");
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "ko");
+  const koTexts = await page.$$eval("h1, h2, .lead, figcaption", (els) => els.map((e) => e.textContent.trim()));
+  assert.equal(koTexts.length, enTexts.length);
+  koTexts.forEach((ko, i) => assert.notEqual(ko, enTexts[i], `translated: ${enTexts[i]}`));
+  assert.equal(await page.title(), "12강: 역전파와 신경망 개선 — nn-playground");
+  assert.deepEqual(await englishLeft(page), []);
+  // Every widget whose page is translated reads in Korean.
+  for (const w of widgets.filter((w) => w.translated)) assert.equal(w.lang, "ko", w.page);
+  assert.ok(widgets.some((w) => w.translated), "the playground widgets are translated");
+
+  // Switching language reaches the loaded widgets too.
+  await page.click(".lang-switch button[data-lang=en]");
+  assert.equal(await page.textContent("h1"), "Backpropagation and improving neural networks");
+  const frame = await (await page.$("#activation iframe")).contentFrame();
+  await waitFor(frame, () => document.documentElement.lang === "en");
+  assert.equal((await frame.textContent(".play-label")).trim(), "Play");
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(pageErrors, []);
+});
+
+test("the lecture is usable at 360 px: nothing wider than the screen, widgets fit", async () => {
+  const { page } = await fresh({ viewport: { width: 360, height: 740 } });
+  await openLecture(page, "#lang=ko");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  for (const box of await page.$$eval("iframe.widget-frame", (fs) => fs.map((f) => f.getBoundingClientRect().toJSON()))) {
+    assert.ok(box.left >= 0 && box.right <= 361, JSON.stringify(box));
+  }
+});
+
+test("no request leaves 127.0.0.1 on any page", async () => {
+  const { page, requests } = await fresh();
+  await openLecture(page);
+  for (const path of ["index.html#dataset=spiral", "element-demo.html", "normalization.html", "initialization.html", "backprop.html"]) {
+    await page.goto(`${suite.base}/${path}`);
+    await page.waitForSelector("html[data-ready]", { timeout: 30_000 }).catch(() => {});
+    await page.waitForTimeout(300);
+  }
+  await page.goto(`${suite.base}/index.html`);
+  await page.waitForSelector("html[data-ready]");
+  await page.click("#play");
+  await page.waitForTimeout(300);
+  await page.click("#embed-button");
+  const origin = new URL(suite.base).origin;
+  const outside = requests.filter((u) => !(u.startsWith(`${origin}/`) || u.startsWith("data:") || u.startsWith("blob:")));
+  assert.deepEqual(outside, []);
+  assert.ok(requests.filter((u) => u.endsWith(".wasm")).length >= 3, "the wasm core came from the local server");
+});

@@ -1,0 +1,383 @@
+/**
+ * Wiring and the animation loop of the Initialization lab.
+ *
+ * Loads the wasm core, turns the URL hash into a state, builds a Playground,
+ * and while playing calls `pg.step(k)` once per animation frame (k scaled so
+ * stepping takes about STEP_BUDGET_MS), then redraws the loss curve, and — as
+ * often as their own cost allows — the per-layer strips from
+ * `pg.layerStats(points)` and the decision boundary. Changing a setting builds
+ * a new Playground (the old one keeps running if the core rejects the config);
+ * view options only redraw.
+ */
+import {
+  PRESETS, parseLabHash, serializeLabHash, toConfig, applyPreset, presetOf, cloneState, defaultState,
+} from "./init-state.js";
+import { fillPresets, writeControls, readControls, showPreset, VIEW_ONLY_IDS } from "./init-controls.js";
+import { BoundaryView } from "./heatmap.js";
+import { LossChart } from "./chart.js";
+import { showReport } from "./readouts.js";
+import { LayerStrips, formatValue } from "./init-layers.js";
+import { DepthChart } from "./init-depth.js";
+import { FormulaPanel } from "./init-formula.js";
+import { ActivationPanel, curveArgs } from "./init-activation.js";
+import {
+  initBanners, showError, hideError, errorShown, showDiverged, hideDiverged, showNotice, hideNotice, messageOf,
+} from "./banners.js";
+import { describeProblems } from "./state.js";
+import { nextStepsPerFrame } from "./step-budget.js";
+
+const STEP_BUDGET_MS = 8;
+const MAX_STEPS_PER_FRAME = 10000;
+/** Multiply-adds one `layerStats` call may cost (≈ 3 × points × weights): a few ms. */
+const STATS_WORK = 3e6;
+const STATS_POINTS = [32, 256];
+/** Multiply-adds of one boundary grid (res² × weights). */
+const BOUNDARY_WORK = 2e7;
+const BOUNDARY_RES = [24, 100];
+/** Time per frame the strips and the boundary may take, each; slower ones skip frames. */
+const DRAW_BUDGET_MS = 10;
+
+const $ = (id) => document.getElementById(id);
+
+let wasm = null;
+let pg = null;
+let current = null;
+let report = null;
+let stats = [];
+let playing = false;
+let diverged = false;
+let stepsPerFrame = 1;
+let rafId = 0;
+let lastHash = "";
+let statsPoints = STATS_POINTS[1];
+let boundaryRes = BOUNDARY_RES[1];
+
+let boundaryView;
+let chart;
+let strips;
+let depthChart;
+let formulas;
+let activationPanel;
+
+/** Runs a drawing at most as often as its last duration fits DRAW_BUDGET_MS per frame. */
+class Paced {
+  constructor(draw) {
+    this.draw = draw;
+    this.ms = 0;
+    this.waited = 0;
+  }
+
+  /** Draw now if due (or `force`d). */
+  tick(force = false) {
+    this.waited++;
+    if (!force && this.waited < Math.ceil(this.ms / DRAW_BUDGET_MS)) return;
+    this.waited = 0;
+    const t0 = performance.now();
+    this.draw();
+    this.ms = performance.now() - t0;
+  }
+}
+
+const clamp = (x, [lo, hi]) => Math.max(lo, Math.min(hi, x));
+
+/** Weights of a 2 → hidden… → 1 network. */
+function weightCount(hidden) {
+  const widths = [2, ...hidden, 1];
+  let n = 0;
+  for (let i = 1; i < widths.length; i++) n += widths[i - 1] * widths[i];
+  return n;
+}
+
+// ------------------------------------------------------------- building
+
+function build(state) {
+  let next;
+  try {
+    next = new wasm.Playground(toConfig(state));
+  } catch (err) {
+    showError(messageOf(err));
+    return false;
+  }
+  hideError();
+  hideDiverged();
+  if (pg) pg.free();
+  pg = next;
+  current = cloneState(state);
+  diverged = false;
+  stepsPerFrame = 1;
+  const weights = weightCount(state.hidden);
+  statsPoints = clamp(Math.floor(STATS_WORK / weights), STATS_POINTS);
+  boundaryRes = clamp(Math.floor(Math.sqrt(BOUNDARY_WORK / weights)), BOUNDARY_RES);
+  $("stats-points").textContent = String(Math.min(statsPoints, pg.points("train").length / 3));
+
+  const regression = state.problem === "regression";
+  boundaryView.setData({ bounds: pg.bounds(), train: pg.points("train"), test: pg.points("test"), regression });
+  $("scale-min").textContent = regression ? "−1" : "0";
+  chart.reset();
+  report = pg.step(0);
+  chart.push(report);
+  showReport(report);
+  chart.draw();
+  stripsPace.tick(true);
+  boundaryPace.tick(true);
+  activationPanel.show(state.activation, wasm.activationCurve(...curveArgs(state.activation)));
+  showPreset(presetOf(current, wasm.deepLinearToy));
+  updateHash();
+  return true;
+}
+
+function updateHash() {
+  const hash = `#${serializeLabHash(current)}`;
+  lastHash = hash;
+  if (location.hash !== hash) history.replaceState(null, "", hash);
+}
+
+// ------------------------------------------------------------- drawing
+
+/** c of the deep linear toy (identity weights, linear units), or null. */
+function toyScale() {
+  return current.init === "identity" && current.activation === "linear" ? current.initScale : null;
+}
+
+function drawStats() {
+  if (!pg) return;
+  stats = pg.layerStats(statsPoints);
+  strips.update(stats, { activation: current.activation, gradient: current.gradient });
+  const c = toyScale();
+  depthChart.draw(stats, c);
+  showToy(c);
+  if (stats.length) formulas.showTable(current, stats[Math.min(1, stats.length - 1)]);
+  formulas.showLive(stats);
+}
+
+function showToy(c) {
+  const readout = $("toy-readout");
+  $("toy-key").hidden = c === null;
+  readout.hidden = c === null || stats.length < 2;
+  if (readout.hidden) return;
+  const last = stats[stats.length - 1];
+  const ratio = last.actRms / stats[0].actRms;
+  const predicted = c ** (last.layer - 1);
+  readout.textContent =
+    `Deep linear toy: hidden layer l outputs c^l·x. RMS of layer ${last.layer} / layer 1 = ${formatValue(ratio)}` +
+    ` = ${c}^${last.layer - 1} = ${formatValue(predicted)} (relative difference ${Math.abs(ratio / predicted - 1).toExponential(0)}).`;
+}
+
+function drawBoundary() {
+  if (!pg) return;
+  if (!diverged) {
+    const [xmin, xmax, ymin, ymax] = pg.bounds();
+    boundaryView.setGrid(pg.boundary(boundaryRes, xmin, xmax, ymin, ymax), boundaryRes);
+  }
+  boundaryView.draw();
+}
+
+const stripsPace = new Paced(drawStats);
+const boundaryPace = new Paced(drawBoundary);
+
+function onReport(r, force) {
+  report = r;
+  chart.push(r);
+  if (r.diverged && !diverged) {
+    diverged = true;
+    pause();
+    showDiverged(r.message);
+  }
+  chart.draw();
+  showReport(r);
+  stripsPace.tick(force);
+  boundaryPace.tick(force);
+}
+
+// ------------------------------------------------------------- playing
+
+function frame() {
+  rafId = 0;
+  if (!playing || !pg) return;
+  const cap = current.speed === "max" ? Infinity : Number(current.speed);
+  const k = Math.min(stepsPerFrame, cap);
+  const t0 = performance.now();
+  const r = pg.step(k);
+  stepsPerFrame = nextStepsPerFrame(stepsPerFrame, k, performance.now() - t0, STEP_BUDGET_MS, MAX_STEPS_PER_FRAME);
+  onReport(r, false);
+  if (playing) rafId = requestAnimationFrame(frame);
+}
+
+function setPlaying(on) {
+  playing = on;
+  const button = $("play");
+  button.setAttribute("aria-pressed", String(on));
+  button.classList.toggle("playing", on);
+  button.querySelector(".play-label").textContent = on ? "Pause" : "Play";
+}
+
+function play() {
+  if (!pg) return;
+  if (diverged) {
+    showDiverged(report?.message);
+    return;
+  }
+  setPlaying(true);
+  if (!rafId) rafId = requestAnimationFrame(frame);
+}
+
+function pause() {
+  setPlaying(false);
+  if (rafId) cancelAnimationFrame(rafId);
+  rafId = 0;
+  if (pg) {
+    stripsPace.tick(true);
+    boundaryPace.tick(true);
+  }
+}
+
+function stepOnce() {
+  if (!pg) return;
+  if (playing) pause();
+  onReport(pg.step(1), true);
+}
+
+// ------------------------------------------------------------- settings
+
+function applySettings(changedId) {
+  if (!pg) return;
+  if (changedId === "preset") {
+    const preset = PRESETS.find((p) => p.id === $("preset").value);
+    if (!preset) return;
+    const next = applyPreset(current, preset, wasm.deepLinearToy);
+    writeControls(next, preset);
+    build(next);
+    return;
+  }
+  const { state, errors } = readControls(current);
+  if (errors.length) {
+    showError(errors.join("; "));
+    return;
+  }
+  if (VIEW_ONLY_IDS.has(changedId)) {
+    current.gradient = state.gradient;
+    current.speed = state.speed;
+    strips.update(stats, { activation: current.activation, gradient: current.gradient });
+    updateHash();
+    return;
+  }
+  const same = JSON.stringify(toConfig(state)) === JSON.stringify(toConfig(current));
+  if (same && !errorShown()) return;
+  build(state);
+}
+
+function reset() {
+  if (!pg) return;
+  const { state, errors } = readControls(current);
+  if (errors.length) showError(errors.join("; "));
+  else build(state);
+}
+
+function loadHash(hash) {
+  const { state, problems } = parseLabHash(hash);
+  if (problems.length) showNotice(describeProblems(problems));
+  else hideNotice();
+  writeControls(state, presetOf(state, wasm.deepLinearToy));
+  return state;
+}
+
+function onHashChange() {
+  if (location.hash === lastHash) return;
+  build(loadHash(location.hash));
+}
+
+function redrawAll() {
+  boundaryView.resize();
+  chart.resize();
+  chart.draw();
+  if (!pg) return;
+  boundaryView.draw();
+  strips.update(stats, { activation: current.activation, gradient: current.gradient });
+  depthChart.draw(stats, toyScale());
+  activationPanel.show(current.activation, wasm.activationCurve(...curveArgs(current.activation)));
+}
+
+function wire() {
+  $("play").addEventListener("click", () => (playing ? pause() : play()));
+  $("step").addEventListener("click", stepOnce);
+  $("reset").addEventListener("click", reset);
+  const form = $("settings");
+  form.addEventListener("change", (e) => {
+    if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) applySettings(e.target.id);
+  });
+  form.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && e.target instanceof HTMLInputElement) {
+      e.preventDefault();
+      applySettings(e.target.id);
+    }
+  });
+  form.addEventListener("submit", (e) => e.preventDefault());
+  $("speed").addEventListener("change", () => applySettings("speed"));
+  window.addEventListener("hashchange", onHashChange);
+  document.addEventListener("keydown", (e) => {
+    const t = e.target;
+    const typing = t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLButtonElement;
+    if (e.key === " " && !typing && !e.repeat) {
+      e.preventDefault();
+      playing ? pause() : play();
+    }
+  });
+  let queued = false;
+  window.addEventListener("resize", () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      redrawAll();
+    });
+  });
+}
+
+async function start() {
+  initBanners();
+  fillPresets();
+  boundaryView = new BoundaryView($("boundary"));
+  chart = new LossChart($("loss-chart"));
+  strips = new LayerStrips($("strips"));
+  depthChart = new DepthChart($("depth-chart"));
+  formulas = new FormulaPanel(
+    { caption: $("formula-caption"), body: $("formula-body"), weights: $("weights-readout"), symmetry: $("symmetry-readout") },
+    (...args) => wasm.initVariance(...args),
+  );
+  activationPanel = new ActivationPanel($("activation-chart"), $("activation-formula"), $("activation-text"));
+
+  try {
+    wasm = await import("../pkg/nn_playground.js");
+    await wasm.default();
+  } catch (err) {
+    showError(`pkg/nn_playground.js: ${messageOf(err)}`, {
+      title: "The WebAssembly core did not load.",
+      hint: "The page cannot train without it. Build it with: wasm-pack build --target web --out-dir www/pkg",
+    });
+    document.documentElement.dataset.ready = "error";
+    return;
+  }
+
+  const state = loadHash(location.hash);
+  if (!build(state)) {
+    const message = $("error-text").textContent;
+    const fallback = defaultState();
+    writeControls(fallback, presetOf(fallback, wasm.deepLinearToy));
+    build(fallback);
+    showError(message, { hint: "The link's settings were replaced by the defaults." });
+  }
+  wire();
+  document.documentElement.dataset.ready = "true";
+
+  // A read-only handle for the console and the end-to-end tests.
+  window.nnInit = Object.freeze({
+    get playground() { return pg; },
+    get state() { return current && cloneState(current); },
+    get stats() { return stats; },
+    get report() { return report; },
+    get playing() { return playing; },
+    get statsPoints() { return statsPoints; },
+  });
+}
+
+start();
