@@ -3,40 +3,16 @@
  * diagram, mini-batch noise readout and optimizer hyper-parameters, in
  * headless Chromium.
  */
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  serve, closeServer, launch, openPage, loadPlayground, waitFor, readNumber, requirePkg,
-} from "./helpers.mjs";
+import { loadPlayground, waitFor, readNumber, browserSuite } from "./helpers.mjs";
 
-let server;
-let base;
-let browser;
-const opened = [];
-
-before(async () => {
-  requirePkg();
-  ({ server, base } = await serve());
-  browser = await launch();
-});
-
-after(async () => {
-  for (const ctx of opened) await ctx.close().catch(() => {});
-  await browser?.close();
-  if (server) await closeServer(server);
-});
-
-async function fresh(options) {
-  const p = await openPage(browser, options);
-  opened.push(p.context);
-  return p;
-}
+const suite = browserSuite();
+const { fresh } = suite;
 
 /** Load the explorer (optionally with a hash) and wait until its first stage is drawn. */
-async function loadExplorer(page, hash = "") {
-  await page.goto(`${base}/backprop.html${hash}`);
-  await page.waitForSelector("html[data-ready]", { timeout: 30_000 });
-  assert.equal(await page.getAttribute("html", "data-ready"), "true", await page.textContent("#error-banner").catch(() => ""));
+function loadExplorer(page, hash = "") {
+  return loadPlayground(page, suite.base, `backprop.html${hash}`);
 }
 
 /** "−1.5e−3" → -0.0015 (the page writes true minus signs). */
@@ -67,7 +43,7 @@ function stageView(page) {
 }
 
 function noRequestsOutside(requests) {
-  const origin = new URL(base).origin;
+  const origin = new URL(suite.base).origin;
   return requests.filter((u) => !(u.startsWith(`${origin}/`) || u.startsWith("data:") || u.startsWith("blob:")));
 }
 
@@ -324,7 +300,7 @@ function linkStyles(page) {
 
 test("playground diagram: unit heatmaps, weights ↔ gradients, values on hover and focus", async () => {
   const { page, consoleErrors, pageErrors } = await fresh();
-  await loadPlayground(page, base, "#dataset=xor&hidden=4,3&learningRate=0.1&seed=2");
+  await loadPlayground(page, suite.base, "#dataset=xor&hidden=4,3&learningRate=0.1&seed=2");
   for (let i = 0; i < 5; i++) await page.click("#step");
   // Every unit (4 + 3 hidden, 1 output) is a painted canvas with both colours or at least not blank.
   const painted = await page.$$eval("#network .node-unit canvas", (cs) => cs.map((c) => {
@@ -382,7 +358,7 @@ test("playground diagram: unit heatmaps, weights ↔ gradients, values on hover 
 
 test("the diagram keeps up with 8 layers of 16 units", async () => {
   const { page, consoleErrors } = await fresh();
-  await loadPlayground(page, base, "#hidden=16,16,16,16,16,16,16,16&speed=1");
+  await loadPlayground(page, suite.base, "#hidden=16,16,16,16,16,16,16,16&speed=1");
   const ms = await page.evaluate(async () => {
     const pg = window.nnPlayground.playground;
     const [xmin, xmax, ymin, ymax] = pg.bounds();
@@ -405,7 +381,7 @@ test("the diagram keeps up with 8 layers of 16 units", async () => {
 
 test("mini-batch noise readout after training with batch size 1; Full batch", async () => {
   const { page, consoleErrors } = await fresh();
-  await loadPlayground(page, base, "#dataset=circle&hidden=4&batchSize=1&speed=1&learningRate=0.03");
+  await loadPlayground(page, suite.base, "#dataset=circle&hidden=4&batchSize=1&speed=1&learningRate=0.03");
   assert.match(await page.textContent("#batch-noise"), /after 21 steps/);
   await page.click("#play");
   await waitFor(page, () => Number(document.getElementById("step-counter").textContent) > 60);
@@ -425,7 +401,7 @@ test("mini-batch noise readout after training with batch size 1; Full batch", as
 
 test("optimizer hyper-parameters: shown per optimizer, round-trip through the hash, bad values named", async () => {
   const { page, consoleErrors, requests } = await fresh();
-  await loadPlayground(page, base, "#optimizer=adam&beta1=0.8&beta2=0.99&epsilon=1e-6");
+  await loadPlayground(page, suite.base, "#optimizer=adam&beta1=0.8&beta2=0.99&epsilon=1e-6");
   let config = await page.evaluate(() => window.nnPlayground.playground.config());
   assert.deepEqual([config.optimizer, config.beta1, config.beta2, config.epsilon], ["adam", 0.8, 0.99, 1e-6]);
   assert.equal(await page.isVisible("#beta1"), true);
@@ -446,14 +422,14 @@ test("optimizer hyper-parameters: shown per optimizer, round-trip through the ha
   }
 
   const b = await fresh();
-  await loadPlayground(b.page, base, hash);
+  await loadPlayground(b.page, suite.base, hash);
   config = await b.page.evaluate(() => window.nnPlayground.playground.config());
   assert.deepEqual([config.optimizer, config.momentum, config.beta1, config.beta2, config.epsilon], ["momentum", 0.5, 0.8, 0.99, 1e-6]);
   assert.equal(await b.page.inputValue("#momentum"), "0.5");
   assert.equal(await b.page.evaluate(() => location.hash), hash);
 
   const c = await fresh();
-  await loadPlayground(c.page, base, "#optimizer=momentum&momentum=1.5&beta2=1&epsilon=0");
+  await loadPlayground(c.page, suite.base, "#optimizer=momentum&momentum=1.5&beta2=1&epsilon=0");
   await c.page.waitForSelector("#hash-notice", { state: "visible" });
   const notice = await c.page.textContent("#hash-notice");
   for (const name of ["momentum=1.5", "beta2=1", "epsilon=0"]) assert.ok(notice.includes(name), `notice names ${name}: ${notice}`);

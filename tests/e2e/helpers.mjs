@@ -95,36 +95,6 @@ export async function readNumber(page, selector) {
 }
 
 /**
- * Register `before`/`after` hooks that start the server and Chromium for the
- * calling test file and close them (and every page opened) afterwards.
- * @returns {{ base: () => string, fresh: (options?: object) => ReturnType<typeof openPage> }}
- */
-export function useBrowser({ before, after }) {
-  let server;
-  let base;
-  let browser;
-  const opened = [];
-  before(async () => {
-    requirePkg();
-    ({ server, base } = await serve());
-    browser = await launch();
-  });
-  after(async () => {
-    for (const ctx of opened) await ctx.close().catch(() => {});
-    await browser?.close();
-    if (server) await closeServer(server);
-  });
-  return {
-    base: () => base,
-    async fresh(options) {
-      const p = await openPage(browser, options);
-      opened.push(p.context);
-      return p;
-    },
-  };
-}
-
-/**
  * Words of English left on a page that should read in Korean: every visible
  * text node and title / aria-label / placeholder / alt attribute, outside
  * elements marked translate="no" or lang="en" (names, quoted English terms),

@@ -5,15 +5,16 @@
  * layer, N(0, 1) saturates tanh), the URL hash, the JS API the page uses, and a
  * 360 px screen — with no console errors.
  */
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, loadPlayground, waitFor, readNumber } from "./helpers.mjs";
+import { browserSuite, loadPlayground, waitFor, readNumber } from "./helpers.mjs";
 
-const { base, fresh } = useBrowser({ before, after });
+const suite = browserSuite();
+const { fresh } = suite;
 
 /** Load the lab with a hash ("" for the defaults). */
 function loadLab(page, hash = "") {
-  return loadPlayground(page, base(), `initialization.html${hash}`);
+  return loadPlayground(page, suite.base, `initialization.html${hash}`);
 }
 
 /** Each strip's histogram counts, activations and gradients. */

@@ -5,15 +5,16 @@
  * kind, the fair learning rates, the URL hash and the error banners work; and
  * nothing is requested from anywhere but the local server.
  */
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, loadPlayground, waitFor } from "./helpers.mjs";
+import { browserSuite, loadPlayground, waitFor } from "./helpers.mjs";
 
-const { base, fresh } = useBrowser({ before, after });
+const suite = browserSuite();
+const { fresh } = suite;
 
 /** Load the lab with a hash ("" for the defaults). */
 function loadLab(page, hash = "") {
-  return loadPlayground(page, base(), `normalization.html${hash}`);
+  return loadPlayground(page, suite.base, `normalization.html${hash}`);
 }
 
 /** What the page's read-only handle says about both sides. */
@@ -84,7 +85,7 @@ test("loads with no console errors: two panels, non-blank surfaces, κ readouts,
 
 test("the playground's header links to the lab", async () => {
   const { page } = await fresh();
-  await loadPlayground(page, base());
+  await loadPlayground(page, suite.base);
   await page.click('nav[data-site-nav] a[href="normalization.html"]');
   await page.waitForSelector("html[data-ready=true]");
   assert.match(page.url(), /normalization\.html/);

@@ -3,34 +3,12 @@
  * trains, draws, survives bad input, reproduces itself from the URL hash, and
  * never talks to anything but the local server.
  */
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  serve, closeServer, launch, openPage, loadPlayground, waitFor, readNumber, requirePkg,
-} from "./helpers.mjs";
+import { loadPlayground, waitFor, readNumber, browserSuite } from "./helpers.mjs";
 
-let server;
-let base;
-let browser;
-const opened = [];
-
-before(async () => {
-  requirePkg();
-  ({ server, base } = await serve());
-  browser = await launch();
-});
-
-after(async () => {
-  for (const ctx of opened) await ctx.close().catch(() => {});
-  await browser?.close();
-  if (server) await closeServer(server);
-});
-
-async function fresh(options) {
-  const p = await openPage(browser, options);
-  opened.push(p.context);
-  return p;
-}
+const suite = browserSuite();
+const { fresh } = suite;
 
 /** Pixels of the boundary canvas, as a plain array. */
 function boundaryPixels(page) {
@@ -50,7 +28,7 @@ function stateOf(page) {
 
 test("loads with no console errors and no page errors, everything drawn", async () => {
   const { page, consoleErrors, pageErrors } = await fresh();
-  await loadPlayground(page, base);
+  await loadPlayground(page, suite.base);
   assert.equal(await page.textContent("h1"), "nn-playground");
   assert.equal(await page.textContent("#step-counter"), "0");
   assert.equal(await page.textContent("#epoch"), "0");
@@ -90,7 +68,7 @@ test("loads with no console errors and no page errors, everything drawn", async 
 
 test("Play trains: the step counter runs and the train loss shown goes down", async () => {
   const { page, consoleErrors, pageErrors } = await fresh();
-  await loadPlayground(page, base, "#dataset=circle&hidden=8&optimizer=adam&learningRate=0.03");
+  await loadPlayground(page, suite.base, "#dataset=circle&hidden=8&optimizer=adam&learningRate=0.03");
   const before = await readNumber(page, "#train-loss");
   await page.click("#play");
   assert.equal(await page.getAttribute("#play", "aria-pressed"), "true");
@@ -115,7 +93,7 @@ test("Play trains: the step counter runs and the train loss shown goes down", as
 
 test("Step does one mini-batch update; the boundary pixels change after training", async () => {
   const { page } = await fresh();
-  await loadPlayground(page, base, "#dataset=xor&hidden=6,4&learningRate=0.1&seed=4");
+  await loadPlayground(page, suite.base, "#dataset=xor&hidden=6,4&learningRate=0.1&seed=4");
   const before = await boundaryPixels(page);
   const loss0 = await readNumber(page, "#train-loss");
   for (let i = 1; i <= 3; i++) {
@@ -136,7 +114,7 @@ test("Step does one mini-batch update; the boundary pixels change after training
 
 test("learning rate -1 shows the core's error; the old network keeps running", async () => {
   const { page, pageErrors } = await fresh();
-  await loadPlayground(page, base);
+  await loadPlayground(page, suite.base);
   const hashBefore = (await stateOf(page)).hash;
   await page.fill("#learningRate", "-1");
   await page.press("#learningRate", "Enter");
@@ -168,7 +146,7 @@ test("learning rate -1 shows the core's error; the old network keeps running", a
 
 test("other rejected settings name their key too", async () => {
   const { page } = await fresh();
-  await loadPlayground(page, base);
+  await loadPlayground(page, suite.base);
   for (const [selector, value, key] of [
     ["#batchSize", "0", "batchSize"],
     ["#hidden", "4,0", "hidden"],
@@ -191,7 +169,7 @@ test("a URL hash reproduces the settings", async () => {
     "&scale=2,0.5&offset=1,-1&normalize=standardize&hidden=8,8&activation=relu&init=he&initScale=0.5" +
     "&optimizer=adam&learningRate=0.01&batchSize=20&l2=0.001&showTestData=true&speed=10";
   const a = await fresh();
-  await loadPlayground(a.page, base, hash);
+  await loadPlayground(a.page, suite.base, hash);
   const expectedControls = {
     "#problem": "classification", "#samples": "400", "#noise": "0.2", "#trainFraction": "0.7", "#seed": "7",
     "#scaleX1": "2", "#scaleX2": "0.5", "#offsetX1": "1", "#offsetX2": "-1", "#hidden": "8,8",
@@ -218,7 +196,7 @@ test("a URL hash reproduces the settings", async () => {
 
   // The canonical hash written back by the page rebuilds exactly the same run.
   const b = await fresh();
-  await loadPlayground(b.page, base, sa.hash);
+  await loadPlayground(b.page, suite.base, sa.hash);
   const sb = await stateOf(b.page);
   assert.equal(sb.hash, sa.hash);
   assert.deepEqual(sb.config, sa.config);
@@ -228,7 +206,7 @@ test("a URL hash reproduces the settings", async () => {
 
 test("every control round-trips through the hash", async () => {
   const a = await fresh();
-  await loadPlayground(a.page, base);
+  await loadPlayground(a.page, suite.base);
   const { page } = a;
   await page.click("label.thumb:has(#dataset-moons)");
   await page.fill("#noise", "0.15");
@@ -274,7 +252,7 @@ test("every control round-trips through the hash", async () => {
   assert.equal(sa.state.speed, "100");
 
   const b = await fresh();
-  await loadPlayground(b.page, base, sa.hash);
+  await loadPlayground(b.page, suite.base, sa.hash);
   const sb = await stateOf(b.page);
   assert.deepEqual(sb.config, sa.config);
   assert.deepEqual(sb.state, sa.state);
@@ -294,7 +272,7 @@ test("every control round-trips through the hash", async () => {
 
 test("invalid and unknown hash values fall back to defaults with a notice naming them", async () => {
   const { page, pageErrors } = await fresh();
-  await loadPlayground(page, base, "#dataset=nope&learningRate=-1&foo=bar&hidden=8,x&noise=0.3&activation=relu");
+  await loadPlayground(page, suite.base, "#dataset=nope&learningRate=-1&foo=bar&hidden=8,x&noise=0.3&activation=relu");
   await page.waitForSelector("#hash-notice", { state: "visible" });
   const notice = await page.textContent("#hash-notice");
   for (const name of ["dataset=nope", "learningRate=-1", "foo", "hidden=8,x"]) {
@@ -314,7 +292,7 @@ test("invalid and unknown hash values fall back to defaults with a notice naming
 
 test("problem type switches datasets, hides accuracy for regression", async () => {
   const { page } = await fresh();
-  await loadPlayground(page, base);
+  await loadPlayground(page, suite.base);
   await page.selectOption("#problem", "regression");
   await waitFor(page, () => window.nnPlayground.playground.config().problem === "regression");
   const { config } = await stateOf(page);
@@ -335,7 +313,7 @@ test("problem type switches datasets, hides accuracy for regression", async () =
 
 test("the network editor adds and removes layers and units, by mouse and keyboard", async () => {
   const { page } = await fresh();
-  await loadPlayground(page, base, "#hidden=2");
+  await loadPlayground(page, suite.base, "#hidden=2");
   await page.click("#layer-1-add");
   assert.equal(await page.inputValue("#hidden"), "3");
   await page.click("#add-layer");
@@ -362,7 +340,7 @@ test("the network editor adds and removes layers and units, by mouse and keyboar
 
 test("Reset rebuilds the same network; Regenerate draws a new seed", async () => {
   const { page } = await fresh();
-  await loadPlayground(page, base);
+  await loadPlayground(page, suite.base);
   const loss0 = await page.textContent("#train-loss");
   for (let i = 0; i < 10; i++) await page.click("#step");
   assert.notEqual(await page.textContent("#train-loss"), loss0);
@@ -378,7 +356,7 @@ test("Reset rebuilds the same network; Regenerate draws a new seed", async () =>
 
 test("Gradient check shows a relative error below 1e-6", async () => {
   const { page } = await fresh();
-  await loadPlayground(page, base);
+  await loadPlayground(page, suite.base);
   await page.click("#step");
   await page.click("#grad-check");
   await page.waitForSelector("#grad-check-value[data-value]");
@@ -389,7 +367,7 @@ test("Gradient check shows a relative error below 1e-6", async () => {
 
 test("a diverging run shows the red banner, stops, and keeps the last finite boundary", async () => {
   const { page } = await fresh();
-  await loadPlayground(page, base,
+  await loadPlayground(page, suite.base,
     "#problem=regression&dataset=plane&hidden=8,8&activation=relu&learningRate=50&batchSize=1&speed=1");
   await page.click("#play");
   await page.waitForSelector("#diverged-banner", { state: "visible", timeout: 20_000 });
@@ -410,7 +388,7 @@ test("a diverging run shows the red banner, stops, and keeps the last finite bou
 
 test("no request leaves 127.0.0.1", async () => {
   const { page, requests } = await fresh();
-  await loadPlayground(page, base, "#dataset=spiral&showTestData=true");
+  await loadPlayground(page, suite.base, "#dataset=spiral&showTestData=true");
   await page.click("#play");
   await page.waitForTimeout(500);
   await page.click("#play");
@@ -419,7 +397,7 @@ test("no request leaves 127.0.0.1", async () => {
   await page.click(".lessons a >> nth=0");
   await page.waitForTimeout(300);
   assert.ok(requests.length >= 5, `saw ${requests.length} requests`);
-  const origin = new URL(base).origin;
+  const origin = new URL(suite.base).origin;
   const outside = requests.filter((u) => !(u.startsWith(`${origin}/`) || u.startsWith("data:") || u.startsWith("blob:")));
   assert.deepEqual(outside, []);
   assert.ok(requests.some((u) => u.endsWith(".wasm")), "the wasm core came from the local server");
@@ -427,7 +405,7 @@ test("no request leaves 127.0.0.1", async () => {
 
 test("usable at 360 px wide: no horizontal scrolling, controls reachable", async () => {
   const { page, consoleErrors } = await fresh({ viewport: { width: 360, height: 740 } });
-  await loadPlayground(page, base);
+  await loadPlayground(page, suite.base);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
   for (const sel of ["#play", "#step", "#reset", "#learningRate", "#boundary", "#loss-chart", "#add-layer"]) {

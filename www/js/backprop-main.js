@@ -22,7 +22,11 @@ import { describeProblems } from "./state.js";
 import { onSettingsChange } from "./controls.js";
 import { initBanners, showError, hideError, showNotice, hideNotice, messageOf } from "./banners.js";
 import { showGradientCheckText, runGradientCheck, formatLoss } from "./readouts.js";
-import { loadCore, onResize, buildOrFallback } from "./page-shell.js";
+import { loadCore, onResize, replaceHash, buildOrFallback } from "./page-shell.js";
+import { t, onLangChange, markTranslated } from "./i18n.js";
+import "./i18n/backprop.js";
+
+markTranslated(); // before anything is written: the page starts in the language of its link
 
 const $ = (id) => document.getElementById(id);
 const UNIT_RES = 24;
@@ -259,9 +263,7 @@ function raceStep(n) {
 // ------------------------------------------------------------- settings and hash
 
 function updateHash() {
-  const hash = `#${serializeExplorerHash(current)}`;
-  lastHash = hash;
-  if (location.hash !== hash) history.replaceState(null, "", hash);
+  lastHash = replaceHash(`#${serializeExplorerHash(current)}`);
 }
 
 function applySettings(changedId) {
@@ -290,7 +292,7 @@ function applySettings(changedId) {
 function onHashChange() {
   if (location.hash === lastHash) return;
   const { state, problems } = parseExplorerHash(location.hash);
-  if (problems.length) showNotice(describeProblems(problems));
+  if (problems.length) showNotice(describeProblems(problems, t));
   else hideNotice();
   writeForm(state);
   writeRaceForm(state);
@@ -340,7 +342,7 @@ async function start() {
   const { state, problems } = parseExplorerHash(location.hash);
   writeForm(state);
   writeRaceForm(state);
-  if (problems.length) showNotice(describeProblems(problems));
+  if (problems.length) showNotice(describeProblems(problems, t));
 
   wasm = await loadCore();
   if (!wasm) return;
@@ -353,6 +355,11 @@ async function start() {
   }
   updateHash();
   wire();
+  // The stages and the race's canvases are written in the page's language: again after a change.
+  onLangChange(() => {
+    if (trace) retrace();
+    race.draw();
+  });
   document.documentElement.dataset.ready = "true";
 
   // A read-only handle for the console and the end-to-end tests.

@@ -9,6 +9,7 @@
  */
 import { SurfaceView } from "./normalization-surface.js";
 import { formatLoss } from "./readouts.js";
+import { t } from "./i18n.js";
 
 export const OPTIMIZER_PANELS = Object.freeze([
   { optimizer: "sgd", title: "SGD", rule: "w ← w − α g" },
@@ -107,7 +108,7 @@ export class OptimizerRace {
       const p = this.panels[i];
       const ok = [center[0], center[1], span].every(Number.isFinite) && !this.reports[i].diverged;
       if (!ok) {
-        p.view.show(null, "Diverged: lower the learning rate.");
+        p.view.show(null, t("Diverged: lower the learning rate."));
         p.cost.textContent = "diverged";
         return;
       }

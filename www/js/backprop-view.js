@@ -5,6 +5,7 @@
  * the middle. The stage list beside it marks the current stage.
  */
 import { formatEntry } from "./readouts.js";
+import { t as tr } from "./i18n.js";
 
 /** At most this many rows / columns of a matrix are drawn (first ones, ⋯, the last). */
 const MAX_SHOWN = 6;
@@ -32,7 +33,8 @@ function matrixElement(t) {
   const cap = el("figcaption", "mx-caption");
   cap.append(el("span", "mx-name", t.name), el("span", "mx-shape", `${t.rows} × ${t.cols}`));
   const table = el("table", "mx-table");
-  table.setAttribute("aria-label", `${plain(t.name)}${t.T ? " transposed" : ""}, ${t.rows} by ${t.cols}`);
+  table.setAttribute("aria-label", tr(t.T ? "{name} transposed, {rows} by {cols}" : "{name}, {rows} by {cols}",
+    { name: plain(t.name), rows: t.rows, cols: t.cols }));
   const body = el("tbody");
   const at = (r, c) => (t.T ? t.values[c * t.stride + r] : t.values[r * t.stride + c]);
   const cols = shownIndices(t.cols);
@@ -54,7 +56,7 @@ function matrixElement(t) {
   }
   table.append(body);
   fig.append(cap, table);
-  if (t.T) fig.append(el("span", "mx-note", "transposed"));
+  if (t.T) fig.append(el("span", "mx-note", tr("transposed")));
   else if (t.note) fig.append(el("span", "mx-note", t.note));
   return fig;
 }
@@ -70,7 +72,7 @@ function termElement(t) {
     fig.append(el("figcaption", "mx-caption", `<span class="mx-name">${t.name}</span><span class="mx-shape">1 × 1</span>`), value);
     return fig;
   }
-  const o = el("span", /[a-z]/i.test(t.op) ? "mx-op mx-op-words" : "mx-op");
+  const o = el("span", /[a-z\uac00-\ud7a3]/i.test(t.op) ? "mx-op mx-op-words" : "mx-op");
   o.textContent = t.op;
   if (t.title) o.title = t.title;
   o.setAttribute("aria-hidden", "true");
@@ -83,7 +85,7 @@ export function renderStage(stage, index, count) {
   const card = $("stage-card");
   card.dataset.group = stage.group;
   card.dataset.stage = stage.id;
-  $("stage-count").textContent = `Stage ${index + 1} of ${count}`;
+  $("stage-count").textContent = tr("Stage {n} of {count}", { n: index + 1, count });
   $("stage-title").innerHTML = stage.title;
   $("stage-equation").innerHTML = stage.equation;
   $("stage-explain").innerHTML = stage.explain;

@@ -8,7 +8,7 @@
  * Another page may pass its own `series` (e.g. two training losses to compare)
  * and feed them with `pushValues(step, { name: value, … })`.
  */
-import { niceTicks, niceStep, formatTick, setupCanvas } from "./plot.js";
+import { niceTicks, niceStep, formatTick, setupCanvas, drawYGrid } from "./plot.js";
 import { t } from "./i18n.js";
 
 const MARGIN = { left: 48, right: 10, top: 8, bottom: 30 };
@@ -141,22 +141,7 @@ export class LossChart {
 
     // grid and axes
     ctx.save();
-    ctx.font = "10px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
-    ctx.fillStyle = "#5b6573";
-    ctx.strokeStyle = "#e3e7ed";
-    ctx.lineWidth = 1;
-    ctx.textAlign = "right";
-    ctx.textBaseline = "middle";
-    for (const t of axis.ticks) {
-      const y = Math.round(sy(t)) + 0.5;
-      ctx.beginPath();
-      ctx.moveTo(plot.x, y);
-      ctx.lineTo(plot.x + plot.w, y);
-      ctx.stroke();
-      ctx.fillText(formatTick(t), plot.x - 5, y);
-    }
-    ctx.textAlign = "center";
-    ctx.textBaseline = "top";
+    drawYGrid(ctx, plot, axis.ticks, sy);
     for (const t of niceTicks(0, xMax, Math.max(2, Math.floor(plot.w / 70)))) {
       const x = Math.round(sx(t)) + 0.5;
       ctx.fillRect(x - 0.5, plot.y + plot.h, 1, 3);

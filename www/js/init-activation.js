@@ -6,7 +6,7 @@
  * active, and a linear "activation" collapses any stack of layers into one
  * linear map (a straight decision boundary).
  */
-import { setupCanvas, niceTicks, formatTick } from "./plot.js";
+import { setupCanvas, niceTicks, formatTick, drawYGrid } from "./plot.js";
 import { BLUE, ORANGE } from "./colors.js";
 
 const Z_RANGE = [-5, 5];
@@ -71,26 +71,11 @@ export class ActivationPanel {
     const sx = (z) => plot.x + ((z - Z_RANGE[0]) / (Z_RANGE[1] - Z_RANGE[0])) * plot.w;
     const sy = (v) => plot.y + plot.h - ((v - ylo) / (yhi - ylo)) * plot.h;
 
-    ctx.font = "10px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
-    ctx.fillStyle = "#5b6573";
-    ctx.strokeStyle = "#e3e7ed";
-    ctx.lineWidth = 1;
-    ctx.textAlign = "right";
-    ctx.textBaseline = "middle";
-    for (const t of niceTicks(ylo, yhi, 4)) {
-      const y = Math.round(sy(t)) + 0.5;
-      ctx.strokeStyle = t === 0 ? "#9aa5b1" : "#e3e7ed";
-      ctx.beginPath();
-      ctx.moveTo(plot.x, y);
-      ctx.lineTo(plot.x + plot.w, y);
-      ctx.stroke();
-      ctx.fillText(formatTick(t), plot.x - 4, y);
-    }
-    ctx.textAlign = "center";
-    ctx.textBaseline = "top";
+    const lineColor = (t) => (t === 0 ? "#9aa5b1" : "#e3e7ed");
+    drawYGrid(ctx, plot, niceTicks(ylo, yhi, 4), sy, { gap: 4, lineColor });
     for (const t of niceTicks(Z_RANGE[0], Z_RANGE[1], 5)) {
       const x = Math.round(sx(t)) + 0.5;
-      ctx.strokeStyle = t === 0 ? "#9aa5b1" : "#e3e7ed";
+      ctx.strokeStyle = lineColor(t);
       ctx.beginPath();
       ctx.moveTo(x, plot.y);
       ctx.lineTo(x, plot.y + plot.h);

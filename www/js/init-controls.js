@@ -7,6 +7,7 @@
  */
 import { DATASETS, PROBLEMS, parseNumber } from "./state.js";
 import { PRESETS } from "./init-state.js";
+import { t, onLangChange } from "./i18n.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -18,8 +19,18 @@ const NUMBERS = [["initScale", false], ["learningRate", false], ["batchSize", tr
 /** Controls whose change only redraws (no new Playground). */
 export const VIEW_ONLY_IDS = new Set(["gradient", "speed"]);
 
-/** Fill the preset menu once. */
+/** Label the dataset menu's groups (a `label` attribute, so written here in the page's language). */
+function labelGroups() {
+  for (const group of $("dataset").querySelectorAll("optgroup")) {
+    group.dataset.en ??= group.label;
+    group.label = t(group.dataset.en);
+  }
+}
+
+/** Fill the preset menu once (and label the dataset groups, now and after every language change). */
 export function fillPresets() {
+  labelGroups();
+  onLangChange(labelGroups);
   const select = $("preset");
   for (const p of PRESETS) {
     const option = document.createElement("option");
@@ -67,7 +78,7 @@ export function readControls(base) {
   const depth = read("depth", true);
   const width = read("width", true);
   if (depth !== null && width !== null) {
-    if (depth < 1) errors.push(`depth must be at least 1 hidden layer, got ${depth}`);
+    if (depth < 1) errors.push(t("depth must be at least 1 hidden layer, got {depth}", { depth }));
     // Passed through: the core names a layer count or width out of range.
     else state.hidden = Array(Math.min(depth, 1000)).fill(width);
   }

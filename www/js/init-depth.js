@@ -5,7 +5,7 @@
  * after layer shows as a straight slope. In the deep linear toy a dashed line
  * adds the lecture's prediction c^(l−1) × (layer 1's value).
  */
-import { setupCanvas } from "./plot.js";
+import { setupCanvas, drawYGrid } from "./plot.js";
 import { BLUE, ORANGE } from "./colors.js";
 
 const MARGIN = { left: 40, right: 10, top: 8, bottom: 18 };
@@ -51,23 +51,10 @@ export class DepthChart {
     const sx = (i) => plot.x + (n <= 1 ? plot.w / 2 : (i / (n - 1)) * plot.w);
     const sy = (v) => plot.y + plot.h - ((Math.log10(v) - lo) / (hi - lo)) * plot.h;
 
-    ctx.font = "10px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
-    ctx.fillStyle = "#5b6573";
-    ctx.strokeStyle = "#e3e7ed";
-    ctx.lineWidth = 1;
-    ctx.textAlign = "right";
-    ctx.textBaseline = "middle";
     const every = Math.max(1, Math.ceil((hi - lo) / 5));
-    for (let e = hi; e >= lo; e -= every) {
-      const y = Math.round(sy(10 ** e)) + 0.5;
-      ctx.beginPath();
-      ctx.moveTo(plot.x, y);
-      ctx.lineTo(plot.x + plot.w, y);
-      ctx.stroke();
-      ctx.fillText(e === 0 ? "1" : `1e${e}`, plot.x - 5, y);
-    }
-    ctx.textAlign = "center";
-    ctx.textBaseline = "top";
+    const exponents = [];
+    for (let e = hi; e >= lo; e -= every) exponents.push(e);
+    drawYGrid(ctx, plot, exponents, (e) => sy(10 ** e), { label: (e) => (e === 0 ? "1" : `1e${e}`) });
     const labelEvery = Math.max(1, Math.ceil(n / Math.max(2, Math.floor(plot.w / 28))));
     for (let i = 0; i < n; i += labelEvery) ctx.fillText(String(i + 1), sx(i), plot.y + plot.h + 4);
 

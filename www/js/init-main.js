@@ -24,7 +24,12 @@ import {
   initBanners, showError, hideError, errorShown, showDiverged, hideDiverged, showNotice, hideNotice, messageOf,
 } from "./banners.js";
 import { describeProblems } from "./state.js";
-import { nextStepsPerFrame } from "./step-budget.js";
+import { loadCore, onResize, replaceHash, buildOrFallback } from "./page-shell.js";
+import { PlayLoop } from "./play-loop.js";
+import { markTranslated } from "./i18n.js";
+import "./i18n/initialization.js";
+
+markTranslated(); // before anything is written: the page starts in the language of its link
 
 const STEP_BUDGET_MS = 8;
 const MAX_STEPS_PER_FRAME = 10000;
@@ -44,10 +49,7 @@ let pg = null;
 let current = null;
 let report = null;
 let stats = [];
-let playing = false;
 let diverged = false;
-let stepsPerFrame = 1;
-let rafId = 0;
 let lastHash = "";
 let statsPoints = STATS_POINTS[1];
 let boundaryRes = BOUNDARY_RES[1];
@@ -104,7 +106,7 @@ function build(state) {
   pg = next;
   current = cloneState(state);
   diverged = false;
-  stepsPerFrame = 1;
+  loop.stepsPerFrame = 1;
   const weights = weightCount(state.hidden);
   statsPoints = clamp(Math.floor(STATS_WORK / weights), STATS_POINTS);
   boundaryRes = clamp(Math.floor(Math.sqrt(BOUNDARY_WORK / weights)), BOUNDARY_RES);
@@ -127,9 +129,7 @@ function build(state) {
 }
 
 function updateHash() {
-  const hash = `#${serializeLabHash(current)}`;
-  lastHash = hash;
-  if (location.hash !== hash) history.replaceState(null, "", hash);
+  lastHash = replaceHash(`#${serializeLabHash(current)}`);
 }
 
 // ------------------------------------------------------------- drawing
@@ -180,7 +180,7 @@ function onReport(r, force) {
   chart.push(r);
   if (r.diverged && !diverged) {
     diverged = true;
-    pause();
+    loop.pause();
     showDiverged(r.message);
   }
   chart.draw();
@@ -191,49 +191,29 @@ function onReport(r, force) {
 
 // ------------------------------------------------------------- playing
 
-function frame() {
-  rafId = 0;
-  if (!playing || !pg) return;
-  const cap = current.speed === "max" ? Infinity : Number(current.speed);
-  const k = Math.min(stepsPerFrame, cap);
-  const t0 = performance.now();
-  const r = pg.step(k);
-  stepsPerFrame = nextStepsPerFrame(stepsPerFrame, k, performance.now() - t0, STEP_BUDGET_MS, MAX_STEPS_PER_FRAME);
-  onReport(r, false);
-  if (playing) rafId = requestAnimationFrame(frame);
-}
-
-function setPlaying(on) {
-  playing = on;
-  const button = $("play");
-  button.setAttribute("aria-pressed", String(on));
-  button.classList.toggle("playing", on);
-  button.querySelector(".play-label").textContent = on ? "Pause" : "Play";
-}
-
-function play() {
-  if (!pg) return;
-  if (diverged) {
-    showDiverged(report?.message);
-    return;
-  }
-  setPlaying(true);
-  if (!rafId) rafId = requestAnimationFrame(frame);
-}
-
-function pause() {
-  setPlaying(false);
-  if (rafId) cancelAnimationFrame(rafId);
-  rafId = 0;
-  if (pg) {
-    stripsPace.tick(true);
-    boundaryPace.tick(true);
-  }
-}
+const loop = new PlayLoop({
+  button: $("play"),
+  budgetMs: STEP_BUDGET_MS,
+  maxSteps: MAX_STEPS_PER_FRAME,
+  speed: () => current.speed,
+  step: (k) => pg.step(k),
+  show: (r) => onReport(r, false),
+  canPlay() {
+    if (!pg) return false;
+    if (diverged) showDiverged(report?.message);
+    return !diverged;
+  },
+  paused() {
+    if (pg) {
+      stripsPace.tick(true);
+      boundaryPace.tick(true);
+    }
+  },
+});
 
 function stepOnce() {
   if (!pg) return;
-  if (playing) pause();
+  if (loop.playing) loop.pause();
   onReport(pg.step(1), true);
 }
 
@@ -298,7 +278,7 @@ function redrawAll() {
 }
 
 function wire() {
-  $("play").addEventListener("click", () => (playing ? pause() : play()));
+  loop.wire();
   $("step").addEventListener("click", stepOnce);
   $("reset").addEventListener("click", reset);
   const form = $("settings");
@@ -314,23 +294,7 @@ function wire() {
   form.addEventListener("submit", (e) => e.preventDefault());
   $("speed").addEventListener("change", () => applySettings("speed"));
   window.addEventListener("hashchange", onHashChange);
-  document.addEventListener("keydown", (e) => {
-    const t = e.target;
-    const typing = t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLButtonElement;
-    if (e.key === " " && !typing && !e.repeat) {
-      e.preventDefault();
-      playing ? pause() : play();
-    }
-  });
-  let queued = false;
-  window.addEventListener("resize", () => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => {
-      queued = false;
-      redrawAll();
-    });
-  });
+  onResize(redrawAll);
 }
 
 async function start() {
@@ -346,26 +310,11 @@ async function start() {
   );
   activationPanel = new ActivationPanel($("activation-chart"), $("activation-formula"), $("activation-text"));
 
-  try {
-    wasm = await import("../pkg/nn_playground.js");
-    await wasm.default();
-  } catch (err) {
-    showError(`pkg/nn_playground.js: ${messageOf(err)}`, {
-      title: "The WebAssembly core did not load.",
-      hint: "The page cannot train without it. Build it with: wasm-pack build --target web --out-dir www/pkg",
-    });
-    document.documentElement.dataset.ready = "error";
-    return;
-  }
+  wasm = await loadCore();
+  if (!wasm) return;
 
   const state = loadHash(location.hash);
-  if (!build(state)) {
-    const message = $("error-text").textContent;
-    const fallback = defaultState();
-    writeControls(fallback, presetOf(fallback, wasm.deepLinearToy));
-    build(fallback);
-    showError(message, { hint: "The link's settings were replaced by the defaults." });
-  }
+  buildOrFallback(build, state, defaultState(), (s) => writeControls(s, presetOf(s, wasm.deepLinearToy)));
   wire();
   document.documentElement.dataset.ready = "true";
 
@@ -375,7 +324,7 @@ async function start() {
     get state() { return current && cloneState(current); },
     get stats() { return stats; },
     get report() { return report; },
-    get playing() { return playing; },
+    get playing() { return loop.playing; },
     get statsPoints() { return statsPoints; },
   });
 }

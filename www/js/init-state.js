@@ -6,35 +6,30 @@
  * playground's parsers (state.js); a bad value falls back to its default and is
  * named in `problems`. The presets reproduce the lecture's cases.
  */
-import { parseHash, serializeHash, PARSERS, enumOf, INITS } from "./state.js";
+import {
+  parseHash, serializeHash, copyKeys, PARSERS, enumOf, INITS, CONFIG_DEFAULTS, VIEW_DEFAULTS,
+} from "./state.js";
 
 /** Every initialization this page offers ("identity" is the deep linear toy's W = c·I). */
 export const INIT_CHOICES = Object.freeze([...INITS, "identity"]);
 /** What the gradient histograms show: the backpropagated δ or ∂J/∂W. */
 export const GRADIENT_VIEWS = Object.freeze(["delta", "weights"]);
 
-export const DEFAULTS = Object.freeze({
-  problem: "classification",
-  dataset: "circle",
-  noise: 0.05,
-  seed: 1,
-  hidden: Object.freeze(Array(10).fill(32)),
-  activation: "tanh",
-  init: "xavier",
-  initScale: 1,
-  optimizer: "sgd",
-  learningRate: 0.03,
-  batchSize: 10,
-  gradient: "delta",
-  speed: "max",
-  embed: false,
-});
-
 /** Keys of the Playground config this page sets (inputs are always standardized). */
 const CONFIG_KEYS = Object.freeze([
   "problem", "dataset", "noise", "seed", "hidden", "activation", "init", "initScale",
   "optimizer", "learningRate", "batchSize",
 ]);
+
+/** The core's defaults but for the noise and a deep network. */
+export const DEFAULTS = Object.freeze({
+  ...copyKeys(CONFIG_DEFAULTS, CONFIG_KEYS),
+  noise: 0.05,
+  hidden: Object.freeze(Array(10).fill(32)),
+  gradient: "delta",
+  speed: VIEW_DEFAULTS.speed,
+  embed: VIEW_DEFAULTS.embed,
+});
 
 /** Keys written to the hash, in order (the problem type follows from the dataset). */
 export const HASH_KEYS = Object.freeze([...CONFIG_KEYS.slice(1), "gradient", "speed"]);
@@ -104,12 +99,7 @@ export function serializeLabHash(state) {
 
 /** The Playground config of a state. */
 export function toConfig(state) {
-  const config = { normalize: "standardize" };
-  for (const key of CONFIG_KEYS) {
-    const v = state[key];
-    config[key] = Array.isArray(v) ? [...v] : v;
-  }
-  return config;
+  return { normalize: "standardize", ...copyKeys(state, CONFIG_KEYS) };
 }
 
 /**
@@ -120,7 +110,7 @@ export function applyPreset(state, preset, deepLinearToy) {
   const next = cloneState(state);
   if (preset.toy !== undefined) {
     const config = deepLinearToy(TOY_LAYERS, preset.toy);
-    for (const key of CONFIG_KEYS) next[key] = Array.isArray(config[key]) ? [...config[key]] : config[key];
+    Object.assign(next, copyKeys(config, CONFIG_KEYS));
     next.seed = state.seed;
     next.noise = state.noise;
     return next;

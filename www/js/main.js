@@ -19,15 +19,15 @@ import {
 import { BoundaryView } from "./heatmap.js";
 import { LossChart } from "./chart.js";
 import { NetworkView } from "./network-view.js";
-import { drawThumbnails } from "./thumbnails.js";
+import { updateThumbnails } from "./thumbnails.js";
 import { showReport, showGradientCheckText, runGradientCheck, formatLoss } from "./readouts.js";
 import {
   initBanners, showError, hideError, errorShown, showDiverged, hideDiverged, showNotice, hideNotice, messageOf,
 } from "./banners.js";
-import { onResize } from "./page-shell.js";
+import { loadCore, showPlaying, onResize, replaceHash, buildOrFallback } from "./page-shell.js";
+import { PlayLoop } from "./play-loop.js";
 import { DataTools } from "./data-tools.js";
 import { customBounds, shownPoints, relabel } from "./point-editor.js";
-import { nextStepsPerFrame } from "./step-budget.js";
 import { setElementSnippet, elementSnippet } from "./share.js";
 import { t, onLangChange, markTranslated } from "./i18n.js";
 import "./i18n/playground.js";
@@ -51,14 +51,10 @@ let wasm = null;
 let pg = null;
 let current = null; // the state the running Playground was built from
 let report = null;
-let playing = false;
 let diverged = false;
-let stepsPerFrame = 1;
 let frameCount = 0;
 let boundaryMs = 0;
-let rafId = 0;
 let lastHash = "";
-let thumbKey = "";
 let trainCount = 0;
 let networkMs = 0;
 
@@ -94,7 +90,7 @@ function adopt(next, state) {
   current = cloneState(state);
   chart.logScale = !!state.logScale;
   diverged = false;
-  stepsPerFrame = 1;
+  loop.stepsPerFrame = 1;
   frameCount = 0;
   chart.reset();
   showGradientCheckText("");
@@ -123,13 +119,13 @@ function adopt(next, state) {
   showReport(report);
   showNoise();
   updateHash();
-  updateThumbnails();
+  updateThumbnails(wasm.Playground, current);
   dataTools.update(current);
 }
 
 /** Custom data with fewer than two points: draw them and wait for more (nothing to train yet). */
 function showDraft(state) {
-  pause();
+  loop.pause();
   hideError();
   hideDiverged();
   if (pg) pg.free();
@@ -168,17 +164,8 @@ function useModel(next) {
   adopt(next, state);
 }
 
-function updateThumbnails() {
-  const key = `${current.noise}|${current.seed}`;
-  if (key === thumbKey) return;
-  thumbKey = key;
-  drawThumbnails(wasm.Playground, { noise: current.noise, seed: current.seed });
-}
-
 function updateHash() {
-  const hash = `#${serializeHash(current)}`;
-  lastHash = hash;
-  if (location.hash !== hash) history.replaceState(null, "", hash);
+  lastHash = replaceHash(`#${serializeHash(current)}`);
 }
 
 // ------------------------------------------------------------- drawing
@@ -226,7 +213,7 @@ function onReport(r, { forceBoundary = true } = {}) {
   chart.push(r);
   if (r.diverged) {
     diverged = true;
-    pause();
+    loop.pause();
     showDiverged(r.message);
   } else if (forceBoundary || frameCount % Math.max(1, Math.ceil(boundaryMs / BOUNDARY_BUDGET_MS)) === 0) {
     drawBoundary();
@@ -241,54 +228,38 @@ function onReport(r, { forceBoundary = true } = {}) {
 
 // ------------------------------------------------------------- playing
 
-function frame() {
-  rafId = 0;
-  if (!playing || !pg) return;
-  const cap = current.speed === "max" ? Infinity : Number(current.speed);
-  const k = Math.min(stepsPerFrame, cap);
-  const t0 = performance.now();
-  const r = pg.step(k);
-  const dt = performance.now() - t0;
-  stepsPerFrame = nextStepsPerFrame(stepsPerFrame, k, dt, STEP_BUDGET_MS, MAX_STEPS_PER_FRAME);
-  frameCount++;
-  onReport(r, { forceBoundary: false });
-  if (playing) rafId = requestAnimationFrame(frame);
-}
-
-function setPlaying(on) {
-  playing = on;
-  const button = $("play");
-  button.setAttribute("aria-pressed", String(on));
-  button.classList.toggle("playing", on);
-  button.querySelector(".play-label").textContent = on ? t("Pause") : t("Play");
-  button.title = on ? t("Pause training (space)") : t("Play: train continuously (space)");
-}
-
-function play() {
-  if (!pg) return;
-  if (diverged) {
+const loop = new PlayLoop({
+  button: $("play"),
+  budgetMs: STEP_BUDGET_MS,
+  maxSteps: MAX_STEPS_PER_FRAME,
+  speed: () => current.speed,
+  step: (k) => pg.step(k),
+  show(r) {
+    frameCount++;
+    onReport(r, { forceBoundary: false });
+  },
+  canPlay() {
+    if (!pg) return false;
     // Nothing left to train: the banner says why.
-    showDiverged(report?.message);
-    return;
-  }
-  setPlaying(true);
-  if (!rafId) rafId = requestAnimationFrame(frame);
-}
-
-function pause() {
-  setPlaying(false);
-  if (rafId) cancelAnimationFrame(rafId);
-  rafId = 0;
-  if (pg && !diverged) {
-    drawBoundary();
-    drawNetwork();
-    showNoise();
-  }
-}
+    if (diverged) showDiverged(report?.message);
+    return !diverged;
+  },
+  paused() {
+    if (pg && !diverged) {
+      drawBoundary();
+      drawNetwork();
+      showNoise();
+    }
+  },
+  label(on) {
+    showPlaying($("play"), on, t);
+    $("play").title = on ? t("Pause training (space)") : t("Play: train continuously (space)");
+  },
+});
 
 function stepOnce() {
   if (!pg) return;
-  if (playing) pause();
+  if (loop.playing) loop.pause();
   onReport(pg.step(1));
 }
 
@@ -360,7 +331,7 @@ function showLinkProblems(problems) {
 
 /** Strings the page wrote itself, again in the new language. */
 function relabelAll() {
-  setPlaying(playing);
+  loop.setPlaying(loop.playing);
   if (linkProblems.length && !$("hash-notice").hidden) showNotice(describeProblems(linkProblems, t));
   if (report) showReport(report);
   chart.draw();
@@ -379,7 +350,7 @@ function onHashChange() {
 // ------------------------------------------------------------- start-up
 
 function wire() {
-  $("play").addEventListener("click", () => (playing ? pause() : play()));
+  loop.wire();
   $("step").addEventListener("click", stepOnce);
   $("reset").addEventListener("click", reset);
   $("regenerate").addEventListener("click", regenerate);
@@ -388,15 +359,6 @@ function wire() {
   onSettingsChange($("settings"), applySettings);
   $("speed").addEventListener("change", () => applySettings("speed"));
   window.addEventListener("hashchange", onHashChange);
-  document.addEventListener("keydown", (e) => {
-    const target = e.target;
-    const typing = target instanceof HTMLInputElement || target instanceof HTMLSelectElement ||
-      target instanceof HTMLTextAreaElement || target instanceof HTMLButtonElement;
-    if (e.key === " " && !typing && !e.repeat) {
-      e.preventDefault();
-      playing ? pause() : play();
-    }
-  });
   onResize(() => {
     boundaryView.resize();
     chart.resize();
@@ -417,19 +379,10 @@ async function start() {
   const { state, problems } = parseHash(location.hash);
   writeControls(state);
   showLinkProblems(problems);
-  setPlaying(false);
+  loop.setPlaying(false);
 
-  try {
-    wasm = await import("../pkg/nn_playground.js");
-    await wasm.default();
-  } catch (err) {
-    showError(`pkg/nn_playground.js: ${messageOf(err)}`, {
-      title: t("The WebAssembly core did not load."),
-      hint: t("The page cannot train without it. Build it with: wasm-pack build --target web --out-dir www/pkg"),
-    });
-    document.documentElement.dataset.ready = "error";
-    return;
-  }
+  wasm = await loadCore(t);
+  if (!wasm) return;
 
   dataTools = new DataTools({
     wasm,
@@ -445,15 +398,9 @@ async function start() {
   setElementSnippet(() => elementSnippet());
   onLangChange(relabelAll);
 
-  if (!build(state)) {
-    // The link's settings passed the page's checks but the core refused them:
-    // keep the message visible and start from the defaults.
-    const message = $("error-text").textContent;
-    const fallback = { ...defaultState(), showTestData: state.showTestData, embed: state.embed };
-    writeControls(fallback);
-    build(fallback);
-    showError(message, { hint: t("The link's settings were replaced by the defaults.") });
-  }
+  // The link's settings passed the page's checks but the core may still refuse them.
+  const fallback = { ...defaultState(), showTestData: state.showTestData, embed: state.embed };
+  buildOrFallback(build, state, fallback, writeControls, t);
   wire();
   document.documentElement.dataset.ready = "true";
 
@@ -462,8 +409,8 @@ async function start() {
     get playground() { return pg; },
     get state() { return current && cloneState(current); },
     get report() { return report; },
-    get playing() { return playing; },
-    get stepsPerFrame() { return stepsPerFrame; },
+    get playing() { return loop.playing; },
+    get stepsPerFrame() { return loop.stepsPerFrame; },
   });
 }
 

@@ -19,13 +19,18 @@ import { RefreshSchedule } from "./normalization-schedule.js";
 import { suggestRates, describeRates } from "./normalization-fair.js";
 import { bestLoss } from "./normalization-readouts.js";
 import { LossChart } from "./chart.js";
-import { nextStepsPerFrame } from "./step-budget.js";
 import { formatLoss } from "./readouts.js";
-import { drawThumbnails } from "./thumbnails.js";
+import { updateThumbnails } from "./thumbnails.js";
 import { onSettingsChange } from "./controls.js";
 import { describeProblems } from "./state.js";
 import { initBanners, showError, hideError, errorShown, showNotice, hideNotice, messageOf } from "./banners.js";
-import { loadCore, showPlaying, onSpaceBar, onResize, buildOrFallback } from "./page-shell.js";
+import { loadCore, onResize, replaceHash, buildOrFallback } from "./page-shell.js";
+import { PlayLoop } from "./play-loop.js";
+import { t, onLangChange, markTranslated } from "./i18n.js";
+import "./i18n/normalization.js";
+import "./i18n/playground.js"; // after the lab's strings, so its general patterns are tried last
+
+markTranslated(); // before anything is written: the page starts in the language of its link
 
 /** Time for stepping both sessions per frame, and the most updates per frame. */
 const STEP_BUDGET_MS = 8;
@@ -50,11 +55,8 @@ let wasm = null;
 let state = null; // the state the running sessions were built from
 let panels = [];
 let compare;
-let playing = false;
-let rafId = 0;
-let stepsPerFrame = 1;
 let lastHash = "";
-let thumbKey = "";
+let linkProblems = [];
 let target = NaN;
 const surfaces = new RefreshSchedule(SIDES.length, { minInterval: 150, costFactor: 10 });
 const boundaries = new RefreshSchedule(SIDES.length, { minInterval: 120, costFactor: 10 });
@@ -87,11 +89,11 @@ function build(next) {
   compare.logScale = state.logScale;
   surfaces.forget();
   boundaries.forget();
-  stepsPerFrame = 1;
+  loop.stepsPerFrame = 1;
   document.body.classList.toggle("embed", !!state.embed);
   showFair(rates);
   updateHash();
-  updateThumbnails();
+  updateThumbnails(wasm.Playground, state);
   refresh({ all: true });
   return true;
 }
@@ -106,17 +108,8 @@ function showFair(rates) {
     : `Both sides use α = ${formatRate(state.learningRate)}.`;
 }
 
-function updateThumbnails() {
-  const key = `${state.noise}|${state.seed}`;
-  if (key === thumbKey) return;
-  thumbKey = key;
-  drawThumbnails(wasm.Playground, { noise: state.noise, seed: state.seed });
-}
-
 function updateHash() {
-  const hash = `#${serializeLabHash(state)}`;
-  lastHash = hash;
-  if (location.hash !== hash) history.replaceState(null, "", hash);
+  lastHash = replaceHash(`#${serializeLabHash(state)}`);
 }
 
 // ------------------------------------------------------------- drawing
@@ -168,40 +161,27 @@ function refresh({ all = false } = {}) {
 
 // ------------------------------------------------------------- playing
 
-function frame() {
-  rafId = 0;
-  if (!playing) return;
-  const cap = state.speed === "max" ? Infinity : Number(state.speed);
-  const k = Math.min(cap, stepsPerFrame);
-  const t0 = performance.now();
-  for (const p of panels) p.step(k);
-  stepsPerFrame = nextStepsPerFrame(stepsPerFrame, k, performance.now() - t0, STEP_BUDGET_MS, MAX_STEPS_PER_FRAME);
-  refresh();
-  if (panels.every((p) => p.diverged)) pause();
-  if (playing) rafId = requestAnimationFrame(frame);
-}
-
-function setPlaying(on) {
-  playing = on;
-  showPlaying($("play"), on);
-}
-
-function play() {
-  if (!state || panels.every((p) => p.diverged)) return;
-  setPlaying(true);
-  if (!rafId) rafId = requestAnimationFrame(frame);
-}
-
-function pause() {
-  setPlaying(false);
-  if (rafId) cancelAnimationFrame(rafId);
-  rafId = 0;
-  if (state) refresh({ all: true });
-}
+const loop = new PlayLoop({
+  button: $("play"),
+  budgetMs: STEP_BUDGET_MS,
+  maxSteps: MAX_STEPS_PER_FRAME,
+  speed: () => state.speed,
+  step(k) {
+    for (const p of panels) p.step(k);
+  },
+  show() {
+    refresh();
+    if (panels.every((p) => p.diverged)) loop.pause();
+  },
+  canPlay: () => state !== null && !panels.every((p) => p.diverged),
+  paused() {
+    if (state) refresh({ all: true });
+  },
+});
 
 function stepOnce() {
   if (!state) return;
-  if (playing) pause();
+  if (loop.playing) loop.pause();
   for (const p of panels) p.step(1);
   refresh({ all: true });
 }
@@ -269,11 +249,28 @@ async function toggleFair() {
   if (!build(next)) showFair(panels.map((p) => p.rate));
 }
 
+/** Name the link's settings that fell back to their defaults (none: no notice). */
+function showLinkProblems(problems) {
+  linkProblems = problems;
+  if (problems.length) showNotice(describeProblems(problems, t));
+  else hideNotice();
+}
+
+/** After a language change: rewrite what code wrote and redraw the canvas text. */
+function relabel() {
+  loop.label(loop.playing);
+  if (linkProblems.length && !$("hash-notice").hidden) showNotice(describeProblems(linkProblems, t));
+  for (const p of panels) {
+    p.surfaceView.draw();
+    p.drawCharts();
+  }
+  compare.draw();
+}
+
 function onHashChange() {
   if (location.hash === lastHash) return;
   const { state: next, problems } = parseLabHash(location.hash);
-  if (problems.length) showNotice(describeProblems(problems));
-  else hideNotice();
+  showLinkProblems(problems);
   if (state && serializeLabHash(next) === serializeLabHash(state)) {
     // Only a page option (the language, say) changed: keep training.
     lastHash = location.hash;
@@ -286,7 +283,7 @@ function onHashChange() {
 // ------------------------------------------------------------- start-up
 
 function wire() {
-  $("play").addEventListener("click", () => (playing ? pause() : play()));
+  loop.wire();
   $("step").addEventListener("click", stepOnce);
   $("reset").addEventListener("click", reset);
   $("fair").addEventListener("click", toggleFair);
@@ -294,7 +291,7 @@ function wire() {
   $("speed").addEventListener("change", () => applySettings("speed"));
   $("logScale").addEventListener("change", () => applySettings("logScale"));
   window.addEventListener("hashchange", onHashChange);
-  onSpaceBar(() => (playing ? pause() : play()));
+  onLangChange(relabel);
   onResize(() => {
     for (const p of panels) p.resize();
     compare.resize();
@@ -310,7 +307,7 @@ async function start() {
 
   const { state: initial, problems } = parseLabHash(location.hash);
   writeControls(initial);
-  if (problems.length) showNotice(describeProblems(problems));
+  showLinkProblems(problems);
 
   wasm = await loadCore();
   if (!wasm) return;
@@ -322,7 +319,7 @@ async function start() {
   // A read-only handle for the console and the end-to-end tests.
   window.nnNormalization = Object.freeze({
     get state() { return state && cloneState(state); },
-    get playing() { return playing; },
+    get playing() { return loop.playing; },
     get target() { return target; },
     get sides() {
       return panels.map((p, i) => Object.freeze({

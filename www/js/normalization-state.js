@@ -7,7 +7,9 @@
  * Parsing reuses the playground's parsers (state.js); a bad value falls back to
  * its default and is named in `problems`.
  */
-import { parseHash, serializeHash, PARSERS, enumOf, numberIn, bool, parseNumber, MAX_UNITS } from "./state.js";
+import {
+  parseHash, serializeHash, copyKeys, PARSERS, enumOf, numberIn, bool, parseNumber, MAX_UNITS,
+} from "./state.js";
 
 export const SURFACE_KINDS = Object.freeze(["weights2d", "random", "pca", "line"]);
 
@@ -110,13 +112,7 @@ export function serializeLabHash(state) {
 
 /** The config of one side's Playground. */
 export function sideConfig(state, side, learningRate = state.learningRate) {
-  const config = { normalize: side.normalize };
-  for (const key of CONFIG_KEYS) {
-    const v = state[key];
-    config[key] = Array.isArray(v) ? [...v] : v;
-  }
-  config.learningRate = learningRate;
-  return config;
+  return { normalize: side.normalize, ...copyKeys(state, CONFIG_KEYS), learningRate };
 }
 
 /** The config without the learning rate (two states with the same key train the same data and start). */

@@ -9,6 +9,7 @@
  */
 import { BoundaryView } from "./heatmap.js";
 import { logLevels, bandImage } from "./normalization-contours.js";
+import { t } from "./i18n.js";
 
 /** Largest band image, in pixels per side (the canvas scales it up beyond). */
 const MAX_IMAGE = 520;
@@ -79,6 +80,17 @@ export class SurfaceView extends BoundaryView {
     const pad = Math.max((y1 - y0) * 0.08, Math.abs(y1) * 1e-6, 1e-12);
     this.bounds = [s.xRange[0], s.xRange[1], y0 - pad, y1 + pad];
     this.axisTitles = [s.axes[0], this.logY ? `log₁₀ ${s.axes[1]}` : s.axes[1]];
+  }
+
+  /** The axes named in the current language (`axisTitles` keeps the English). */
+  drawAxes() {
+    const english = this.axisTitles;
+    this.axisTitles = english.map((title) => t(title));
+    try {
+      super.drawAxes();
+    } finally {
+      this.axisTitles = english;
+    }
   }
 
   /** A cost on the cut's y axis. */
@@ -220,8 +232,8 @@ export class SurfaceView extends BoundaryView {
     ctx.fillStyle = "#3c4654";
     ctx.textBaseline = "bottom";
     ctx.textAlign = "center";
-    ctx.fillText("initial", start[0], start[1] - 8);
-    ctx.fillText("current", now[0], now[1] - 8);
+    ctx.fillText(t("initial"), start[0], start[1] - 8);
+    ctx.fillText(t("current"), now[0], now[1] - 8);
   }
 
   /** A centred, wrapped line of text in an empty frame. */
@@ -237,7 +249,7 @@ export class SurfaceView extends BoundaryView {
     ctx.textBaseline = "middle";
     const lines = [];
     let line = "";
-    for (const word of text.split(/\s+/)) {
+    for (const word of t(text).split(/\s+/)) {
       const next = line ? `${line} ${word}` : word;
       if (line && ctx.measureText(next).width > plot.w - 32) {
         lines.push(line);

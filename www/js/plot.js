@@ -1,7 +1,11 @@
 /**
  * Small plotting helpers shared by the canvases: device-pixel-ratio setup,
- * "nice" axis ticks and compact tick labels.
+ * "nice" axis ticks, compact tick labels and the labelled horizontal grid.
  */
+
+/** Colours of the axis text and of the grid lines. */
+const TICK_TEXT = "#5b6573";
+const GRID = "#e3e7ed";
 
 /**
  * Size a canvas for crisp drawing at the device pixel ratio.
@@ -38,6 +42,31 @@ export function niceTicks(lo, hi, count) {
     if (out.length > 50) break;
   }
   return out;
+}
+
+/**
+ * In the axis style (10 px grey text, 1 px lines): a grid line across `plot` at
+ * each of `ticks` (at pixel row `sy(t)`) labelled `label(t)` left of it, `gap`
+ * pixels away; `lineColor(t)` picks each line's colour. Leaves the context set
+ * for labels centred under the plot.
+ */
+export function drawYGrid(ctx, plot, ticks, sy, { label = formatTick, gap = 5, lineColor = () => GRID } = {}) {
+  ctx.font = "10px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+  ctx.fillStyle = TICK_TEXT;
+  ctx.lineWidth = 1;
+  ctx.textAlign = "right";
+  ctx.textBaseline = "middle";
+  for (const t of ticks) {
+    const y = Math.round(sy(t)) + 0.5;
+    ctx.strokeStyle = lineColor(t);
+    ctx.beginPath();
+    ctx.moveTo(plot.x, y);
+    ctx.lineTo(plot.x + plot.w, y);
+    ctx.stroke();
+    ctx.fillText(label(t), plot.x - gap, y);
+  }
+  ctx.textAlign = "center";
+  ctx.textBaseline = "top";
 }
 
 /** Compact tick label: 0.5, 12, 1.5k, 2e-4. */

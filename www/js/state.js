@@ -76,13 +76,19 @@ export function cloneState(s) {
   return { ...s, scale: [...s.scale], offset: [...s.offset], hidden: [...s.hidden], points: [...(s.points ?? [])] };
 }
 
+/** The `keys` of `source` in a new object, arrays copied. */
+export function copyKeys(source, keys) {
+  const out = {};
+  for (const key of keys) {
+    const v = source[key];
+    out[key] = Array.isArray(v) ? [...v] : v;
+  }
+  return out;
+}
+
 /** The config object handed to `new Playground(config)`. */
 export function toConfig(state) {
-  const config = {};
-  for (const key of CONFIG_KEYS) {
-    const v = state[key];
-    config[key] = Array.isArray(v) ? [...v] : v;
-  }
+  const config = copyKeys(state, CONFIG_KEYS);
   if (state.dataset === CUSTOM) config.points = [...state.points];
   return config;
 }

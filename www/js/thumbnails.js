@@ -32,6 +32,16 @@ export function drawThumbnails(Playground, { noise, seed }, root = document) {
   }
 }
 
+let drawnKey = "";
+
+/** `drawThumbnails` on the page, unless they already show this noise and seed. */
+export function updateThumbnails(Playground, { noise, seed }) {
+  const key = `${noise}|${seed}`;
+  if (key === drawnKey) return;
+  drawnKey = key;
+  drawThumbnails(Playground, { noise, seed });
+}
+
 /** Draw `points` ([x, y, label, …] inside `bounds`) on a 60×60 thumbnail canvas. */
 export function drawThumbnail(canvas, points, bounds, regression) {
   const { ctx } = setupCanvas(canvas, SIZE, SIZE);

@@ -201,6 +201,10 @@ addStrings({
   "unknown attribute": "알 수 없는 속성",
   "Decision boundary": "결정 경계",
   "Loss curve": "손실 곡선",
+
+  // optimizer fields
+  "m ← β1 m + (1 − β1) g (first moment)": "m ← β1 m + (1 − β1) g (1차 모멘트)",
+  "s ← β2 s + (1 − β2) g² (second moment)": "s ← β2 s + (1 − β2) g² (2차 모멘트)",
 }, [
   [/^(\d+) hidden layers$/, "은닉층 $1개"],
   [/^(\d+) units$/, "유닛 $1개"],
