@@ -116,9 +116,8 @@ impl Network {
                 // z[j, :] = b[j] + Σ_i W[j, i]·a_prev[i, :]
                 let z_row = &mut z[j * cap..j * cap + m];
                 z_row.fill(b[j]);
-                for i in 0..layer.n_in {
-                    axpy(w[j * layer.n_in + i], &input[i * cap..i * cap + m], z_row);
-                }
+                let n_in = layer.n_in;
+                add_weighted_rows(z_row, n_in, |i| w[j * n_in + i], |i| &input[i * cap..i * cap + m]);
                 let a_row = &mut output[j * cap..j * cap + m];
                 if output_layer {
                     self.loss.output_all(z_row, a_row);
@@ -170,9 +169,7 @@ impl Network {
             for i in 0..n_in {
                 let back = &mut prev_delta[i * cap..i * cap + m];
                 back.fill(0.0);
-                for j in 0..n_out {
-                    axpy(w[j * n_in + i], &delta[j * cap..j * cap + m], back);
-                }
+                add_weighted_rows(back, n_out, |j| w[j * n_in + i], |j| &delta[j * cap..j * cap + m]);
                 let row = i * cap..i * cap + m;
                 self.activation.scale_by_derivative(&z_prev[row.clone()], &a_prev[row], back);
             }
@@ -193,11 +190,25 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
-/// y ← y + α·x.
+/// z ← z + Σ_k weight(k)·row(k) for k = 0 … count−1, added one term at a time in that order
+/// (so the result is that of `count` successive axpys), four rows per pass over z to save its
+/// loads and stores.
 #[inline]
-fn axpy(alpha: f64, x: &[f64], y: &mut [f64]) {
-    for (yi, xi) in y.iter_mut().zip(x) {
-        *yi += alpha * xi;
+fn add_weighted_rows<'r>(z: &mut [f64], count: usize, weight: impl Fn(usize) -> f64, row: impl Fn(usize) -> &'r [f64]) {
+    let mut k = 0;
+    while k + 4 <= count {
+        let (w0, w1, w2, w3) = (weight(k), weight(k + 1), weight(k + 2), weight(k + 3));
+        let rows = row(k).iter().zip(row(k + 1)).zip(row(k + 2)).zip(row(k + 3));
+        for (zi, (((r0, r1), r2), r3)) in z.iter_mut().zip(rows) {
+            *zi = *zi + w0 * r0 + w1 * r1 + w2 * r2 + w3 * r3;
+        }
+        k += 4;
+    }
+    for k in k..count {
+        let w = weight(k);
+        for (zi, r) in z.iter_mut().zip(row(k)) {
+            *zi += w * r;
+        }
     }
 }
 
