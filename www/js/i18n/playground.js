@@ -233,5 +233,34 @@ addStrings({
   [/^CSV lines must be three finite numbers x,y,label: (.*)$/,
     (m, lines) => `CSV 의 각 줄은 유한한 숫자 세 개 (x,y,label) 여야 합니다: ${lines.replace(/line (\d+):/g, "$1번째 줄:").replace(/; and (\d+) more$/, "; 그 밖에 $1줄")}`],
   [/^model: (.*)$/, "모델: $1"],
-  [/^(\S+(?: \([^)]*\))?) must be (.+), got (.+)$/, "$1 은(는) $2 이어야 합니다. 받은 값: $3"],
+  [/^(\S+(?: \([^)]*\))?) must be (.+), got (.+)$/,
+    (m, key, expected, got) => `${key} 은(는) ${koreanRule(expected)} 이어야 합니다. 받은 값: ${koreanRule(got)}`],
 ]);
+
+/** The core's phrases for what a value must be (and what it was), in Korean; numbers and key names stay. */
+const RULES = [
+  [/^between (\S+) and (\S+) units$/, "$1 ~ $2 개의 유닛"],
+  [/^between (\S+) and (\S+) points$/, "$1 ~ $2 개의 점"],
+  [/^between (\S+) and (\S+)(?: \((.+)\))?$/, "$1 이상 $2 이하"],
+  [/^at most (\d+) layers$/, "최대 $1 개의 층"],
+  [/^(\d+) layers$/, "$1 개의 층"],
+  [/^(\d+) numbers$/, "숫자 $1 개"],
+  [/^(\d+) numbers for hidden layers (.+)$/, "은닉층 $2 에 맞는 숫자 $1 개"],
+  [/^a whole number from (\S+) to (\S+)$/, "$1 ~ $2 사이의 정수"],
+  [/^a finite number > (\S+)$/, "$1 보다 큰 유한한 수"],
+  [/^non-zero with \|scale\| ≤ (\S+)$/, "0 이 아니고 |scale| ≤ $1"],
+  [/^below (\S+) \((.+)\)$/, (m, limit, what) => `${limit} 보다 작은 값 (${koreanRule(what)})`],
+  [/^in \[0, 1\)$/, "[0, 1) 범위의 값"],
+  [/^finite$/, "유한한 수"],
+  [/^two finite numbers$/, "유한한 수 두 개"],
+  [/^0 or 1$/, "0 또는 1"],
+  [/^x, y, label triples \(a multiple of 3 numbers\)$/, "x, y, label 세 값씩 (3의 배수 개의 숫자)"],
+  [/^empty unless dataset is "custom"$/, "dataset 이 \"custom\" 이 아니면 비어 있어야 함"],
+  [/^units in the first layer$/, "첫 층의 유닛 수"],
+  [/^the training set size$/, "학습 데이터의 크기"],
+];
+
+function koreanRule(text) {
+  for (const [pattern, replacement] of RULES) if (pattern.test(text)) return text.replace(pattern, replacement);
+  return text;
+}
