@@ -7,8 +7,8 @@
 /// sits in the low bits of the sum's mantissa.
 const ROUNDER: f64 = 6_755_399_441_055_744.0;
 /// ln 2 split in a high part with trailing zero bits (so k·LN2_HI is exact) and the rest.
-const LN2_HI: f64 = 6.931_471_803_691_238_164_9e-1;
-const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
+const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000);
+const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76);
 /// Below this, e^t is smaller than the smallest normal double; the functions return 0.
 const EXP_MIN: f64 = -708.0;
 /// tanh z rounds to ±1 for |z| above 19.06; clamping there keeps e^(−2|z|) normal.

@@ -265,7 +265,7 @@ mod tests {
     #[test]
     fn robust_histograms_clip_the_tails_into_the_end_bins() {
         // 99 zeros and one 100: rms 10, so the range is ±50 and the 100 lands in the last bin.
-        let values = || std::iter::repeat(0.0).take(99).chain([100.0]);
+        let values = || std::iter::repeat_n(0.0, 99).chain([100.0]);
         let h = Histogram::robust(values());
         assert_eq!((h.edges[0], h.edges[BINS]), (-50.0, 50.0));
         assert_eq!((h.counts[BINS / 2], h.counts[BINS - 1]), (99, 1));

@@ -311,7 +311,7 @@ impl Session {
             self.batch_rng.shuffle(&mut self.order);
         }
         // `backup` holds the parameters before the previous update, whose batch loss was finite.
-        if !(loss <= DIVERGENCE_LOSS) {
+        if loss.is_nan() || loss > DIVERGENCE_LOSS {
             self.net.params.copy_from_slice(&self.backup);
             self.divergence = Some(format!("the mini-batch loss exploded to {loss:e} at step {}", self.step));
             return;
