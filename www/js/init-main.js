@@ -26,7 +26,7 @@ import {
 import { describeProblems } from "./state.js";
 import { loadCore, onResize, replaceHash, buildOrFallback } from "./page-shell.js";
 import { PlayLoop } from "./play-loop.js";
-import { markTranslated } from "./i18n.js";
+import { markTranslated, onLangChange } from "./i18n.js";
 import "./i18n/initialization.js";
 
 markTranslated(); // before anything is written: the page starts in the language of its link
@@ -295,6 +295,7 @@ function wire() {
   $("speed").addEventListener("change", () => applySettings("speed"));
   window.addEventListener("hashchange", onHashChange);
   onResize(redrawAll);
+  onLangChange(redrawAll); // canvas text (chart axes) is drawn in the current language
 }
 
 async function start() {
