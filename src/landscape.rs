@@ -298,7 +298,7 @@ impl<'l, 'a> Evaluator<'l, 'a> {
                 self.ws.load_batch(self.landscape.inputs, self.landscape.targets, start..end);
                 self.loaded_whole_set = start == 0 && end == n;
             }
-            self.net.forward(&mut self.ws, end - start);
+            self.net.forward_logits(&mut self.ws, end - start);
             sum += self.net.mean_loss(&mut self.ws, end - start) * (end - start) as f64;
             start = end;
         }

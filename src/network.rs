@@ -102,6 +102,16 @@ impl Network {
 
     /// Forward pass on the first `m` samples loaded in `ws.a[0]`: fills z[l] and a[l+1].
     pub fn forward(&self, ws: &mut Workspace, m: usize) {
+        self.forward_pass(ws, m, true);
+    }
+
+    /// The forward pass without the output unit's activation: all a cost needs (the loss is
+    /// computed from the output's z), one transcendental per sample less.
+    pub fn forward_logits(&self, ws: &mut Workspace, m: usize) {
+        self.forward_pass(ws, m, false);
+    }
+
+    fn forward_pass(&self, ws: &mut Workspace, m: usize, activate_output: bool) {
         debug_assert!(m <= ws.capacity);
         let cap = ws.capacity;
         for (l, layer) in self.layers.iter().enumerate() {
@@ -120,7 +130,9 @@ impl Network {
                 add_weighted_rows(z_row, n_in, |i| w[j * n_in + i], |i| &input[i * cap..i * cap + m]);
                 let a_row = &mut output[j * cap..j * cap + m];
                 if output_layer {
-                    self.loss.output_all(z_row, a_row);
+                    if activate_output {
+                        self.loss.output_all(z_row, a_row);
+                    }
                 } else {
                     self.activation.apply_all(z_row, a_row);
                 }
