@@ -6,6 +6,52 @@
 
 const $ = (id) => document.getElementById(id);
 
+/**
+ * Writes the banners into the page's `<div class="banners">`, whose data attributes give the
+ * page's own wording: `data-error-hint`, `data-notice-title`, and `data-diverged-hint` (the
+ * divergence banner is only there when this is). Runs when the module loads, before the page
+ * translates its static text.
+ */
+function renderBanners(container) {
+  const { errorHint, divergedHint, noticeTitle } = container.dataset;
+  const banner = (id, kind, role, title, { textId, titleId, hint, hintId, dismiss }) => {
+    const box = element("div", { id, class: `banner ${kind}`, role });
+    box.hidden = true;
+    box.append(
+      element("strong", { class: "banner-title", ...(titleId && { id: titleId }) }, title),
+      element("span", { class: "banner-text", id: textId }),
+    );
+    if (hint) box.append(element("span", { class: "banner-hint", ...(hintId && { id: hintId }) }, hint));
+    box.append(element("button", { type: "button", class: "banner-close", "data-close": id, "aria-label": dismiss }, "×"));
+    return box;
+  };
+  container.append(
+    banner("error-banner", "banner-error", "alert", "Settings rejected.", {
+      titleId: "error-title", textId: "error-text", hint: errorHint, hintId: "error-hint", dismiss: "Dismiss error",
+    }),
+  );
+  if (divergedHint) {
+    container.append(
+      banner("diverged-banner", "banner-diverged", "alert", "Training diverged.", {
+        textId: "diverged-text", hint: divergedHint, dismiss: "Dismiss divergence notice",
+      }),
+    );
+  }
+  container.append(
+    banner("hash-notice", "banner-notice", "status", noticeTitle, { textId: "hash-notice-text", dismiss: "Dismiss notice" }),
+  );
+}
+
+function element(tag, attributes, text) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const container = document.querySelector(".banners[data-error-hint]");
+if (container) renderBanners(container);
+
 function show(id, textId, text) {
   $(textId).textContent = text;
   $(id).hidden = false;
