@@ -1,12 +1,13 @@
 //! Native throughput of the reference net (2-8-8-1 tanh, batch 10, 500 circle samples):
 //! training samples per second against a straightforward allocating ndarray implementation of
-//! the same algorithm run in the same process, the time of a 100×100 boundary and of a 51×51
-//! loss surface.
+//! the same algorithm run in the same process, the time of a 100×100 boundary and of 51×51
+//! loss surfaces (single precision as drawn, against double precision in the same process; on
+//! the 250 training points of the reference data and on 500).
 //! Writes the figures to target/bench-native.json for the wasm benchmark's ratio.
 
 use ndarray::{Array1, Array2, Axis};
 use nn_playground::config::Config;
-use nn_playground::landscape::{SurfaceKind, SurfaceRequest};
+use nn_playground::landscape::{Precision, SurfaceKind, SurfaceRequest};
 use nn_playground::Session;
 use std::time::{Duration, Instant};
 
@@ -90,27 +91,35 @@ fn main() {
         }
     });
 
-    let mut session = Session::new(config).expect("reference config");
+    let mut session = Session::new(config.clone()).expect("reference config");
     session.step(1000);
     let grid: Vec<[f64; 2]> = (0..10_000).map(|k| [-6.0 + 0.12 * (k % 100) as f64, 6.0 - 0.12 * (k / 100) as f64]).collect();
     let mut out = Vec::with_capacity(10_000);
     let boundaries_per_s = rate(budget, 1.0, || {
         out.clear();
-        session.predict(grid.iter().copied(), &mut out);
+        session.predict_for_drawing(grid.iter().copied(), &mut out);
     });
     let boundary_ms = 1000.0 / boundaries_per_s;
 
-    let surface = SurfaceRequest { kind: SurfaceKind::Random, res: 51, ..Default::default() };
-    let surface_ms = 1000.0 / rate(budget, 1.0, || {
-        session.surface(&surface).expect("a valid request");
-    });
+    let surface_ms = |session: &Session, precision| {
+        let request = SurfaceRequest { kind: SurfaceKind::Random, res: 51, precision, ..Default::default() };
+        1000.0 / rate(budget, 1.0, || {
+            session.surface(&request).expect("a valid request");
+        })
+    };
+    let single_ms = surface_ms(&session, Precision::Single);
+    let double_ms = surface_ms(&session, Precision::Double);
+    let mut larger = Session::new(Config { samples: 1000, ..config }).expect("reference config");
+    larger.step(1000);
+    let larger_ms = surface_ms(&larger, Precision::Single);
 
     println!("native, reference net 2-8-8-1 tanh, batch 10, 500 circle samples");
     println!("  training:        {:>8.2} M samples/s", ours / 1e6);
     println!("  allocating ndarray baseline: {:>8.2} M samples/s   ratio {:.1}×", allocating / 1e6, ours / allocating);
     println!("  100×100 boundary: {boundary_ms:>7.3} ms");
-    println!("  51×51 loss surface (random plane, 250 training points): {surface_ms:>7.2} ms");
-    let json = format!("{{\"trainSamplesPerSecond\":{ours},\"boundaryMs\":{boundary_ms},\"surfaceMs\":{surface_ms}}}\n");
+    println!("  51×51 loss surface (random plane), 250 training points: {single_ms:>7.2} ms   double precision {double_ms:.2} ms, ratio {:.1}×", double_ms / single_ms);
+    println!("  51×51 loss surface (random plane), 500 training points: {larger_ms:>7.2} ms");
+    let json = format!("{{\"trainSamplesPerSecond\":{ours},\"boundaryMs\":{boundary_ms},\"surfaceMs\":{single_ms},\"surface500Ms\":{larger_ms}}}\n");
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-native.json");
     std::fs::write(&path, json).expect("write target/bench-native.json");
 }

@@ -21,7 +21,7 @@ pub enum Activation {
     LeakyRelu,
 }
 
-use crate::math::sigmoid;
+use crate::math::{sigmoid, Real};
 
 impl Activation {
     /// Every activation, in the order the page lists them.
@@ -68,12 +68,16 @@ impl Activation {
     }
 
     /// a[i] = g(z[i]) for a whole batch; the match runs once, outside the loop.
-    pub fn apply_all(self, z: &[f64], a: &mut [f64]) {
+    pub fn apply_all<T: Real>(self, z: &[T], a: &mut [T]) {
         match self {
             Activation::Linear => a.copy_from_slice(z),
             Activation::Sigmoid => crate::math::sigmoid_slice(z, a),
             Activation::Tanh => crate::math::tanh_slice(z, a),
-            Activation::Relu | Activation::LeakyRelu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = self.apply(z)),
+            Activation::Relu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = if z > T::ZERO { z } else { T::ZERO }),
+            Activation::LeakyRelu => {
+                let slope = T::splat(LEAKY_SLOPE);
+                a.iter_mut().zip(z).for_each(|(a, &z)| *a = if z > T::ZERO { z } else { slope * z });
+            }
         }
     }
 

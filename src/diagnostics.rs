@@ -11,7 +11,7 @@ pub const GRADIENT_CHECK_POINTS: usize = 64;
 
 /// The cost J = mean loss + (λ/2)·Σw² of `net` on the rows loaded in `ws`.
 fn cost(net: &Network, ws: &mut Workspace, m: usize, l2: f64) -> f64 {
-    net.forward_logits(ws, m);
+    net.forward_logits(&net.params, ws, m);
     net.mean_loss(ws, m) + net.penalty(l2)
 }
 

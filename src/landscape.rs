@@ -7,8 +7,12 @@
 //! - `pca`: θ_now + αu₁ + βu₂ with u₁, u₂ the top principal components of the trajectory
 //!   θ_i − θ_now (Li et al. 2018, §7).
 //! - `line`: J((1−t)·θ_init + t·θ_now) (Goodfellow et al. 2015).
+//!
+//! The grid's forward passes run in single precision unless the request asks for double (see
+//! [`Precision`]); the cost at the current point is always double.
 
 use crate::error::{Error, Result};
+use crate::math::Real;
 use crate::network::{Network, Workspace};
 use crate::rng::SeededRng;
 use crate::trajectory::Trajectory;
@@ -17,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 /// Random stream of the random directions.
 const DIRECTION_STREAM: u32 = 3;
-/// Rows per forward pass when evaluating the cost.
+/// Rows per forward pass when evaluating the cost (a chunk's workspace stays in the L1 cache).
 const CHUNK: usize = 256;
 /// Power iterations of the PCA (it stops earlier once converged).
 const PCA_ITERATIONS: usize = 200;
@@ -50,12 +54,27 @@ pub struct SurfaceRequest {
     pub center: Option<[f64; 2]>,
     /// For `weights2d` on a net with hidden layers: which first-layer unit's input weights.
     pub unit: usize,
+    /// The precision of the grid's forward passes.
+    pub precision: Precision,
 }
 
 impl Default for SurfaceRequest {
     fn default() -> Self {
-        SurfaceRequest { kind: SurfaceKind::Weights2d, res: 51, span: None, center: None, unit: 0 }
+        SurfaceRequest { kind: SurfaceKind::Weights2d, res: 51, span: None, center: None, unit: 0, precision: Precision::Single }
     }
+}
+
+/// The precision a surface's grid is evaluated in; sums over samples and the cost at the
+/// current point are always f64.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Precision {
+    /// f32 forward passes (four SIMD lanes in wasm): costs within about 10⁻⁶ relative, the
+    /// grain of the Float32Array they are drawn from, at a fraction of the time.
+    Single,
+    /// f64 forward passes: for analysis finer than that, such as second differences over a
+    /// window of 10⁻³.
+    Double,
 }
 
 /// A computed surface. Grid node (r, c) sits at x = x0 + c·(x1−x0)/(res−1) and
@@ -169,15 +188,9 @@ impl Landscape<'_> {
         let span = request.span.unwrap_or(default_span);
         let res = request.res;
         let (x_range, y_range) = ([center[0] - span, center[0] + span], [center[1] - span, center[1] + span]);
-        let mut evaluator = Evaluator::new(self);
-        let mut values = Vec::with_capacity(res * res);
         let step = 2.0 * span / (res - 1) as f64;
-        for r in 0..res {
-            for c in 0..res {
-                plane.point(x_range[0] + c as f64 * step, y_range[1] - r as f64 * step, &mut evaluator.net.params);
-                values.push(evaluator.cost());
-            }
-        }
+        let nodes = (0..res * res).map(|i| [x_range[0] + (i % res) as f64 * step, y_range[1] - (i / res) as f64 * step]);
+        let values = self.costs(request.precision, &plane, nodes);
         let path_steps = self.path_steps();
         Ok(Surface {
             kind: request.kind,
@@ -188,7 +201,7 @@ impl Landscape<'_> {
             values,
             path,
             path_steps,
-            current: evaluator.cost_at(&self.net.params),
+            current: Evaluator::<f64>::new(self).cost_at(&self.net.params),
             current_point,
             explained,
             axes,
@@ -239,13 +252,9 @@ impl Landscape<'_> {
         let center = request.center.map_or(0.5, |c| c[0]);
         let span = request.span.unwrap_or(1.0);
         let res = request.res;
-        let mut evaluator = Evaluator::new(self);
-        let values: Vec<f64> = (0..res)
-            .map(|c| {
-                plane.point(center - span + 2.0 * span * c as f64 / (res - 1) as f64, 0.0, &mut evaluator.net.params);
-                evaluator.cost()
-            })
-            .collect();
+        let nodes = (0..res).map(|c| [center - span + 2.0 * span * c as f64 / (res - 1) as f64, 0.0]);
+        let values = self.costs(request.precision, &plane, nodes);
+        let mut evaluator = Evaluator::<f64>::new(self);
         let start = evaluator.cost_at(init);
         let current = evaluator.cost_at(&self.net.params);
         let mut path = Vec::with_capacity(2 * (self.trajectory.len() + 1));
@@ -271,37 +280,66 @@ impl Landscape<'_> {
     }
 }
 
-/// Evaluates the training cost for parameter vectors written into its own network copy.
-struct Evaluator<'l, 'a> {
-    landscape: &'l Landscape<'a>,
-    net: Network,
-    ws: Workspace,
-    loaded_whole_set: bool,
+impl Landscape<'_> {
+    /// J at θ(a, b) of `plane` for every node [a, b], with forward passes in `precision`.
+    fn costs(&self, precision: Precision, plane: &Plane, nodes: impl Iterator<Item = [f64; 2]>) -> Vec<f64> {
+        match precision {
+            Precision::Single => Evaluator::<f32>::new(self).costs(plane, nodes),
+            Precision::Double => Evaluator::<f64>::new(self).costs(plane, nodes),
+        }
+    }
 }
 
-impl<'l, 'a> Evaluator<'l, 'a> {
+/// Evaluates the training cost for parameter vectors written into its own network copy, with
+/// forward passes in the precision `T`.
+struct Evaluator<'l, 'a, T: Real> {
+    landscape: &'l Landscape<'a>,
+    net: Network,
+    /// `net.params` rounded to `T`.
+    rounded: Vec<T>,
+    /// The training set in chunks of at most [`CHUNK`] rows, each loaded once into its own
+    /// workspace, with its row count.
+    chunks: Vec<(Workspace<T>, usize)>,
+}
+
+impl<'l, 'a, T: Real> Evaluator<'l, 'a, T> {
     fn new(landscape: &'l Landscape<'a>) -> Self {
         let net = landscape.net.clone();
-        let ws = Workspace::new(&net, CHUNK.min(landscape.targets.len().max(1)));
-        Evaluator { landscape, net, ws, loaded_whole_set: false }
+        let n = landscape.targets.len();
+        let chunks = (0..n)
+            .step_by(CHUNK)
+            .map(|start| {
+                let rows = start..(start + CHUNK).min(n);
+                let mut ws = Workspace::new(&net, rows.len());
+                let m = ws.load_batch(landscape.inputs, landscape.targets, rows);
+                (ws, m)
+            })
+            .collect();
+        let rounded = vec![T::ZERO; net.params.len()];
+        Evaluator { landscape, net, rounded, chunks }
+    }
+
+    /// J at θ(a, b) of `plane` for every node [a, b].
+    fn costs(&mut self, plane: &Plane, nodes: impl Iterator<Item = [f64; 2]>) -> Vec<f64> {
+        nodes
+            .map(|[a, b]| {
+                plane.point(a, b, &mut self.net.params);
+                self.cost()
+            })
+            .collect()
     }
 
     /// J at the parameters currently in `self.net`.
     fn cost(&mut self) -> f64 {
-        let n = self.landscape.targets.len();
-        let mut sum = 0.0;
-        let mut start = 0;
-        while start < n {
-            let end = (start + self.ws.capacity).min(n);
-            // A training set that fits one chunk stays loaded from the previous call.
-            if !(start == 0 && end == n && self.loaded_whole_set) {
-                self.ws.load_batch(self.landscape.inputs, self.landscape.targets, start..end);
-                self.loaded_whole_set = start == 0 && end == n;
-            }
-            self.net.forward_logits(&mut self.ws, end - start);
-            sum += self.net.mean_loss(&mut self.ws, end - start) * (end - start) as f64;
-            start = end;
+        for (rounded, &exact) in self.rounded.iter_mut().zip(&self.net.params) {
+            *rounded = T::splat(exact);
         }
+        let mut sum = 0.0;
+        for (ws, m) in &mut self.chunks {
+            self.net.forward_logits(&self.rounded, ws, *m);
+            sum += self.net.mean_loss(ws, *m) * *m as f64;
+        }
+        let n = self.landscape.targets.len();
         sum / n as f64 + self.net.penalty(self.landscape.l2)
     }
 

@@ -12,19 +12,22 @@
 //!   (scale, rotation, offset), train/test split.
 //! - [`points_csv`]: the user's points as CSV, parsed with every bad line named.
 //! - [`normalize`]: standardization fitted on the training split.
-//! - [`math`]: exp, tanh and sigmoid from IEEE arithmetic only (bit-identical everywhere,
-//!   vectorizable) for the hot loops.
+//! - [`math`]: exp, tanh, sigmoid and the cross-entropy's log term from IEEE arithmetic only
+//!   (bit-identical everywhere), in double precision and in the single precision of the grids
+//!   that are only drawn, with SIMD lanes in wasm; [`math::Real`] is the number type the
+//!   forward pass is generic over.
 //! - [`activation`]: g(z) and g'(z) for linear, sigmoid, tanh, ReLU, leaky ReLU.
 //! - [`init`]: weight initializations (zeros, constant, uniform, normal, LeCun, Xavier, He).
 //! - [`loss`]: the output unit and its loss (sigmoid + cross-entropy, identity + ½ squared error).
-//! - [`network`]: the MLP with contiguous parameters, forward pass with cache, backpropagation,
-//!   and the preallocated workspace that keeps training allocation-free.
+//! - [`network`]: the MLP with contiguous parameters, forward pass with cache (in f64, or in
+//!   f32 for drawing), backpropagation, and the preallocated workspace that keeps training
+//!   allocation-free.
 //! - [`optim`]: SGD, momentum, Adam.
 //! - [`train`]: the training session: mini-batches, divergence detection, reports, history.
 //! - [`model`]: a trained model (config + parameters) for export and exact re-import.
 //! - [`trajectory`]: parameter snapshots along training (the optimizer's path), thinned to a budget.
 //! - [`landscape`]: loss surfaces (two weights, random and PCA planes, the init→now line) with
-//!   the path projected on them.
+//!   the path projected on them, evaluated in single or double precision.
 //! - [`conditioning`]: condition numbers of inputs and Hessian, and the learning rate they suggest.
 //! - [`diagnostics`]: the gradient check.
 //! - [`explorer`]: one forward/backward pass with every intermediate kept, for the backprop view.

@@ -2,7 +2,7 @@
 //! half squared error for regression. Both are evaluated from the output pre-activation z, in a
 //! numerically stable form, and both give the same output error δ = a − y.
 
-use crate::math::log1p_exp_negabs_slice;
+use crate::math::{log1p_exp_negabs_slice, Real};
 use crate::config::Problem;
 
 /// The loss L(ŷ, y) of one example, paired with the output activation it is meant for.
@@ -24,7 +24,7 @@ impl Loss {
     }
 
     /// ŷ(z) for a whole batch.
-    pub fn output_all(self, z: &[f64], y_hat: &mut [f64]) {
+    pub fn output_all<T: Real>(self, z: &[T], y_hat: &mut [T]) {
         match self {
             Loss::CrossEntropy => crate::math::sigmoid_slice(z, y_hat),
             Loss::HalfSquared => y_hat.copy_from_slice(z),
@@ -34,15 +34,16 @@ impl Loss {
     /// Σ L over a batch, from the output pre-activations z and targets y; `scratch` (at least as
     /// long as z) holds intermediate values. Cross-entropy is written as
     /// max(z, 0) − z·y + ln(1 + e^−|z|), which never takes log(0) nor overflows exp. The sum runs
-    /// in order, so it is the same on every platform.
-    pub fn total(self, z: &[f64], y: &[f64], scratch: &mut [f64]) -> f64 {
+    /// in order and in f64 (whatever the precision of z), so it is the same on every platform.
+    pub fn total<T: Real>(self, z: &[T], y: &[T], scratch: &mut [T]) -> f64 {
         match self {
             Loss::CrossEntropy => {
                 let smooth = &mut scratch[..z.len()];
                 log1p_exp_negabs_slice(z, smooth);
-                z.iter().zip(y).zip(smooth.iter()).map(|((&z, &y), &s)| if z > 0.0 { z } else { 0.0 } - z * y + s).sum()
+                let positive_part = |z: T| if z > T::ZERO { z } else { T::ZERO };
+                z.iter().zip(y).zip(smooth.iter()).map(|((&z, &y), &s)| (positive_part(z) - z * y + s).to_f64()).sum()
             }
-            Loss::HalfSquared => z.iter().zip(y).map(|(&z, &y)| 0.5 * (z - y) * (z - y)).sum(),
+            Loss::HalfSquared => z.iter().zip(y).map(|(&z, &y)| (T::splat(0.5) * (z - y) * (z - y)).to_f64()).sum(),
         }
     }
 

@@ -1,22 +1,55 @@
 //! Elementary functions for the hot loops, built from IEEE-754 addition, multiplication,
 //! division and bit operations only: they give bit-identical results natively and in wasm.
-//! Each is written once, generic over [`Lanes`]: plain `f64`, and in wasm a pair of `f64` in a
-//! SIMD register, so the vector form runs the same operations in the same order as the scalar one.
+//! Each is written once, generic over [`Lanes`]: plain `f64` and `f32`, and in wasm two `f64` or
+//! four `f32` in a SIMD register, so the vector form runs the same operations in the same order
+//! as the scalar one. Double precision keeps every term the accuracy of an f64 needs; single
+//! precision (used only to draw) stops the series where an f32 stops resolving them.
 
-/// 1.5·2⁵²: adding it rounds a double of magnitude < 2⁵¹ to the nearest integer, which then
-/// sits in the low bits of the sum's mantissa.
-const ROUNDER: f64 = 6_755_399_441_055_744.0;
-/// ln 2 split in a high part with trailing zero bits (so k·LN2_HI is exact) and the rest.
-const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000);
-const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76);
-/// Below this, e^t is smaller than the smallest normal double; the functions return 0.
-const EXP_MIN: f64 = -708.0;
-/// tanh z rounds to ±1 for |z| above 19.06; clamping there keeps e^(−2|z|) normal.
-const TANH_SATURATION: f64 = 20.0;
+use std::ops::{Add, AddAssign, Mul, Sub};
 
-/// The arithmetic the functions need, on one or more f64 lanes.
+/// The constants that depend on the floating-point format.
+#[derive(Debug, Clone, Copy)]
+pub struct Format {
+    /// 1.5·2^(mantissa bits): adding it rounds a number of smaller magnitude to the nearest
+    /// integer, which then sits in the low bits of the sum's mantissa.
+    rounder: f64,
+    /// ln 2 split in a high part with trailing zero bits (so k·ln2_hi is exact) and the rest.
+    ln2_hi: f64,
+    ln2_lo: f64,
+    /// Below this, e^t is smaller than the smallest normal number; the functions return 0.
+    exp_min: f64,
+    /// tanh z rounds to ±1 above this (double precision: clamping there keeps e^(−2|z|) normal;
+    /// single: the end of the rational approximation's interval).
+    tanh_saturation: f64,
+    /// Whether the series need the terms only double precision resolves.
+    double: bool,
+}
+
+/// IEEE double precision.
+const DOUBLE: Format = Format {
+    rounder: 6_755_399_441_055_744.0,
+    ln2_hi: f64::from_bits(0x3fe6_2e42_fee0_0000),
+    ln2_lo: f64::from_bits(0x3dea_39ef_3579_3c76),
+    exp_min: -708.0,
+    tanh_saturation: 20.0,
+    double: true,
+};
+
+/// IEEE single precision.
+const SINGLE: Format = Format {
+    rounder: 12_582_912.0,
+    ln2_hi: 0.693_359_375,
+    ln2_lo: -2.121_944_4e-4,
+    exp_min: -87.0,
+    tanh_saturation: 9.0,
+    double: false,
+};
+
+/// The arithmetic the functions need, on one or more lanes of one format.
 pub trait Lanes: Copy {
-    /// Every lane = v.
+    /// The format of every lane.
+    const FORMAT: Format;
+    /// Every lane = v (rounded to the format).
     fn splat(v: f64) -> Self;
     /// Lane-wise a + b.
     fn add(self, other: Self) -> Self;
@@ -30,7 +63,7 @@ pub trait Lanes: Copy {
     fn abs(self) -> Self;
     /// Lane-wise clamp to [lo, hi]; NaN stays NaN.
     fn clamp_to(self, lo: f64, hi: f64) -> Self;
-    /// Lane-wise 2^k, where `shifted` = k + [`ROUNDER`] holds k in its low mantissa bits.
+    /// Lane-wise 2^k, where `shifted` = k + the format's rounder holds k in its low mantissa bits.
     fn pow2_of_shifted(self) -> Self;
     /// Lane-wise: the magnitude of self with the sign of `sign`.
     fn with_sign_of(self, sign: Self) -> Self;
@@ -38,96 +71,165 @@ pub trait Lanes: Copy {
     fn select_nonnegative(z: Self, if_nonnegative: Self, otherwise: Self) -> Self;
 }
 
-impl Lanes for f64 {
-    #[inline(always)]
-    fn splat(v: f64) -> Self {
-        v
-    }
-    #[inline(always)]
-    fn add(self, other: Self) -> Self {
-        self + other
-    }
-    #[inline(always)]
-    fn sub(self, other: Self) -> Self {
-        self - other
-    }
-    #[inline(always)]
-    fn mul(self, other: Self) -> Self {
-        self * other
-    }
-    #[inline(always)]
-    fn div(self, other: Self) -> Self {
-        self / other
-    }
-    #[inline(always)]
-    fn abs(self) -> Self {
-        f64::abs(self)
-    }
-    #[inline(always)]
-    fn clamp_to(self, lo: f64, hi: f64) -> Self {
-        // Comparisons, not f64::clamp: that becomes a call in wasm.
-        let above = if self < lo { lo } else { self };
-        if hi < above {
-            hi
-        } else {
-            above
-        }
-    }
-    #[inline(always)]
-    fn pow2_of_shifted(self) -> Self {
-        f64::from_bits(self.to_bits().wrapping_add(1023) << 52)
-    }
-    #[inline(always)]
-    fn with_sign_of(self, sign: Self) -> Self {
-        self.copysign(sign)
-    }
-    #[inline(always)]
-    fn select_nonnegative(z: Self, if_nonnegative: Self, otherwise: Self) -> Self {
-        if z >= 0.0 {
-            if_nonnegative
-        } else {
-            otherwise
-        }
-    }
+/// A number type the network computes in: `f64` for training and every figure it reports,
+/// `f32` for the grids that are only drawn. Ties the scalar type to its SIMD lanes.
+pub trait Real:
+    Lanes + PartialOrd + Add<Output = Self> + Sub<Output = Self> + Mul<Output = Self> + AddAssign + std::fmt::Debug + 'static
+{
+    /// Its SIMD lanes (where there is no SIMD, the scalar type itself).
+    type Simd: simd::Vector;
+    /// 0.
+    const ZERO: Self;
+    /// The value as an f64 (exact).
+    fn to_f64(self) -> f64;
 }
 
-/// e^t for t in [EXP_MIN, 0]: t = k·ln 2 + r with |r| ≤ ln2/2, e^r by its Taylor series to r¹³
-/// (in Estrin's form, whose short dependency chains pipeline well), scaled by 2^k.
+/// The scalar formats, written once: `$bits` is the integer type of the same width.
+macro_rules! scalar_lanes {
+    ($float:ty, $bits:ty, $format:expr, $simd:ty) => {
+        impl Lanes for $float {
+            const FORMAT: Format = $format;
+            #[inline(always)]
+            fn splat(v: f64) -> Self {
+                v as $float
+            }
+            #[inline(always)]
+            fn add(self, other: Self) -> Self {
+                self + other
+            }
+            #[inline(always)]
+            fn sub(self, other: Self) -> Self {
+                self - other
+            }
+            #[inline(always)]
+            fn mul(self, other: Self) -> Self {
+                self * other
+            }
+            #[inline(always)]
+            fn div(self, other: Self) -> Self {
+                self / other
+            }
+            #[inline(always)]
+            fn abs(self) -> Self {
+                <$float>::abs(self)
+            }
+            #[inline(always)]
+            fn clamp_to(self, lo: f64, hi: f64) -> Self {
+                // Comparisons, not clamp: that becomes a call in wasm.
+                let (lo, hi) = (lo as $float, hi as $float);
+                let above = if self < lo { lo } else { self };
+                if hi < above {
+                    hi
+                } else {
+                    above
+                }
+            }
+            #[inline(always)]
+            fn pow2_of_shifted(self) -> Self {
+                const MANTISSA_BITS: u32 = <$float>::MANTISSA_DIGITS - 1;
+                const BIAS: $bits = <$float>::MAX_EXP as $bits - 1;
+                <$float>::from_bits(self.to_bits().wrapping_add(BIAS) << MANTISSA_BITS)
+            }
+            #[inline(always)]
+            fn with_sign_of(self, sign: Self) -> Self {
+                self.copysign(sign)
+            }
+            #[inline(always)]
+            fn select_nonnegative(z: Self, if_nonnegative: Self, otherwise: Self) -> Self {
+                if z >= 0.0 {
+                    if_nonnegative
+                } else {
+                    otherwise
+                }
+            }
+        }
+
+        impl Real for $float {
+            type Simd = $simd;
+            const ZERO: Self = 0.0;
+            #[inline(always)]
+            fn to_f64(self) -> f64 {
+                self as f64
+            }
+        }
+    };
+}
+
+scalar_lanes!(f64, u64, DOUBLE, simd::Pair);
+scalar_lanes!(f32, u32, SINGLE, simd::Quad);
+
+/// e^t for t in [exp_min, 0]: t = k·ln 2 + r with |r| ≤ ln2/2, e^r by its Taylor series (in
+/// Estrin's form, whose short dependency chains pipeline well) to r¹³ in double precision and
+/// to r⁷ in single (the next term is below 5·10⁻⁹), scaled by 2^k.
 #[inline(always)]
 fn exp_in_range<L: Lanes>(t: L) -> L {
     let c = L::splat;
-    let shifted = t.mul(c(std::f64::consts::LOG2_E)).add(c(ROUNDER));
-    let k = shifted.sub(c(ROUNDER));
-    let r = t.sub(k.mul(c(LN2_HI))).sub(k.mul(c(LN2_LO)));
+    let format = L::FORMAT;
+    let shifted = t.mul(c(std::f64::consts::LOG2_E)).add(c(format.rounder));
+    let k = shifted.sub(c(format.rounder));
+    let r = t.sub(k.mul(c(format.ln2_hi))).sub(k.mul(c(format.ln2_lo)));
     let pair = |a: f64, b: f64| c(a).add(r.mul(c(b)));
     let r2 = r.mul(r);
     let r4 = r2.mul(r2);
-    let r8 = r4.mul(r4);
     let q0 = pair(1.0, 1.0).add(r2.mul(pair(1.0 / 2.0, 1.0 / 6.0)));
     let q1 = pair(1.0 / 24.0, 1.0 / 120.0).add(r2.mul(pair(1.0 / 720.0, 1.0 / 5_040.0)));
-    let q2 = pair(1.0 / 40_320.0, 1.0 / 362_880.0).add(r2.mul(pair(1.0 / 3_628_800.0, 1.0 / 39_916_800.0)));
-    let q3 = pair(1.0 / 479_001_600.0, 1.0 / 6_227_020_800.0);
-    let p = q0.add(r4.mul(q1)).add(r8.mul(q2.add(r4.mul(q3))));
+    let to_r7 = q0.add(r4.mul(q1));
+    let p = if format.double {
+        let r8 = r4.mul(r4);
+        let q2 = pair(1.0 / 40_320.0, 1.0 / 362_880.0).add(r2.mul(pair(1.0 / 3_628_800.0, 1.0 / 39_916_800.0)));
+        let q3 = pair(1.0 / 479_001_600.0, 1.0 / 6_227_020_800.0);
+        to_r7.add(r8.mul(q2.add(r4.mul(q3))))
+    } else {
+        to_r7
+    };
     p.mul(shifted.pow2_of_shifted())
 }
 
-/// e^t for t ≤ 0 (positive t is treated as 0), relative error below 5·10⁻¹⁶.
+/// e^t for t ≤ 0 (positive t is treated as 0); relative error below 5·10⁻¹⁶ in double
+/// precision, a few f32 ulps in single.
 #[inline(always)]
 pub fn exp_nonpositive_lanes<L: Lanes>(t: L) -> L {
-    exp_in_range(t.clamp_to(EXP_MIN, 0.0))
+    exp_in_range(t.clamp_to(L::FORMAT.exp_min, 0.0))
 }
 
-/// tanh z = sign(z)·(1 − e)/(1 + e) with e = e^(−2|z|); absolute error below 3·10⁻¹⁶.
+/// tanh z: in double precision sign(z)·(1 − e)/(1 + e) with e = e^(−2|z|), absolute error below
+/// 3·10⁻¹⁶; in single precision a rational function, absolute error below 4·10⁻⁷.
 #[inline(always)]
 pub fn tanh_lanes<L: Lanes>(z: L) -> L {
-    let e = exp_in_range(L::splat(-2.0).mul(z.abs().clamp_to(0.0, TANH_SATURATION)));
+    let saturation = L::FORMAT.tanh_saturation;
+    if !L::FORMAT.double {
+        return tanh_rational(z.clamp_to(-saturation, saturation));
+    }
+    let e = exp_in_range(L::splat(-2.0).mul(z.abs().clamp_to(0.0, saturation)));
     let one = L::splat(1.0);
     one.sub(e).div(one.add(e)).with_sign_of(z)
 }
 
-/// The logistic function 1/(1 + e^−z), evaluated without overflow for any z.
+/// tanh x ≈ x·P(x²)/Q(x²) for |x| ≤ 9, P of degree 6 and Q of degree 3: coefficients fitted for
+/// the least maximum error on [0, 9] (6·10⁻⁹ in exact arithmetic; f32 rounding brings it to
+/// 4·10⁻⁷). Half the operations of the exp-based form, which single precision does not need.
+#[inline(always)]
+fn tanh_rational<L: Lanes>(x: L) -> L {
+    let c = L::splat;
+    let t = x.mul(x);
+    let t2 = t.mul(t);
+    let pair = |a: f64, b: f64| c(a).add(t.mul(c(b)));
+    let p_low = pair(0.999_999_969, 0.130_791_594).add(t2.mul(pair(3.098_647_99e-3, 1.110_171_7e-5)));
+    let p_high = pair(-2.002_891_12e-8, 5.192_275_83e-11).add(t2.mul(c(-8.290_017_27e-14)));
+    let p = p_low.add(t2.mul(t2).mul(p_high));
+    let q = pair(1.0, 0.464_124_797).add(t2.mul(pair(2.447_374_05e-2, 2.538_589_55e-4)));
+    x.mul(p).div(q)
+}
+
+/// The logistic function 1/(1 + e^−z), evaluated without overflow for any z: in double
+/// precision from e^−|z| (relative error near 10⁻¹⁶ even in the tails), in single precision as
+/// ½ + ½·tanh(z/2) (absolute error below 2·10⁻⁷).
 #[inline(always)]
 pub fn sigmoid_lanes<L: Lanes>(z: L) -> L {
+    if !L::FORMAT.double {
+        let half = L::splat(0.5);
+        return half.add(half.mul(tanh_lanes(half.mul(z))));
+    }
     let e = exp_nonpositive_lanes(L::splat(0.0).sub(z.abs()));
     let positive = L::splat(1.0).div(L::splat(1.0).add(e));
     L::select_nonnegative(z, positive, e.mul(positive))
@@ -135,8 +237,8 @@ pub fn sigmoid_lanes<L: Lanes>(z: L) -> L {
 
 /// ln(1 + e^(−|z|)), the smooth part of the cross-entropy written from the logit z: ln(1 + e)
 /// for e = e^(−|z|) in (0, 1], as ln x' + (ln 2 if halved) with x' = 1 + e (halved when above
-/// √2), and ln x' = 2·atanh(s) = 2s·Σ s²ᵏ/(2k+1), s = (x'−1)/(x'+1), |s| ≤ 0.172. Absolute
-/// error below 3·10⁻¹⁶.
+/// √2), and ln x' = 2·atanh(s) = 2s·Σ s²ᵏ/(2k+1), s = (x'−1)/(x'+1), |s| ≤ 0.172, to s²⁰ in
+/// double precision (absolute error below 3·10⁻¹⁶) and to s¹⁴ in single.
 #[inline(always)]
 pub fn log1p_exp_negabs_lanes<L: Lanes>(z: L) -> L {
     let c = L::splat;
@@ -149,17 +251,22 @@ pub fn log1p_exp_negabs_lanes<L: Lanes>(z: L) -> L {
     let pair = |a: f64, b: f64| c(a).add(w.mul(c(b)));
     let w2 = w.mul(w);
     let w4 = w2.mul(w2);
-    let w8 = w4.mul(w4);
     let q0 = pair(1.0, 1.0 / 3.0).add(w2.mul(pair(1.0 / 5.0, 1.0 / 7.0)));
     let q1 = pair(1.0 / 9.0, 1.0 / 11.0).add(w2.mul(pair(1.0 / 13.0, 1.0 / 15.0)));
-    let q2 = pair(1.0 / 17.0, 1.0 / 19.0).add(w2.mul(c(1.0 / 21.0)));
-    let series = q0.add(w4.mul(q1)).add(w8.mul(q2));
+    let to_w7 = q0.add(w4.mul(q1));
+    let series = if L::FORMAT.double {
+        let w8 = w4.mul(w4);
+        let q2 = pair(1.0 / 17.0, 1.0 / 19.0).add(w2.mul(c(1.0 / 21.0)));
+        to_w7.add(w8.mul(q2))
+    } else {
+        to_w7
+    };
     offset.add(c(2.0).mul(s).mul(series))
 }
 
-/// out[i] = ln(1 + e^(−|z[i]|)) for a whole slice (in wasm, four lanes at a time with SIMD).
-pub fn log1p_exp_negabs_slice(z: &[f64], out: &mut [f64]) {
-    map_slice(z, out, log1p_exp_negabs_lanes::<f64>, log1p_exp_negabs_lanes::<simd::Pair>);
+/// out[i] = ln(1 + e^(−|z[i]|)) for a whole slice (in wasm, with SIMD).
+pub fn log1p_exp_negabs_slice<T: Real>(z: &[T], out: &mut [T]) {
+    map_slice(z, out, log1p_exp_negabs_lanes::<T>, log1p_exp_negabs_lanes::<T::Simd>);
 }
 
 /// e^t for t ≤ 0 (see [`exp_nonpositive_lanes`]).
@@ -180,94 +287,131 @@ pub fn sigmoid(z: f64) -> f64 {
     sigmoid_lanes(z)
 }
 
-/// a[i] = tanh(z[i]) for a whole slice (in wasm, four lanes at a time with SIMD).
-pub fn tanh_slice(z: &[f64], a: &mut [f64]) {
-    map_slice(z, a, tanh_lanes::<f64>, tanh_lanes::<simd::Pair>);
+/// a[i] = tanh(z[i]) for a whole slice (in wasm, with SIMD).
+pub fn tanh_slice<T: Real>(z: &[T], a: &mut [T]) {
+    map_slice(z, a, tanh_lanes::<T>, tanh_lanes::<T::Simd>);
 }
 
-/// a[i] = σ(z[i]) for a whole slice (in wasm, four lanes at a time with SIMD).
-pub fn sigmoid_slice(z: &[f64], a: &mut [f64]) {
-    map_slice(z, a, sigmoid_lanes::<f64>, sigmoid_lanes::<simd::Pair>);
+/// a[i] = σ(z[i]) for a whole slice (in wasm, with SIMD).
+pub fn sigmoid_slice<T: Real>(z: &[T], a: &mut [T]) {
+    map_slice(z, a, sigmoid_lanes::<T>, sigmoid_lanes::<T::Simd>);
 }
 
-/// Applies a function lane-wise: with SIMD on pairs, the rest (and everything natively) scalar.
+/// Applies a function lane-wise: with SIMD on whole vectors, the rest (and everything natively)
+/// scalar.
 #[inline(always)]
-fn map_slice(z: &[f64], a: &mut [f64], scalar: impl Fn(f64) -> f64, pairs: impl Fn(simd::Pair) -> simd::Pair) {
-    let done = simd::map_pairs(z, a, pairs);
+fn map_slice<T: Real>(z: &[T], a: &mut [T], scalar: impl Fn(T) -> T, vector: impl Fn(T::Simd) -> T::Simd) {
+    let done = simd::map_vectors(z, a, vector);
     for (a, &z) in a[done..].iter_mut().zip(&z[done..]) {
         *a = scalar(z);
     }
 }
 
-/// The SIMD lanes: in wasm with simd128 a pair of f64 in a v128; elsewhere a stand-in that is
-/// never used for data (`map_pairs` does nothing).
+/// The SIMD lanes: in wasm with simd128, two f64 or four f32 in a v128; elsewhere stand-ins
+/// that are never used for data (`map_vectors` does nothing).
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod simd {
-    use super::Lanes;
+    use super::{Format, Lanes, Real, DOUBLE, SINGLE};
     use core::arch::wasm32::*;
+
+    /// Lanes that load from and store to memory as one v128.
+    pub trait Vector: Lanes {
+        /// The register.
+        fn from_v128(v: v128) -> Self;
+        /// Back to the register.
+        fn to_v128(self) -> v128;
+    }
+
+    /// The v128 lane types, written once: `$float`/`$int` name the lane operations of the
+    /// float and integer interpretation, `$sign` is the sign bit of one lane.
+    macro_rules! vector_lanes {
+        ($name:ident, $format:expr, $splat:ident, $add:ident, $sub:ident, $mul:ident, $div:ident, $abs:ident,
+         $pmin:ident, $pmax:ident, $ge:ident, $int_add:ident, $int_splat:ident, $shl:ident, $sign:expr, $bias:expr, $shift:expr) => {
+            impl Lanes for $name {
+                const FORMAT: Format = $format;
+                #[inline(always)]
+                fn splat(v: f64) -> Self {
+                    $name($splat(v as _))
+                }
+                #[inline(always)]
+                fn add(self, o: Self) -> Self {
+                    $name($add(self.0, o.0))
+                }
+                #[inline(always)]
+                fn sub(self, o: Self) -> Self {
+                    $name($sub(self.0, o.0))
+                }
+                #[inline(always)]
+                fn mul(self, o: Self) -> Self {
+                    $name($mul(self.0, o.0))
+                }
+                #[inline(always)]
+                fn div(self, o: Self) -> Self {
+                    $name($div(self.0, o.0))
+                }
+                #[inline(always)]
+                fn abs(self) -> Self {
+                    $name($abs(self.0))
+                }
+                #[inline(always)]
+                fn clamp_to(self, lo: f64, hi: f64) -> Self {
+                    // pmax(a, b) = a < b ? b : a and pmin(a, b) = b < a ? b : a: the scalar comparisons.
+                    $name($pmin($pmax(self.0, $splat(lo as _)), $splat(hi as _)))
+                }
+                #[inline(always)]
+                fn pow2_of_shifted(self) -> Self {
+                    $name($shl($int_add(self.0, $int_splat($bias)), $shift))
+                }
+                #[inline(always)]
+                fn with_sign_of(self, sign: Self) -> Self {
+                    $name(v128_or(v128_andnot(self.0, $sign), v128_and(sign.0, $sign)))
+                }
+                #[inline(always)]
+                fn select_nonnegative(z: Self, if_nonnegative: Self, otherwise: Self) -> Self {
+                    $name(v128_bitselect(if_nonnegative.0, otherwise.0, $ge(z.0, $splat(0.0))))
+                }
+            }
+
+            impl Vector for $name {
+                #[inline(always)]
+                fn from_v128(v: v128) -> Self {
+                    $name(v)
+                }
+                #[inline(always)]
+                fn to_v128(self) -> v128 {
+                    self.0
+                }
+            }
+        };
+    }
 
     /// Two f64 lanes.
     #[derive(Clone, Copy)]
     pub struct Pair(v128);
 
-    const SIGN: v128 = u64x2(1 << 63, 1 << 63);
+    /// Four f32 lanes.
+    #[derive(Clone, Copy)]
+    pub struct Quad(v128);
 
-    impl Lanes for Pair {
-        #[inline(always)]
-        fn splat(v: f64) -> Self {
-            Pair(f64x2_splat(v))
-        }
-        #[inline(always)]
-        fn add(self, o: Self) -> Self {
-            Pair(f64x2_add(self.0, o.0))
-        }
-        #[inline(always)]
-        fn sub(self, o: Self) -> Self {
-            Pair(f64x2_sub(self.0, o.0))
-        }
-        #[inline(always)]
-        fn mul(self, o: Self) -> Self {
-            Pair(f64x2_mul(self.0, o.0))
-        }
-        #[inline(always)]
-        fn div(self, o: Self) -> Self {
-            Pair(f64x2_div(self.0, o.0))
-        }
-        #[inline(always)]
-        fn abs(self) -> Self {
-            Pair(f64x2_abs(self.0))
-        }
-        #[inline(always)]
-        fn clamp_to(self, lo: f64, hi: f64) -> Self {
-            // pmax(a, b) = a < b ? b : a and pmin(a, b) = b < a ? b : a: the scalar comparisons.
-            Pair(f64x2_pmin(f64x2_pmax(self.0, f64x2_splat(lo)), f64x2_splat(hi)))
-        }
-        #[inline(always)]
-        fn pow2_of_shifted(self) -> Self {
-            Pair(i64x2_shl(i64x2_add(self.0, i64x2_splat(1023)), 52))
-        }
-        #[inline(always)]
-        fn with_sign_of(self, sign: Self) -> Self {
-            Pair(v128_or(v128_andnot(self.0, SIGN), v128_and(sign.0, SIGN)))
-        }
-        #[inline(always)]
-        fn select_nonnegative(z: Self, if_nonnegative: Self, otherwise: Self) -> Self {
-            Pair(v128_bitselect(if_nonnegative.0, otherwise.0, f64x2_ge(z.0, f64x2_splat(0.0))))
-        }
-    }
+    vector_lanes!(Pair, DOUBLE, f64x2_splat, f64x2_add, f64x2_sub, f64x2_mul, f64x2_div, f64x2_abs, f64x2_pmin,
+        f64x2_pmax, f64x2_ge, i64x2_add, i64x2_splat, i64x2_shl, u64x2(1 << 63, 1 << 63), 1023, 52);
+    vector_lanes!(Quad, SINGLE, f32x4_splat, f32x4_add, f32x4_sub, f32x4_mul, f32x4_div, f32x4_abs, f32x4_pmin,
+        f32x4_pmax, f32x4_ge, i32x4_add, i32x4_splat, i32x4_shl, u32x4_splat(1 << 31), 127, 23);
 
-    /// Applies `f` to `z` into `a` four lanes per iteration (two independent pairs keep the
-    /// pipeline busy); returns how many elements it did (a multiple of 4).
+    /// Applies `f` to `z` into `a` two registers per iteration (two independent chains keep
+    /// the pipeline busy); returns how many elements it did.
     #[inline(always)]
-    pub fn map_pairs(z: &[f64], a: &mut [f64], f: impl Fn(Pair) -> Pair) -> usize {
-        let n = z.len().min(a.len()) & !3;
-        for k in (0..n).step_by(4) {
-            // SAFETY: k + 3 < n ≤ both lengths, and v128_load/v128_store accept any alignment.
+    pub fn map_vectors<T: Real>(z: &[T], a: &mut [T], f: impl Fn(T::Simd) -> T::Simd) -> usize {
+        let width = 16 / std::mem::size_of::<T>();
+        let n = z.len().min(a.len()) / (2 * width) * (2 * width);
+        for k in (0..n).step_by(2 * width) {
+            // SAFETY: k + 2·width ≤ n ≤ both lengths, and v128_load/v128_store accept any
+            // alignment.
             unsafe {
-                let r0 = f(Pair(v128_load(z.as_ptr().add(k) as *const v128)));
-                let r1 = f(Pair(v128_load(z.as_ptr().add(k + 2) as *const v128)));
-                v128_store(a.as_mut_ptr().add(k) as *mut v128, r0.0);
-                v128_store(a.as_mut_ptr().add(k + 2) as *mut v128, r1.0);
+                let r0 = f(T::Simd::from_v128(v128_load(z.as_ptr().add(k) as *const v128)));
+                let r1 = f(T::Simd::from_v128(v128_load(z.as_ptr().add(k + width) as *const v128)));
+                v128_store(a.as_mut_ptr().add(k) as *mut v128, r0.to_v128());
+                v128_store(a.as_mut_ptr().add(k + width) as *mut v128, r1.to_v128());
             }
         }
         n
@@ -276,12 +420,21 @@ mod simd {
 
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 mod simd {
-    /// Stand-in for the SIMD pair where there is no SIMD: plain f64.
+    use super::{Lanes, Real};
+
+    /// Where there is no SIMD every lane type qualifies: nothing is loaded as a vector.
+    pub trait Vector: Lanes {}
+    impl Vector for f64 {}
+    impl Vector for f32 {}
+
+    /// Stand-in for two f64 lanes: plain f64.
     pub type Pair = f64;
+    /// Stand-in for four f32 lanes: plain f32.
+    pub type Quad = f32;
 
     /// No SIMD here: does nothing and leaves every element to the scalar loop.
     #[inline(always)]
-    pub fn map_pairs(_z: &[f64], _a: &mut [f64], _f: impl Fn(Pair) -> Pair) -> usize {
+    pub fn map_vectors<T: Real>(_z: &[T], _a: &mut [T], _f: impl Fn(T::Simd) -> T::Simd) -> usize {
         0
     }
 }
@@ -301,7 +454,7 @@ mod tests {
             assert!(((ours - reference) / reference).abs() < 5e-16, "e^{t}: {ours} vs {reference}");
         }
         assert_eq!(exp_nonpositive(0.0), 1.0);
-        assert_eq!(exp_nonpositive(-1e6), exp_nonpositive(EXP_MIN));
+        assert_eq!(exp_nonpositive(-1e6), exp_nonpositive(DOUBLE.exp_min));
         assert!(exp_nonpositive(f64::NEG_INFINITY) < 1e-307);
     }
 
@@ -327,6 +480,29 @@ mod tests {
             let reference = libm::log1p(libm::exp(-z.abs()));
             assert!((v - reference).abs() < 3e-16, "{z}: {v} vs {reference}");
         }
+    }
+
+    #[test]
+    fn single_precision_kernels_are_accurate_to_a_few_f32_ulps() {
+        let z: Vec<f32> = sweep().map(|z| (z * 3.0) as f32).collect();
+        let mut out = vec![0.0f32; z.len()];
+        tanh_slice(&z, &mut out);
+        for (&z, &v) in z.iter().zip(&out) {
+            assert!((v as f64 - libm::tanh(z as f64)).abs() < 4e-7, "tanh {z}: {v}");
+        }
+        sigmoid_slice(&z, &mut out);
+        for (&z, &v) in z.iter().zip(&out) {
+            let reference = 1.0 / (1.0 + libm::exp(-z as f64));
+            assert!((v as f64 - reference).abs() < 2e-7, "sigmoid {z}: {v}");
+        }
+        log1p_exp_negabs_slice(&z, &mut out);
+        for (&z, &v) in z.iter().zip(&out) {
+            let reference = libm::log1p(libm::exp(-(z as f64).abs()));
+            assert!((v as f64 - reference).abs() < 2e-7, "ln(1 + e^-|{z}|): {v}");
+        }
+        assert_eq!(tanh_lanes(100.0f32), 1.0);
+        assert!(sigmoid_lanes(-1000.0f32) < 1e-7);
+        assert!(tanh_lanes(f32::NAN).is_nan());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use crate::activation::Activation;
 use crate::init::Init;
 use crate::loss::Loss;
+use crate::math::Real;
 use crate::rng::SeededRng;
 use ndarray::{Array2, ArrayView2};
 
@@ -102,16 +103,23 @@ impl Network {
 
     /// Forward pass on the first `m` samples loaded in `ws.a[0]`: fills z[l] and a[l+1].
     pub fn forward(&self, ws: &mut Workspace, m: usize) {
-        self.forward_pass(ws, m, true);
+        self.forward_pass(&self.params, ws, m, true);
     }
 
-    /// The forward pass without the output unit's activation: all a cost needs (the loss is
-    /// computed from the output's z), one transcendental per sample less.
-    pub fn forward_logits(&self, ws: &mut Workspace, m: usize) {
-        self.forward_pass(ws, m, false);
+    /// [`Network::forward`] at parameters `params` (laid out like [`Network::params`]) in the
+    /// workspace's precision.
+    pub fn forward_at<T: Real>(&self, params: &[T], ws: &mut Workspace<T>, m: usize) {
+        self.forward_pass(params, ws, m, true);
     }
 
-    fn forward_pass(&self, ws: &mut Workspace, m: usize, activate_output: bool) {
+    /// The forward pass at parameters `params` (laid out like [`Network::params`], in the
+    /// workspace's precision) without the output unit's activation: all a cost needs (the loss
+    /// is computed from the output's z), one transcendental per sample less.
+    pub fn forward_logits<T: Real>(&self, params: &[T], ws: &mut Workspace<T>, m: usize) {
+        self.forward_pass(params, ws, m, false);
+    }
+
+    fn forward_pass<T: Real>(&self, params: &[T], ws: &mut Workspace<T>, m: usize, activate_output: bool) {
         debug_assert!(m <= ws.capacity);
         let cap = ws.capacity;
         for (l, layer) in self.layers.iter().enumerate() {
@@ -119,8 +127,8 @@ impl Network {
             let input = before[l].as_slice().expect("contiguous");
             let output = after[0].as_slice_mut().expect("contiguous");
             let z = ws.z[l].as_slice_mut().expect("contiguous");
-            let w = &self.params[layer.weights()];
-            let b = &self.params[layer.biases()];
+            let w = &params[layer.weights()];
+            let b = &params[layer.biases()];
             let output_layer = self.is_output(l);
             for j in 0..layer.n_out {
                 // z[j, :] = b[j] + Σ_i W[j, i]·a_prev[i, :]
@@ -190,7 +198,7 @@ impl Network {
     }
 
     /// Mean loss of the last forward pass on `m` samples against `ws.targets`.
-    pub fn mean_loss(&self, ws: &mut Workspace, m: usize) -> f64 {
+    pub fn mean_loss<T: Real>(&self, ws: &mut Workspace<T>, m: usize) -> f64 {
         let z_out = &ws.z[self.layers.len() - 1].as_slice().expect("contiguous")[..m]; // one row: the output unit
         self.loss.total(z_out, &ws.targets[..m], &mut ws.scratch) / m as f64
     }
@@ -206,19 +214,19 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
 /// (so the result is that of `count` successive axpys), four rows per pass over z to save its
 /// loads and stores.
 #[inline]
-fn add_weighted_rows<'r>(z: &mut [f64], count: usize, weight: impl Fn(usize) -> f64, row: impl Fn(usize) -> &'r [f64]) {
+fn add_weighted_rows<'r, T: Real>(z: &mut [T], count: usize, weight: impl Fn(usize) -> T, row: impl Fn(usize) -> &'r [T]) {
     let mut k = 0;
     while k + 4 <= count {
         let (w0, w1, w2, w3) = (weight(k), weight(k + 1), weight(k + 2), weight(k + 3));
         let rows = row(k).iter().zip(row(k + 1)).zip(row(k + 2)).zip(row(k + 3));
-        for (zi, (((r0, r1), r2), r3)) in z.iter_mut().zip(rows) {
+        for (zi, (((&r0, &r1), &r2), &r3)) in z.iter_mut().zip(rows) {
             *zi = *zi + w0 * r0 + w1 * r1 + w2 * r2 + w3 * r3;
         }
         k += 4;
     }
     for k in k..count {
         let w = weight(k);
-        for (zi, r) in z.iter_mut().zip(row(k)) {
+        for (zi, &r) in z.iter_mut().zip(row(k)) {
             *zi += w * r;
         }
     }
@@ -226,37 +234,39 @@ fn add_weighted_rows<'r>(z: &mut [f64], count: usize, weight: impl Fn(usize) -> 
 
 /// Preallocated buffers for a batch of up to `capacity` samples: the cache of the forward pass
 /// (z[l], a[l]), the backward deltas and the gradient. Every matrix is units × capacity, one
-/// row per unit and one column per sample, so the inner loops run along the batch.
+/// row per unit and one column per sample, so the inner loops run along the batch. `T` is the
+/// precision of the forward pass (the backward pass and training use f64).
 #[derive(Debug, Clone)]
-pub struct Workspace {
+pub struct Workspace<T: Real = f64> {
     /// Most samples a pass may use.
     pub capacity: usize,
     /// a[0] is the input batch; a[l+1] = g(z[l]).
-    pub a: Vec<Array2<f64>>,
+    pub a: Vec<Array2<T>>,
     /// Pre-activations z[l] of layer l.
-    pub z: Vec<Array2<f64>>,
+    pub z: Vec<Array2<T>>,
     /// δ[l] = ∂J/∂z[l].
-    pub delta: Vec<Array2<f64>>,
+    pub delta: Vec<Array2<T>>,
     /// Targets of the rows in a[0].
-    pub targets: Vec<f64>,
+    pub targets: Vec<T>,
     /// Room for per-sample intermediate values.
-    pub scratch: Vec<f64>,
+    pub scratch: Vec<T>,
     /// ∂J/∂θ, laid out like the parameter vector.
-    pub grad: Vec<f64>,
+    pub grad: Vec<T>,
 }
 
-impl Workspace {
+impl<T: Real> Workspace<T> {
     /// Buffers for `net` and batches of at most `capacity` rows.
-    pub fn new(net: &Network, capacity: usize) -> Workspace {
+    pub fn new(net: &Network, capacity: usize) -> Workspace<T> {
         let widths = net.widths();
+        let matrices = |widths: &[usize]| widths.iter().map(|&n| Array2::from_elem((n, capacity), T::ZERO)).collect();
         Workspace {
             capacity,
-            a: widths.iter().map(|&n| Array2::zeros((n, capacity))).collect(),
-            z: widths[1..].iter().map(|&n| Array2::zeros((n, capacity))).collect(),
-            delta: widths[1..].iter().map(|&n| Array2::zeros((n, capacity))).collect(),
-            targets: vec![0.0; capacity],
-            scratch: vec![0.0; capacity],
-            grad: vec![0.0; net.params.len()],
+            a: matrices(&widths),
+            z: matrices(&widths[1..]),
+            delta: matrices(&widths[1..]),
+            targets: vec![T::ZERO; capacity],
+            scratch: vec![T::ZERO; capacity],
+            grad: vec![T::ZERO; net.params.len()],
         }
     }
 
@@ -266,7 +276,7 @@ impl Workspace {
         let (x1, x2) = self.a[0].as_slice_mut().expect("contiguous").split_at_mut(self.capacity);
         let mut m = 0;
         for (i, ((x1, x2), t)) in rows.zip(x1.iter_mut().zip(x2.iter_mut()).zip(self.targets.iter_mut())) {
-            (*x1, *x2, *t) = (x[[i, 0]], x[[i, 1]], y[i]);
+            (*x1, *x2, *t) = (T::splat(x[[i, 0]]), T::splat(x[[i, 1]]), T::splat(y[i]));
             m += 1;
         }
         m
@@ -278,20 +288,20 @@ impl Workspace {
         let (x1, x2) = self.a[0].as_slice_mut().expect("contiguous").split_at_mut(self.capacity);
         let mut m = 0;
         for ((x1, x2), p) in x1.iter_mut().zip(x2.iter_mut()).zip(points) {
-            (*x1, *x2) = (p[0], p[1]);
+            (*x1, *x2) = (T::splat(p[0]), T::splat(p[1]));
             m += 1;
         }
         m
     }
 
     /// The outputs ŷ of the first `m` samples of the last forward pass.
-    pub fn outputs(&self, m: usize) -> &[f64] {
+    pub fn outputs(&self, m: usize) -> &[T] {
         &self.a[self.a.len() - 1].as_slice().expect("contiguous")[..m]
     }
 
     /// The output ŷ of sample `s` of the last forward pass.
     #[inline]
-    pub fn output(&self, s: usize) -> f64 {
+    pub fn output(&self, s: usize) -> T {
         self.a[self.a.len() - 1][[0, s]]
     }
 }

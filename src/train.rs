@@ -10,6 +10,7 @@ use crate::landscape::{Landscape, Surface, SurfaceRequest};
 use crate::trajectory::Trajectory;
 use crate::error::Result;
 use crate::loss::Loss;
+use crate::math::Real;
 use crate::network::{Network, Workspace};
 use crate::normalize::Standardizer;
 use crate::optim::Optimizer;
@@ -107,6 +108,10 @@ pub struct Session {
     net: Network,
     batch: Workspace,
     eval: Workspace,
+    /// Buffers of the single-precision forward passes that are only drawn.
+    draw: Workspace<f32>,
+    /// The parameters rounded to f32 for `draw`.
+    draw_params: Vec<f32>,
     optimizer: Optimizer,
     batch_rng: SeededRng,
     order: Vec<usize>,
@@ -139,6 +144,8 @@ impl Session {
         Ok(Session {
             batch: Workspace::new(&net, batch_size),
             eval: Workspace::new(&net, EVAL_CHUNK),
+            draw: Workspace::new(&net, EVAL_CHUNK),
+            draw_params: vec![0.0; net.params.len()],
             optimizer: Optimizer::new(&config, net.params.len()),
             backup: net.params.clone(),
             trajectory: Trajectory::new(&net.params),
@@ -361,16 +368,25 @@ impl Session {
     /// Appends to `out` the outputs of the network at `points`, given in data coordinates
     /// (normalized here like the training data).
     pub fn predict(&mut self, points: impl Iterator<Item = [f64; 2]>, out: &mut Vec<f64>) {
-        self.forward_in_chunks(points, |ws, _start, m| out.extend_from_slice(ws.outputs(m)));
+        forward_in_chunks(&self.net, &self.net.params, &mut self.eval, self.standardizer, points, |ws, _start, m| {
+            out.extend_from_slice(ws.outputs(m))
+        });
+    }
+
+    /// [`Session::predict`] in single precision (absolute error below 10⁻⁶), for what is only
+    /// drawn, such as the decision boundary's heatmap.
+    pub fn predict_for_drawing(&mut self, points: impl Iterator<Item = [f64; 2]>, out: &mut Vec<f32>) {
+        self.draw_in_chunks(points, |ws, _start, m| out.extend_from_slice(ws.outputs(m)));
     }
 
     /// The activation of every unit (hidden layers in order, then the output) at `n` points in
-    /// data coordinates: `out[u·n + k]` is unit u at point k. For the network diagram.
-    pub fn unit_outputs(&mut self, points: impl Iterator<Item = [f64; 2]>, n: usize, out: &mut Vec<f64>) {
+    /// data coordinates, in single precision: `out[u·n + k]` is unit u at point k. For the
+    /// network diagram.
+    pub fn unit_outputs(&mut self, points: impl Iterator<Item = [f64; 2]>, n: usize, out: &mut Vec<f32>) {
         let units: usize = self.net.layers.iter().map(|l| l.n_out).sum();
         out.clear();
         out.resize(units * n, 0.0);
-        self.forward_in_chunks(points.take(n), |ws, start, m| {
+        self.draw_in_chunks(points.take(n), |ws, start, m| {
             let mut unit = 0;
             for a in &ws.a[1..] {
                 for row in a.rows() {
@@ -381,21 +397,12 @@ impl Session {
         });
     }
 
-    /// Runs the forward pass over `points` (data coordinates, normalized here like the training
-    /// data) in chunks, calling `visit(workspace, first point index, chunk length)` after each.
-    fn forward_in_chunks(&mut self, points: impl Iterator<Item = [f64; 2]>, mut visit: impl FnMut(&Workspace, usize, usize)) {
-        let standardizer = self.standardizer;
-        let mut inputs = points.map(|p| standardizer.apply(p));
-        let mut start = 0;
-        loop {
-            let m = self.eval.load_points(&mut inputs);
-            if m == 0 {
-                break;
-            }
-            self.net.forward(&mut self.eval, m);
-            visit(&self.eval, start, m);
-            start += m;
+    /// [`forward_in_chunks`] in single precision, at the parameters rounded to f32.
+    fn draw_in_chunks(&mut self, points: impl Iterator<Item = [f64; 2]>, visit: impl FnMut(&Workspace<f32>, usize, usize)) {
+        for (rounded, &exact) in self.draw_params.iter_mut().zip(&self.net.params) {
+            *rounded = exact as f32;
         }
+        forward_in_chunks(&self.net, &self.draw_params, &mut self.draw, self.standardizer, points, visit);
     }
 
     /// The forward and backward pass of the backprop explorer on training rows `rows`.
@@ -414,6 +421,30 @@ impl Session {
     /// parameters.
     pub fn last_gradient(&self) -> &[f64] {
         &self.batch.grad
+    }
+}
+
+/// Runs `net` at `params` in `ws` over `points` (data coordinates, normalized with
+/// `standardizer` like the training data) in chunks, calling `visit(workspace, first point
+/// index, chunk length)` after each.
+fn forward_in_chunks<T: Real>(
+    net: &Network,
+    params: &[T],
+    ws: &mut Workspace<T>,
+    standardizer: Standardizer,
+    points: impl Iterator<Item = [f64; 2]>,
+    mut visit: impl FnMut(&Workspace<T>, usize, usize),
+) {
+    let mut inputs = points.map(|p| standardizer.apply(p));
+    let mut start = 0;
+    loop {
+        let m = ws.load_points(&mut inputs);
+        if m == 0 {
+            break;
+        }
+        net.forward_at(params, ws, m);
+        visit(ws, start, m);
+        start += m;
     }
 }
 

@@ -3,7 +3,9 @@
 //! fixes all three. Also the surfaces' geometry (filter normalization, PCA of a straight path).
 
 use nn_playground::config::{Config, Dataset, Normalize};
-use nn_playground::landscape::{filter_normalized_direction, pca_plane, SurfaceKind, SurfaceRequest};
+use nn_playground::activation::Activation;
+use nn_playground::config::Problem;
+use nn_playground::landscape::{filter_normalized_direction, pca_plane, Precision, SurfaceKind, SurfaceRequest};
 use nn_playground::rng::SeededRng;
 use nn_playground::trajectory::Trajectory;
 use nn_playground::Session;
@@ -29,9 +31,11 @@ fn at_best_rate(config: Config) -> Session {
     Session::new(Config { learning_rate: rate.learning_rate, ..config }).unwrap()
 }
 
-/// Curvatures (second differences) of the weights2d surface at the current point along w₁ and w₂.
+/// Curvatures (second differences) of the weights2d surface at the current point along w₁ and w₂,
+/// in double precision: over a window of 10⁻³ the differences are finer than f32 resolves.
 fn curvatures(session: &Session, span: f64) -> (f64, f64) {
-    let s = session.surface(&SurfaceRequest { kind: SurfaceKind::Weights2d, res: 5, span: Some(span), ..Default::default() }).unwrap();
+    let request = SurfaceRequest { kind: SurfaceKind::Weights2d, res: 5, span: Some(span), precision: Precision::Double, ..Default::default() };
+    let s = session.surface(&request).unwrap();
     let h = span / 2.0;
     let v = |r: usize, c: usize| s.values[r * 5 + c];
     let along_w1 = (v(2, 1) - 2.0 * v(2, 2) + v(2, 3)) / (h * h);
@@ -124,12 +128,13 @@ fn the_pca_of_a_straight_trajectory_lies_on_one_axis() {
 fn every_surface_kind_is_finite_and_passes_through_the_current_point() {
     let mut session = Session::new(Config { hidden: vec![5, 3], noise: 0.1, ..Config::default() }).unwrap();
     session.step(300);
-    for kind in [SurfaceKind::Weights2d, SurfaceKind::Random, SurfaceKind::Pca] {
-        let s = session.surface(&SurfaceRequest { kind, res: 21, ..Default::default() }).unwrap();
+    for (kind, precision) in [SurfaceKind::Weights2d, SurfaceKind::Random, SurfaceKind::Pca].into_iter().flat_map(|k| [(k, Precision::Single), (k, Precision::Double)]) {
+        let s = session.surface(&SurfaceRequest { kind, res: 21, precision, ..Default::default() }).unwrap();
         assert_eq!(s.values.len(), 441);
         assert!(s.values.iter().all(|v| v.is_finite()));
         let centre = s.values[10 * 21 + 10];
-        assert!((centre - s.current).abs() < 1e-9 * s.current.max(1.0), "{kind:?}: {centre} vs {}", s.current);
+        let tolerance = if precision == Precision::Double { 1e-12 } else { 1e-6 };
+        assert!((centre - s.current).abs() < tolerance * s.current, "{kind:?} {precision:?}: {centre} vs {}", s.current);
         let n = s.path.len();
         assert_eq!(n, 2 * (session.trajectory().len() + 1));
         assert!((s.path[n - 2] - s.current_point[0]).abs() < 1e-9 && (s.path[n - 1] - s.current_point[1]).abs() < 1e-9);
@@ -137,8 +142,27 @@ fn every_surface_kind_is_finite_and_passes_through_the_current_point() {
     let line = session.surface(&SurfaceRequest { kind: SurfaceKind::Line, res: 41, ..Default::default() }).unwrap();
     assert_eq!(line.values.len(), 41);
     // t = 1 (node 30 of [−0.5, 1.5]) is the current point, t = 0 (node 10) the initial one.
-    assert!((line.values[30] - line.current).abs() < 1e-9);
+    assert!((line.values[30] - line.current).abs() < 1e-6 * line.current);
     assert!(line.values[10] > line.current);
+}
+
+#[test]
+fn single_precision_grids_agree_with_double_precision_ones() {
+    let mut worst: f64 = 0.0;
+    for activation in Activation::ALL {
+        for problem in [Problem::Classification, Problem::Regression] {
+            let config = Config { hidden: vec![8, 8], activation, problem, noise: 0.2, ..Config::default() };
+            let mut session = Session::new(config).unwrap();
+            session.step(200);
+            for kind in [SurfaceKind::Random, SurfaceKind::Weights2d, SurfaceKind::Line] {
+                let grid = |precision| session.surface(&SurfaceRequest { kind, res: 15, precision, ..Default::default() }).unwrap().values;
+                for (single, double) in grid(Precision::Single).iter().zip(grid(Precision::Double)) {
+                    worst = worst.max((single - double).abs() / double);
+                }
+            }
+        }
+    }
+    assert!(worst < 2e-6, "largest relative difference {worst}");
 }
 
 #[test]

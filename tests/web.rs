@@ -125,13 +125,24 @@ fn a_diverging_run_is_reported_not_drawn_as_garbage() {
 
 #[wasm_bindgen_test]
 fn simd_activations_give_the_same_bits_as_the_scalar_ones() {
-    use nn_playground::math::{sigmoid, sigmoid_slice, tanh, tanh_slice};
+    use nn_playground::math::{log1p_exp_negabs_lanes, log1p_exp_negabs_slice, sigmoid_lanes, sigmoid_slice, tanh_lanes, tanh_slice};
     let z: Vec<f64> = (-4000..=4000).map(|i| i as f64 * 0.0071).chain([f64::NAN, -0.0, 1e9, -1e9]).collect();
     let mut a = vec![0.0; z.len()];
     tanh_slice(&z, &mut a);
-    assert!(z.iter().zip(&a).all(|(&z, &a)| a.to_bits() == tanh(z).to_bits()));
+    assert!(z.iter().zip(&a).all(|(&z, &a)| a.to_bits() == tanh_lanes(z).to_bits()));
     sigmoid_slice(&z, &mut a);
-    assert!(z.iter().zip(&a).all(|(&z, &a)| a.to_bits() == sigmoid(z).to_bits()));
+    assert!(z.iter().zip(&a).all(|(&z, &a)| a.to_bits() == sigmoid_lanes(z).to_bits()));
+    log1p_exp_negabs_slice(&z, &mut a);
+    assert!(z.iter().zip(&a).all(|(&z, &a)| a.to_bits() == log1p_exp_negabs_lanes(z).to_bits()));
+    // Single precision: four lanes per register.
+    let z: Vec<f32> = z.iter().map(|&z| z as f32).collect();
+    let mut a = vec![0.0f32; z.len()];
+    tanh_slice(&z, &mut a);
+    assert!(z.iter().zip(&a).all(|(&z, &a)| a.to_bits() == tanh_lanes(z).to_bits()));
+    sigmoid_slice(&z, &mut a);
+    assert!(z.iter().zip(&a).all(|(&z, &a)| a.to_bits() == sigmoid_lanes(z).to_bits()));
+    log1p_exp_negabs_slice(&z, &mut a);
+    assert!(z.iter().zip(&a).all(|(&z, &a)| a.to_bits() == log1p_exp_negabs_lanes(z).to_bits()));
 }
 
 #[wasm_bindgen_test]

@@ -40,6 +40,16 @@ fn loss_surfaces_have_their_documented_shapes() {
         assert!(path.length() >= 4 && path.length() % 2 == 0);
         assert_eq!(Array::from(&get(&s, "axes")).length(), 2);
     }
+    // The SIMD single-precision grid agrees with the double-precision one.
+    let values = |precision: &str| -> Vec<f32> {
+        let s = pg.loss_surface(json(&format!(r#"{{"kind":"random","res":15,"precision":"{precision}"}}"#)).unchecked_into()).unwrap();
+        get(&s, "values").dyn_into::<Float32Array>().unwrap().to_vec()
+    };
+    for (single, double) in values("single").iter().zip(values("double")) {
+        assert!((single - double).abs() <= 2e-6 * double, "{single} vs {double}");
+    }
+    let err = message(pg.loss_surface(json(r#"{"kind":"random","precision":"half"}"#).unchecked_into()));
+    assert!(err.starts_with("precision: unknown variant `half`"), "{err}");
     let err = message(pg.loss_surface(json(r#"{"kind":"hills"}"#).unchecked_into()));
     assert!(err.starts_with("kind: unknown variant `hills`"), "{err}");
     let err = message(pg.loss_surface(json(r#"{"kind":"random","res":1000}"#).unchecked_into()));

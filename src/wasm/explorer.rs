@@ -103,7 +103,7 @@ impl Playground {
         let (grid, n) = super::grid("unitOutputs", res, [xmin, xmax, ymin, ymax])?;
         let mut out = Vec::new();
         self.session.unit_outputs(grid, n, &mut out);
-        Ok(out.into_iter().map(|v| v as f32).collect())
+        Ok(out)
     }
 
     /// The noise of the recorded mini-batch loss: RMS deviation from a centred moving average

@@ -21,6 +21,9 @@ export interface SurfaceRequest {
   center?: [number, number];
   /** For "weights2d" with hidden layers: which first-layer unit. Default 0. */
   unit?: number;
+  /** Forward passes of the grid in "single" (f32, the default: within about 1e-6 relative, the
+   *  grain of the Float32Array values) or "double" precision (for analysis of tiny windows). */
+  precision?: "single" | "double";
 }
 
 /** A loss surface: node (r, c) is at x = xRange[0] + c·Δ, y = yRange[1] − r·Δ. */

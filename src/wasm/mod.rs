@@ -237,14 +237,18 @@ impl Playground {
             return Err(js_error(Error::invalid(&format!("predict(points): points[{i}]"), "finite", points[i])));
         }
         let pairs = points.chunks_exact(2).map(|p| [p[0] as f64, p[1] as f64]);
-        Ok(self.outputs_at(pairs))
+        self.outputs.clear();
+        self.session.predict(pairs, &mut self.outputs);
+        Ok(self.outputs.iter().map(|&v| v as f32).collect())
     }
 
     /// Outputs on a res×res grid of cell centres over [xmin, xmax]×[ymin, ymax], row-major,
     /// first row at ymax, first column at xmin.
     pub fn boundary(&mut self, res: f64, xmin: f64, xmax: f64, ymin: f64, ymax: f64) -> Result<Vec<f32>, JsError> {
-        let (grid, _) = grid("boundary", res, [xmin, xmax, ymin, ymax])?;
-        Ok(self.outputs_at(grid))
+        let (grid, n) = grid("boundary", res, [xmin, xmax, ymin, ymax])?;
+        let mut out = Vec::with_capacity(n);
+        self.session.predict_for_drawing(grid, &mut out);
+        Ok(out)
     }
 
     /// The data domain [xmin, xmax, ymin, ymax] in data coordinates.
@@ -285,12 +289,5 @@ impl Playground {
     /// Wraps a session.
     pub(crate) fn with_session(session: Session) -> Playground {
         Playground { session, outputs: Vec::new() }
-    }
-
-    /// Network outputs at data-coordinate points, as f32 for drawing.
-    fn outputs_at(&mut self, points: impl Iterator<Item = [f64; 2]>) -> Vec<f32> {
-        self.outputs.clear();
-        self.session.predict(points, &mut self.outputs);
-        self.outputs.iter().map(|&v| v as f32).collect()
     }
 }
