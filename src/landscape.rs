@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 /// Random stream of the random directions.
 const DIRECTION_STREAM: u32 = 3;
-/// Rows per forward pass when evaluating the cost (a chunk's workspace stays in the L1 cache).
+/// Rows per forward pass when evaluating the cost (a chunk's buffers stay in the CPU's cache).
 const CHUNK: usize = 256;
 /// Power iterations of the PCA (it stops earlier once converged).
 const PCA_ITERATIONS: usize = 200;
@@ -201,7 +201,7 @@ impl Landscape<'_> {
             values,
             path,
             path_steps,
-            current: Evaluator::<f64>::new(self).cost_at(&self.net.params),
+            current: Evaluator::<f64>::new(self).at(&self.net.params),
             current_point,
             explained,
             axes,
@@ -255,8 +255,8 @@ impl Landscape<'_> {
         let nodes = (0..res).map(|c| [center - span + 2.0 * span * c as f64 / (res - 1) as f64, 0.0]);
         let values = self.costs(request.precision, &plane, nodes);
         let mut evaluator = Evaluator::<f64>::new(self);
-        let start = evaluator.cost_at(init);
-        let current = evaluator.cost_at(&self.net.params);
+        let start = evaluator.at(init);
+        let current = evaluator.at(&self.net.params);
         let mut path = Vec::with_capacity(2 * (self.trajectory.len() + 1));
         for (k, theta) in self.trajectory.snapshots().enumerate() {
             path.extend_from_slice(&[plane.project(theta)[0], if k == 0 { start } else { f64::NAN }]);
@@ -283,9 +283,24 @@ impl Landscape<'_> {
 impl Landscape<'_> {
     /// J at θ(a, b) of `plane` for every node [a, b], with forward passes in `precision`.
     fn costs(&self, precision: Precision, plane: &Plane, nodes: impl Iterator<Item = [f64; 2]>) -> Vec<f64> {
+        let mut double = Evaluator::<f64>::new(self);
         match precision {
-            Precision::Single => Evaluator::<f32>::new(self).costs(plane, nodes),
-            Precision::Double => Evaluator::<f64>::new(self).costs(plane, nodes),
+            Precision::Double => nodes.map(|node| double.at_node(plane, node)).collect(),
+            Precision::Single => {
+                let mut single = Evaluator::<f32>::new(self);
+                nodes
+                    .map(|node| {
+                        let cost = single.at_node(plane, node);
+                        // Far out on a wide window f32 activations can overflow (above 3.4·10³⁸)
+                        // where f64 ones do not: such nodes are computed again in f64.
+                        if cost.is_finite() {
+                            cost
+                        } else {
+                            double.at_node(plane, node)
+                        }
+                    })
+                    .collect()
+            }
         }
     }
 }
@@ -297,56 +312,51 @@ struct Evaluator<'l, 'a, T: Real> {
     net: Network,
     /// `net.params` rounded to `T`.
     rounded: Vec<T>,
-    /// The training set in chunks of at most [`CHUNK`] rows, each loaded once into its own
-    /// workspace, with its row count.
-    chunks: Vec<(Workspace<T>, usize)>,
+    /// The training set rounded to `T` once: x₁, x₂ and y, each a column.
+    columns: [Vec<T>; 3],
+    /// Forward-pass buffers for [`CHUNK`] rows at a time.
+    ws: Workspace<T>,
 }
 
 impl<'l, 'a, T: Real> Evaluator<'l, 'a, T> {
     fn new(landscape: &'l Landscape<'a>) -> Self {
         let net = landscape.net.clone();
-        let n = landscape.targets.len();
-        let chunks = (0..n)
-            .step_by(CHUNK)
-            .map(|start| {
-                let rows = start..(start + CHUNK).min(n);
-                let mut ws = Workspace::new(&net, rows.len());
-                let m = ws.load_batch(landscape.inputs, landscape.targets, rows);
-                (ws, m)
-            })
-            .collect();
+        let column = |values: &mut dyn Iterator<Item = &f64>| values.map(|&v| T::splat(v)).collect::<Vec<T>>();
+        let columns = [
+            column(&mut landscape.inputs.column(0).iter()),
+            column(&mut landscape.inputs.column(1).iter()),
+            column(&mut landscape.targets.iter()),
+        ];
+        let ws = Workspace::forward_only(&net, CHUNK.min(landscape.targets.len().max(1)));
         let rounded = vec![T::ZERO; net.params.len()];
-        Evaluator { landscape, net, rounded, chunks }
+        Evaluator { landscape, net, rounded, columns, ws }
     }
 
-    /// J at θ(a, b) of `plane` for every node [a, b].
-    fn costs(&mut self, plane: &Plane, nodes: impl Iterator<Item = [f64; 2]>) -> Vec<f64> {
-        nodes
-            .map(|[a, b]| {
-                plane.point(a, b, &mut self.net.params);
-                self.cost()
-            })
-            .collect()
+    /// J at θ(a, b) of `plane`.
+    fn at_node(&mut self, plane: &Plane, [a, b]: [f64; 2]) -> f64 {
+        plane.point(a, b, &mut self.net.params);
+        self.cost()
+    }
+
+    /// J at `theta`.
+    fn at(&mut self, theta: &[f64]) -> f64 {
+        self.net.params.copy_from_slice(theta);
+        self.cost()
     }
 
     /// J at the parameters currently in `self.net`.
     fn cost(&mut self) -> f64 {
-        for (rounded, &exact) in self.rounded.iter_mut().zip(&self.net.params) {
-            *rounded = T::splat(exact);
-        }
+        self.net.round_params_into(&mut self.rounded);
+        let [x1, x2, y] = &self.columns;
+        let n = y.len();
         let mut sum = 0.0;
-        for (ws, m) in &mut self.chunks {
-            self.net.forward_logits(&self.rounded, ws, *m);
-            sum += self.net.mean_loss(ws, *m) * *m as f64;
+        for start in (0..n).step_by(self.ws.capacity) {
+            let rows = start..(start + self.ws.capacity).min(n);
+            let m = self.ws.load_columns(&x1[rows.clone()], &x2[rows.clone()], &y[rows]);
+            self.net.forward_logits(&self.rounded, &mut self.ws, m);
+            sum += self.net.mean_loss(&mut self.ws, m) * m as f64;
         }
-        let n = self.landscape.targets.len();
         sum / n as f64 + self.net.penalty(self.landscape.l2)
-    }
-
-    /// J at `theta`.
-    fn cost_at(&mut self, theta: &[f64]) -> f64 {
-        self.net.params.copy_from_slice(theta);
-        self.cost()
     }
 }
 

@@ -75,6 +75,13 @@ impl Network {
         }
     }
 
+    /// Writes the parameters rounded to `T` into `out` (as long as [`Network::params`]).
+    pub fn round_params_into<T: Real>(&self, out: &mut [T]) {
+        for (rounded, &exact) in out.iter_mut().zip(&self.params) {
+            *rounded = T::splat(exact);
+        }
+    }
+
     /// Layer widths, input first: [2, hidden…, 1].
     pub fn widths(&self) -> Vec<usize> {
         std::iter::once(INPUTS).chain(self.layers.iter().map(|l| l.n_out)).collect()
@@ -257,17 +264,37 @@ pub struct Workspace<T: Real = f64> {
 impl<T: Real> Workspace<T> {
     /// Buffers for `net` and batches of at most `capacity` rows.
     pub fn new(net: &Network, capacity: usize) -> Workspace<T> {
+        let mut ws = Workspace::forward_only(net, capacity);
+        ws.delta = ws.z.clone();
+        ws.grad = vec![T::ZERO; net.params.len()];
+        ws
+    }
+
+    /// Buffers for forward passes only (no deltas, no gradient: [`Network::backward`] needs
+    /// [`Workspace::new`]), for evaluating costs and outputs.
+    pub fn forward_only(net: &Network, capacity: usize) -> Workspace<T> {
         let widths = net.widths();
         let matrices = |widths: &[usize]| widths.iter().map(|&n| Array2::from_elem((n, capacity), T::ZERO)).collect();
         Workspace {
             capacity,
             a: matrices(&widths),
             z: matrices(&widths[1..]),
-            delta: matrices(&widths[1..]),
+            delta: Vec::new(),
             targets: vec![T::ZERO; capacity],
             scratch: vec![T::ZERO; capacity],
-            grad: vec![T::ZERO; net.params.len()],
+            grad: Vec::new(),
         }
+    }
+
+    /// Copies features x₁, x₂ and targets y, already in this precision, into the batch; returns
+    /// the number of samples (at most `capacity`).
+    pub fn load_columns(&mut self, x1: &[T], x2: &[T], y: &[T]) -> usize {
+        let m = y.len().min(self.capacity);
+        let (a1, a2) = self.a[0].as_slice_mut().expect("contiguous").split_at_mut(self.capacity);
+        a1[..m].copy_from_slice(&x1[..m]);
+        a2[..m].copy_from_slice(&x2[..m]);
+        self.targets[..m].copy_from_slice(&y[..m]);
+        m
     }
 
     /// Copies rows `rows` of the features `x` and the targets `y` into the batch, in that

@@ -143,8 +143,8 @@ impl Session {
         batch_rng.shuffle(&mut order);
         Ok(Session {
             batch: Workspace::new(&net, batch_size),
-            eval: Workspace::new(&net, EVAL_CHUNK),
-            draw: Workspace::new(&net, EVAL_CHUNK),
+            eval: Workspace::forward_only(&net, EVAL_CHUNK),
+            draw: Workspace::forward_only(&net, EVAL_CHUNK),
             draw_params: vec![0.0; net.params.len()],
             optimizer: Optimizer::new(&config, net.params.len()),
             backup: net.params.clone(),
@@ -373,8 +373,8 @@ impl Session {
         });
     }
 
-    /// [`Session::predict`] in single precision (absolute error below 10⁻⁶), for what is only
-    /// drawn, such as the decision boundary's heatmap.
+    /// [`Session::predict`] in single precision (probabilities within about 10⁻⁶ of it), for what
+    /// is only drawn, such as the decision boundary's heatmap.
     pub fn predict_for_drawing(&mut self, points: impl Iterator<Item = [f64; 2]>, out: &mut Vec<f32>) {
         self.draw_in_chunks(points, |ws, _start, m| out.extend_from_slice(ws.outputs(m)));
     }
@@ -399,9 +399,7 @@ impl Session {
 
     /// [`forward_in_chunks`] in single precision, at the parameters rounded to f32.
     fn draw_in_chunks(&mut self, points: impl Iterator<Item = [f64; 2]>, visit: impl FnMut(&Workspace<f32>, usize, usize)) {
-        for (rounded, &exact) in self.draw_params.iter_mut().zip(&self.net.params) {
-            *rounded = exact as f32;
-        }
+        self.net.round_params_into(&mut self.draw_params);
         forward_in_chunks(&self.net, &self.draw_params, &mut self.draw, self.standardizer, points, visit);
     }
 

@@ -2,9 +2,8 @@
 //! loss surface and the inputs are badly conditioned and gradient descent is slow; standardizing
 //! fixes all three. Also the surfaces' geometry (filter normalization, PCA of a straight path).
 
-use nn_playground::config::{Config, Dataset, Normalize};
 use nn_playground::activation::Activation;
-use nn_playground::config::Problem;
+use nn_playground::config::{Config, Dataset, Normalize, Problem};
 use nn_playground::landscape::{filter_normalized_direction, pca_plane, Precision, SurfaceKind, SurfaceRequest};
 use nn_playground::rng::SeededRng;
 use nn_playground::trajectory::Trajectory;
@@ -163,6 +162,39 @@ fn single_precision_grids_agree_with_double_precision_ones() {
         }
     }
     assert!(worst < 2e-6, "largest relative difference {worst}");
+}
+
+/// The largest relative difference between the single- and double-precision grids of `kind`.
+fn single_against_double(session: &Session, kind: SurfaceKind, span: Option<f64>) -> f64 {
+    let grid = |precision| session.surface(&SurfaceRequest { kind, res: 15, span, precision, ..Default::default() }).unwrap().values;
+    let (single, double) = (grid(Precision::Single), grid(Precision::Double));
+    single.iter().zip(&double).map(|(s, d)| (s - d).abs() / d).fold(0.0, f64::max)
+}
+
+#[test]
+fn single_precision_keeps_its_accuracy_at_a_separable_minimum() {
+    // Noiseless blobs: the cost goes to 0, each sample's loss is about e^−|z| and tiny.
+    let config = Config { dataset: Some(Dataset::Gauss), hidden: vec![4], learning_rate: 0.3, batch_size: 250, ..Config::default() };
+    let mut session = Session::new(config).unwrap();
+    let report = session.step(20_000);
+    assert!(report.train_loss < 1e-4, "train loss {}", report.train_loss);
+    for kind in [SurfaceKind::Weights2d, SurfaceKind::Random, SurfaceKind::Line] {
+        let worst = single_against_double(&session, kind, None);
+        assert!(worst < 1e-4, "{kind:?}: largest relative difference {worst}");
+    }
+}
+
+#[test]
+fn single_precision_overflow_falls_back_to_double() {
+    // Eight ReLU layers far out on a random plane: activations beyond f32's 3.4·10³⁸.
+    let mut session = Session::new(Config { hidden: vec![8; 8], activation: Activation::Relu, ..Config::default() }).unwrap();
+    session.step(10);
+    let grid = |precision| session.surface(&SurfaceRequest { kind: SurfaceKind::Random, res: 9, span: Some(1e5), precision, ..Default::default() }).unwrap().values;
+    let (single, double) = (grid(Precision::Single), grid(Precision::Double));
+    assert!(double.iter().any(|&v| v > f32::MAX as f64), "the window must reach beyond f32");
+    for (s, d) in single.iter().zip(&double) {
+        assert!(s.is_finite() && ((s - d) / d).abs() < 1e-4, "{s} vs {d}");
+    }
 }
 
 #[test]

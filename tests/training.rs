@@ -110,6 +110,24 @@ fn a_diverging_run_stops_keeps_finite_parameters_and_says_why() {
 }
 
 #[test]
+fn drawn_outputs_agree_with_the_double_precision_predictions() {
+    for (hidden, activation) in [(vec![8, 8], Activation::Tanh), (vec![6, 4, 3], Activation::Relu), (vec![5], Activation::Sigmoid)] {
+        let mut session = Session::new(Config { hidden: hidden.clone(), activation, noise: 0.2, ..Config::default() }).unwrap();
+        session.step(500);
+        let grid: Vec<[f64; 2]> = (0..400).map(|k| [-6.0 + 0.6 * (k % 20) as f64, 6.0 - 0.6 * (k / 20) as f64]).collect();
+        let (mut exact, mut drawn, mut units) = (Vec::new(), Vec::new(), Vec::new());
+        session.predict(grid.iter().copied(), &mut exact);
+        session.predict_for_drawing(grid.iter().copied(), &mut drawn);
+        session.unit_outputs(grid.iter().copied(), grid.len(), &mut units);
+        let output_unit = &units[units.len() - grid.len()..]; // the last unit is the output
+        for ((e, d), u) in exact.iter().zip(&drawn).zip(output_unit) {
+            assert!((e - *d as f64).abs() < 1e-6 && d == u, "{hidden:?}: {e} vs {d} and {u}");
+        }
+        assert_eq!(units.len(), (hidden.iter().sum::<usize>() + 1) * grid.len());
+    }
+}
+
+#[test]
 fn predictions_use_the_training_normalization() {
     let config = Config { normalize: Normalize::Standardize, scale: [1.0, 100.0], ..Config::default() };
     let mut session = Session::new(config).unwrap();

@@ -97,7 +97,8 @@ impl Playground {
     }
 
     /// Every unit's output (hidden layers in order, then the output unit) on a res×res grid of
-    /// cell centres, laid out like `boundary`: unit u's grid starts at u·res².
+    /// cell centres, laid out like `boundary` and like it in single precision: unit u's grid
+    /// starts at u·res².
     #[wasm_bindgen(js_name = unitOutputs)]
     pub fn unit_outputs(&mut self, res: f64, xmin: f64, xmax: f64, ymin: f64, ymax: f64) -> Result<Vec<f32>, JsError> {
         let (grid, n) = super::grid("unitOutputs", res, [xmin, xmax, ymin, ymax])?;

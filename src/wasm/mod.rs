@@ -200,7 +200,6 @@ pub fn default_config() -> JsValue {
 #[wasm_bindgen]
 pub struct Playground {
     pub(crate) session: Session,
-    outputs: Vec<f64>,
 }
 
 #[wasm_bindgen]
@@ -237,13 +236,13 @@ impl Playground {
             return Err(js_error(Error::invalid(&format!("predict(points): points[{i}]"), "finite", points[i])));
         }
         let pairs = points.chunks_exact(2).map(|p| [p[0] as f64, p[1] as f64]);
-        self.outputs.clear();
-        self.session.predict(pairs, &mut self.outputs);
-        Ok(self.outputs.iter().map(|&v| v as f32).collect())
+        let mut outputs = Vec::with_capacity(points.len() / 2);
+        self.session.predict(pairs, &mut outputs);
+        Ok(outputs.into_iter().map(|v| v as f32).collect())
     }
 
     /// Outputs on a res×res grid of cell centres over [xmin, xmax]×[ymin, ymax], row-major,
-    /// first row at ymax, first column at xmin.
+    /// first row at ymax, first column at xmin; computed in single precision, for drawing.
     pub fn boundary(&mut self, res: f64, xmin: f64, xmax: f64, ymin: f64, ymax: f64) -> Result<Vec<f32>, JsError> {
         let (grid, n) = grid("boundary", res, [xmin, xmax, ymin, ymax])?;
         let mut out = Vec::with_capacity(n);
@@ -288,6 +287,6 @@ impl Playground {
 impl Playground {
     /// Wraps a session.
     pub(crate) fn with_session(session: Session) -> Playground {
-        Playground { session, outputs: Vec::new() }
+        Playground { session }
     }
 }
