@@ -15,7 +15,7 @@ pub enum Activation {
     Sigmoid,
     /// g(z) = tanh z, output in (−1,1); saturates like the sigmoid.
     Tanh,
-    /// g(z) = max(0, z).
+    /// g(z) = max(0, z) (NaN stays NaN).
     Relu,
     /// g(z) = z for z > 0, 0.01·z otherwise.
     LeakyRelu,
@@ -50,11 +50,12 @@ impl Activation {
             Activation::Sigmoid => sigmoid(z),
             Activation::Tanh => crate::math::tanh(z),
             // Written as a comparison: f64::max becomes a call in wasm.
+            // NaN stays NaN (the comparison is false), so an overflow upstream is not hidden.
             Activation::Relu => {
-                if z > 0.0 {
-                    z
-                } else {
+                if z <= 0.0 {
                     0.0
+                } else {
+                    z
                 }
             }
             Activation::LeakyRelu => {
@@ -73,7 +74,7 @@ impl Activation {
             Activation::Linear => a.copy_from_slice(z),
             Activation::Sigmoid => crate::math::sigmoid_slice(z, a),
             Activation::Tanh => crate::math::tanh_slice(z, a),
-            Activation::Relu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = if z > T::ZERO { z } else { T::ZERO }),
+            Activation::Relu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = if z <= T::ZERO { T::ZERO } else { z }),
             Activation::LeakyRelu => {
                 let slope = T::splat(LEAKY_SLOPE);
                 a.iter_mut().zip(z).for_each(|(a, &z)| *a = if z > T::ZERO { z } else { slope * z });
@@ -132,6 +133,15 @@ mod tests {
                 let analytic = act.derivative(z, act.apply(z));
                 assert!((numeric - analytic).abs() < 1e-8, "{act:?} at {z}: {numeric} vs {analytic}");
             }
+        }
+    }
+
+    #[test]
+    fn nan_passes_through_every_activation() {
+        for act in Activation::ALL {
+            let mut a = [0.0f32; 1];
+            act.apply_all(&[f32::NAN], &mut a);
+            assert!(act.apply(f64::NAN).is_nan() && a[0].is_nan(), "{act:?}");
         }
     }
 

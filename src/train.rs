@@ -397,10 +397,17 @@ impl Session {
         });
     }
 
-    /// [`forward_in_chunks`] in single precision, at the parameters rounded to f32.
-    fn draw_in_chunks(&mut self, points: impl Iterator<Item = [f64; 2]>, visit: impl FnMut(&Workspace<f32>, usize, usize)) {
+    /// [`forward_in_chunks`] in single precision, at the parameters rounded to f32; a chunk whose
+    /// outputs overflow f32 (exploding activations beyond 3.4·10³⁸) is run again in f64.
+    fn draw_in_chunks(&mut self, points: impl Iterator<Item = [f64; 2]>, mut visit: impl FnMut(&Workspace<f32>, usize, usize)) {
         self.net.round_params_into(&mut self.draw_params);
-        forward_in_chunks(&self.net, &self.draw_params, &mut self.draw, self.standardizer, points, visit);
+        let (net, double) = (&self.net, &mut self.eval);
+        forward_in_chunks(net, &self.draw_params, &mut self.draw, self.standardizer, points, |single, start, m| {
+            if single.outputs(m).iter().any(|v| !v.is_finite()) {
+                redo_in_double(net, single, double, m);
+            }
+            visit(single, start, m);
+        });
     }
 
     /// The forward and backward pass of the backprop explorer on training rows `rows`.
@@ -431,7 +438,7 @@ fn forward_in_chunks<T: Real>(
     ws: &mut Workspace<T>,
     standardizer: Standardizer,
     points: impl Iterator<Item = [f64; 2]>,
-    mut visit: impl FnMut(&Workspace<T>, usize, usize),
+    mut visit: impl FnMut(&mut Workspace<T>, usize, usize),
 ) {
     let mut inputs = points.map(|p| standardizer.apply(p));
     let mut start = 0;
@@ -443,6 +450,16 @@ fn forward_in_chunks<T: Real>(
         net.forward_at(params, ws, m);
         visit(ws, start, m);
         start += m;
+    }
+}
+
+/// Runs the forward pass on the `m` inputs loaded in `single` again in double precision (in
+/// `double`, of the same capacity) and writes the activations back, rounded to f32.
+fn redo_in_double(net: &Network, single: &mut Workspace<f32>, double: &mut Workspace, m: usize) {
+    double.a[0].zip_mut_with(&single.a[0], |exact, &rounded| *exact = rounded as f64);
+    net.forward(double, m);
+    for (rounded, exact) in single.a.iter_mut().zip(&double.a).skip(1) {
+        rounded.zip_mut_with(exact, |rounded, &exact| *rounded = exact as f32);
     }
 }
 

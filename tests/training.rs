@@ -3,6 +3,7 @@
 
 use nn_playground::activation::Activation;
 use nn_playground::config::{Config, Dataset, Normalize, OptimizerKind, Problem};
+use nn_playground::init::Init;
 use nn_playground::normalize::Standardizer;
 use nn_playground::{Report, Session};
 
@@ -128,6 +129,23 @@ fn drawn_outputs_agree_with_the_double_precision_predictions() {
 }
 
 #[test]
+fn drawn_outputs_stay_finite_where_activations_overflow_single_precision() {
+    // Weights N(0, 100²) through 16 ReLU layers of 64 units: activations grow about 500× a
+    // layer, beyond f32's 3.4·10³⁸, where sums of ±∞ would give NaN.
+    let config = Config { hidden: vec![64; 16], activation: Activation::Relu, init: Init::Normal, init_scale: 100.0, ..Config::default() };
+    let mut session = Session::new(config).unwrap();
+    let grid: Vec<[f64; 2]> = (0..300).map(|k| [-6.0 + 0.8 * (k % 15) as f64, 6.0 - 0.6 * (k / 15) as f64]).collect();
+    let (mut exact, mut drawn, mut units) = (Vec::new(), Vec::new(), Vec::new());
+    session.predict(grid.iter().copied(), &mut exact);
+    session.predict_for_drawing(grid.iter().copied(), &mut drawn);
+    session.unit_outputs(grid.iter().copied(), grid.len(), &mut units);
+    assert!(units.iter().any(|v| v.is_infinite()), "some hidden activation must exceed f32");
+    for ((e, d), u) in exact.iter().zip(&drawn).zip(&units[units.len() - grid.len()..]) {
+        assert!(d.is_finite() && (e - *d as f64).abs() < 1e-6 && d == u, "{e} vs {d} and {u}");
+    }
+}
+
+#[test]
 fn predictions_use_the_training_normalization() {
     let config = Config { normalize: Normalize::Standardize, scale: [1.0, 100.0], ..Config::default() };
     let mut session = Session::new(config).unwrap();
@@ -141,3 +159,4 @@ fn predictions_use_the_training_normalization() {
     assert!((correct / labels.len() as f64 - reported).abs() < 1e-12);
     assert!(reported > 0.9);
 }
+
