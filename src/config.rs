@@ -247,15 +247,6 @@ impl Config {
         Ok(())
     }
 
-    /// Number of points of the dataset, train and test together.
-    pub fn point_count(&self) -> usize {
-        if self.dataset() == Dataset::Custom {
-            self.points.len() / 3
-        } else {
-            self.samples
-        }
-    }
-
     /// The dataset after defaults (call on a validated config).
     pub fn dataset(&self) -> Dataset {
         self.dataset.unwrap_or(Dataset::Circle)

@@ -1,6 +1,6 @@
 //! Datasets on the plane: the five classification sets and two regression sets, generated from
-//! the seed, jittered by the noise level, distorted by the per-feature scale/offset, shuffled and
-//! split into train and test.
+//! the seed (or the user's own points), jittered by the noise level, distorted by the per-feature
+//! scale, the rotation and the offset, shuffled and split into train and test.
 
 use crate::config::{Config, Dataset};
 use crate::rng::SeededRng;
@@ -83,7 +83,7 @@ pub fn generate(config: &Config) -> Split {
 
 /// Training set size for `samples` points: round(samples · fraction), leaving at least one
 /// point on each side.
-pub fn train_count(samples: usize, fraction: f64) -> usize {
+fn train_count(samples: usize, fraction: f64) -> usize {
     ((samples as f64 * fraction).round() as usize).clamp(1, samples - 1)
 }
 

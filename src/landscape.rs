@@ -283,11 +283,14 @@ impl Landscape<'_> {
 impl Landscape<'_> {
     /// J at θ(a, b) of `plane` for every node [a, b], with forward passes in `precision`.
     fn costs(&self, precision: Precision, plane: &Plane, nodes: impl Iterator<Item = [f64; 2]>) -> Vec<f64> {
-        let mut double = Evaluator::<f64>::new(self);
         match precision {
-            Precision::Double => nodes.map(|node| double.at_node(plane, node)).collect(),
+            Precision::Double => {
+                let mut double = Evaluator::<f64>::new(self);
+                nodes.map(|node| double.at_node(plane, node)).collect()
+            }
             Precision::Single => {
                 let mut single = Evaluator::<f32>::new(self);
+                let mut double: Option<Evaluator<f64>> = None;
                 nodes
                     .map(|node| {
                         let cost = single.at_node(plane, node);
@@ -296,7 +299,7 @@ impl Landscape<'_> {
                         if cost.is_finite() {
                             cost
                         } else {
-                            double.at_node(plane, node)
+                            double.get_or_insert_with(|| Evaluator::new(self)).at_node(plane, node)
                         }
                     })
                     .collect()

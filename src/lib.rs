@@ -10,14 +10,15 @@
 //!   from the `libm` crate everywhere, so native and wasm runs are bit-identical.
 //! - [`data`]: the datasets (and the user's own points), noise, feature distortion
 //!   (scale, rotation, offset), train/test split.
-//! - [`points_csv`]: the user's points as CSV, parsed with every bad line named.
+//! - [`points_csv`]: the user's points as CSV, parsed with the bad lines named (the first 10).
 //! - [`normalize`]: standardization fitted on the training split.
 //! - [`math`]: exp, tanh, sigmoid and the cross-entropy's log term from IEEE arithmetic only
 //!   (bit-identical everywhere), in double precision and in the single precision of the grids
 //!   that are only drawn, with SIMD lanes in wasm; [`math::Real`] is the number type the
 //!   forward pass is generic over.
 //! - [`activation`]: g(z) and g'(z) for linear, sigmoid, tanh, ReLU, leaky ReLU.
-//! - [`init`]: weight initializations (zeros, constant, uniform, normal, LeCun, Xavier, He).
+//! - [`init`]: weight initializations (zeros, constant, uniform, normal, LeCun, Xavier uniform
+//!   and normal, He, identity).
 //! - [`loss`]: the output unit and its loss (sigmoid + cross-entropy, identity + ½ squared error).
 //! - [`network`]: the MLP with contiguous parameters, forward pass with cache (in f64, or in
 //!   f32 for drawing), backpropagation, and the preallocated workspace that keeps training
@@ -29,7 +30,7 @@
 //! - [`landscape`]: loss surfaces (two weights, random and PCA planes, the init→now line) with
 //!   the path projected on them, evaluated in single or double precision.
 //! - [`conditioning`]: condition numbers of inputs and Hessian, and the learning rate they suggest.
-//! - [`diagnostics`]: the gradient check.
+//! - [`diagnostics`]: the gradient check and the measured noise of the mini-batch loss.
 //! - [`explorer`]: one forward/backward pass with every intermediate kept, for the backprop view.
 //! - [`stats`]: per-layer statistics of activations and gradients, and the deep linear toy.
 //! - `wasm` (only on wasm32): the `#[wasm_bindgen]` boundary, the JS class `Playground`.

@@ -102,7 +102,8 @@ impl Network {
         0.5 * l2 * sum
     }
 
-    /// The activation of layer `l` (hidden layers use the config's, the last one the loss's).
+    /// Whether layer `l` is the output layer (its activation is the loss's output unit; every
+    /// other layer uses the config's activation).
     #[inline]
     fn is_output(&self, l: usize) -> bool {
         l + 1 == self.layers.len()
@@ -324,11 +325,5 @@ impl<T: Real> Workspace<T> {
     /// The outputs ŷ of the first `m` samples of the last forward pass.
     pub fn outputs(&self, m: usize) -> &[T] {
         &self.a[self.a.len() - 1].as_slice().expect("contiguous")[..m]
-    }
-
-    /// The output ŷ of sample `s` of the last forward pass.
-    #[inline]
-    pub fn output(&self, s: usize) -> T {
-        self.a[self.a.len() - 1][[0, s]]
     }
 }

@@ -6,8 +6,8 @@ use crate::error::{Error, Result};
 /// Most bad lines named in one error message.
 const MAX_LISTED: usize = 10;
 
-/// Parses CSV text into [x0, y0, label0, x1, …]. Every malformed line is reported, by number
-/// and content, in one error; nothing is returned then.
+/// Parses CSV text into [x0, y0, label0, x1, …]. Malformed lines are reported, by number and
+/// content, in one error (the first [`MAX_LISTED`], then how many more); nothing is returned then.
 pub fn parse(text: &str) -> Result<Vec<f64>> {
     let mut points = Vec::new();
     let mut bad = Vec::new();

@@ -50,7 +50,7 @@ impl Histogram {
     }
 
     /// Bins over ±max|v| (±1 when every value is 0 or none is finite).
-    pub fn symmetric(values: impl Iterator<Item = f64> + Clone) -> Histogram {
+    fn symmetric(values: impl Iterator<Item = f64> + Clone) -> Histogram {
         Histogram::around_zero(max_abs(values.clone()), values)
     }
 
@@ -149,7 +149,8 @@ pub struct LayerStats {
     pub update_ratio: Option<f64>,
     /// Standard deviation of the entries of W[l] now.
     pub weight_std: f64,
-    /// Var(W[l]) the config's initialization draws with for this fan-in and fan-out.
+    /// Var(W[l]) the config's initialization draws with for this layer's fan-in and units
+    /// (the n_in and n_out of its weight matrix).
     pub init_variance: f64,
     /// Largest difference between two units of the layer in any incoming weight, bias or
     /// outgoing weight: 0 when every unit is identical (symmetry not broken).

@@ -268,7 +268,7 @@ impl Session {
             return LearningRateSuggestion { learning_rate: conditioning::best_fixed_step(&bound), method: "hessian", hessian_bound: Some(bound) };
         }
         let mut best = (f64::INFINITY, 1e-5);
-        for rate in (-20..=4).map(|k| 10f64.powf(k as f64 / 4.0)) {
+        for rate in (-20..=4).map(|k| libm::pow(10.0, k as f64 / 4.0)) {
             let report = self.clone_fresh(rate).step(SWEEP_UPDATES);
             if !report.diverged && report.train_loss <= best.0 {
                 best = (report.train_loss, rate);

@@ -76,6 +76,8 @@ fn the_backprop_trace_is_the_next_update() {
     assert_eq!(grad.to_vec(), first_grad);
     let units = pg.unit_outputs(8.0, -6.0, 6.0, -6.0, 6.0).unwrap();
     assert_eq!(units.len(), (3 + 2 + 1) * 64);
+    let err = message(pg.unit_outputs(2000.0, -6.0, 6.0, -6.0, 6.0));
+    assert!(err.starts_with("unitOutputs: units × res² must be at most 16777216, got 6 × 4000000"), "{err}");
     assert!(message(pg.backprop_trace(Some(vec![9999]))).starts_with("rows must be below 250"));
 }
 

@@ -4,8 +4,12 @@
 
 use super::{js_error, to_js, whole_number, Playground};
 use crate::diagnostics::loss_noise;
+use crate::error::Error;
 use js_sys::{Array, Float64Array, Object, Reflect, Uint32Array};
 use wasm_bindgen::prelude::*;
+
+/// Most values one `unitOutputs` call returns (units × res²): 64 MB of f32.
+const MAX_UNIT_OUTPUTS: usize = 1 << 24;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -102,6 +106,13 @@ impl Playground {
     #[wasm_bindgen(js_name = unitOutputs)]
     pub fn unit_outputs(&mut self, res: f64, xmin: f64, xmax: f64, ymin: f64, ymax: f64) -> Result<Vec<f32>, JsError> {
         let (grid, n) = super::grid("unitOutputs", res, [xmin, xmax, ymin, ymax])?;
+        let units: usize = self.session.network().layers.iter().map(|l| l.n_out).sum();
+        if units * n > MAX_UNIT_OUTPUTS {
+            return Err(js_error(Error::new(format!(
+                "unitOutputs: units × res² must be at most {MAX_UNIT_OUTPUTS}, got {units} × {n} = {}; lower res",
+                units * n
+            ))));
+        }
         let mut out = Vec::new();
         self.session.unit_outputs(grid, n, &mut out);
         Ok(out)

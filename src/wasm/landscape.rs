@@ -15,9 +15,10 @@ export interface SurfaceRequest {
   kind: "weights2d" | "random" | "pca" | "line";
   /** Grid nodes per axis, 3..201. Default 51. */
   res?: number;
-  /** Half-width of the window in axis units. Default: the path with a margin (1 for "random"). */
+  /** Half-width of the window in axis units. Default: the path with a margin (1 for "random"
+   *  and "line"). */
   span?: number;
-  /** Centre of the window in axis units. Default: the current point. */
+  /** Centre of the window in axis units. Default: the current point ("line": t = 0.5). */
   center?: [number, number];
   /** For "weights2d" with hidden layers: which first-layer unit. Default 0. */
   unit?: number;

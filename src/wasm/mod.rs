@@ -82,7 +82,8 @@ export interface StepReport {
   /** null for regression. */
   trainAccuracy: number | null;
   testAccuracy: number | null;
-  /** True once a loss or parameter became NaN or infinite; training then stops. */
+  /** True once a loss became NaN, infinite or above 1e12, or a parameter non-finite; training
+   *  then stops and the parameters go back to the last finite state. */
   diverged: boolean;
   /** Why training diverged, or null. */
   message: string | null;

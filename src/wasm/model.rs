@@ -20,7 +20,7 @@ export interface ExportedModel {
 "#;
 
 /// Parses CSV text (lines `x,y,label`, optional header, `#` comments) into
-/// [x0, y0, label0, …] for the config's `points`; throws an Error listing every bad line.
+/// [x0, y0, label0, …] for the config's `points`; throws an Error listing the bad lines (the first 10, then how many more).
 #[wasm_bindgen(js_name = parsePointsCsv)]
 pub fn parse_points_csv(text: &str) -> Result<Vec<f64>, JsError> {
     points_csv::parse(text).map_err(js_error)

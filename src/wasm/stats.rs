@@ -42,17 +42,17 @@ export interface LayerStats {
   dead: number | null;
   /** Standard deviation of the backpropagated δ[l] = ∂L/∂z[l] per example. */
   deltaStd: number;
-  /** Of δ[l], over ±max|δ|. */
+  /** Of δ[l], over ±min(max|δ|, 5·rms); values beyond land in the end bins. */
   deltaHistogram: Histogram;
   /** Standard deviation of the entries of ∂J/∂W[l] on the batch. */
   gradStd: number;
-  /** Of ∂J/∂W[l], over ±max. */
+  /** Of ∂J/∂W[l], over ±min(max, 5·rms); values beyond land in the end bins. */
   gradHistogram: Histogram;
   /** ‖α·∂J/∂W[l]‖ / ‖W[l]‖ (the step plain SGD takes); null while W[l] = 0. */
   updateRatio: number | null;
   /** Standard deviation of the entries of W[l] now. */
   weightStd: number;
-  /** Var(W[l]) the configured initialization draws with, for this fan-in and fan-out. */
+  /** Var(W[l]) the configured initialization draws with, for this layer's fanIn and units. */
   initVariance: number;
   /** Largest difference between two units in an incoming weight, bias or outgoing weight:
    *  0 while every unit of the layer is identical. */

@@ -250,7 +250,7 @@ test("the model as JSON and back: identical predictions; a wrong file is named a
   assert.deepEqual(restored.train, trained.train);
   assert.equal(await page.inputValue("#activation"), "relu");
   assert.equal(await page.inputValue("#hidden"), "6,3");
-  assert.match(await page.textContent("#data-status"), /Loaded the model/);
+  assert.match(await page.textContent("#data-status"), /Loaded the model from model\.json \(40 updates\)/);
 
   const broken = JSON.stringify({ ...model, parameters: model.parameters.slice(1) });
   await page.setInputFiles("#import-model", { name: "broken.json", mimeType: "application/json", buffer: Buffer.from(broken) });

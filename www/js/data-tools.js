@@ -207,14 +207,17 @@ export class DataTools {
   }
 
   importModel(text, name) {
+    let model;
     let next;
     try {
-      next = this.page.wasm.Playground.fromModel(JSON.parse(text));
+      model = JSON.parse(text);
+      next = this.page.wasm.Playground.fromModel(model);
     } catch (err) {
       this.showError("model-error", t("{file} was not loaded: {message}", { file: name, message: t(messageOf(err)) }));
       return;
     }
-    const step = next.exportModel().step;
+    // The restored playground counts its own updates from 0; the file says how long it trained.
+    const step = Number.isFinite(model.step) ? model.step : 0;
     this.page.useModel(next);
     this.say(t("Loaded the model from {file} ({n} updates). The link holds its settings but not its weights.", { file: name, n: step }));
   }
