@@ -123,26 +123,24 @@ fn a_diverging_run_is_reported_not_drawn_as_garbage() {
     assert!(pg.boundary(20.0, -6.0, 6.0, -6.0, 6.0).unwrap().iter().all(|v| v.is_finite()));
 }
 
+/// Whether each slice function (SIMD lanes in wasm) gives the bits of its scalar form on `z`.
+fn slices_match_the_scalar_forms<T: nn_playground::math::Real>(z: &[T]) {
+    use nn_playground::math::{log1p_exp_negabs_lanes, log1p_exp_negabs_slice, sigmoid_lanes, sigmoid_slice, tanh_lanes, tanh_slice};
+    let cases: [(fn(&[T], &mut [T]), fn(T) -> T); 3] =
+        [(tanh_slice, tanh_lanes), (sigmoid_slice, sigmoid_lanes), (log1p_exp_negabs_slice, log1p_exp_negabs_lanes)];
+    let mut a = z.to_vec();
+    for (slice, scalar) in cases {
+        slice(z, &mut a);
+        assert!(z.iter().zip(&a).all(|(&z, &a)| a.to_f64().to_bits() == scalar(z).to_f64().to_bits()));
+    }
+}
+
 #[wasm_bindgen_test]
 fn simd_activations_give_the_same_bits_as_the_scalar_ones() {
-    use nn_playground::math::{log1p_exp_negabs_lanes, log1p_exp_negabs_slice, sigmoid_lanes, sigmoid_slice, tanh_lanes, tanh_slice};
     let z: Vec<f64> = (-4000..=4000).map(|i| i as f64 * 0.0071).chain([f64::NAN, -0.0, 1e9, -1e9]).collect();
-    let mut a = vec![0.0; z.len()];
-    tanh_slice(&z, &mut a);
-    assert!(z.iter().zip(&a).all(|(&z, &a)| a.to_bits() == tanh_lanes(z).to_bits()));
-    sigmoid_slice(&z, &mut a);
-    assert!(z.iter().zip(&a).all(|(&z, &a)| a.to_bits() == sigmoid_lanes(z).to_bits()));
-    log1p_exp_negabs_slice(&z, &mut a);
-    assert!(z.iter().zip(&a).all(|(&z, &a)| a.to_bits() == log1p_exp_negabs_lanes(z).to_bits()));
+    slices_match_the_scalar_forms(&z);
     // Single precision: four lanes per register.
-    let z: Vec<f32> = z.iter().map(|&z| z as f32).collect();
-    let mut a = vec![0.0f32; z.len()];
-    tanh_slice(&z, &mut a);
-    assert!(z.iter().zip(&a).all(|(&z, &a)| a.to_bits() == tanh_lanes(z).to_bits()));
-    sigmoid_slice(&z, &mut a);
-    assert!(z.iter().zip(&a).all(|(&z, &a)| a.to_bits() == sigmoid_lanes(z).to_bits()));
-    log1p_exp_negabs_slice(&z, &mut a);
-    assert!(z.iter().zip(&a).all(|(&z, &a)| a.to_bits() == log1p_exp_negabs_lanes(z).to_bits()));
+    slices_match_the_scalar_forms(&z.iter().map(|&z| z as f32).collect::<Vec<f32>>());
 }
 
 #[wasm_bindgen_test]
