@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 const MAX_LISTED: usize = 10;
 
 /// Parses CSV text into [x0, y0, label0, x1, …]. Malformed lines are reported, by number and
-/// content, in one error (the first [`MAX_LISTED`], then how many more); nothing is returned then.
+/// content, in one error (the first 10, then how many more); nothing is returned then.
 pub fn parse(text: &str) -> Result<Vec<f64>> {
     let mut points = Vec::new();
     let mut bad = Vec::new();

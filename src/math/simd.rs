@@ -1,0 +1,134 @@
+//! The SIMD lanes: in wasm with simd128, two f64 or four f32 in a v128; elsewhere stand-ins
+//! that are never used for data (`map_vectors` does nothing).
+
+pub use vector::*;
+
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod vector {
+    use super::super::lanes::{Format, Lanes, Real, DOUBLE, SINGLE};
+    use core::arch::wasm32::*;
+
+    /// Lanes that load from and store to memory as one v128.
+    pub trait Vector: Lanes {
+        /// The register.
+        fn from_v128(v: v128) -> Self;
+        /// Back to the register.
+        fn to_v128(self) -> v128;
+    }
+
+    /// The v128 lane types, written once: `$float`/`$int` name the lane operations of the
+    /// float and integer interpretation, `$sign` is the sign bit of one lane.
+    macro_rules! vector_lanes {
+        ($name:ident, $format:expr, $splat:ident, $add:ident, $sub:ident, $mul:ident, $div:ident, $abs:ident,
+         $pmin:ident, $pmax:ident, $ge:ident, $int_add:ident, $int_splat:ident, $shl:ident, $sign:expr, $bias:expr, $shift:expr) => {
+            impl Lanes for $name {
+                const FORMAT: Format = $format;
+                #[inline(always)]
+                fn splat(v: f64) -> Self {
+                    $name($splat(v as _))
+                }
+                #[inline(always)]
+                fn add(self, o: Self) -> Self {
+                    $name($add(self.0, o.0))
+                }
+                #[inline(always)]
+                fn sub(self, o: Self) -> Self {
+                    $name($sub(self.0, o.0))
+                }
+                #[inline(always)]
+                fn mul(self, o: Self) -> Self {
+                    $name($mul(self.0, o.0))
+                }
+                #[inline(always)]
+                fn div(self, o: Self) -> Self {
+                    $name($div(self.0, o.0))
+                }
+                #[inline(always)]
+                fn abs(self) -> Self {
+                    $name($abs(self.0))
+                }
+                #[inline(always)]
+                fn clamp_to(self, lo: f64, hi: f64) -> Self {
+                    // pmax(a, b) = a < b ? b : a and pmin(a, b) = b < a ? b : a: the scalar comparisons.
+                    $name($pmin($pmax(self.0, $splat(lo as _)), $splat(hi as _)))
+                }
+                #[inline(always)]
+                fn pow2_of_shifted(self) -> Self {
+                    $name($shl($int_add(self.0, $int_splat($bias)), $shift))
+                }
+                #[inline(always)]
+                fn with_sign_of(self, sign: Self) -> Self {
+                    $name(v128_or(v128_andnot(self.0, $sign), v128_and(sign.0, $sign)))
+                }
+                #[inline(always)]
+                fn select_nonnegative(z: Self, if_nonnegative: Self, otherwise: Self) -> Self {
+                    $name(v128_bitselect(if_nonnegative.0, otherwise.0, $ge(z.0, $splat(0.0))))
+                }
+            }
+
+            impl Vector for $name {
+                #[inline(always)]
+                fn from_v128(v: v128) -> Self {
+                    $name(v)
+                }
+                #[inline(always)]
+                fn to_v128(self) -> v128 {
+                    self.0
+                }
+            }
+        };
+    }
+
+    /// Two f64 lanes.
+    #[derive(Clone, Copy)]
+    pub struct Pair(v128);
+
+    /// Four f32 lanes.
+    #[derive(Clone, Copy)]
+    pub struct Quad(v128);
+
+    vector_lanes!(Pair, DOUBLE, f64x2_splat, f64x2_add, f64x2_sub, f64x2_mul, f64x2_div, f64x2_abs, f64x2_pmin,
+        f64x2_pmax, f64x2_ge, i64x2_add, i64x2_splat, i64x2_shl, u64x2(1 << 63, 1 << 63), 1023, 52);
+    vector_lanes!(Quad, SINGLE, f32x4_splat, f32x4_add, f32x4_sub, f32x4_mul, f32x4_div, f32x4_abs, f32x4_pmin,
+        f32x4_pmax, f32x4_ge, i32x4_add, i32x4_splat, i32x4_shl, u32x4_splat(1 << 31), 127, 23);
+
+    /// Applies `f` to `z` into `a` two registers per iteration (two independent chains keep
+    /// the pipeline busy); returns how many elements it did.
+    #[inline(always)]
+    pub fn map_vectors<T: Real>(z: &[T], a: &mut [T], f: impl Fn(T::Simd) -> T::Simd) -> usize {
+        let width = 16 / std::mem::size_of::<T>();
+        let n = z.len().min(a.len()) / (2 * width) * (2 * width);
+        for k in (0..n).step_by(2 * width) {
+            // SAFETY: k + 2·width ≤ n ≤ both lengths, and v128_load/v128_store accept any
+            // alignment.
+            unsafe {
+                let r0 = f(T::Simd::from_v128(v128_load(z.as_ptr().add(k) as *const v128)));
+                let r1 = f(T::Simd::from_v128(v128_load(z.as_ptr().add(k + width) as *const v128)));
+                v128_store(a.as_mut_ptr().add(k) as *mut v128, r0.to_v128());
+                v128_store(a.as_mut_ptr().add(k + width) as *mut v128, r1.to_v128());
+            }
+        }
+        n
+    }
+}
+
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+mod vector {
+    use super::super::lanes::{Lanes, Real};
+
+    /// Where there is no SIMD every lane type qualifies: nothing is loaded as a vector.
+    pub trait Vector: Lanes {}
+    impl Vector for f64 {}
+    impl Vector for f32 {}
+
+    /// Stand-in for two f64 lanes: plain f64.
+    pub type Pair = f64;
+    /// Stand-in for four f32 lanes: plain f32.
+    pub type Quad = f32;
+
+    /// No SIMD here: does nothing and leaves every element to the scalar loop.
+    #[inline(always)]
+    pub fn map_vectors<T: Real>(_z: &[T], _a: &mut [T], _f: impl Fn(T::Simd) -> T::Simd) -> usize {
+        0
+    }
+}
