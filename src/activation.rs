@@ -49,22 +49,8 @@ impl Activation {
             Activation::Linear => z,
             Activation::Sigmoid => sigmoid(z),
             Activation::Tanh => crate::math::tanh(z),
-            // Written as a comparison: f64::max becomes a call in wasm.
-            // NaN stays NaN (the comparison is false), so an overflow upstream is not hidden.
-            Activation::Relu => {
-                if z <= 0.0 {
-                    0.0
-                } else {
-                    z
-                }
-            }
-            Activation::LeakyRelu => {
-                if z > 0.0 {
-                    z
-                } else {
-                    LEAKY_SLOPE * z
-                }
-            }
+            Activation::Relu => relu(z),
+            Activation::LeakyRelu => leaky_relu(z),
         }
     }
 
@@ -74,11 +60,8 @@ impl Activation {
             Activation::Linear => a.copy_from_slice(z),
             Activation::Sigmoid => crate::math::sigmoid_slice(z, a),
             Activation::Tanh => crate::math::tanh_slice(z, a),
-            Activation::Relu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = if z <= T::ZERO { T::ZERO } else { z }),
-            Activation::LeakyRelu => {
-                let slope = T::splat(LEAKY_SLOPE);
-                a.iter_mut().zip(z).for_each(|(a, &z)| *a = if z > T::ZERO { z } else { slope * z });
-            }
+            Activation::Relu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = relu(z)),
+            Activation::LeakyRelu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = leaky_relu(z)),
         }
     }
 
@@ -117,6 +100,27 @@ impl Activation {
                 }
             }
         }
+    }
+}
+
+/// max(0, z), written as a comparison (`max` becomes a call in wasm) that lets NaN through, so
+/// an overflow upstream is not hidden as 0.
+#[inline(always)]
+fn relu<T: Real>(z: T) -> T {
+    if z <= T::ZERO {
+        T::ZERO
+    } else {
+        z
+    }
+}
+
+/// z for z > 0, 0.01·z otherwise (NaN stays NaN).
+#[inline(always)]
+fn leaky_relu<T: Real>(z: T) -> T {
+    if z > T::ZERO {
+        z
+    } else {
+        T::splat(LEAKY_SLOPE) * z
     }
 }
 

@@ -474,3 +474,26 @@ fn orthonormalize(v: &mut [Vec<f64>; 2]) {
     let n1 = norm(&second[0]).max(f64::MIN_POSITIVE);
     second[0].iter_mut().for_each(|x| *x /= n1);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::Session;
+
+    /// The f32 costs themselves, without the f64 fallback: finite and close to the f64 ones on
+    /// an ordinary network.
+    #[test]
+    fn single_precision_costs_need_no_fallback_on_an_ordinary_network() {
+        let mut session = Session::new(Config { hidden: vec![8, 8], noise: 0.2, ..Config::default() }).unwrap();
+        session.step(300);
+        let (inputs, targets) = session.training_set();
+        let landscape = Landscape { net: session.network(), inputs, targets, l2: 0.0, trajectory: session.trajectory(), seed: 1 };
+        let plane = landscape.random_plane();
+        let (mut single, mut double) = (Evaluator::<f32>::new(&landscape), Evaluator::<f64>::new(&landscape));
+        for node in (0..49).map(|k| [(k % 7) as f64 / 3.0 - 1.0, (k / 7) as f64 / 3.0 - 1.0]) {
+            let (s, d) = (single.at_node(&plane, node), double.at_node(&plane, node));
+            assert!(s.is_finite() && ((s - d) / d).abs() < 2e-6, "{node:?}: {s} vs {d}");
+        }
+    }
+}

@@ -82,6 +82,11 @@ impl Network {
         }
     }
 
+    /// Units of every layer but the input: the hidden ones and the output.
+    pub fn unit_count(&self) -> usize {
+        self.layers.iter().map(|l| l.n_out).sum()
+    }
+
     /// Layer widths, input first: [2, hidden…, 1].
     pub fn widths(&self) -> Vec<usize> {
         std::iter::once(INPUTS).chain(self.layers.iter().map(|l| l.n_out)).collect()
@@ -241,9 +246,10 @@ fn add_weighted_rows<'r, T: Real>(z: &mut [T], count: usize, weight: impl Fn(usi
 }
 
 /// Preallocated buffers for a batch of up to `capacity` samples: the cache of the forward pass
-/// (z[l], a[l]), the backward deltas and the gradient. Every matrix is units × capacity, one
-/// row per unit and one column per sample, so the inner loops run along the batch. `T` is the
-/// precision of the forward pass (the backward pass and training use f64).
+/// (z[l], a[l]), the backward deltas and the gradient (both empty in a
+/// [`Workspace::forward_only`] one). Every matrix is units × capacity, one row per unit and one
+/// column per sample, so the inner loops run along the batch. `T` is the precision of the
+/// forward pass; the backward pass and training use f64.
 #[derive(Debug, Clone)]
 pub struct Workspace<T: Real = f64> {
     /// Most samples a pass may use.
@@ -320,6 +326,13 @@ impl<T: Real> Workspace<T> {
             m += 1;
         }
         m
+    }
+
+    /// Whether the output pre-activations (logits) of the first `m` samples of the last forward
+    /// pass are all finite: an overflow anywhere upstream reaches them as ±∞ or NaN (ReLU lets
+    /// NaN through), while the sigmoid after them would hide ±∞ as 0 or 1.
+    pub fn logits_finite(&self, m: usize) -> bool {
+        self.z[self.z.len() - 1].as_slice().expect("contiguous")[..m].iter().all(|z| z.to_f64().is_finite())
     }
 
     /// The outputs ŷ of the first `m` samples of the last forward pass.

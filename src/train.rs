@@ -373,8 +373,8 @@ impl Session {
         });
     }
 
-    /// [`Session::predict`] in single precision (probabilities within about 10⁻⁶ of it), for what
-    /// is only drawn, such as the decision boundary's heatmap.
+    /// [`Session::predict`] in single precision (for typical networks, probabilities within about
+    /// 10⁻⁶ of it), for what is only drawn, such as the decision boundary's heatmap.
     pub fn predict_for_drawing(&mut self, points: impl Iterator<Item = [f64; 2]>, out: &mut Vec<f32>) {
         self.draw_in_chunks(points, |ws, _start, m| out.extend_from_slice(ws.outputs(m)));
     }
@@ -383,9 +383,8 @@ impl Session {
     /// data coordinates, in single precision: `out[u·n + k]` is unit u at point k. For the
     /// network diagram.
     pub fn unit_outputs(&mut self, points: impl Iterator<Item = [f64; 2]>, n: usize, out: &mut Vec<f32>) {
-        let units: usize = self.net.layers.iter().map(|l| l.n_out).sum();
         out.clear();
-        out.resize(units * n, 0.0);
+        out.resize(self.net.unit_count() * n, 0.0);
         self.draw_in_chunks(points.take(n), |ws, start, m| {
             let mut unit = 0;
             for a in &ws.a[1..] {
@@ -398,12 +397,12 @@ impl Session {
     }
 
     /// [`forward_in_chunks`] in single precision, at the parameters rounded to f32; a chunk whose
-    /// outputs overflow f32 (exploding activations beyond 3.4·10³⁸) is run again in f64.
+    /// logits overflow f32 (exploding activations beyond 3.4·10³⁸) is run again in f64.
     fn draw_in_chunks(&mut self, points: impl Iterator<Item = [f64; 2]>, mut visit: impl FnMut(&Workspace<f32>, usize, usize)) {
         self.net.round_params_into(&mut self.draw_params);
         let (net, double) = (&self.net, &mut self.eval);
         forward_in_chunks(net, &self.draw_params, &mut self.draw, self.standardizer, points, |single, start, m| {
-            if single.outputs(m).iter().any(|v| !v.is_finite()) {
+            if !single.logits_finite(m) {
                 redo_in_double(net, single, double, m);
             }
             visit(single, start, m);
@@ -454,8 +453,10 @@ fn forward_in_chunks<T: Real>(
 }
 
 /// Runs the forward pass on the `m` inputs loaded in `single` again in double precision (in
-/// `double`, of the same capacity) and writes the activations back, rounded to f32.
+/// `double`, of the same capacity) and writes the activations back, rounded to f32. The inputs
+/// are the ones `single` holds, already rounded to f32.
 fn redo_in_double(net: &Network, single: &mut Workspace<f32>, double: &mut Workspace, m: usize) {
+    debug_assert_eq!(single.capacity, double.capacity);
     double.a[0].zip_mut_with(&single.a[0], |exact, &rounded| *exact = rounded as f64);
     net.forward(double, m);
     for (rounded, exact) in single.a.iter_mut().zip(&double.a).skip(1) {

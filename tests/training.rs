@@ -4,6 +4,7 @@
 use nn_playground::activation::Activation;
 use nn_playground::config::{Config, Dataset, Normalize, OptimizerKind, Problem};
 use nn_playground::init::Init;
+use nn_playground::network::Workspace;
 use nn_playground::normalize::Standardizer;
 use nn_playground::{Report, Session};
 
@@ -125,6 +126,14 @@ fn drawn_outputs_agree_with_the_double_precision_predictions() {
             assert!((e - *d as f64).abs() < 1e-6 && d == u, "{hidden:?}: {e} vs {d} and {u}");
         }
         assert_eq!(units.len(), (hidden.iter().sum::<usize>() + 1) * grid.len());
+        // The f32 pass itself, without the f64 fallback: finite logits, the same probabilities.
+        let net = session.network();
+        let params: Vec<f32> = net.params.iter().map(|&p| p as f32).collect();
+        let mut ws = Workspace::<f32>::forward_only(net, grid.len());
+        let m = ws.load_points(&mut grid.iter().copied());
+        net.forward_at(&params, &mut ws, m);
+        assert!(ws.logits_finite(m));
+        assert!(ws.outputs(m).iter().zip(&drawn).all(|(a, b)| a == b), "{hidden:?}: drawn without a fallback");
     }
 }
 
@@ -142,6 +151,21 @@ fn drawn_outputs_stay_finite_where_activations_overflow_single_precision() {
     assert!(units.iter().any(|v| v.is_infinite()), "some hidden activation must exceed f32");
     for ((e, d), u) in exact.iter().zip(&drawn).zip(&units[units.len() - grid.len()..]) {
         assert!(d.is_finite() && (e - *d as f64).abs() < 1e-6 && d == u, "{e} vs {d} and {u}");
+    }
+}
+
+#[test]
+fn drawn_outputs_are_not_fooled_by_an_overflow_the_sigmoid_hides() {
+    // One linear hidden unit h = 10³⁹·x₁ (∞ in f32), output z = 10⁻³⁹·h = x₁: in f32 the logit is
+    // ±∞ and the sigmoid turns it into a plausible 0 or 1; the logits give the overflow away.
+    let mut session = Session::new(Config { hidden: vec![1], activation: Activation::Linear, ..Config::default() }).unwrap();
+    session.set_parameters(&[1e39, 0.0, 0.0, 1e-39, 0.0]).unwrap();
+    let grid: Vec<[f64; 2]> = (1..=12).map(|k| [k as f64 * 0.5 - 3.25, 0.0]).collect();
+    let (mut exact, mut drawn) = (Vec::new(), Vec::new());
+    session.predict(grid.iter().copied(), &mut exact);
+    session.predict_for_drawing(grid.iter().copied(), &mut drawn);
+    for (e, d) in exact.iter().zip(&drawn) {
+        assert!((e - *d as f64).abs() < 1e-6, "{e} vs {d}");
     }
 }
 

@@ -106,11 +106,10 @@ impl Playground {
     #[wasm_bindgen(js_name = unitOutputs)]
     pub fn unit_outputs(&mut self, res: f64, xmin: f64, xmax: f64, ymin: f64, ymax: f64) -> Result<Vec<f32>, JsError> {
         let (grid, n) = super::grid("unitOutputs", res, [xmin, xmax, ymin, ymax])?;
-        let units: usize = self.session.network().layers.iter().map(|l| l.n_out).sum();
-        if units * n > MAX_UNIT_OUTPUTS {
+        let units = self.session.network().unit_count();
+        if n > MAX_UNIT_OUTPUTS / units {
             return Err(js_error(Error::new(format!(
-                "unitOutputs: units × res² must be at most {MAX_UNIT_OUTPUTS}, got {units} × {n} = {}; lower res",
-                units * n
+                "unitOutputs: units × res² must be at most {MAX_UNIT_OUTPUTS}, got {units} × {n}; lower res"
             ))));
         }
         let mut out = Vec::new();
