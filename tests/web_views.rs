@@ -78,6 +78,10 @@ fn the_backprop_trace_is_the_next_update() {
     assert_eq!(units.len(), (3 + 2 + 1) * 64);
     let err = message(pg.unit_outputs(2000.0, -6.0, 6.0, -6.0, 6.0));
     assert!(err.starts_with("unitOutputs: units × res² must be at most 16777216, got 6 × 4000000"), "{err}");
+    // 2049 units × 1448² overflows a 32-bit product: still refused, not wrapped.
+    let mut wide = Playground::new(config(r#"{"hidden":[128,128,128,128,128,128,128,128,128,128,128,128,128,128,128,128]}"#)).unwrap();
+    let err = message(wide.unit_outputs(1448.0, -6.0, 6.0, -6.0, 6.0));
+    assert!(err.starts_with("unitOutputs: units × res² must be at most 16777216, got 2049 × 2096704"), "{err}");
     assert!(message(pg.backprop_trace(Some(vec![9999]))).starts_with("rows must be below 250"));
 }
 
