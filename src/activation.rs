@@ -54,7 +54,7 @@ impl Activation {
         }
     }
 
-    /// a[i] = g(z[i]) for a whole batch; the match runs once, outside the loop.
+    /// a\[i\] = g(z\[i\]) for a whole batch; the match runs once, outside the loop.
     pub fn apply_all<T: Real>(self, z: &[T], a: &mut [T]) {
         match self {
             Activation::Linear => a.copy_from_slice(z),
@@ -65,7 +65,7 @@ impl Activation {
         }
     }
 
-    /// d[i] ← d[i]·g'(z[i]) for a whole batch, given a = g(z); the match runs once.
+    /// d\[i\] ← d\[i\]·g'(z\[i\]) for a whole batch, given a = g(z); the match runs once.
     pub fn scale_by_derivative(self, z: &[f64], a: &[f64], d: &mut [f64]) {
         match self {
             Activation::Linear => {}

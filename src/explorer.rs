@@ -16,19 +16,19 @@ pub struct LayerTrace {
     pub n_in: usize,
     /// Units of the layer.
     pub n_out: usize,
-    /// W[l], n_out × n_in.
+    /// W\[l\], n_out × n_in.
     pub weights: Vec<f64>,
-    /// b[l].
+    /// b\[l\].
     pub biases: Vec<f64>,
-    /// z[l] = W[l] a[l−1] + b[l].
+    /// z\[l\] = W\[l\] a[l−1] + b\[l\].
     pub z: Vec<f64>,
-    /// a[l] = g(z[l]).
+    /// a\[l\] = g(z\[l\]).
     pub a: Vec<f64>,
-    /// δ[l] = ∂J/∂z[l] (the 1/m of the mean included).
+    /// δ\[l\] = ∂J/∂z\[l\] (the 1/m of the mean included).
     pub delta: Vec<f64>,
-    /// ∂J/∂W[l] = δ[l] a[l−1]ᵀ (+ λW[l]).
+    /// ∂J/∂W\[l\] = δ\[l\] a[l−1]ᵀ (+ λW\[l\]).
     pub grad_weights: Vec<f64>,
-    /// ∂J/∂b[l] = Σ over the examples of δ[l].
+    /// ∂J/∂b\[l\] = Σ over the examples of δ\[l\].
     pub grad_biases: Vec<f64>,
 }
 
@@ -40,7 +40,7 @@ pub struct Trace {
     pub m: usize,
     /// Their rows in the training set.
     pub rows: Vec<usize>,
-    /// a[0]: the network's inputs, 2 × m.
+    /// a\[0\]: the network's inputs, 2 × m.
     pub input: Vec<f64>,
     /// The targets y.
     pub targets: Vec<f64>,

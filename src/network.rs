@@ -1,6 +1,6 @@
 //! The multilayer perceptron: all parameters in one contiguous vector, a forward pass that
-//! caches z[l] and a[l] for a batch, and the backward pass of the lecture
-//! (δ[L] = a[L] − y, δ[l] = (W[l+1]ᵀ δ[l+1]) ⊙ g'(z[l]), ∂J/∂W[l] = δ[l] a[l−1]ᵀ / m).
+//! caches z\[l\] and a\[l\] for a batch, and the backward pass of the lecture
+//! (δ\[L\] = a\[L\] − y, δ\[l\] = (W[l+1]ᵀ δ[l+1]) ⊙ g'(z\[l\]), ∂J/∂W\[l\] = δ\[l\] a[l−1]ᵀ / m).
 //! Both passes work in a preallocated [`Workspace`] and allocate nothing.
 
 use crate::activation::Activation;
@@ -114,7 +114,7 @@ impl Network {
         l + 1 == self.layers.len()
     }
 
-    /// Forward pass on the first `m` samples loaded in `ws.a[0]`: fills z[l] and a[l+1].
+    /// Forward pass on the first `m` samples loaded in `ws.a[0]`: fills z\[l\] and a[l+1].
     pub fn forward(&self, ws: &mut Workspace, m: usize) {
         self.forward_pass(&self.params, ws, m, true);
     }
@@ -246,7 +246,7 @@ fn add_weighted_rows<'r, T: Real>(z: &mut [T], count: usize, weight: impl Fn(usi
 }
 
 /// Preallocated buffers for a batch of up to `capacity` samples: the cache of the forward pass
-/// (z[l], a[l]), the backward deltas and the gradient (both empty in a
+/// (z\[l\], a\[l\]), the backward deltas and the gradient (both empty in a
 /// [`Workspace::forward_only`] one). Every matrix is units × capacity, one row per unit and one
 /// column per sample, so the inner loops run along the batch. `T` is the precision of the
 /// forward pass; the backward pass and training use f64.
@@ -254,13 +254,13 @@ fn add_weighted_rows<'r, T: Real>(z: &mut [T], count: usize, weight: impl Fn(usi
 pub struct Workspace<T: Real = f64> {
     /// Most samples a pass may use.
     pub capacity: usize,
-    /// a[0] is the input batch; a[l+1] = g(z[l]).
+    /// a\[0\] is the input batch; a[l+1] = g(z\[l\]).
     pub a: Vec<Array2<T>>,
-    /// Pre-activations z[l] of layer l.
+    /// Pre-activations z\[l\] of layer l.
     pub z: Vec<Array2<T>>,
-    /// δ[l] = ∂J/∂z[l].
+    /// δ\[l\] = ∂J/∂z\[l\].
     pub delta: Vec<Array2<T>>,
-    /// Targets of the rows in a[0].
+    /// Targets of the rows in a\[0\].
     pub targets: Vec<T>,
     /// Room for per-sample intermediate values.
     pub scratch: Vec<T>,

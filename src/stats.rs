@@ -1,6 +1,6 @@
 //! Per-layer statistics for the initialization lab: how the signal and the gradients spread
 //! through the hidden layers of a network on a batch of training points — mean, standard
-//! deviation and histogram of the activations a[l], of the backpropagated δ[l] and of ∂J/∂W[l];
+//! deviation and histogram of the activations a\[l\], of the backpropagated δ\[l\] and of ∂J/∂W\[l\];
 //! the saturated or dead units; the update-to-weight ratio; how far the units of a layer are
 //! from being identical. Computed with the same forward and backward passes as training
 //! ([`Network::forward`], [`Network::backward`] in a [`Workspace`]).
@@ -29,7 +29,7 @@ pub const SATURATION: f64 = 0.97;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Histogram {
-    /// BINS + 1 increasing edges; bin k counts values in [edges[k], edges[k+1]), the last bin
+    /// BINS + 1 increasing edges; bin k counts values in [edges\[k\], edges[k+1]), the last bin
     /// also its upper edge.
     pub edges: Vec<f64>,
     /// Values in each bin (values outside the edges are counted in the end bins; NaN nowhere).
@@ -122,7 +122,7 @@ pub struct LayerStats {
     pub fan_in: usize,
     /// Units the layer feeds (n_out of the next W).
     pub fan_out: usize,
-    /// Mean of the activations a[l] over units and examples.
+    /// Mean of the activations a\[l\] over units and examples.
     pub act_mean: f64,
     /// Standard deviation of the activations over units and examples.
     pub act_std: f64,
@@ -136,20 +136,20 @@ pub struct LayerStats {
     pub saturated: Option<f64>,
     /// ReLU: fraction of the units that output 0 for every example of the batch.
     pub dead: Option<f64>,
-    /// Standard deviation of the backpropagated δ[l] = ∂L/∂z[l] per example.
+    /// Standard deviation of the backpropagated δ\[l\] = ∂L/∂z\[l\] per example.
     pub delta_std: f64,
-    /// Of δ[l], over ±min(max|δ|, 5·rms δ) (see [`Histogram::robust`]).
+    /// Of δ\[l\], over ±min(max|δ|, 5·rms δ) (see [`Histogram::robust`]).
     pub delta_histogram: Histogram,
-    /// Standard deviation of the entries of ∂J/∂W[l] on the batch (with the L2 term).
+    /// Standard deviation of the entries of ∂J/∂W\[l\] on the batch (with the L2 term).
     pub grad_std: f64,
-    /// Of ∂J/∂W[l], over ±min(max, 5·rms).
+    /// Of ∂J/∂W\[l\], over ±min(max, 5·rms).
     pub grad_histogram: Histogram,
-    /// ‖α·∂J/∂W[l]‖ / ‖W[l]‖ with the config's learning rate α (the step plain SGD would take;
-    /// None while W[l] = 0).
+    /// ‖α·∂J/∂W\[l\]‖ / ‖W\[l\]‖ with the config's learning rate α (the step plain SGD would take;
+    /// None while W\[l\] = 0).
     pub update_ratio: Option<f64>,
-    /// Standard deviation of the entries of W[l] now.
+    /// Standard deviation of the entries of W\[l\] now.
     pub weight_std: f64,
-    /// Var(W[l]) the config's initialization draws with for this layer's fan-in and units
+    /// Var(W\[l\]) the config's initialization draws with for this layer's fan-in and units
     /// (the n_in and n_out of its weight matrix).
     pub init_variance: f64,
     /// Largest difference between two units of the layer in any incoming weight, bias or

@@ -122,7 +122,7 @@ pub fn log1p_exp_negabs_lanes<L: Lanes>(z: L) -> L {
     offset.add(c(2.0).mul(s).mul(series))
 }
 
-/// out[i] = ln(1 + e^(−|z[i]|)) for a whole slice (in wasm, with SIMD).
+/// out\[i\] = ln(1 + e^(−|z\[i\]|)) for a whole slice (in wasm, with SIMD).
 pub fn log1p_exp_negabs_slice<T: Real>(z: &[T], out: &mut [T]) {
     map_slice(z, out, log1p_exp_negabs_lanes::<T>, log1p_exp_negabs_lanes::<T::Simd>);
 }
@@ -139,12 +139,12 @@ pub fn sigmoid(z: f64) -> f64 {
     sigmoid_lanes(z)
 }
 
-/// a[i] = tanh(z[i]) for a whole slice (in wasm, with SIMD).
+/// a\[i\] = tanh(z\[i\]) for a whole slice (in wasm, with SIMD).
 pub fn tanh_slice<T: Real>(z: &[T], a: &mut [T]) {
     map_slice(z, a, tanh_lanes::<T>, tanh_lanes::<T::Simd>);
 }
 
-/// a[i] = σ(z[i]) for a whole slice (in wasm, with SIMD).
+/// a\[i\] = σ(z\[i\]) for a whole slice (in wasm, with SIMD).
 pub fn sigmoid_slice<T: Real>(z: &[T], a: &mut [T]) {
     map_slice(z, a, sigmoid_lanes::<T>, sigmoid_lanes::<T::Simd>);
 }
