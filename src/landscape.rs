@@ -190,7 +190,8 @@ impl Landscape<'_> {
         let (x_range, y_range) = ([center[0] - span, center[0] + span], [center[1] - span, center[1] + span]);
         let step = 2.0 * span / (res - 1) as f64;
         let nodes = (0..res * res).map(|i| [x_range[0] + (i % res) as f64 * step, y_range[1] - (i / res) as f64 * step]);
-        let values = self.costs(request.precision, &plane, nodes);
+        let mut double = Evaluator::<f64>::new(self);
+        let values = self.costs(request.precision, &plane, nodes, &mut double);
         let path_steps = self.path_steps();
         Ok(Surface {
             kind: request.kind,
@@ -201,7 +202,7 @@ impl Landscape<'_> {
             values,
             path,
             path_steps,
-            current: Evaluator::<f64>::new(self).at(&self.net.params),
+            current: double.at(&self.net.params),
             current_point,
             explained,
             axes,
@@ -253,10 +254,10 @@ impl Landscape<'_> {
         let span = request.span.unwrap_or(1.0);
         let res = request.res;
         let nodes = (0..res).map(|c| [center - span + 2.0 * span * c as f64 / (res - 1) as f64, 0.0]);
-        let values = self.costs(request.precision, &plane, nodes);
-        let mut evaluator = Evaluator::<f64>::new(self);
-        let start = evaluator.at(init);
-        let current = evaluator.at(&self.net.params);
+        let mut double = Evaluator::<f64>::new(self);
+        let values = self.costs(request.precision, &plane, nodes, &mut double);
+        let start = double.at(init);
+        let current = double.at(&self.net.params);
         let mut path = Vec::with_capacity(2 * (self.trajectory.len() + 1));
         for (k, theta) in self.trajectory.snapshots().enumerate() {
             path.extend_from_slice(&[plane.project(theta)[0], if k == 0 { start } else { f64::NAN }]);
@@ -278,19 +279,14 @@ impl Landscape<'_> {
             axes: ["t (0 = initial, 1 = current parameters)".into(), "cost J".into()],
         }
     }
-}
 
-impl Landscape<'_> {
-    /// J at θ(a, b) of `plane` for every node [a, b], with forward passes in `precision`.
-    fn costs(&self, precision: Precision, plane: &Plane, nodes: impl Iterator<Item = [f64; 2]>) -> Vec<f64> {
+    /// J at θ(a, b) of `plane` for every node [a, b], with forward passes in `precision`;
+    /// `double` computes the double-precision ones.
+    fn costs(&self, precision: Precision, plane: &Plane, nodes: impl Iterator<Item = [f64; 2]>, double: &mut Evaluator<'_, '_, f64>) -> Vec<f64> {
         match precision {
-            Precision::Double => {
-                let mut double = Evaluator::<f64>::new(self);
-                nodes.map(|node| double.at_node(plane, node)).collect()
-            }
+            Precision::Double => nodes.map(|node| double.at_node(plane, node)).collect(),
             Precision::Single => {
                 let mut single = Evaluator::<f32>::new(self);
-                let mut double: Option<Evaluator<f64>> = None;
                 nodes
                     .map(|node| {
                         let cost = single.at_node(plane, node);
@@ -299,7 +295,7 @@ impl Landscape<'_> {
                         if cost.is_finite() {
                             cost
                         } else {
-                            double.get_or_insert_with(|| Evaluator::new(self)).at_node(plane, node)
+                            double.at_node(plane, node)
                         }
                     })
                     .collect()
