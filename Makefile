@@ -5,7 +5,7 @@ PORT ?= 8000
 PKG := www/pkg/nn_playground.js
 SOURCES := Cargo.toml Cargo.lock .cargo/config.toml $(wildcard src/*.rs src/*/*.rs)
 
-.PHONY: serve test test-native test-wasm test-e2e bench pkg tools test-tools clean
+.PHONY: serve test lint test-native test-wasm test-e2e bench pkg tools test-tools clean
 
 serve: tools $(PKG)
 	node scripts/serve.mjs www $(PORT)
@@ -23,7 +23,13 @@ test-tools:
 	@scripts/ensure-tools.sh test
 
 test: test-tools $(PKG)
-	$(MAKE) test-native test-wasm test-e2e
+	$(MAKE) lint test-native test-wasm test-e2e
+
+# Format, lints for both targets; the JS is type-checked against the package's .d.ts.
+lint: test-tools
+	cargo fmt --check
+	cargo clippy --all-targets --release -- -D warnings
+	cargo clippy --all-targets --release --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
 	cargo test --release

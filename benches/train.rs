@@ -93,7 +93,8 @@ fn main() {
 
     let mut session = Session::new(config.clone()).expect("reference config");
     session.step(1000);
-    let grid: Vec<[f64; 2]> = (0..10_000).map(|k| [-6.0 + 0.12 * (k % 100) as f64, 6.0 - 0.12 * (k / 100) as f64]).collect();
+    let grid: Vec<[f64; 2]> =
+        (0..10_000).map(|k| [-6.0 + 0.12 * (k % 100) as f64, 6.0 - 0.12 * (k / 100) as f64]).collect();
     let mut out = Vec::with_capacity(10_000);
     let boundaries_per_s = rate(budget, 1.0, || {
         out.clear();
@@ -103,9 +104,10 @@ fn main() {
 
     let surface_ms = |session: &Session, precision| {
         let request = SurfaceRequest { kind: SurfaceKind::Random, res: 51, precision, ..Default::default() };
-        1000.0 / rate(budget, 1.0, || {
-            session.surface(&request).expect("a valid request");
-        })
+        1000.0
+            / rate(budget, 1.0, || {
+                session.surface(&request).expect("a valid request");
+            })
     };
     let single_ms = surface_ms(&session, Precision::Single);
     let double_ms = surface_ms(&session, Precision::Double);

@@ -25,13 +25,8 @@ use crate::math::{sigmoid, Real};
 
 impl Activation {
     /// Every activation, in the order the page lists them.
-    pub const ALL: [Activation; 5] = [
-        Activation::Tanh,
-        Activation::Relu,
-        Activation::LeakyRelu,
-        Activation::Sigmoid,
-        Activation::Linear,
-    ];
+    pub const ALL: [Activation; 5] =
+        [Activation::Tanh, Activation::Relu, Activation::LeakyRelu, Activation::Sigmoid, Activation::Linear];
 
     /// The range of g when it is bounded: (−1, 1) for tanh, (0, 1) for the sigmoid.
     pub fn bounds(self) -> Option<(f64, f64)> {
@@ -163,5 +158,4 @@ mod tests {
             }
         }
     }
-
 }

@@ -230,11 +230,21 @@ impl Config {
     /// numbers, with labels 0 or 1 for classification.
     fn check_points(&self, dataset: Dataset) -> Result<()> {
         if dataset != Dataset::Custom {
-            return check(self.points.is_empty(), "points", "empty unless dataset is \"custom\"", format!("{} numbers", self.points.len()));
+            return check(
+                self.points.is_empty(),
+                "points",
+                "empty unless dataset is \"custom\"",
+                format!("{} numbers", self.points.len()),
+            );
         }
         let n = self.points.len();
         check(n % 3 == 0, "points", "x, y, label triples (a multiple of 3 numbers)", format!("{n} numbers"))?;
-        check((2..=SAMPLES_RANGE.1).contains(&(n / 3)), "points", &format!("between 2 and {} points", SAMPLES_RANGE.1), n / 3)?;
+        check(
+            (2..=SAMPLES_RANGE.1).contains(&(n / 3)),
+            "points",
+            &format!("between 2 and {} points", SAMPLES_RANGE.1),
+            n / 3,
+        )?;
         for (i, &v) in self.points.iter().enumerate() {
             let what = ["x", "y", "label"][i % 3];
             let key = format!("points[{i}] ({what} of point {})", i / 3);
@@ -280,9 +290,22 @@ mod tests {
             (Config { noise: 0.9, ..Config::default() }, "noise must be between 0 and 0.5, got 0.9"),
             (Config { scale: [1.0, 0.0], ..Config::default() }, "scale[1] must be non-zero"),
             (Config { dataset: Some(Dataset::Plane), ..Config::default() }, "dataset plane is for regression"),
-            (Config { dataset: Some(Dataset::Custom), points: vec![1.0, 2.0, 1.0, 3.0], ..Config::default() }, "points must be x, y, label triples"),
-            (Config { dataset: Some(Dataset::Custom), points: vec![1.0, 2.0, 1.0, 3.0, 4.0, 2.0], ..Config::default() }, "points[5] (label of point 1) must be 0 or 1, got 2"),
-            (Config { points: vec![1.0, 2.0, 1.0], ..Config::default() }, "points must be empty unless dataset is \"custom\""),
+            (
+                Config { dataset: Some(Dataset::Custom), points: vec![1.0, 2.0, 1.0, 3.0], ..Config::default() },
+                "points must be x, y, label triples",
+            ),
+            (
+                Config {
+                    dataset: Some(Dataset::Custom),
+                    points: vec![1.0, 2.0, 1.0, 3.0, 4.0, 2.0],
+                    ..Config::default()
+                },
+                "points[5] (label of point 1) must be 0 or 1, got 2",
+            ),
+            (
+                Config { points: vec![1.0, 2.0, 1.0], ..Config::default() },
+                "points must be empty unless dataset is \"custom\"",
+            ),
         ];
         for (config, expected) in cases {
             let err = config.validated().unwrap_err();

@@ -75,10 +75,7 @@ pub fn generate(config: &Config) -> Split {
     rng.shuffle(&mut order);
     let shuffled: Vec<[f64; 3]> = order.iter().map(|&i| rows[i]).collect();
     let n_train = train_count(rows.len(), config.train_fraction);
-    Split {
-        train: Points::from_rows(&shuffled[..n_train]),
-        test: Points::from_rows(&shuffled[n_train..]),
-    }
+    Split { train: Points::from_rows(&shuffled[..n_train]), test: Points::from_rows(&shuffled[n_train..]) }
 }
 
 /// Training set size for `samples` points: round(samples · fraction), leaving at least one
@@ -98,7 +95,8 @@ pub fn distort(config: &Config, x: [f64; 2]) -> [f64; 2] {
 /// The data-coordinate box [xmin, xmax, ymin, ymax] that holds the raw domain after distortion.
 /// For the user's points, the raw domain grows to hold them with a margin.
 pub fn bounds(config: &Config) -> [f64; 4] {
-    let reach = config.points.iter().enumerate().filter(|(i, _)| i % 3 != 2).map(|(_, v)| 1.1 * v.abs()).fold(DOMAIN, f64::max);
+    let reach =
+        config.points.iter().enumerate().filter(|(i, _)| i % 3 != 2).map(|(_, v)| 1.1 * v.abs()).fold(DOMAIN, f64::max);
     let corners = [[-reach, -reach], [-reach, reach], [reach, -reach], [reach, reach]].map(|c| distort(config, c));
     let (xs, ys) = (corners.map(|c| c[0]), corners.map(|c| c[1]));
     let lowest = |v: [f64; 4]| v.into_iter().fold(f64::INFINITY, f64::min);
@@ -174,7 +172,8 @@ fn moons(i: usize, noise: f64, rng: &mut SeededRng) -> [f64; 3] {
     const R: f64 = 3.0;
     let lower = i % 2 == 1;
     let t = rng.uniform(0.0, PI);
-    let (x, y) = if lower { (R - R * libm::cos(t), 0.5 * R - R * libm::sin(t)) } else { (R * libm::cos(t), R * libm::sin(t)) };
+    let (x, y) =
+        if lower { (R - R * libm::cos(t), 0.5 * R - R * libm::sin(t)) } else { (R * libm::cos(t), R * libm::sin(t)) };
     let x = x - 0.5 * R + jitter(3.0 * noise, rng);
     let y = y - 0.25 * R + jitter(3.0 * noise, rng);
     [x, y, if lower { 1.0 } else { 0.0 }]
@@ -243,9 +242,15 @@ mod tests {
     #[test]
     fn the_users_points_are_split_and_distorted_like_the_others() {
         let points = vec![1.0, 2.0, 0.0, -3.0, 4.0, 1.0, 20.0, 0.5, 1.0, 0.0, 0.0, 0.0];
-        let config = Config { dataset: Some(Dataset::Custom), points, train_fraction: 0.5, scale: [2.0, 1.0], ..Config::default() }
-            .validated()
-            .unwrap();
+        let config = Config {
+            dataset: Some(Dataset::Custom),
+            points,
+            train_fraction: 0.5,
+            scale: [2.0, 1.0],
+            ..Config::default()
+        }
+        .validated()
+        .unwrap();
         let split = generate(&config);
         assert_eq!((split.train.len(), split.test.len()), (2, 2));
         let mut xs: Vec<f64> = split.train.x.column(0).iter().chain(split.test.x.column(0).iter()).copied().collect();

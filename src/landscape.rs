@@ -60,7 +60,14 @@ pub struct SurfaceRequest {
 
 impl Default for SurfaceRequest {
     fn default() -> Self {
-        SurfaceRequest { kind: SurfaceKind::Weights2d, res: 51, span: None, center: None, unit: 0, precision: Precision::Single }
+        SurfaceRequest {
+            kind: SurfaceKind::Weights2d,
+            res: 51,
+            span: None,
+            center: None,
+            unit: 0,
+            precision: Precision::Single,
+        }
     }
 }
 
@@ -171,7 +178,9 @@ impl Landscape<'_> {
         validate(request)?;
         let (plane, axes, explained) = match request.kind {
             SurfaceKind::Weights2d => self.weights_plane(request.unit)?,
-            SurfaceKind::Random => (self.random_plane(), ["α (random direction δ)".into(), "β (random direction η)".into()], None),
+            SurfaceKind::Random => {
+                (self.random_plane(), ["α (random direction δ)".into(), "β (random direction η)".into()], None)
+            }
             SurfaceKind::Pca => {
                 let (plane, explained) = pca_plane(self.trajectory, &self.net.params)?;
                 (plane, ["PC 1".into(), "PC 2".into()], Some(explained))
@@ -189,7 +198,8 @@ impl Landscape<'_> {
         let res = request.res;
         let (x_range, y_range) = ([center[0] - span, center[0] + span], [center[1] - span, center[1] + span]);
         let step = 2.0 * span / (res - 1) as f64;
-        let nodes = (0..res * res).map(|i| [x_range[0] + (i % res) as f64 * step, y_range[1] - (i / res) as f64 * step]);
+        let nodes =
+            (0..res * res).map(|i| [x_range[0] + (i % res) as f64 * step, y_range[1] - (i / res) as f64 * step]);
         let mut double = Evaluator::<f64>::new(self);
         let values = self.costs(request.precision, &plane, nodes, &mut double);
         let path_steps = self.path_steps();
@@ -223,7 +233,11 @@ impl Landscape<'_> {
             return Err(Error::invalid("unit", &format!("below {} (units in the first layer)", first.n_out), unit));
         }
         let (i, j) = (first.w + unit * first.n_in, first.w + unit * first.n_in + 1);
-        let mut plane = Plane { origin: self.net.params.clone(), d1: vec![0.0; self.net.params.len()], d2: vec![0.0; self.net.params.len()] };
+        let mut plane = Plane {
+            origin: self.net.params.clone(),
+            d1: vec![0.0; self.net.params.len()],
+            d2: vec![0.0; self.net.params.len()],
+        };
         plane.origin[i] = 0.0;
         plane.origin[j] = 0.0;
         plane.d1[i] = 1.0;
@@ -282,7 +296,13 @@ impl Landscape<'_> {
 
     /// J at θ(a, b) of `plane` for every node [a, b], with forward passes in `precision`;
     /// `double` computes the double-precision ones.
-    fn costs(&self, precision: Precision, plane: &Plane, nodes: impl Iterator<Item = [f64; 2]>, double: &mut Evaluator<'_, '_, f64>) -> Vec<f64> {
+    fn costs(
+        &self,
+        precision: Precision,
+        plane: &Plane,
+        nodes: impl Iterator<Item = [f64; 2]>,
+        double: &mut Evaluator<'_, '_, f64>,
+    ) -> Vec<f64> {
         match precision {
             Precision::Double => nodes.map(|node| double.at_node(plane, node)).collect(),
             Precision::Single => {
@@ -378,7 +398,8 @@ fn validate(request: &SurfaceRequest) -> Result<()> {
 
 /// A half-width that holds every path point with a margin (at least 0.5).
 fn auto_span(path: &[f64], center: [f64; 2]) -> f64 {
-    let reach = path.chunks_exact(2).map(|p| (p[0] - center[0]).abs().max((p[1] - center[1]).abs())).fold(0.0, f64::max);
+    let reach =
+        path.chunks_exact(2).map(|p| (p[0] - center[0]).abs().max((p[1] - center[1]).abs())).fold(0.0, f64::max);
     (1.25 * reach).max(0.5)
 }
 
@@ -484,7 +505,8 @@ mod tests {
         let mut session = Session::new(Config { hidden: vec![8, 8], noise: 0.2, ..Config::default() }).unwrap();
         session.step(300);
         let (inputs, targets) = session.training_set();
-        let landscape = Landscape { net: session.network(), inputs, targets, l2: 0.0, trajectory: session.trajectory(), seed: 1 };
+        let landscape =
+            Landscape { net: session.network(), inputs, targets, l2: 0.0, trajectory: session.trajectory(), seed: 1 };
         let plane = landscape.random_plane();
         let (mut single, mut double) = (Evaluator::<f32>::new(&landscape), Evaluator::<f64>::new(&landscape));
         for node in (0..49).map(|k| [(k % 7) as f64 / 3.0 - 1.0, (k / 7) as f64 / 3.0 - 1.0]) {

@@ -2,8 +2,8 @@
 //! half squared error for regression. Both are evaluated from the output pre-activation z, in a
 //! numerically stable form, and both give the same output error δ = a − y.
 
-use crate::math::{log1p_exp_negabs_slice, Real};
 use crate::config::Problem;
+use crate::math::{log1p_exp_negabs_slice, Real};
 
 /// The loss L(ŷ, y) of one example, paired with the output activation it is meant for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -227,7 +227,12 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
 /// (so the result is that of `count` successive axpys), four rows per pass over z to save its
 /// loads and stores.
 #[inline]
-fn add_weighted_rows<'r, T: Real>(z: &mut [T], count: usize, weight: impl Fn(usize) -> T, row: impl Fn(usize) -> &'r [T]) {
+fn add_weighted_rows<'r, T: Real>(
+    z: &mut [T],
+    count: usize,
+    weight: impl Fn(usize) -> T,
+    row: impl Fn(usize) -> &'r [T],
+) {
     let mut k = 0;
     while k + 4 <= count {
         let (w0, w1, w2, w3) = (weight(k), weight(k + 1), weight(k + 2), weight(k + 3));

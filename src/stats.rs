@@ -160,7 +160,13 @@ pub struct LayerStats {
 /// Statistics of every hidden layer of `net` on the first `max_points` rows of (`inputs`,
 /// `targets`), with the l2, learning rate and initialization of `config`. Empty without hidden
 /// layers or points.
-pub fn layer_stats(net: &Network, config: &Config, inputs: ArrayView2<f64>, targets: &[f64], max_points: usize) -> Vec<LayerStats> {
+pub fn layer_stats(
+    net: &Network,
+    config: &Config,
+    inputs: ArrayView2<f64>,
+    targets: &[f64],
+    max_points: usize,
+) -> Vec<LayerStats> {
     let n = inputs.nrows().min(max_points);
     if n == 0 {
         return Vec::new();
@@ -197,8 +203,9 @@ fn hidden_layer(net: &Network, config: &Config, ws: &Workspace, l: usize, m: usi
         Activation::Sigmoid => Some(fraction(acts.clone().filter(|v| (v - 0.5).abs() > SATURATION - 0.5).count())),
         _ => None,
     };
-    let dead = (net.activation == Activation::Relu)
-        .then(|| a.rows().into_iter().filter(|unit| unit.iter().all(|&v| v == 0.0)).count() as f64 / shape.n_out as f64);
+    let dead = (net.activation == Activation::Relu).then(|| {
+        a.rows().into_iter().filter(|unit| unit.iter().all(|&v| v == 0.0)).count() as f64 / shape.n_out as f64
+    });
     // The workspace's δ carries the 1/m of the mean cost; per example it is m times larger.
     let deltas = ws.delta[l].slice(s![.., ..m]).into_iter().map(move |d| d * m as f64);
     let grad = &ws.grad[shape.weights()];

@@ -1,20 +1,20 @@
 //! The training session: the data, the network and its optimizer, mini-batches reshuffled every
 //! epoch from the seed, divergence detection, and the history of losses.
 
+use crate::conditioning::{self, Spectrum};
 use crate::config::{Config, Problem};
 use crate::data::{self, Points, Split};
-use crate::conditioning::{self, Spectrum};
 use crate::diagnostics;
+use crate::error::Result;
 use crate::explorer;
 use crate::landscape::{Landscape, Surface, SurfaceRequest};
-use crate::trajectory::Trajectory;
-use crate::error::Result;
 use crate::loss::Loss;
 use crate::math::Real;
 use crate::network::{Network, Workspace};
 use crate::normalize::Standardizer;
 use crate::optim::Optimizer;
 use crate::rng::SeededRng;
+use crate::trajectory::Trajectory;
 use ndarray::{Array2, ArrayView2};
 use serde::Serialize;
 
@@ -265,7 +265,11 @@ impl Session {
     pub fn suggest_learning_rate(&self) -> LearningRateSuggestion {
         let (inputs, _) = self.training_set();
         if let Some(bound) = conditioning::hessian(&self.net, self.config.problem, inputs, self.config.l2, true) {
-            return LearningRateSuggestion { learning_rate: conditioning::best_fixed_step(&bound), method: "hessian", hessian_bound: Some(bound) };
+            return LearningRateSuggestion {
+                learning_rate: conditioning::best_fixed_step(&bound),
+                method: "hessian",
+                hessian_bound: Some(bound),
+            };
         }
         let mut best = (f64::INFINITY, 1e-5);
         for rate in (-20..=4).map(|k| libm::pow(10.0, k as f64 / 4.0)) {
@@ -389,7 +393,8 @@ impl Session {
             let mut unit = 0;
             for a in &ws.a[1..] {
                 for row in a.rows() {
-                    out[unit * n + start..unit * n + start + m].copy_from_slice(&row.as_slice().expect("contiguous")[..m]);
+                    out[unit * n + start..unit * n + start + m]
+                        .copy_from_slice(&row.as_slice().expect("contiguous")[..m]);
                     unit += 1;
                 }
             }
@@ -398,7 +403,11 @@ impl Session {
 
     /// [`forward_in_chunks`] in single precision, at the parameters rounded to f32; a chunk whose
     /// logits overflow f32 (exploding activations beyond 3.4·10³⁸) is run again in f64.
-    fn draw_in_chunks(&mut self, points: impl Iterator<Item = [f64; 2]>, mut visit: impl FnMut(&Workspace<f32>, usize, usize)) {
+    fn draw_in_chunks(
+        &mut self,
+        points: impl Iterator<Item = [f64; 2]>,
+        mut visit: impl FnMut(&Workspace<f32>, usize, usize),
+    ) {
         self.net.round_params_into(&mut self.draw_params);
         let (net, double) = (&self.net, &mut self.eval);
         forward_in_chunks(net, &self.draw_params, &mut self.draw, self.standardizer, points, |single, start, m| {

@@ -69,7 +69,14 @@ fn momentum_reaches_the_target_in_fewer_steps_than_sgd_on_an_ill_conditioned_qua
 #[test]
 fn smaller_batches_give_a_noisier_batch_loss() {
     let noise = |batch_size: usize| {
-        let config = Config { dataset: Some(Dataset::Moons), hidden: vec![6], batch_size, noise: 0.2, learning_rate: 0.01, ..Config::default() };
+        let config = Config {
+            dataset: Some(Dataset::Moons),
+            hidden: vec![6],
+            batch_size,
+            noise: 0.2,
+            learning_rate: 0.01,
+            ..Config::default()
+        };
         let mut session = Session::new(config).unwrap();
         session.step(2000); // past the initial descent
         for _ in 0..600 {

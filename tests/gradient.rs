@@ -29,7 +29,13 @@ fn backprop_matches_finite_differences_for_every_activation_loss_and_depth() {
     let problems = [(Problem::Classification, Dataset::Spiral), (Problem::Regression, Dataset::Gaussians)];
     for activation in Activation::ALL {
         for (problem, dataset) in problems {
-            let config = Config { problem, dataset: Some(dataset), normalize: Normalize::Standardize, noise: 0.1, ..Config::default() };
+            let config = Config {
+                problem,
+                dataset: Some(dataset),
+                normalize: Normalize::Standardize,
+                noise: 0.1,
+                ..Config::default()
+            };
             let session = Session::new(config).unwrap();
             let (x, y) = session.training_set();
             for depth in 0..=4 {
@@ -37,7 +43,10 @@ fn backprop_matches_finite_differences_for_every_activation_loss_and_depth() {
                 for l2 in [0.0, 0.05] {
                     let net = random_network(&hidden, activation, Loss::for_problem(problem), depth as u32);
                     let error = gradient_check(&net, x, y, l2);
-                    assert!(error <= 1e-6, "{activation:?} {problem:?} hidden {hidden:?} l2 {l2}: relative error {error:e}");
+                    assert!(
+                        error <= 1e-6,
+                        "{activation:?} {problem:?} hidden {hidden:?} l2 {l2}: relative error {error:e}"
+                    );
                 }
             }
         }

@@ -16,7 +16,14 @@ fn fresh_stats(depth: usize, width: usize, activation: Activation, init: Init, i
     seeded_stats(1, depth, width, activation, init, init_scale)
 }
 
-fn seeded_stats(seed: u32, depth: usize, width: usize, activation: Activation, init: Init, init_scale: f64) -> Vec<LayerStats> {
+fn seeded_stats(
+    seed: u32,
+    depth: usize,
+    width: usize,
+    activation: Activation,
+    init: Init,
+    init_scale: f64,
+) -> Vec<LayerStats> {
     let config = Config {
         hidden: vec![width; depth],
         activation,
@@ -223,7 +230,8 @@ fn a_linear_network_of_any_depth_draws_a_straight_boundary() {
         let err = non_affinity(&session);
         assert!(err < 1e-9, "depth {depth}: f(a) + f(b) − 2 f((a+b)/2) = {err} of max |f|");
     }
-    let mut tanh = Session::new(Config { hidden: vec![8, 8], dataset: Some(Dataset::Circle), ..Config::default() }).unwrap();
+    let mut tanh =
+        Session::new(Config { hidden: vec![8, 8], dataset: Some(Dataset::Circle), ..Config::default() }).unwrap();
     tanh.step(500);
     assert!(non_affinity(&tanh) > 1e-3, "a tanh network bends its boundary");
 }

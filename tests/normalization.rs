@@ -33,7 +33,13 @@ fn at_best_rate(config: Config) -> Session {
 /// Curvatures (second differences) of the weights2d surface at the current point along w₁ and w₂,
 /// in double precision: over a window of 10⁻³ the differences are finer than f32 resolves.
 fn curvatures(session: &Session, span: f64) -> (f64, f64) {
-    let request = SurfaceRequest { kind: SurfaceKind::Weights2d, res: 5, span: Some(span), precision: Precision::Double, ..Default::default() };
+    let request = SurfaceRequest {
+        kind: SurfaceKind::Weights2d,
+        res: 5,
+        span: Some(span),
+        precision: Precision::Double,
+        ..Default::default()
+    };
     let s = session.surface(&request).unwrap();
     let h = span / 2.0;
     let v = |r: usize, c: usize| s.values[r * 5 + c];
@@ -127,13 +133,20 @@ fn the_pca_of_a_straight_trajectory_lies_on_one_axis() {
 fn every_surface_kind_is_finite_and_passes_through_the_current_point() {
     let mut session = Session::new(Config { hidden: vec![5, 3], noise: 0.1, ..Config::default() }).unwrap();
     session.step(300);
-    for (kind, precision) in [SurfaceKind::Weights2d, SurfaceKind::Random, SurfaceKind::Pca].into_iter().flat_map(|k| [(k, Precision::Single), (k, Precision::Double)]) {
+    for (kind, precision) in [SurfaceKind::Weights2d, SurfaceKind::Random, SurfaceKind::Pca]
+        .into_iter()
+        .flat_map(|k| [(k, Precision::Single), (k, Precision::Double)])
+    {
         let s = session.surface(&SurfaceRequest { kind, res: 21, precision, ..Default::default() }).unwrap();
         assert_eq!(s.values.len(), 441);
         assert!(s.values.iter().all(|v| v.is_finite()));
         let centre = s.values[10 * 21 + 10];
         let tolerance = if precision == Precision::Double { 1e-12 } else { 1e-6 };
-        assert!((centre - s.current).abs() < tolerance * s.current, "{kind:?} {precision:?}: {centre} vs {}", s.current);
+        assert!(
+            (centre - s.current).abs() < tolerance * s.current,
+            "{kind:?} {precision:?}: {centre} vs {}",
+            s.current
+        );
         let n = s.path.len();
         assert_eq!(n, 2 * (session.trajectory().len() + 1));
         assert!((s.path[n - 2] - s.current_point[0]).abs() < 1e-9 && (s.path[n - 1] - s.current_point[1]).abs() < 1e-9);
@@ -148,7 +161,9 @@ fn every_surface_kind_is_finite_and_passes_through_the_current_point() {
 /// The largest relative difference between the single- and double-precision grids of `kind`
 /// (every single-precision value must be finite).
 fn single_against_double(session: &Session, kind: SurfaceKind, span: Option<f64>) -> f64 {
-    let grid = |precision| session.surface(&SurfaceRequest { kind, res: 15, span, precision, ..Default::default() }).unwrap().values;
+    let grid = |precision| {
+        session.surface(&SurfaceRequest { kind, res: 15, span, precision, ..Default::default() }).unwrap().values
+    };
     let (single, double) = (grid(Precision::Single), grid(Precision::Double));
     assert!(single.iter().all(|v| v.is_finite()), "{kind:?}: {single:?}");
     single.iter().zip(&double).map(|(s, d)| (s - d).abs() / d).fold(0.0, f64::max)
@@ -169,11 +184,16 @@ fn single_precision_grids_agree_with_double_precision_ones() {
     }
 }
 
-
 #[test]
 fn single_precision_keeps_its_accuracy_at_a_separable_minimum() {
     // Noiseless blobs: the cost goes to 0, each sample's loss is about e^−|z| and tiny.
-    let config = Config { dataset: Some(Dataset::Gauss), hidden: vec![4], learning_rate: 0.3, batch_size: 250, ..Config::default() };
+    let config = Config {
+        dataset: Some(Dataset::Gauss),
+        hidden: vec![4],
+        learning_rate: 0.3,
+        batch_size: 250,
+        ..Config::default()
+    };
     let mut session = Session::new(config).unwrap();
     let report = session.step(20_000);
     assert!(report.train_loss < 1e-4, "train loss {}", report.train_loss);
@@ -186,9 +206,21 @@ fn single_precision_keeps_its_accuracy_at_a_separable_minimum() {
 #[test]
 fn single_precision_overflow_falls_back_to_double() {
     // Eight ReLU layers far out on a random plane: activations beyond f32's 3.4·10³⁸.
-    let mut session = Session::new(Config { hidden: vec![8; 8], activation: Activation::Relu, ..Config::default() }).unwrap();
+    let mut session =
+        Session::new(Config { hidden: vec![8; 8], activation: Activation::Relu, ..Config::default() }).unwrap();
     session.step(10);
-    let grid = |precision| session.surface(&SurfaceRequest { kind: SurfaceKind::Random, res: 9, span: Some(1e5), precision, ..Default::default() }).unwrap().values;
+    let grid = |precision| {
+        session
+            .surface(&SurfaceRequest {
+                kind: SurfaceKind::Random,
+                res: 9,
+                span: Some(1e5),
+                precision,
+                ..Default::default()
+            })
+            .unwrap()
+            .values
+    };
     let (single, double) = (grid(Precision::Single), grid(Precision::Double));
     assert!(double.iter().any(|&v| v > f32::MAX as f64), "the window must reach beyond f32");
     for (s, d) in single.iter().zip(&double) {
@@ -203,5 +235,7 @@ fn bad_surface_requests_name_the_key() {
     assert!(err(SurfaceRequest { res: 2, ..Default::default() }).starts_with("res must be between 3 and 201, got 2"));
     assert!(err(SurfaceRequest { span: Some(-1.0), ..Default::default() }).starts_with("span must be"));
     assert!(err(SurfaceRequest { unit: 3, ..Default::default() }).starts_with("unit must be below 3"));
-    assert!(err(SurfaceRequest { kind: SurfaceKind::Pca, ..Default::default() }).contains("train for a few steps first"));
+    assert!(
+        err(SurfaceRequest { kind: SurfaceKind::Pca, ..Default::default() }).contains("train for a few steps first")
+    );
 }

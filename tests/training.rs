@@ -16,7 +16,13 @@ fn train(config: Config, steps: u32) -> Report {
 #[test]
 fn circle_and_xor_reach_95_percent_with_a_small_tanh_net() {
     for dataset in [Dataset::Circle, Dataset::Xor] {
-        let config = Config { dataset: Some(dataset), hidden: vec![8, 8], learning_rate: 0.03, noise: 0.05, ..Config::default() };
+        let config = Config {
+            dataset: Some(dataset),
+            hidden: vec![8, 8],
+            learning_rate: 0.03,
+            noise: 0.05,
+            ..Config::default()
+        };
         let report = train(config, 5000);
         let accuracy = report.test_accuracy.unwrap();
         assert!(accuracy >= 0.95, "{dataset:?}: test accuracy {accuracy}, loss {}", report.test_loss);
@@ -49,7 +55,8 @@ fn regression_fits_the_plane() {
 
 #[test]
 fn identical_seeds_give_bit_identical_runs_and_different_seeds_do_not() {
-    let config = Config { dataset: Some(Dataset::Moons), noise: 0.2, optimizer: OptimizerKind::Adam, ..Config::default() };
+    let config =
+        Config { dataset: Some(Dataset::Moons), noise: 0.2, optimizer: OptimizerKind::Adam, ..Config::default() };
     let (mut a, mut b) = (Session::new(config.clone()).unwrap(), Session::new(config.clone()).unwrap());
     let (ra, rb) = (a.step(777), b.step(777));
     assert_eq!(a.network().params, b.network().params);
@@ -77,7 +84,8 @@ fn batch_size_is_capped_at_the_training_set() {
 
 #[test]
 fn standardization_is_fitted_on_the_training_split_only() {
-    let config = Config { normalize: Normalize::Standardize, scale: [3.0, 100.0], offset: [10.0, -4.0], ..Config::default() };
+    let config =
+        Config { normalize: Normalize::Standardize, scale: [3.0, 100.0], offset: [10.0, -4.0], ..Config::default() };
     let session = Session::new(config).unwrap();
     let fitted = *session.standardizer();
     let train_only = Standardizer::fit(Normalize::Standardize, session.split().train.x.view());
@@ -113,10 +121,14 @@ fn a_diverging_run_stops_keeps_finite_parameters_and_says_why() {
 
 #[test]
 fn drawn_outputs_agree_with_the_double_precision_predictions() {
-    for (hidden, activation) in [(vec![8, 8], Activation::Tanh), (vec![6, 4, 3], Activation::Relu), (vec![5], Activation::Sigmoid)] {
-        let mut session = Session::new(Config { hidden: hidden.clone(), activation, noise: 0.2, ..Config::default() }).unwrap();
+    for (hidden, activation) in
+        [(vec![8, 8], Activation::Tanh), (vec![6, 4, 3], Activation::Relu), (vec![5], Activation::Sigmoid)]
+    {
+        let mut session =
+            Session::new(Config { hidden: hidden.clone(), activation, noise: 0.2, ..Config::default() }).unwrap();
         session.step(500);
-        let grid: Vec<[f64; 2]> = (0..400).map(|k| [-6.0 + 0.6 * (k % 20) as f64, 6.0 - 0.6 * (k / 20) as f64]).collect();
+        let grid: Vec<[f64; 2]> =
+            (0..400).map(|k| [-6.0 + 0.6 * (k % 20) as f64, 6.0 - 0.6 * (k / 20) as f64]).collect();
         let (mut exact, mut drawn, mut units) = (Vec::new(), Vec::new(), Vec::new());
         session.predict(grid.iter().copied(), &mut exact);
         session.predict_for_drawing(grid.iter().copied(), &mut drawn);
@@ -141,7 +153,13 @@ fn drawn_outputs_agree_with_the_double_precision_predictions() {
 fn drawn_outputs_stay_finite_where_activations_overflow_single_precision() {
     // Weights N(0, 100²) through 16 ReLU layers of 64 units: activations grow about 500× a
     // layer, beyond f32's 3.4·10³⁸, where sums of ±∞ would give NaN.
-    let config = Config { hidden: vec![64; 16], activation: Activation::Relu, init: Init::Normal, init_scale: 100.0, ..Config::default() };
+    let config = Config {
+        hidden: vec![64; 16],
+        activation: Activation::Relu,
+        init: Init::Normal,
+        init_scale: 100.0,
+        ..Config::default()
+    };
     let mut session = Session::new(config).unwrap();
     let grid: Vec<[f64; 2]> = (0..300).map(|k| [-6.0 + 0.8 * (k % 15) as f64, 6.0 - 0.6 * (k / 15) as f64]).collect();
     let (mut exact, mut drawn, mut units) = (Vec::new(), Vec::new(), Vec::new());
@@ -158,7 +176,8 @@ fn drawn_outputs_stay_finite_where_activations_overflow_single_precision() {
 fn drawn_outputs_are_not_fooled_by_an_overflow_the_sigmoid_hides() {
     // One linear hidden unit h = 10³⁹·x₁ (∞ in f32), output z = 10⁻³⁹·h = x₁: in f32 the logit is
     // ±∞ and the sigmoid turns it into a plausible 0 or 1; the logits give the overflow away.
-    let mut session = Session::new(Config { hidden: vec![1], activation: Activation::Linear, ..Config::default() }).unwrap();
+    let mut session =
+        Session::new(Config { hidden: vec![1], activation: Activation::Linear, ..Config::default() }).unwrap();
     session.set_parameters(&[1e39, 0.0, 0.0, 1e-39, 0.0]).unwrap();
     let grid: Vec<[f64; 2]> = (1..=12).map(|k| [k as f64 * 0.5 - 3.25, 0.0]).collect();
     let (mut exact, mut drawn) = (Vec::new(), Vec::new());
@@ -183,4 +202,3 @@ fn predictions_use_the_training_normalization() {
     assert!((correct / labels.len() as f64 - reported).abs() < 1e-12);
     assert!(reported > 0.9);
 }
-

@@ -25,7 +25,9 @@ fn points_from_csv_train_like_a_built_in_dataset() {
 
 #[test]
 fn an_exported_model_restores_the_same_predictions_bit_for_bit() {
-    let mut session = Session::new(Config { dataset: Some(Dataset::Spiral), hidden: vec![6, 6], noise: 0.1, ..Config::default() }).unwrap();
+    let mut session =
+        Session::new(Config { dataset: Some(Dataset::Spiral), hidden: vec![6, 6], noise: 0.1, ..Config::default() })
+            .unwrap();
     session.step(1500);
     let model = Model::of(&session);
     let mut restored = model.clone().restore().unwrap();

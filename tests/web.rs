@@ -43,7 +43,8 @@ fn step_reports_every_field_and_training_lowers_the_loss() {
 
 #[wasm_bindgen_test]
 fn predict_boundary_points_and_bounds_have_the_documented_shapes() {
-    let mut pg = Playground::new(config(r#"{"samples":200,"trainFraction":0.7,"scale":[2,1],"offset":[0,5]}"#)).unwrap();
+    let mut pg =
+        Playground::new(config(r#"{"samples":200,"trainFraction":0.7,"scale":[2,1],"offset":[0,5]}"#)).unwrap();
     pg.step(100.0).unwrap();
     let out = pg.predict(&[0.0, 0.0, 1.0, -2.0, 3.5, 4.0]).unwrap();
     assert_eq!(out.len(), 3);
@@ -114,19 +115,25 @@ fn bad_call_arguments_throw_and_leave_the_playground_working() {
 
 #[wasm_bindgen_test]
 fn a_diverging_run_is_reported_not_drawn_as_garbage() {
-    let mut pg =
-        Playground::new(config(r#"{"learningRate":1000000,"problem":"regression","hidden":[8,8,8],"activation":"relu","scale":[100,100]}"#))
-            .unwrap();
+    let mut pg = Playground::new(config(
+        r#"{"learningRate":1000000,"problem":"regression","hidden":[8,8,8],"activation":"relu","scale":[100,100]}"#,
+    ))
+    .unwrap();
     let report: JsValue = pg.step(200.0).unwrap().into();
     assert_eq!(get(&report, "diverged").as_bool(), Some(true));
     assert!(get(&report, "message").as_string().unwrap().contains("step"));
     assert!(pg.boundary(20.0, -6.0, 6.0, -6.0, 6.0).unwrap().iter().all(|v| v.is_finite()));
 }
 
+/// A kernel over a slice (SIMD lanes in wasm) and its scalar form.
+type KernelPair<T> = (fn(&[T], &mut [T]), fn(T) -> T);
+
 /// Whether each slice function (SIMD lanes in wasm) gives the bits of its scalar form on `z`.
 fn slices_match_the_scalar_forms<T: nn_playground::math::Real>(z: &[T]) {
-    use nn_playground::math::{log1p_exp_negabs_lanes, log1p_exp_negabs_slice, sigmoid_lanes, sigmoid_slice, tanh_lanes, tanh_slice};
-    let cases: [(fn(&[T], &mut [T]), fn(T) -> T); 3] =
+    use nn_playground::math::{
+        log1p_exp_negabs_lanes, log1p_exp_negabs_slice, sigmoid_lanes, sigmoid_slice, tanh_lanes, tanh_slice,
+    };
+    let cases: [KernelPair<T>; 3] =
         [(tanh_slice, tanh_lanes), (sigmoid_slice, sigmoid_lanes), (log1p_exp_negabs_slice, log1p_exp_negabs_lanes)];
     let mut a = z.to_vec();
     for (slice, scalar) in cases {
@@ -152,7 +159,17 @@ fn layer_stats_has_one_entry_per_hidden_layer_with_the_documented_fields() {
         let layer = stats.get(k as u32);
         assert_eq!(get(&layer, "layer").as_f64(), Some(k as f64 + 1.0));
         assert_eq!(get(&layer, "units").as_f64(), Some(units));
-        for key in ["actMean", "actStd", "actRms", "deltaStd", "gradStd", "updateRatio", "weightStd", "initVariance", "unitSpread"] {
+        for key in [
+            "actMean",
+            "actStd",
+            "actRms",
+            "deltaStd",
+            "gradStd",
+            "updateRatio",
+            "weightStd",
+            "initVariance",
+            "unitSpread",
+        ] {
             assert!(get(&layer, key).as_f64().is_some_and(f64::is_finite), "{key}");
         }
         assert!(get(&layer, "dead").as_f64().is_some());
@@ -170,7 +187,9 @@ fn layer_stats_has_one_entry_per_hidden_layer_with_the_documented_fields() {
     let few = Array::from(&pg.layer_stats(Some(8.0)).unwrap());
     let counts = Array::from(&get(&get(&few.get(0), "actHistogram"), "counts"));
     assert_eq!(counts.iter().map(|c| c.as_f64().unwrap()).sum::<f64>(), 6.0 * 8.0);
-    assert!(error_message(pg.layer_stats(Some(0.0))).starts_with("layerStats(maxPoints): maxPoints must be a whole number"));
+    assert!(
+        error_message(pg.layer_stats(Some(0.0))).starts_with("layerStats(maxPoints): maxPoints must be a whole number")
+    );
     let none = Playground::new(config(r#"{"hidden":[]}"#)).unwrap();
     assert_eq!(Array::from(&none.layer_stats(None).unwrap()).length(), 0);
 }

@@ -42,7 +42,9 @@ fn loss_surfaces_have_their_documented_shapes() {
     }
     // The SIMD single-precision grid agrees with the double-precision one.
     let values = |precision: &str| -> Vec<f32> {
-        let s = pg.loss_surface(json(&format!(r#"{{"kind":"random","res":15,"precision":"{precision}"}}"#)).unchecked_into()).unwrap();
+        let s = pg
+            .loss_surface(json(&format!(r#"{{"kind":"random","res":15,"precision":"{precision}"}}"#)).unchecked_into())
+            .unwrap();
         get(&s, "values").dyn_into::<Float32Array>().unwrap().to_vec()
     };
     for (single, double) in values("single").iter().zip(values("double")) {
@@ -69,7 +71,8 @@ fn the_backprop_trace_is_the_next_update() {
     assert_eq!(traced_rows, rows);
     let layers = Array::from(&get(&trace, "layers"));
     assert_eq!(layers.length(), 3);
-    let first_grad: Vec<f64> = Array::from(&get(&layers.get(0), "gradWeights")).iter().map(|v| v.as_f64().unwrap()).collect();
+    let first_grad: Vec<f64> =
+        Array::from(&get(&layers.get(0), "gradWeights")).iter().map(|v| v.as_f64().unwrap()).collect();
     pg.step(1.0).unwrap();
     let applied = pg.parameters().get(0);
     let grad: js_sys::Float64Array = get(&applied, "gradWeights").dyn_into().unwrap();
@@ -79,7 +82,9 @@ fn the_backprop_trace_is_the_next_update() {
     let err = message(pg.unit_outputs(2000.0, -6.0, 6.0, -6.0, 6.0));
     assert!(err.starts_with("unitOutputs: units × res² must be at most 16777216, got 6 × 4000000"), "{err}");
     // 2049 units × 1448² overflows a 32-bit product: still refused, not wrapped.
-    let mut wide = Playground::new(config(r#"{"hidden":[128,128,128,128,128,128,128,128,128,128,128,128,128,128,128,128]}"#)).unwrap();
+    let mut wide =
+        Playground::new(config(r#"{"hidden":[128,128,128,128,128,128,128,128,128,128,128,128,128,128,128,128]}"#))
+            .unwrap();
     let err = message(wide.unit_outputs(1448.0, -6.0, 6.0, -6.0, 6.0));
     assert!(err.starts_with("unitOutputs: units × res² must be at most 16777216, got 2049 × 2096704"), "{err}");
     assert!(message(pg.backprop_trace(Some(vec![9999]))).starts_with("rows must be below 250"));
@@ -104,6 +109,8 @@ fn csv_points_train_and_models_round_trip() {
     let mut restored = Playground::from_model(model).unwrap();
     let probe = [0.3f32, -0.7, 1.5, 2.0];
     assert_eq!(pg.predict(&probe).unwrap(), restored.predict(&probe).unwrap());
-    assert!(message(Playground::from_model(json(r#"{"format":"x","version":1,"config":{},"parameters":[],"step":0}"#)))
-        .starts_with("model: format must be"));
+    assert!(message(Playground::from_model(json(
+        r#"{"format":"x","version":1,"config":{},"parameters":[],"step":0}"#
+    )))
+    .starts_with("model: format must be"));
 }

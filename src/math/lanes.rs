@@ -73,7 +73,14 @@ pub trait Lanes: Copy {
 /// A number type the network computes in: `f64` for training and every figure it reports,
 /// `f32` for the grids that are only drawn. Ties the scalar type to its SIMD lanes.
 pub trait Real:
-    Lanes + PartialOrd + Add<Output = Self> + Sub<Output = Self> + Mul<Output = Self> + AddAssign + std::fmt::Debug + 'static
+    Lanes
+    + PartialOrd
+    + Add<Output = Self>
+    + Sub<Output = Self>
+    + Mul<Output = Self>
+    + AddAssign
+    + std::fmt::Debug
+    + 'static
 {
     /// Its SIMD lanes (where there is no SIMD, the scalar type itself).
     type Simd: simd::Vector;

@@ -198,7 +198,10 @@ mod tests {
         log1p_exp_negabs_slice(&z, &mut out);
         for (&z, &v) in z.iter().zip(&out) {
             let reference = libm::log1p(libm::exp(-z.abs()));
-            assert!((v - reference).abs() < 3e-16 && ((v - reference) / reference).abs() < 1e-15, "{z}: {v} vs {reference}");
+            assert!(
+                (v - reference).abs() < 3e-16 && ((v - reference) / reference).abs() < 1e-15,
+                "{z}: {v} vs {reference}"
+            );
         }
     }
 

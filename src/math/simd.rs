@@ -87,10 +87,44 @@ mod vector {
     #[derive(Clone, Copy)]
     pub struct Quad(v128);
 
-    vector_lanes!(Pair, DOUBLE, f64x2_splat, f64x2_add, f64x2_sub, f64x2_mul, f64x2_div, f64x2_abs, f64x2_pmin,
-        f64x2_pmax, f64x2_ge, i64x2_add, i64x2_splat, i64x2_shl, u64x2(1 << 63, 1 << 63), 1023, 52);
-    vector_lanes!(Quad, SINGLE, f32x4_splat, f32x4_add, f32x4_sub, f32x4_mul, f32x4_div, f32x4_abs, f32x4_pmin,
-        f32x4_pmax, f32x4_ge, i32x4_add, i32x4_splat, i32x4_shl, u32x4_splat(1 << 31), 127, 23);
+    vector_lanes!(
+        Pair,
+        DOUBLE,
+        f64x2_splat,
+        f64x2_add,
+        f64x2_sub,
+        f64x2_mul,
+        f64x2_div,
+        f64x2_abs,
+        f64x2_pmin,
+        f64x2_pmax,
+        f64x2_ge,
+        i64x2_add,
+        i64x2_splat,
+        i64x2_shl,
+        u64x2(1 << 63, 1 << 63),
+        1023,
+        52
+    );
+    vector_lanes!(
+        Quad,
+        SINGLE,
+        f32x4_splat,
+        f32x4_add,
+        f32x4_sub,
+        f32x4_mul,
+        f32x4_div,
+        f32x4_abs,
+        f32x4_pmin,
+        f32x4_pmax,
+        f32x4_ge,
+        i32x4_add,
+        i32x4_splat,
+        i32x4_shl,
+        u32x4_splat(1 << 31),
+        127,
+        23
+    );
 
     /// Applies `f` to `z` into `a` two registers per iteration (two independent chains keep
     /// the pipeline busy); returns how many elements it did.

@@ -121,7 +121,8 @@ impl Playground {
     /// over `window` records (default 21); null until there are enough records.
     #[wasm_bindgen(js_name = batchLossNoise)]
     pub fn batch_loss_noise(&self, window: Option<f64>) -> Result<Option<f64>, JsError> {
-        let window = whole_number("batchLossNoise(window): window", window.unwrap_or(21.0), 3.0, 10_001.0).map_err(js_error)?;
+        let window =
+            whole_number("batchLossNoise(window): window", window.unwrap_or(21.0), 3.0, 10_001.0).map_err(js_error)?;
         Ok(loss_noise(&self.session.history().batch_loss, window as usize))
     }
 }

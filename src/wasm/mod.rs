@@ -187,7 +187,8 @@ pub(crate) fn grid(
         }
     }
     let (dx, dy) = ((xmax - xmin) / n as f64, (ymax - ymin) / n as f64);
-    let points = (0..n).flat_map(move |r| (0..n).map(move |c| [xmin + (c as f64 + 0.5) * dx, ymax - (r as f64 + 0.5) * dy]));
+    let points =
+        (0..n).flat_map(move |r| (0..n).map(move |c| [xmin + (c as f64 + 0.5) * dx, ymax - (r as f64 + 0.5) * dy]));
     Ok((points, n * n))
 }
 
@@ -262,7 +263,13 @@ impl Playground {
         let points = match which {
             "train" => &split.train,
             "test" => &split.test,
-            other => return Err(js_error(Error::invalid("points(which): which", "\"train\" or \"test\"", format!("{other:?}")))),
+            other => {
+                return Err(js_error(Error::invalid(
+                    "points(which): which",
+                    "\"train\" or \"test\"",
+                    format!("{other:?}"),
+                )))
+            }
         };
         Ok(points.interleaved().into_iter().map(|v| v as f32).collect())
     }
@@ -271,7 +278,9 @@ impl Playground {
     pub fn history(&self) -> JsHistory {
         let History { step, batch_loss, train_loss, test_loss } = self.session.history();
         let object = Object::new();
-        for (key, values) in [("step", step), ("batchLoss", batch_loss), ("trainLoss", train_loss), ("testLoss", test_loss)] {
+        for (key, values) in
+            [("step", step), ("batchLoss", batch_loss), ("trainLoss", train_loss), ("testLoss", test_loss)]
+        {
             // Setting a property on a fresh plain object cannot fail.
             let _ = Reflect::set(&object, &key.into(), &Float64Array::from(values.as_slice()));
         }

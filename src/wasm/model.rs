@@ -42,7 +42,9 @@ impl Playground {
 
     /// A playground restored from an exported model; throws an Error naming what does not fit.
     #[wasm_bindgen(js_name = fromModel)]
-    pub fn from_model(#[wasm_bindgen(unchecked_param_type = "ExportedModel")] model: JsValue) -> Result<Playground, JsError> {
+    pub fn from_model(
+        #[wasm_bindgen(unchecked_param_type = "ExportedModel")] model: JsValue,
+    ) -> Result<Playground, JsError> {
         console_error_panic_hook::set_once();
         let model: Model = from_js(model, "model").map_err(js_error)?;
         Ok(Playground::with_session(model.restore().map_err(js_error)?))

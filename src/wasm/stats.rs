@@ -75,7 +75,10 @@ impl Playground {
     /// Statistics of every hidden layer (input side first) on the first `maxPoints` training
     /// points (default 256), from one forward and backward pass at the current weights.
     #[wasm_bindgen(js_name = layerStats, unchecked_return_type = "LayerStats[]")]
-    pub fn layer_stats(&self, #[wasm_bindgen(js_name = maxPoints)] max_points: Option<f64>) -> Result<JsValue, JsError> {
+    pub fn layer_stats(
+        &self,
+        #[wasm_bindgen(js_name = maxPoints)] max_points: Option<f64>,
+    ) -> Result<JsValue, JsError> {
         let points = match max_points {
             Some(n) => whole_number("layerStats(maxPoints): maxPoints", n, 1.0, 1e6).map_err(js_error)? as usize,
             None => STATS_POINTS,
@@ -131,7 +134,8 @@ pub fn activation_curve(activation: &str, zmin: f64, zmax: f64, n: f64) -> Resul
 /// W = c·I, on the regression plane. Hidden layer l outputs c^l·x.
 #[wasm_bindgen(js_name = deepLinearToy, unchecked_return_type = "PlaygroundConfig")]
 pub fn deep_linear_toy(layers: f64, c: f64) -> Result<JsValue, JsError> {
-    let layers = whole_number("deepLinearToy(layers): layers", layers, 1.0, MAX_HIDDEN_LAYERS as f64).map_err(js_error)?;
+    let layers =
+        whole_number("deepLinearToy(layers): layers", layers, 1.0, MAX_HIDDEN_LAYERS as f64).map_err(js_error)?;
     let config = stats::deep_linear_toy(layers as usize, c).validated().map_err(js_error)?;
     Ok(to_js(&config))
 }
