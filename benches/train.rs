@@ -6,8 +6,9 @@
 //! Writes the figures to target/bench-native.json for the wasm benchmark's ratio.
 
 use ndarray::{Array1, Array2, Axis};
+use nn_playground::analysis::landscape::{self, SurfaceKind, SurfaceRequest};
 use nn_playground::config::Config;
-use nn_playground::landscape::{Precision, SurfaceKind, SurfaceRequest};
+use nn_playground::session::Precision;
 use nn_playground::Session;
 use std::time::{Duration, Instant};
 
@@ -106,7 +107,7 @@ fn main() {
         let request = SurfaceRequest { kind: SurfaceKind::Random, res: 51, precision, ..Default::default() };
         1000.0
             / rate(budget, 1.0, || {
-                session.surface(&request).expect("a valid request");
+                landscape::surface(session, &request).expect("a valid request");
             })
     };
     let single_ms = surface_ms(&session, Precision::Single);

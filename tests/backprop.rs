@@ -1,9 +1,10 @@
 //! The backprop explorer shows what training computes, optimizers behave as their formulas say,
 //! and the mini-batch loss is noisier for smaller batches.
 
+use nn_playground::analysis::diagnostics::loss_noise;
+use nn_playground::analysis::explorer;
 use nn_playground::config::{Config, Dataset, OptimizerKind};
-use nn_playground::diagnostics::loss_noise;
-use nn_playground::optim::Optimizer;
+use nn_playground::nn::optim::Optimizer;
 use nn_playground::Session;
 
 #[test]
@@ -13,7 +14,7 @@ fn the_explorer_shows_the_gradient_training_applies() {
         session.step(13);
         let rows = session.next_batch().to_vec();
         assert_eq!(rows.len(), 7);
-        let trace = session.trace(&rows).unwrap();
+        let trace = explorer::trace(&session, &rows).unwrap();
         let before = session.network().params.clone();
         session.step(1);
         let net = session.network();
@@ -39,8 +40,11 @@ fn the_explorer_shows_the_gradient_training_applies() {
 #[test]
 fn the_explorer_rejects_rows_outside_the_training_set() {
     let session = Session::new(Config::default()).unwrap();
-    assert!(session.trace(&[0, 250]).unwrap_err().message().starts_with("rows must be below 250"));
-    assert!(session.trace(&[]).is_err());
+    assert!(explorer::trace(&session, &[0, 250])
+        .unwrap_err()
+        .message()
+        .starts_with("rows[1] must be ≥ 0 and < 250, got 250"));
+    assert!(explorer::trace(&session, &[]).is_err());
 }
 
 /// Steps until ½(w₁² + 100·w₂²) < 1e-10 from (1, 1).

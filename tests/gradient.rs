@@ -1,13 +1,13 @@
 //! Backpropagation against central finite differences: every activation × both losses × L2 on
 //! and off, on networks of depth 0 to 4.
 
-use nn_playground::activation::Activation;
-use nn_playground::config::{Config, Dataset, Normalize, Problem};
-use nn_playground::diagnostics::gradient_check;
-use nn_playground::init::Init;
-use nn_playground::loss::Loss;
-use nn_playground::network::Network;
-use nn_playground::rng::SeededRng;
+use nn_playground::analysis::diagnostics::{gradient_check, session_gradient_check};
+use nn_playground::config::{Choice, Config, Dataset, Normalize, Problem};
+use nn_playground::math::rng::SeededRng;
+use nn_playground::nn::activation::Activation;
+use nn_playground::nn::init::Init;
+use nn_playground::nn::loss::Loss;
+use nn_playground::nn::network::Network;
 use nn_playground::Session;
 
 /// A network with random weights and random non-zero biases, so that no ReLU sits exactly on
@@ -27,7 +27,7 @@ fn random_network(hidden: &[usize], activation: Activation, loss: Loss, seed: u3
 #[test]
 fn backprop_matches_finite_differences_for_every_activation_loss_and_depth() {
     let problems = [(Problem::Classification, Dataset::Spiral), (Problem::Regression, Dataset::Gaussians)];
-    for activation in Activation::ALL {
+    for &activation in Activation::ALL {
         for (problem, dataset) in problems {
             let config = Config {
                 problem,
@@ -57,6 +57,6 @@ fn backprop_matches_finite_differences_for_every_activation_loss_and_depth() {
 fn the_session_checks_its_own_gradient_during_training() {
     let mut session = Session::new(Config { l2: 0.01, ..Config::default() }).unwrap();
     session.step(200);
-    let error = session.gradient_check();
+    let error = session_gradient_check(&session);
     assert!(error <= 1e-6, "relative error {error:e}");
 }

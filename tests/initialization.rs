@@ -3,11 +3,11 @@
 //! scheme keeps, the deep linear toy, symmetry under zero initialization, and the straight
 //! boundary of a linear network.
 
-use nn_playground::activation::Activation;
+use nn_playground::analysis::stats::{deep_linear_toy, session_stats, LayerStats, STATS_POINTS};
 use nn_playground::config::{Config, Dataset, Normalize, Problem};
-use nn_playground::init::Init;
-use nn_playground::network::Workspace;
-use nn_playground::stats::{deep_linear_toy, session_stats, LayerStats, STATS_POINTS};
+use nn_playground::nn::activation::Activation;
+use nn_playground::nn::init::Init;
+use nn_playground::nn::network::Workspace;
 use nn_playground::Session;
 
 /// Statistics of a fresh network of `depth` hidden layers of `width` units on standardized

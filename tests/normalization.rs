@@ -2,11 +2,13 @@
 //! loss surface and the inputs are badly conditioned and gradient descent is slow; standardizing
 //! fixes all three. Also the surfaces' geometry (filter normalization, PCA of a straight path).
 
-use nn_playground::activation::Activation;
-use nn_playground::config::{Config, Dataset, Normalize, Problem};
-use nn_playground::landscape::{filter_normalized_direction, pca_plane, Precision, SurfaceKind, SurfaceRequest};
-use nn_playground::rng::SeededRng;
-use nn_playground::trajectory::Trajectory;
+use nn_playground::analysis::conditioning;
+use nn_playground::analysis::landscape::{self, filter_normalized_direction, pca_plane, SurfaceKind, SurfaceRequest};
+use nn_playground::config::{Choice, Config, Dataset, Normalize, Problem};
+use nn_playground::math::rng::SeededRng;
+use nn_playground::nn::activation::Activation;
+use nn_playground::session::trajectory::Trajectory;
+use nn_playground::session::Precision;
 use nn_playground::Session;
 
 /// Logistic regression on overlapping Gaussian blobs with x₂ scaled by 100, trained by full-batch
@@ -25,7 +27,7 @@ fn lab(normalize: Normalize) -> Config {
 
 /// A session of `config` at its own suggested (best fixed) learning rate.
 fn at_best_rate(config: Config) -> Session {
-    let rate = Session::new(config.clone()).unwrap().suggest_learning_rate();
+    let rate = conditioning::suggest_learning_rate(&Session::new(config.clone()).unwrap());
     assert_eq!(rate.method, "hessian");
     Session::new(Config { learning_rate: rate.learning_rate, ..config }).unwrap()
 }
@@ -40,7 +42,7 @@ fn curvatures(session: &Session, span: f64) -> (f64, f64) {
         precision: Precision::Double,
         ..Default::default()
     };
-    let s = session.surface(&request).unwrap();
+    let s = landscape::surface(session, &request).unwrap();
     let h = span / 2.0;
     let v = |r: usize, c: usize| s.values[r * 5 + c];
     let along_w1 = (v(2, 1) - 2.0 * v(2, 2) + v(2, 3)) / (h * h);
@@ -64,8 +66,8 @@ fn the_two_weight_surface_is_elongated_raw_and_round_standardized() {
 
 #[test]
 fn the_input_covariance_is_ill_conditioned_raw_and_not_standardized() {
-    let raw = Session::new(lab(Normalize::None)).unwrap().conditioning();
-    let standardized = Session::new(lab(Normalize::Standardize)).unwrap().conditioning();
+    let raw = conditioning::of_session(&Session::new(lab(Normalize::None)).unwrap());
+    let standardized = conditioning::of_session(&Session::new(lab(Normalize::Standardize)).unwrap());
     assert!(raw.input_covariance.kappa >= 1000.0, "{:?}", raw.input_covariance);
     assert!(standardized.input_covariance.kappa <= 10.0, "{:?}", standardized.input_covariance);
     // The raw features are the same on both sides; only what the network sees differs.
@@ -137,7 +139,8 @@ fn every_surface_kind_is_finite_and_passes_through_the_current_point() {
         .into_iter()
         .flat_map(|k| [(k, Precision::Single), (k, Precision::Double)])
     {
-        let s = session.surface(&SurfaceRequest { kind, res: 21, precision, ..Default::default() }).unwrap();
+        let s =
+            landscape::surface(&session, &SurfaceRequest { kind, res: 21, precision, ..Default::default() }).unwrap();
         assert_eq!(s.values.len(), 441);
         assert!(s.values.iter().all(|v| v.is_finite()));
         let centre = s.values[10 * 21 + 10];
@@ -151,7 +154,8 @@ fn every_surface_kind_is_finite_and_passes_through_the_current_point() {
         assert_eq!(n, 2 * (session.trajectory().len() + 1));
         assert!((s.path[n - 2] - s.current_point[0]).abs() < 1e-9 && (s.path[n - 1] - s.current_point[1]).abs() < 1e-9);
     }
-    let line = session.surface(&SurfaceRequest { kind: SurfaceKind::Line, res: 41, ..Default::default() }).unwrap();
+    let line = landscape::surface(&session, &SurfaceRequest { kind: SurfaceKind::Line, res: 41, ..Default::default() })
+        .unwrap();
     assert_eq!(line.values.len(), 41);
     // t = 1 (node 30 of [−0.5, 1.5]) is the current point, t = 0 (node 10) the initial one.
     assert!((line.values[30] - line.current).abs() < 1e-6 * line.current);
@@ -162,7 +166,9 @@ fn every_surface_kind_is_finite_and_passes_through_the_current_point() {
 /// (every single-precision value must be finite).
 fn single_against_double(session: &Session, kind: SurfaceKind, span: Option<f64>) -> f64 {
     let grid = |precision| {
-        session.surface(&SurfaceRequest { kind, res: 15, span, precision, ..Default::default() }).unwrap().values
+        landscape::surface(session, &SurfaceRequest { kind, res: 15, span, precision, ..Default::default() })
+            .unwrap()
+            .values
     };
     let (single, double) = (grid(Precision::Single), grid(Precision::Double));
     assert!(single.iter().all(|v| v.is_finite()), "{kind:?}: {single:?}");
@@ -171,7 +177,7 @@ fn single_against_double(session: &Session, kind: SurfaceKind, span: Option<f64>
 
 #[test]
 fn single_precision_grids_agree_with_double_precision_ones() {
-    for activation in Activation::ALL {
+    for &activation in Activation::ALL {
         for problem in [Problem::Classification, Problem::Regression] {
             let config = Config { hidden: vec![8, 8], activation, problem, noise: 0.2, ..Config::default() };
             let mut session = Session::new(config).unwrap();
@@ -210,16 +216,12 @@ fn single_precision_overflow_falls_back_to_double() {
         Session::new(Config { hidden: vec![8; 8], activation: Activation::Relu, ..Config::default() }).unwrap();
     session.step(10);
     let grid = |precision| {
-        session
-            .surface(&SurfaceRequest {
-                kind: SurfaceKind::Random,
-                res: 9,
-                span: Some(1e5),
-                precision,
-                ..Default::default()
-            })
-            .unwrap()
-            .values
+        landscape::surface(
+            &session,
+            &SurfaceRequest { kind: SurfaceKind::Random, res: 9, span: Some(1e5), precision, ..Default::default() },
+        )
+        .unwrap()
+        .values
     };
     let (single, double) = (grid(Precision::Single), grid(Precision::Double));
     assert!(double.iter().any(|&v| v > f32::MAX as f64), "the window must reach beyond f32");
@@ -231,10 +233,10 @@ fn single_precision_overflow_falls_back_to_double() {
 #[test]
 fn bad_surface_requests_name_the_key() {
     let session = Session::new(Config { hidden: vec![3], ..Config::default() }).unwrap();
-    let err = |request: SurfaceRequest| session.surface(&request).unwrap_err().message().to_string();
+    let err = |request: SurfaceRequest| landscape::surface(&session, &request).unwrap_err().message().to_string();
     assert!(err(SurfaceRequest { res: 2, ..Default::default() }).starts_with("res must be between 3 and 201, got 2"));
     assert!(err(SurfaceRequest { span: Some(-1.0), ..Default::default() }).starts_with("span must be"));
-    assert!(err(SurfaceRequest { unit: 3, ..Default::default() }).starts_with("unit must be below 3"));
+    assert!(err(SurfaceRequest { unit: 3, ..Default::default() }).starts_with("unit must be between 0 and 2, got 3"));
     assert!(
         err(SurfaceRequest { kind: SurfaceKind::Pca, ..Default::default() }).contains("train for a few steps first")
     );

@@ -1,11 +1,11 @@
 //! Training reaches known results, runs are reproducible, normalization is fitted on the
 //! training split only, and divergence is caught.
 
-use nn_playground::activation::Activation;
 use nn_playground::config::{Config, Dataset, Normalize, OptimizerKind, Problem};
-use nn_playground::init::Init;
-use nn_playground::network::Workspace;
-use nn_playground::normalize::Standardizer;
+use nn_playground::data::normalize::Standardizer;
+use nn_playground::nn::activation::Activation;
+use nn_playground::nn::init::Init;
+use nn_playground::nn::network::Workspace;
 use nn_playground::{Report, Session};
 
 fn train(config: Config, steps: u32) -> Report {

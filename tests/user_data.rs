@@ -2,8 +2,8 @@
 //! restores exactly.
 
 use nn_playground::config::{Config, Dataset};
-use nn_playground::model::Model;
-use nn_playground::points_csv;
+use nn_playground::data::points_csv;
+use nn_playground::session::model::Model;
 use nn_playground::Session;
 
 #[test]
@@ -40,7 +40,7 @@ fn an_exported_model_restores_the_same_predictions_bit_for_bit() {
     // Parameters that do not fit the architecture are refused with the sizes named.
     let wrong = Model { parameters: vec![0.0; 5], ..model.clone() };
     let message = wrong.restore().err().unwrap().message().to_string();
-    assert!(message.starts_with("parameters must be 67 numbers for hidden layers [6, 6], got 5 numbers"), "{message}");
+    assert!(message.starts_with("parameters must hold 67 numbers, got 5"), "{message}");
     let tagged = Model { format: "other".into(), ..model };
     assert!(tagged.restore().is_err());
 }

@@ -1,116 +1,204 @@
-//! The views' JS methods in a real browser: loss surfaces, condition numbers, the backprop trace,
-//! unit outputs, CSV of points and model export/import.
+//! The views' JS methods in a real browser: loss surfaces and condition numbers (normalization
+//! lab), per-layer statistics and the initialization helpers (initialization lab), the backprop
+//! trace and unit outputs (explorer, network diagram), CSV of points and model export/import.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, Float32Array, Reflect, JSON};
-use nn_playground::wasm::{JsConfig, Playground};
-use wasm_bindgen::prelude::*;
+#[path = "web/common.rs"]
+mod common;
+
+use common::{get, js, n, number, playground, s, thrown};
+use js_sys::{Array, Float32Array, Float64Array, JSON};
+use nn_playground::wasm::{
+    activation_curve, deep_linear_toy, init_variance, parse_points_csv, points_to_csv, Playground,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn json(text: &str) -> JsValue {
-    JSON::parse(text).expect("test JSON")
-}
-
-fn config(text: &str) -> Option<JsConfig> {
-    Some(json(text).unchecked_into())
-}
-
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &key.into()).expect("property")
-}
-
-fn message(result: Result<impl Sized, JsError>) -> String {
-    let Err(error) = result else { panic!("expected an error") };
-    JsValue::from(error).dyn_into::<js_sys::Error>().expect("a JS Error").message().into()
-}
-
 #[wasm_bindgen_test]
-fn loss_surfaces_have_their_documented_shapes() {
-    let mut pg = Playground::new(config(r#"{"hidden":[4],"seed":2}"#)).unwrap();
-    pg.step(200.0).unwrap();
-    for kind in ["weights2d", "random", "pca"] {
-        let s = pg.loss_surface(json(&format!(r#"{{"kind":"{kind}","res":21}}"#)).unchecked_into()).unwrap();
-        let values: Float32Array = get(&s, "values").dyn_into().unwrap();
+fn loss_surfaces_have_their_documented_shapes_and_axis_ids() {
+    let mut pg = playground("{ hidden: [4], seed: 2 }");
+    pg.step(n(200.0)).unwrap();
+    for (kind, axes) in
+        [("weights2d", ["weight1", "weight2"]), ("random", ["randomDelta", "randomEta"]), ("pca", ["pc1", "pc2"])]
+    {
+        let surface = pg.loss_surface(js(&format!(r#"{{ kind: "{kind}", res: 21 }}"#))).unwrap();
+        let values: Float32Array = get(&surface, "values").dyn_into().unwrap();
         assert_eq!(values.length(), 441, "{kind}");
         assert!(values.to_vec().iter().all(|v| v.is_finite()));
-        let path: Float32Array = get(&s, "path").dyn_into().unwrap();
+        let path: Float32Array = get(&surface, "path").dyn_into().unwrap();
         assert!(path.length() >= 4 && path.length() % 2 == 0);
-        assert_eq!(Array::from(&get(&s, "axes")).length(), 2);
+        let got: Vec<String> = Array::from(&get(&surface, "axes")).iter().map(|a| a.as_string().unwrap()).collect();
+        assert_eq!(got, axes);
     }
+    assert_eq!(number(&pg.loss_surface(js("{}")).unwrap(), "unit"), 0.0);
     // The SIMD single-precision grid agrees with the double-precision one.
     let values = |precision: &str| -> Vec<f32> {
-        let s = pg
-            .loss_surface(json(&format!(r#"{{"kind":"random","res":15,"precision":"{precision}"}}"#)).unchecked_into())
-            .unwrap();
-        get(&s, "values").dyn_into::<Float32Array>().unwrap().to_vec()
+        let request = js(&format!(r#"{{ kind: "random", res: 15, precision: "{precision}" }}"#));
+        get(&pg.loss_surface(request).unwrap(), "values").dyn_into::<Float32Array>().unwrap().to_vec()
     };
     for (single, double) in values("single").iter().zip(values("double")) {
         assert!((single - double).abs() <= 2e-6 * double, "{single} vs {double}");
     }
-    let err = message(pg.loss_surface(json(r#"{"kind":"random","precision":"half"}"#).unchecked_into()));
-    assert!(err.starts_with("precision: unknown variant `half`"), "{err}");
-    let err = message(pg.loss_surface(json(r#"{"kind":"hills"}"#).unchecked_into()));
-    assert!(err.starts_with("kind: unknown variant `hills`"), "{err}");
-    let err = message(pg.loss_surface(json(r#"{"kind":"random","res":1000}"#).unchecked_into()));
-    assert!(err.starts_with("res must be between 3 and 201"), "{err}");
+    for (request, code, key) in [
+        (r#"{ kind: "random", precision: "half" }"#, "unknownChoice", "precision"),
+        (r#"{ kind: "hills" }"#, "unknownChoice", "kind"),
+        (r#"{ kind: "random", res: 1000 }"#, "outOfRange", "res"),
+        (r#"{ kind: "line", span: 1e308 }"#, "outOfRange", "span"),
+        ("{ center: [1e308, 1e308] }", "outOfRange", "center[0]"),
+        ("{ unit: 4 }", "outOfRange", "unit"),
+        ("{ size: 3 }", "unknownKey", "size"),
+    ] {
+        let error = thrown(pg.loss_surface(js(request)));
+        assert_eq!((error.code.as_str(), error.key.as_str()), (code, key), "{request}: {}", error.message);
+        assert!(error.message.starts_with("lossSurface(request): "), "{}", error.message);
+    }
+    let fresh = playground("{}");
+    assert_eq!(thrown(fresh.loss_surface(js(r#"{ kind: "pca" }"#))).code, "needsTraining");
     let c = pg.conditioning();
-    assert!(get(&get(&c, "inputCovariance"), "kappa").as_f64().unwrap() >= 1.0);
+    assert!(number(&get(&c, "inputCovariance"), "kappa") >= 1.0);
     assert!(get(&c, "hessian").is_null());
 }
 
 #[wasm_bindgen_test]
 fn the_backprop_trace_is_the_next_update() {
-    let mut pg = Playground::new(config(r#"{"hidden":[3,2],"batchSize":4}"#)).unwrap();
+    let mut pg = playground("{ hidden: [3, 2], batchSize: 4 }");
     let rows = pg.next_batch().to_vec();
-    let trace = pg.backprop_trace(None).unwrap();
-    assert_eq!(get(&trace, "m").as_f64(), Some(4.0));
+    let trace = pg.backprop_trace(js("undefined")).unwrap();
+    assert_eq!(number(&trace, "m"), 4.0);
     let traced_rows: Vec<u32> = Array::from(&get(&trace, "rows")).iter().map(|v| v.as_f64().unwrap() as u32).collect();
     assert_eq!(traced_rows, rows);
     let layers = Array::from(&get(&trace, "layers"));
     assert_eq!(layers.length(), 3);
     let first_grad: Vec<f64> =
         Array::from(&get(&layers.get(0), "gradWeights")).iter().map(|v| v.as_f64().unwrap()).collect();
-    pg.step(1.0).unwrap();
-    let applied = pg.parameters().get(0);
-    let grad: js_sys::Float64Array = get(&applied, "gradWeights").dyn_into().unwrap();
+    pg.step(n(1.0)).unwrap();
+    let grad: Float64Array = get(&pg.parameters().get(0), "gradWeights").dyn_into().unwrap();
     assert_eq!(grad.to_vec(), first_grad);
-    let units = pg.unit_outputs(8.0, -6.0, 6.0, -6.0, 6.0).unwrap();
+    let one = pg.backprop_trace(js("[7]")).unwrap();
+    assert_eq!(number(&one, "m"), 1.0);
+    let error = thrown(pg.backprop_trace(js("[9999]")));
+    assert_eq!((error.code.as_str(), error.key.as_str()), ("outOfRange", "rows[0]"));
+    assert!(
+        error.message.starts_with("backpropTrace(rows): rows[0] must be ≥ 0 and < 250, got 9999"),
+        "{}",
+        error.message
+    );
+    assert_eq!(thrown(pg.backprop_trace(js("[]"))).code, "empty");
+    assert_eq!(thrown(pg.backprop_trace(js("Array(300000).fill(0)"))).code, "tooLarge");
+}
+
+#[wasm_bindgen_test]
+fn unit_outputs_cover_every_unit_and_refuse_sizes_beyond_the_cap() {
+    let mut pg = playground("{ hidden: [3, 2] }");
+    let units = pg.unit_outputs(n(8.0), n(-6.0), n(6.0), n(-6.0), n(6.0)).unwrap();
     assert_eq!(units.len(), (3 + 2 + 1) * 64);
-    let err = message(pg.unit_outputs(2000.0, -6.0, 6.0, -6.0, 6.0));
-    assert!(err.starts_with("unitOutputs: units × res² must be at most 16777216, got 6 × 4000000"), "{err}");
+    let error = thrown(pg.unit_outputs(n(2000.0), n(-6.0), n(6.0), n(-6.0), n(6.0)));
+    assert_eq!((error.code.as_str(), error.key.as_str()), ("tooLarge", "res"));
     // 2049 units × 1448² overflows a 32-bit product: still refused, not wrapped.
-    let mut wide =
-        Playground::new(config(r#"{"hidden":[128,128,128,128,128,128,128,128,128,128,128,128,128,128,128,128]}"#))
-            .unwrap();
-    let err = message(wide.unit_outputs(1448.0, -6.0, 6.0, -6.0, 6.0));
-    assert!(err.starts_with("unitOutputs: units × res² must be at most 16777216, got 2049 × 2096704"), "{err}");
-    assert!(message(pg.backprop_trace(Some(vec![9999]))).starts_with("rows must be below 250"));
+    let mut wide = playground("{ hidden: Array(16).fill(128) }");
+    assert_eq!(thrown(wide.unit_outputs(n(1448.0), n(-6.0), n(6.0), n(-6.0), n(6.0))).code, "tooLarge");
+    assert!(pg.batch_loss_noise(js("undefined")).unwrap().is_none());
+    assert_eq!(thrown(pg.batch_loss_noise(n(2.0))).key, "window");
 }
 
 #[wasm_bindgen_test]
 fn csv_points_train_and_models_round_trip() {
-    let points = nn_playground::wasm::parse_points_csv("x,y,label\n1,1,1\n-1,-1,0\n2,1,1\n-2,-1,0\n").unwrap();
+    let points = parse_points_csv(s("x,y,label\n1,1,1\n-1,-1,0\n2,1,1\n-2,-1,0\n")).unwrap();
     assert_eq!(points.len(), 12);
-    let err = message(nn_playground::wasm::parse_points_csv("1,2\n3,4,1\nx,1,0\n"));
-    assert!(err.contains("line 1: \"1,2\"") && err.contains("line 3: \"x,1,0\""), "{err}");
-    let list = Array::new();
-    for p in &points {
-        list.push(&JsValue::from(*p));
-    }
-    let custom = js_sys::Object::new();
-    Reflect::set(&custom, &"dataset".into(), &"custom".into()).unwrap();
-    Reflect::set(&custom, &"points".into(), &list).unwrap();
-    let mut pg = Playground::new(Some(custom.unchecked_into())).unwrap();
-    pg.step(50.0).unwrap();
+    let error = thrown(parse_points_csv(s("1,2\n3,4,1\nx,1,0\n")));
+    assert_eq!(error.code, "csvLines");
+    assert!(
+        error.message.contains("line 1: \"1,2\"") && error.message.contains("line 3: \"x,1,0\""),
+        "{}",
+        error.message
+    );
+    let lines: Vec<f64> = Array::from(&get(&error.params, "lines")).iter().map(|l| l.as_f64().unwrap()).collect();
+    assert_eq!(lines, [1.0, 3.0]);
+    assert_eq!(thrown(parse_points_csv(s("# nothing\n"))).code, "csvEmpty");
+    let csv = points_to_csv(Float64Array::from(&points[..]).into()).unwrap();
+    assert_eq!(parse_points_csv(s(&csv)).unwrap(), points);
+    assert_eq!(thrown(points_to_csv(js("[1, 2, 3, 4]"))).code, "wrongLength");
+    let list: Array = points.iter().map(|&p| wasm_bindgen::JsValue::from(p)).collect();
+    let config = js_sys::Object::new();
+    js_sys::Reflect::set(&config, &"dataset".into(), &"custom".into()).unwrap();
+    js_sys::Reflect::set(&config, &"points".into(), &list).unwrap();
+    let mut pg = Playground::new(config.into()).unwrap();
+    pg.step(n(50.0)).unwrap();
     let model = JSON::parse(&String::from(JSON::stringify(&pg.export_model()).unwrap())).unwrap();
     let mut restored = Playground::from_model(model).unwrap();
-    let probe = [0.3f32, -0.7, 1.5, 2.0];
-    assert_eq!(pg.predict(&probe).unwrap(), restored.predict(&probe).unwrap());
-    assert!(message(Playground::from_model(json(
-        r#"{"format":"x","version":1,"config":{},"parameters":[],"step":0}"#
-    )))
-    .starts_with("model: format must be"));
+    let probe = js("new Float32Array([0.3, -0.7, 1.5, 2])");
+    assert_eq!(pg.predict(probe.clone()).unwrap(), restored.predict(probe).unwrap());
+    let other =
+        thrown(Playground::from_model(js(r#"{ format: "x", version: 1, config: {}, parameters: [], step: 0 }"#)));
+    assert_eq!(other.code, "modelFormat");
+    let model = r#"{ format: "nn-playground-model", version: 1, step: 0, parameters: [] "#;
+    let bad_key = thrown(Playground::from_model(js(&format!("{model}, config: {{ learningrate: 1 }} }}"))));
+    assert_eq!((bad_key.code.as_str(), bad_key.key.as_str()), ("unknownKey", "config.learningrate"));
+    let bad_rate = thrown(Playground::from_model(js(&format!("{model}, config: {{ learningRate: -1 }} }}"))));
+    assert_eq!(bad_rate.key, "config.learningRate");
+}
+
+#[wasm_bindgen_test]
+fn layer_stats_has_one_entry_per_hidden_layer_with_the_documented_fields() {
+    let pg = playground(r#"{ hidden: [6, 5, 4], activation: "relu", init: "he", samples: 100 }"#);
+    let stats = Array::from(&pg.layer_stats(js("undefined")).unwrap());
+    assert_eq!(stats.length(), 3);
+    for (k, units) in [6.0, 5.0, 4.0].into_iter().enumerate() {
+        let layer = stats.get(k as u32);
+        assert_eq!((number(&layer, "layer"), number(&layer, "units")), (k as f64 + 1.0, units));
+        for key in [
+            "actMean",
+            "actStd",
+            "actRms",
+            "deltaStd",
+            "gradStd",
+            "updateRatio",
+            "weightStd",
+            "initVariance",
+            "unitSpread",
+        ] {
+            assert!(number(&layer, key).is_finite(), "{key}");
+        }
+        assert!(get(&layer, "dead").as_f64().is_some() && get(&layer, "saturated").is_null());
+        for key in ["actHistogram", "deltaHistogram", "gradHistogram"] {
+            let histogram = get(&layer, key);
+            let (edges, counts) = (Array::from(&get(&histogram, "edges")), Array::from(&get(&histogram, "counts")));
+            assert_eq!(edges.length(), counts.length() + 1, "{key}");
+        }
+        // 50 training points, all of them in the batch.
+        let counts = Array::from(&get(&get(&layer, "actHistogram"), "counts"));
+        assert_eq!(counts.iter().map(|c| c.as_f64().unwrap()).sum::<f64>(), units * 50.0);
+    }
+    let few = Array::from(&pg.layer_stats(n(8.0)).unwrap());
+    let counts = Array::from(&get(&get(&few.get(0), "actHistogram"), "counts"));
+    assert_eq!(counts.iter().map(|c| c.as_f64().unwrap()).sum::<f64>(), 6.0 * 8.0);
+    assert_eq!(thrown(pg.layer_stats(n(0.0))).key, "maxPoints");
+    let none = playground("{ hidden: [] }");
+    assert_eq!(Array::from(&none.layer_stats(js("undefined")).unwrap()).length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn the_initialization_helpers_compute_and_name_their_bad_arguments() {
+    assert_eq!(init_variance(s("he"), n(25.0), n(10.0), n(1.0)).unwrap(), 2.0 / 25.0);
+    assert!((init_variance(s("xavier"), n(40.0), n(40.0), n(2.0)).unwrap() - 2.0 / 80.0 * 4.0).abs() < 1e-15);
+    assert_eq!(init_variance(s("zeros"), n(3.0), n(3.0), n(1.0)).unwrap(), 0.0);
+    let curve = activation_curve(s("sigmoid"), n(-4.0), n(4.0), n(9.0)).unwrap();
+    assert_eq!(Array::from(&get(&curve, "g")).get(4).as_f64(), Some(0.5));
+    assert_eq!(Array::from(&get(&curve, "derivative")).get(4).as_f64(), Some(0.25));
+    let toy = deep_linear_toy(n(10.0), n(1.5)).unwrap();
+    assert_eq!((get(&toy, "init").as_string().unwrap(), number(&toy, "initScale")), ("identity".to_string(), 1.5));
+    for (error, code, key) in [
+        (thrown(init_variance(s("huge"), n(1.0), n(1.0), n(1.0))), "unknownChoice", "init"),
+        (thrown(init_variance(s("he"), n(0.5), n(1.0), n(1.0))), "outOfRange", "nIn"),
+        (thrown(init_variance(s("xavier"), n(1.0), n(1.0), n(1e308))), "outOfRange", "scale"),
+        (thrown(activation_curve(s("relu"), n(1.0), n(-1.0), n(3.0))), "outOfRange", "zmax"),
+        (thrown(activation_curve(s("relu"), n(-1.7e308), n(1.7e308), n(3.0))), "outOfRange", "zmin"),
+        (thrown(activation_curve(s("swish"), n(0.0), n(1.0), n(3.0))), "unknownChoice", "activation"),
+        (thrown(deep_linear_toy(n(17.0), n(1.0))), "outOfRange", "layers"),
+        (thrown(deep_linear_toy(n(10.0), n(-1.0))), "outOfRange", "initScale"),
+    ] {
+        assert_eq!((error.code.as_str(), error.key.as_str()), (code, key), "{}", error.message);
+    }
 }

@@ -8,6 +8,7 @@
 //! registers in `simd`.
 
 mod lanes;
+pub mod rng;
 mod simd;
 
 pub use lanes::{Format, Lanes, Real};
@@ -157,6 +158,17 @@ fn map_slice<T: Real>(z: &[T], a: &mut [T], scalar: impl Fn(T) -> T, vector: imp
     for (a, &z) in a[done..].iter_mut().zip(&z[done..]) {
         *a = scalar(z);
     }
+}
+
+/// Σ aᵢ·bᵢ, summed in order.
+#[inline]
+pub fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// The Euclidean norm √(Σ vᵢ²).
+pub fn norm(v: &[f64]) -> f64 {
+    dot(v, v).sqrt()
 }
 
 #[cfg(test)]

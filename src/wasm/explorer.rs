@@ -2,14 +2,23 @@
 //! the parameters with their last gradient, every unit's output over the plane, and the noise
 //! of the mini-batch loss.
 
-use super::{js_error, to_js, whole_number, Playground};
-use crate::diagnostics::loss_noise;
+use super::input::{self, optional};
+use super::output::{js_error, set, to_js};
+use super::playground::Grid;
+use super::Playground;
+use crate::analysis::diagnostics::loss_noise;
+use crate::analysis::explorer;
+use crate::config::Range;
 use crate::error::Error;
-use js_sys::{Array, Float64Array, Object, Reflect, Uint32Array};
+use js_sys::{Array, Float64Array, Object, Uint32Array};
 use wasm_bindgen::prelude::*;
 
 /// Most values one `unitOutputs` call returns (units × res²): 64 MB of f32.
 const MAX_UNIT_OUTPUTS: usize = 1 << 24;
+/// Most rows × units one `backpropTrace` call traces.
+const MAX_TRACE_VALUES: usize = 1 << 18;
+/// Records of the moving average `batchLossNoise` measures against, by default.
+const DEFAULT_NOISE_WINDOW: usize = 21;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -58,14 +67,32 @@ export interface LayerParameters {
 #[wasm_bindgen]
 impl Playground {
     /// Forward and backward pass on training rows `rows` (default: the next mini-batch), with
-    /// every intermediate kept.
+    /// every intermediate kept; rows × units may be at most 2¹⁸.
     #[wasm_bindgen(js_name = backpropTrace, unchecked_return_type = "BackpropTrace")]
-    pub fn backprop_trace(&self, rows: Option<Vec<u32>>) -> Result<JsValue, JsError> {
-        let rows: Vec<usize> = match rows {
-            Some(rows) => rows.into_iter().map(|r| r as usize).collect(),
-            None => self.session.next_batch().to_vec(),
+    pub fn backprop_trace(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number[] | Uint32Array | undefined")] rows: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let trace = || -> crate::error::Result<_> {
+            let units = self.session.network().unit_count();
+            let max_rows = MAX_TRACE_VALUES / units;
+            let rows: Vec<usize> = match optional(&rows) {
+                Some(rows) => {
+                    let rows = input::numbers(rows, "rows", max_rows)?;
+                    let whole = Range::closed(0.0, u32::MAX as f64);
+                    for (i, &row) in rows.iter().enumerate() {
+                        whole.check(&format!("rows[{i}]"), row)?;
+                    }
+                    rows.into_iter().map(|r| r as usize).collect()
+                }
+                None => self.session.next_batch().to_vec(),
+            };
+            if rows.len() > max_rows {
+                return Err(Error::too_large("rows", max_rows as f64, rows.len() as f64, "rows"));
+            }
+            explorer::trace(&self.session, &rows)
         };
-        Ok(to_js(&self.session.trace(&rows).map_err(js_error)?))
+        trace().map(|t| to_js(&t)).map_err(|e| js_error(e.in_call("backpropTrace(rows)")))
     }
 
     /// Training-set rows of the next mini-batch update.
@@ -83,46 +110,57 @@ impl Playground {
         net.layers
             .iter()
             .map(|layer| {
-                let object = Object::new();
-                for (key, value) in [
-                    ("nIn", JsValue::from(layer.n_in as u32)),
-                    ("nOut", JsValue::from(layer.n_out as u32)),
-                    ("weights", Float64Array::from(&net.params[layer.weights()]).into()),
-                    ("biases", Float64Array::from(&net.params[layer.biases()]).into()),
-                    ("gradWeights", Float64Array::from(&grad[layer.weights()]).into()),
-                    ("gradBiases", Float64Array::from(&grad[layer.biases()]).into()),
-                ] {
-                    // Setting a property on a fresh plain object cannot fail.
-                    let _ = Reflect::set(&object, &key.into(), &value);
-                }
-                JsValue::from(object)
+                let object: JsValue = Object::new().into();
+                set(&object, "nIn", &JsValue::from(layer.n_in as u32));
+                set(&object, "nOut", &JsValue::from(layer.n_out as u32));
+                set(&object, "weights", &Float64Array::from(&net.params[layer.weights()]));
+                set(&object, "biases", &Float64Array::from(&net.params[layer.biases()]));
+                set(&object, "gradWeights", &Float64Array::from(&grad[layer.weights()]));
+                set(&object, "gradBiases", &Float64Array::from(&grad[layer.biases()]));
+                object
             })
             .collect()
     }
 
     /// Every unit's output (hidden layers in order, then the output unit) on a res×res grid of
     /// cell centres, laid out like `boundary` and like it in single precision: unit u's grid
-    /// starts at u·res².
+    /// starts at u·res²; units × res² may be at most 2²⁴.
     #[wasm_bindgen(js_name = unitOutputs)]
-    pub fn unit_outputs(&mut self, res: f64, xmin: f64, xmax: f64, ymin: f64, ymax: f64) -> Result<Vec<f32>, JsError> {
-        let (grid, n) = super::grid("unitOutputs", res, [xmin, xmax, ymin, ymax])?;
+    pub fn unit_outputs(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] res: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xmin: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xmax: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ymin: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ymax: JsValue,
+    ) -> Result<Vec<f32>, JsValue> {
         let units = self.session.network().unit_count();
-        if n > MAX_UNIT_OUTPUTS / units {
-            return Err(js_error(Error::new(format!(
-                "unitOutputs: units × res² must be at most {MAX_UNIT_OUTPUTS}, got {units} × {n}; lower res"
-            ))));
-        }
+        let grid = || -> crate::error::Result<Grid> {
+            let grid = Grid::read(&res, [&xmin, &xmax, &ymin, &ymax])?;
+            if grid.len() > MAX_UNIT_OUTPUTS / units {
+                let max = (MAX_UNIT_OUTPUTS / units) as f64;
+                return Err(Error::too_large("res", max, grid.len() as f64, "grid cells for this many units"));
+            }
+            Ok(grid)
+        };
+        let grid = grid().map_err(|e| js_error(e.in_call("unitOutputs")))?;
         let mut out = Vec::new();
-        self.session.unit_outputs(grid, n, &mut out);
+        self.session.unit_outputs(grid.centres(), grid.len(), &mut out);
         Ok(out)
     }
 
     /// The noise of the recorded mini-batch loss: RMS deviation from a centred moving average
     /// over `window` records (default 21); null until there are enough records.
     #[wasm_bindgen(js_name = batchLossNoise)]
-    pub fn batch_loss_noise(&self, window: Option<f64>) -> Result<Option<f64>, JsError> {
-        let window =
-            whole_number("batchLossNoise(window): window", window.unwrap_or(21.0), 3.0, 10_001.0).map_err(js_error)?;
-        Ok(loss_noise(&self.session.history().batch_loss, window as usize))
+    pub fn batch_loss_noise(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number | undefined")] window: JsValue,
+    ) -> Result<Option<f64>, JsValue> {
+        let window = match optional(&window) {
+            Some(w) => input::whole(w, "window", &Range::closed(3.0, 10_001.0))
+                .map_err(|e| js_error(e.in_call("batchLossNoise(window)")))?,
+            None => DEFAULT_NOISE_WINDOW,
+        };
+        Ok(loss_noise(&self.session.history().batch_loss, window))
     }
 }

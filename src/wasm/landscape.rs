@@ -1,24 +1,28 @@
 //! The normalization lab's methods: loss surfaces with the optimizer's path, condition numbers,
 //! and a suggested learning rate.
 
-use super::{from_js, js_error, to_js, Playground};
-use crate::landscape::SurfaceRequest;
-use js_sys::{Float32Array, Float64Array, Reflect};
+use super::input;
+use super::output::{js_error, set, to_js};
+use super::Playground;
+use crate::analysis::conditioning;
+use crate::analysis::landscape::{self, SurfaceRequest};
+use crate::config::Value;
+use js_sys::{Float32Array, Float64Array};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
-/** What `lossSurface` computes. */
+/** What `lossSurface` computes; every key is optional. */
 export interface SurfaceRequest {
-  /** "weights2d": two weights; "random": filter-normalized random plane; "pca": the trajectory's
-   *  top two principal components; "line": from the initial to the current parameters. */
-  kind: "weights2d" | "random" | "pca" | "line";
+  /** "weights2d" (the default): two weights; "random": filter-normalized random plane; "pca": the
+   *  trajectory's top two principal components; "line": from the initial to the current parameters. */
+  kind?: "weights2d" | "random" | "pca" | "line";
   /** Grid nodes per axis, 3..201. Default 51. */
   res?: number;
-  /** Half-width of the window in axis units. Default: the path with a margin (1 for "random"
-   *  and "line"). */
+  /** Half-width of the window in axis units, up to 1e6. Default: the path with a margin (1 for
+   *  "random" and "line"). */
   span?: number;
-  /** Centre of the window in axis units. Default: the current point ("line": t = 0.5). */
+  /** Centre of the window in axis units, each within ±1e6. Default: the current point ("line": t = 0.5). */
   center?: [number, number];
   /** For "weights2d" with hidden layers: which first-layer unit. Default 0. */
   unit?: number;
@@ -45,7 +49,11 @@ export interface LossSurface {
   currentPoint: [number, number];
   /** "pca": fraction of the trajectory's variance along each axis. */
   explained: [number, number] | null;
+  /** What each axis measures (the page words it): "weight1", "weight2" (the weights of x₁ and x₂),
+   *  "randomDelta", "randomEta", "pc1", "pc2", "t" (0 = initial, 1 = current parameters), "cost". */
   axes: [string, string];
+  /** "weights2d" with hidden layers: the first-layer unit (from 0) whose input weights the axes are. */
+  unit: number | null;
 }
 
 export interface Spectrum { lambdaMax: number; lambdaMin: number; kappa: number; }
@@ -67,24 +75,20 @@ export interface LearningRateSuggestion {
 "#;
 
 #[wasm_bindgen]
-extern "C" {
-    /// A `SurfaceRequest` from JS.
-    #[wasm_bindgen(typescript_type = "SurfaceRequest")]
-    pub type JsSurfaceRequest;
-}
-
-/// Sets a property on a fresh object (cannot fail).
-fn set(object: &JsValue, key: &str, value: &JsValue) {
-    let _ = Reflect::set(object, &key.into(), value);
-}
-
-#[wasm_bindgen]
 impl Playground {
     /// The loss surface `request` asks for, with the optimizer's path projected on it.
     #[wasm_bindgen(js_name = lossSurface, unchecked_return_type = "LossSurface")]
-    pub fn loss_surface(&self, request: JsSurfaceRequest) -> Result<JsValue, JsError> {
-        let request: SurfaceRequest = from_js(request.into(), "lossSurface(request)").map_err(js_error)?;
-        let surface = self.session.surface(&request).map_err(js_error)?;
+    pub fn loss_surface(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SurfaceRequest")] request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let read = |request: &JsValue| match input::plain(request, "request")? {
+            Value::Null => Ok(SurfaceRequest::default()),
+            plain => SurfaceRequest::from_value(&plain),
+        };
+        let surface = read(&request)
+            .and_then(|request| landscape::surface(&self.session, &request))
+            .map_err(|e| js_error(e.in_call("lossSurface(request)")))?;
         let object = to_js(&surface);
         let as_f32: Vec<f32> = surface.values.iter().map(|&v| v as f32).collect();
         let path: Vec<f32> = surface.path.iter().map(|&v| v as f32).collect();
@@ -97,13 +101,13 @@ impl Playground {
     /// Condition numbers of the inputs and, without hidden layers, of the Hessian.
     #[wasm_bindgen(unchecked_return_type = "Conditioning")]
     pub fn conditioning(&self) -> JsValue {
-        to_js(&self.session.conditioning())
+        to_js(&conditioning::of_session(&self.session))
     }
 
     /// A learning rate that trains fast without diverging (from the Hessian without hidden
     /// layers, from a short sweep otherwise).
     #[wasm_bindgen(js_name = suggestLearningRate, unchecked_return_type = "LearningRateSuggestion")]
     pub fn suggest_learning_rate(&self) -> JsValue {
-        to_js(&self.session.suggest_learning_rate())
+        to_js(&conditioning::suggest_learning_rate(&self.session))
     }
 }

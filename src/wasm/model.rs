@@ -1,9 +1,16 @@
 //! The user's own data and models: CSV of points in and out, model export and exact import.
 
-use super::{from_js, js_error, to_js, Playground};
-use crate::model::Model;
-use crate::points_csv;
+use super::input;
+use super::output::{js_error, to_js};
+use super::Playground;
+use crate::config::{Range, MAX_SAMPLES};
+use crate::data::points_csv;
+use crate::error::{Code, Error};
+use crate::session::model::Model;
 use wasm_bindgen::prelude::*;
+
+/// Longest CSV text `parsePointsCsv` reads (a point a line takes well under 100 characters).
+const MAX_CSV_CHARACTERS: usize = 100 * MAX_SAMPLES;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -20,16 +27,31 @@ export interface ExportedModel {
 "#;
 
 /// Parses CSV text (lines `x,y,label`, optional header, `#` comments) into
-/// [x0, y0, label0, …] for the config's `points`; throws an Error listing the bad lines (the first 10, then how many more).
+/// [x0, y0, label0, …] for the config's `points`; throws an Error listing the bad lines (the
+/// first 10, then how many more).
 #[wasm_bindgen(js_name = parsePointsCsv)]
-pub fn parse_points_csv(text: &str) -> Result<Vec<f64>, JsError> {
-    points_csv::parse(text).map_err(js_error)
+pub fn parse_points_csv(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<Vec<f64>, JsValue> {
+    input::text(&text, "text", MAX_CSV_CHARACTERS)
+        .and_then(|text| points_csv::parse(&text))
+        .map_err(|e| js_error(e.in_call("parsePointsCsv(text)")))
 }
 
-/// Writes [x0, y0, label0, …] as CSV with a header line.
+/// Writes [x0, y0, label0, …] (a whole number of points) as CSV with a header line.
 #[wasm_bindgen(js_name = pointsToCsv)]
-pub fn points_to_csv(points: &[f64]) -> String {
-    points_csv::format(points)
+pub fn points_to_csv(
+    #[wasm_bindgen(unchecked_param_type = "number[] | Float64Array | Float32Array")] points: JsValue,
+) -> Result<String, JsValue> {
+    let read = || {
+        let points = input::numbers(&points, "points", 3 * MAX_SAMPLES)?;
+        if points.len() % 3 != 0 {
+            return Err(Error::new(Code::WrongLength, "points").with("multiple", 3.0).with("got", points.len()));
+        }
+        for (i, &x) in points.iter().enumerate() {
+            Range::FINITE.check(&format!("points[{i}]"), x)?;
+        }
+        Ok(points_csv::format(&points))
+    };
+    read().map_err(|e| js_error(e.in_call("pointsToCsv(points)")))
 }
 
 #[wasm_bindgen]
@@ -44,9 +66,12 @@ impl Playground {
     #[wasm_bindgen(js_name = fromModel)]
     pub fn from_model(
         #[wasm_bindgen(unchecked_param_type = "ExportedModel")] model: JsValue,
-    ) -> Result<Playground, JsError> {
+    ) -> Result<Playground, JsValue> {
         console_error_panic_hook::set_once();
-        let model: Model = from_js(model, "model").map_err(js_error)?;
-        Ok(Playground::with_session(model.restore().map_err(js_error)?))
+        input::plain(&model, "model")
+            .and_then(|plain| Model::from_value(&plain))
+            .and_then(Model::restore)
+            .map(Playground::with_session)
+            .map_err(|e| js_error(e.in_call("fromModel(model)")))
     }
 }

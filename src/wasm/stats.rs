@@ -2,12 +2,13 @@
 //! variance each initialization draws with, curves of the activations and their derivatives,
 //! and the config of the deep linear toy.
 
-use super::{from_js, js_error, to_js, whole_number, Playground};
-use crate::activation::Activation;
-use crate::config::MAX_HIDDEN_LAYERS;
-use crate::error::Error;
-use crate::init::Init;
-use crate::stats::{self, STATS_POINTS};
+use super::input::{self, optional};
+use super::output::{js_error, to_js};
+use super::Playground;
+use crate::analysis::stats::{self, STATS_POINTS};
+use crate::config::{Range, MAX_HIDDEN_LAYERS};
+use crate::nn::activation::Activation;
+use crate::nn::init::Init;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -69,6 +70,10 @@ export interface ActivationCurve {
 
 /// Most samples of an activation curve.
 const MAX_CURVE_POINTS: f64 = 10_000.0;
+/// Largest |z| of an activation curve.
+const MAX_CURVE_Z: f64 = 1e6;
+/// Most fan-in or fan-out of `initVariance`, and the largest scale.
+const MAX_FAN: f64 = 1e6;
 
 #[wasm_bindgen]
 impl Playground {
@@ -77,10 +82,11 @@ impl Playground {
     #[wasm_bindgen(js_name = layerStats, unchecked_return_type = "LayerStats[]")]
     pub fn layer_stats(
         &self,
-        #[wasm_bindgen(js_name = maxPoints)] max_points: Option<f64>,
-    ) -> Result<JsValue, JsError> {
-        let points = match max_points {
-            Some(n) => whole_number("layerStats(maxPoints): maxPoints", n, 1.0, 1e6).map_err(js_error)? as usize,
+        #[wasm_bindgen(js_name = maxPoints, unchecked_param_type = "number | undefined")] max_points: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let points = match optional(&max_points) {
+            Some(n) => input::whole(n, "maxPoints", &Range::closed(1.0, 1e6))
+                .map_err(|e| js_error(e.in_call("layerStats(maxPoints)")))?,
             None => STATS_POINTS,
         };
         Ok(to_js(&stats::session_stats(&self.session, points)))
@@ -91,18 +97,20 @@ impl Playground {
 /// `nOut` units, with initScale `scale` (0 for the deterministic "zeros", "constant", "identity").
 #[wasm_bindgen(js_name = initVariance)]
 pub fn init_variance(
-    init: &str,
-    #[wasm_bindgen(js_name = nIn)] n_in: f64,
-    #[wasm_bindgen(js_name = nOut)] n_out: f64,
-    scale: f64,
-) -> Result<f64, JsError> {
-    let scheme: Init = from_js(JsValue::from_str(init), "initVariance(init)").map_err(js_error)?;
-    let n_in = whole_number("initVariance(nIn): nIn", n_in, 1.0, 1e6).map_err(js_error)?;
-    let n_out = whole_number("initVariance(nOut): nOut", n_out, 1.0, 1e6).map_err(js_error)?;
-    if !(scale.is_finite() && scale >= 0.0) {
-        return Err(js_error(Error::invalid("initVariance(scale): scale", "finite and ≥ 0", scale)));
-    }
-    Ok(scheme.variance(n_in as usize, n_out as usize, scale))
+    #[wasm_bindgen(unchecked_param_type = "string")] init: JsValue,
+    #[wasm_bindgen(js_name = nIn, unchecked_param_type = "number")] n_in: JsValue,
+    #[wasm_bindgen(js_name = nOut, unchecked_param_type = "number")] n_out: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] scale: JsValue,
+) -> Result<f64, JsValue> {
+    let read = || -> crate::error::Result<f64> {
+        let scheme: Init = input::choice(&init, "init")?;
+        let fans = Range::closed(1.0, MAX_FAN);
+        let n_in = input::whole(&n_in, "nIn", &fans)?;
+        let n_out = input::whole(&n_out, "nOut", &fans)?;
+        let scale = input::number_in(&scale, "scale", &Range::closed(0.0, MAX_FAN))?;
+        Ok(scheme.variance(n_in, n_out, scale))
+    };
+    read().map_err(|e| js_error(e.in_call("initVariance")))
 }
 
 /// g and g' of one activation.
@@ -116,26 +124,37 @@ struct Curve {
 /// g(z) and g'(z) of `activation` ("tanh", "relu", …) at `n` evenly spaced z from `zmin` to
 /// `zmax`.
 #[wasm_bindgen(js_name = activationCurve, unchecked_return_type = "ActivationCurve")]
-pub fn activation_curve(activation: &str, zmin: f64, zmax: f64, n: f64) -> Result<JsValue, JsError> {
-    let g: Activation = from_js(JsValue::from_str(activation), "activationCurve(activation)").map_err(js_error)?;
-    let n = whole_number("activationCurve(n): n", n, 2.0, MAX_CURVE_POINTS).map_err(js_error)? as usize;
-    if !(zmin.is_finite() && zmax.is_finite() && zmin < zmax) {
-        return Err(js_error(Error::new(format!(
-            "activationCurve: zmin and zmax must be finite with zmin < zmax, got {zmin} and {zmax}"
-        ))));
-    }
-    let z: Vec<f64> = (0..n).map(|k| zmin + (zmax - zmin) * k as f64 / (n - 1) as f64).collect();
-    let values: Vec<f64> = z.iter().map(|&z| g.apply(z)).collect();
-    let derivative = z.iter().zip(&values).map(|(&z, &a)| g.derivative(z, a)).collect();
-    Ok(to_js(&Curve { z, g: values, derivative }))
+pub fn activation_curve(
+    #[wasm_bindgen(unchecked_param_type = "string")] activation: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] zmin: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] zmax: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+) -> Result<JsValue, JsValue> {
+    let read = || -> crate::error::Result<Curve> {
+        let g: Activation = input::choice(&activation, "activation")?;
+        let zs = Range::closed(-MAX_CURVE_Z, MAX_CURVE_Z);
+        let zmin = input::number_in(&zmin, "zmin", &zs)?;
+        let zmax = input::number_in(&zmax, "zmax", &Range::above(zmin, MAX_CURVE_Z))?;
+        let n = input::whole(&n, "n", &Range::closed(2.0, MAX_CURVE_POINTS))?;
+        let z: Vec<f64> = (0..n).map(|k| zmin + (zmax - zmin) * k as f64 / (n - 1) as f64).collect();
+        let values: Vec<f64> = z.iter().map(|&z| g.apply(z)).collect();
+        let derivative = z.iter().zip(&values).map(|(&z, &a)| g.derivative(z, a)).collect();
+        Ok(Curve { z, g: values, derivative })
+    };
+    read().map(|curve| to_js(&curve)).map_err(|e| js_error(e.in_call("activationCurve")))
 }
 
 /// The config of the lecture's deep linear toy: `layers` hidden layers of 2 linear units with
 /// W = c·I, on the regression plane. Hidden layer l outputs c^l·x.
 #[wasm_bindgen(js_name = deepLinearToy, unchecked_return_type = "PlaygroundConfig")]
-pub fn deep_linear_toy(layers: f64, c: f64) -> Result<JsValue, JsError> {
-    let layers =
-        whole_number("deepLinearToy(layers): layers", layers, 1.0, MAX_HIDDEN_LAYERS as f64).map_err(js_error)?;
-    let config = stats::deep_linear_toy(layers as usize, c).validated().map_err(js_error)?;
-    Ok(to_js(&config))
+pub fn deep_linear_toy(
+    #[wasm_bindgen(unchecked_param_type = "number")] layers: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] c: JsValue,
+) -> Result<JsValue, JsValue> {
+    let read = || -> crate::error::Result<crate::config::Config> {
+        let layers = input::whole(&layers, "layers", &Range::closed(1.0, MAX_HIDDEN_LAYERS as f64))?;
+        let c = input::number(&c, "c")?;
+        stats::deep_linear_toy(layers, c).validated()
+    };
+    read().map(|config| to_js(&config)).map_err(|e| js_error(e.in_call("deepLinearToy")))
 }

@@ -158,8 +158,8 @@ test("hidden layers: the unit selector picks the first-layer unit of the weights
   assert.equal(await page.isVisible("[data-out=kappa-hessian]"), false, "no Hessian with hidden layers");
   await page.selectOption("#unit", "2");
   await waitFor(page, () => window.nnNormalization.state.unit === 2);
-  const axes = await page.evaluate(() => window.nnNormalization.sides[0].surface.axes);
-  assert.match(axes.join(" "), /3/);
+  const surface = await page.evaluate(() => window.nnNormalization.sides[0].surface);
+  assert.deepEqual([surface.axes, surface.unit], [["weight1", "weight2"], 2]);
   assert.match(await page.evaluate(() => location.hash), /unit=2/);
 });
 

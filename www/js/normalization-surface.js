@@ -11,6 +11,26 @@ import { BoundaryView } from "./heatmap.js";
 import { logLevels, bandImage } from "./normalization-contours.js";
 import { t } from "./i18n.js";
 
+/** English titles of the axis ids a surface names (translated where drawn). */
+const AXIS_TITLES = Object.freeze({
+  weight1: "w₁ (weight of x₁)",
+  weight2: "w₂ (weight of x₂)",
+  randomDelta: "α (random direction δ)",
+  randomEta: "β (random direction η)",
+  pc1: "PC 1",
+  pc2: "PC 2",
+  t: "t (0 = initial, 1 = current parameters)",
+  cost: "cost J",
+});
+
+/** The title of axis `id`; a weight of first-layer unit `unit` (from 0) names the unit. */
+export function axisTitle(id, unit) {
+  const title = AXIS_TITLES[id] ?? id;
+  if (unit === null || unit === undefined || !id.startsWith("weight")) return title;
+  const [symbol, rest] = title.split(" (");
+  return `${symbol} of unit ${unit + 1} (${rest}`;
+}
+
 /** Largest band image, in pixels per side (the canvas scales it up beyond). */
 const MAX_IMAGE = 520;
 /** Draw a dot at every path vertex up to this many vertices. */
@@ -53,7 +73,7 @@ export class SurfaceView extends BoundaryView {
       this.renderCut(s);
       return;
     }
-    this.axisTitles = [...s.axes];
+    this.axisTitles = s.axes.map((id) => axisTitle(id, s.unit));
     this.bounds = [s.xRange[0], s.xRange[1], s.yRange[0], s.yRange[1]];
     this.levels = logLevels(s.values);
     this.hasGrid = false;
@@ -79,7 +99,8 @@ export class SurfaceView extends BoundaryView {
     const y1 = this.y(hi);
     const pad = Math.max((y1 - y0) * 0.08, Math.abs(y1) * 1e-6, 1e-12);
     this.bounds = [s.xRange[0], s.xRange[1], y0 - pad, y1 + pad];
-    this.axisTitles = [s.axes[0], this.logY ? `log₁₀ ${s.axes[1]}` : s.axes[1]];
+    const [x, y] = s.axes.map((id) => axisTitle(id, s.unit));
+    this.axisTitles = [x, this.logY ? `log₁₀ ${y}` : y];
   }
 
   /** The axes named in the current language (`axisTitles` keeps the English). */

@@ -1,31 +1,30 @@
 //! Weight initializations. Biases always start at 0; each scheme draws the weights of one
 //! layer from its fan-in n_in and fan-out n_out, multiplied by the config's `initScale`.
 
-use crate::rng::SeededRng;
-use serde::{Deserialize, Serialize};
+use crate::math::rng::SeededRng;
 
-/// How the initial weights are drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Init {
-    /// Every weight 0: all units of a layer stay identical forever (symmetry never breaks).
-    Zeros,
-    /// Every weight = initScale.
-    Constant,
-    /// U(−1, 1) · initScale.
-    Uniform,
-    /// N(0, 1) · initScale.
-    Normal,
-    /// N(0, 1/n_in) · initScale (LeCun; suits the sigmoid).
-    Lecun,
-    /// U(±√(6/(n_in+n_out))) · initScale (Xavier/Glorot uniform; suits tanh).
-    Xavier,
-    /// N(0, 2/(n_in+n_out)) · initScale (Xavier/Glorot normal).
-    XavierNormal,
-    /// N(0, 2/n_in) · initScale (He; suits ReLU).
-    He,
-    /// W[j, i] = initScale if i = j, else 0 (c·I; the deep linear toy of the lecture).
-    Identity,
+crate::config::choices! {
+    /// How the initial weights are drawn.
+    pub enum Init {
+        /// U(±√(6/(n_in+n_out))) · initScale (Xavier/Glorot uniform; suits tanh).
+        Xavier = "xavier",
+        /// N(0, 2/(n_in+n_out)) · initScale (Xavier/Glorot normal).
+        XavierNormal = "xavierNormal",
+        /// N(0, 2/n_in) · initScale (He; suits ReLU).
+        He = "he",
+        /// N(0, 1/n_in) · initScale (LeCun; suits the sigmoid).
+        Lecun = "lecun",
+        /// N(0, 1) · initScale.
+        Normal = "normal",
+        /// U(−1, 1) · initScale.
+        Uniform = "uniform",
+        /// Every weight 0: all units of a layer stay identical forever (symmetry never breaks).
+        Zeros = "zeros",
+        /// Every weight = initScale.
+        Constant = "constant",
+        /// W[j, i] = initScale if i = j, else 0 (c·I; the deep linear toy of the lecture).
+        Identity = "identity",
+    }
 }
 
 impl Init {

@@ -1,7 +1,7 @@
 //! The user's points as CSV: one point a line, `x,y,label`; an optional header line (a first
 //! line that is not numbers); blank lines and lines starting with `#` are skipped.
 
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, Result};
 
 /// Most bad lines named in one error message.
 const MAX_LISTED: usize = 10;
@@ -10,7 +10,7 @@ const MAX_LISTED: usize = 10;
 /// content, in one error (the first 10, then how many more); nothing is returned then.
 pub fn parse(text: &str) -> Result<Vec<f64>> {
     let mut points = Vec::new();
-    let mut bad = Vec::new();
+    let (mut bad_lines, mut bad_texts) = (Vec::new(), Vec::new());
     let mut first_content = true;
     for (index, line) in text.lines().enumerate() {
         let line = line.trim();
@@ -27,19 +27,22 @@ pub fn parse(text: &str) -> Result<Vec<f64>> {
         if fields.len() == 3 && numbers.len() == 3 {
             points.extend_from_slice(&numbers);
         } else {
-            bad.push(format!("line {}: \"{}\"", index + 1, shorten(line)));
+            if bad_lines.len() < MAX_LISTED {
+                bad_texts.push(shorten(line));
+            }
+            bad_lines.push((index + 1) as f64);
         }
     }
-    if !bad.is_empty() {
-        let more = bad.len().saturating_sub(MAX_LISTED);
-        let mut listed = bad.into_iter().take(MAX_LISTED).collect::<Vec<_>>().join("; ");
-        if more > 0 {
-            listed.push_str(&format!("; and {more} more"));
-        }
-        return Err(Error::new(format!("CSV lines must be three finite numbers x,y,label: {listed}")));
+    if !bad_lines.is_empty() {
+        let more = bad_lines.len().saturating_sub(MAX_LISTED);
+        bad_lines.truncate(MAX_LISTED);
+        return Err(Error::new(Code::CsvLines, "")
+            .with("lines", bad_lines)
+            .with("texts", bad_texts)
+            .with("more", more));
     }
     if points.is_empty() {
-        return Err(Error::new("CSV has no points: expected lines of x,y,label"));
+        return Err(Error::new(Code::CsvEmpty, ""));
     }
     Ok(points)
 }

@@ -3,11 +3,11 @@
 //! (δ\[L\] = a\[L\] − y, δ\[l\] = (W[l+1]ᵀ δ[l+1]) ⊙ g'(z\[l\]), ∂J/∂W\[l\] = δ\[l\] a[l−1]ᵀ / m).
 //! Both passes work in a preallocated [`Workspace`] and allocate nothing.
 
-use crate::activation::Activation;
-use crate::init::Init;
-use crate::loss::Loss;
-use crate::math::Real;
-use crate::rng::SeededRng;
+use crate::math::rng::SeededRng;
+use crate::math::{dot, Real};
+use crate::nn::activation::Activation;
+use crate::nn::init::Init;
+use crate::nn::loss::Loss;
 use ndarray::{Array2, ArrayView2};
 
 /// Where one layer's parameters live in the parameter vector. W is n_out × n_in, row-major.
@@ -103,7 +103,7 @@ impl Network {
         if l2 == 0.0 {
             return 0.0;
         }
-        let sum: f64 = self.layers.iter().map(|l| self.params[l.weights()].iter().map(|w| w * w).sum::<f64>()).sum();
+        let sum: f64 = self.layers.iter().map(|l| dot(&self.params[l.weights()], &self.params[l.weights()])).sum();
         0.5 * l2 * sum
     }
 
@@ -215,12 +215,6 @@ impl Network {
         let z_out = &ws.z[self.layers.len() - 1].as_slice().expect("contiguous")[..m]; // one row: the output unit
         self.loss.total(z_out, &ws.targets[..m], &mut ws.scratch) / m as f64
     }
-}
-
-/// Σ a[i]·b[i].
-#[inline]
-fn dot(a: &[f64], b: &[f64]) -> f64 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
 /// z ← z + Σ_k weight(k)·row(k) for k = 0 … count−1, added one term at a time in that order

@@ -1,7 +1,8 @@
 //! Checks of what the core computes: the gradient check (backpropagation against central
 //! finite differences of the cost), and the measured noise of the mini-batch loss.
 
-use crate::network::{Network, Workspace};
+use crate::nn::network::{Network, Workspace};
+use crate::session::Session;
 use ndarray::ArrayView2;
 
 /// Step of the central differences.
@@ -13,6 +14,12 @@ pub const GRADIENT_CHECK_POINTS: usize = 64;
 fn cost(net: &Network, ws: &mut Workspace, m: usize, l2: f64) -> f64 {
     net.forward_logits(&net.params, ws, m);
     net.mean_loss(ws, m) + net.penalty(l2)
+}
+
+/// [`gradient_check`] of `session`'s network at its current parameters, on its training set.
+pub fn session_gradient_check(session: &Session) -> f64 {
+    let (x, y) = session.training_set();
+    gradient_check(session.network(), x, y, session.config().l2)
 }
 
 /// Relative error ‖g_bp − g_fd‖ / (‖g_bp‖ + ‖g_fd‖) between the backpropagated gradient and

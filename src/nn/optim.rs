@@ -1,5 +1,5 @@
 //! Parameter updates: plain SGD, momentum and Adam. The gradient passed in already contains
-//! the L2 term (see [`crate::network::Network::backward`]).
+//! the L2 term (see [`crate::nn::network::Network::backward`]).
 
 use crate::config::{Config, OptimizerKind};
 

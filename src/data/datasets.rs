@@ -3,7 +3,7 @@
 //! scale, the rotation and the offset, shuffled and split into train and test.
 
 use crate::config::{Config, Dataset};
-use crate::rng::SeededRng;
+use crate::math::rng::SeededRng;
 use ndarray::{Array1, Array2};
 use std::f64::consts::PI;
 

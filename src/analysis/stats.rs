@@ -8,11 +8,12 @@
 //! Also the lecture's deep linear toy ([`deep_linear_toy`]): layers with W = c·I and linear
 //! activations, run by the same network code.
 
-use crate::activation::Activation;
 use crate::config::{Config, Dataset, Normalize, Problem};
-use crate::init::Init;
-use crate::network::{Network, Workspace};
-use crate::train::Session;
+use crate::math::norm;
+use crate::nn::activation::Activation;
+use crate::nn::init::Init;
+use crate::nn::network::{Network, Workspace};
+use crate::session::Session;
 use ndarray::{s, ArrayView2};
 use serde::Serialize;
 
@@ -93,11 +94,6 @@ fn mean_std(values: impl Iterator<Item = f64> + Clone) -> (f64, f64) {
     let mean = sum / n as f64;
     let var = values.map(|v| (v - mean) * (v - mean)).sum::<f64>() / n as f64;
     (mean, var.sqrt())
-}
-
-/// √(Σ v²).
-fn norm(values: &[f64]) -> f64 {
-    values.iter().map(|v| v * v).sum::<f64>().sqrt()
 }
 
 /// Largest difference between two entries of each group, over all groups.

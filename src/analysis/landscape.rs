@@ -11,13 +11,15 @@
 //! The grid's forward passes run in single precision unless the request asks for double (see
 //! [`Precision`]); the cost at the current point is always double.
 
-use crate::error::{Error, Result};
-use crate::math::Real;
-use crate::network::{Network, Workspace};
-use crate::rng::SeededRng;
-use crate::trajectory::Trajectory;
+use crate::config::{settings, Choice, Kind, Range, MAX_UNITS};
+use crate::error::{Code, Error, Result};
+use crate::math::rng::SeededRng;
+use crate::math::{dot, norm};
+use crate::nn::network::Network;
+use crate::session::trajectory::Trajectory;
+use crate::session::{DrawingPass, Precision, Session};
 use ndarray::ArrayView2;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Random stream of the random directions.
 const DIRECTION_STREAM: u32 = 3;
@@ -25,63 +27,63 @@ const DIRECTION_STREAM: u32 = 3;
 const CHUNK: usize = 256;
 /// Power iterations of the PCA (it stops earlier once converged).
 const PCA_ITERATIONS: usize = 200;
+/// Largest half-width and centre coordinate of a window: the network's parameters never get
+/// near it, and costs out there are beyond what anything draws.
+pub const MAX_WINDOW: f64 = 1e6;
 
-/// Which surface to compute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum SurfaceKind {
-    /// Two weights of the network.
-    Weights2d,
-    /// A filter-normalized random plane through the current point.
-    Random,
-    /// The plane of the trajectory's top two principal components.
-    Pca,
-    /// The line from the initial to the current parameters.
-    Line,
-}
-
-/// What the caller asks for; every key but `kind` is optional.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct SurfaceRequest {
-    /// The kind of surface.
-    pub kind: SurfaceKind,
-    /// Grid nodes per axis (3..=201).
-    pub res: usize,
-    /// Half-width of the window in axis units; automatic when absent.
-    pub span: Option<f64>,
-    /// Centre of the window in axis units; the current point when absent.
-    pub center: Option<[f64; 2]>,
-    /// For `weights2d` on a net with hidden layers: which first-layer unit's input weights.
-    pub unit: usize,
-    /// The precision of the grid's forward passes.
-    pub precision: Precision,
-}
-
-impl Default for SurfaceRequest {
-    fn default() -> Self {
-        SurfaceRequest {
-            kind: SurfaceKind::Weights2d,
-            res: 51,
-            span: None,
-            center: None,
-            unit: 0,
-            precision: Precision::Single,
-        }
+crate::config::choices! {
+    /// Which surface to compute.
+    pub enum SurfaceKind {
+        /// Two weights of the network.
+        Weights2d = "weights2d",
+        /// A filter-normalized random plane through the current point.
+        Random = "random",
+        /// The plane of the trajectory's top two principal components.
+        Pca = "pca",
+        /// The line from the initial to the current parameters.
+        Line = "line",
     }
 }
 
-/// The precision a surface's grid is evaluated in; sums over samples and the cost at the
-/// current point are always f64.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Precision {
-    /// f32 forward passes (four SIMD lanes in wasm): costs within about 10⁻⁶ relative, the
-    /// grain of the Float32Array they are drawn from, at a fraction of the time.
-    Single,
-    /// f64 forward passes: for analysis finer than that, such as second differences over a
-    /// window of 10⁻³.
-    Double,
+crate::config::choices! {
+    /// What an axis of a surface measures (the page words it).
+    pub enum Axis {
+        /// The weight of input x₁ (of the output unit, or of first-layer unit `unit`).
+        Weight1 = "weight1",
+        /// The weight of input x₂.
+        Weight2 = "weight2",
+        /// α along the random direction δ.
+        RandomDelta = "randomDelta",
+        /// β along the random direction η.
+        RandomEta = "randomEta",
+        /// The trajectory's first principal component.
+        Pc1 = "pc1",
+        /// The trajectory's second principal component.
+        Pc2 = "pc2",
+        /// t: 0 at the initial parameters, 1 at the current ones.
+        T = "t",
+        /// The cost J.
+        Cost = "cost",
+    }
+}
+
+settings! {
+    /// What the caller asks for; every key is optional.
+    pub struct SurfaceRequest in SURFACE_SETTINGS {
+        /// The kind of surface.
+        kind: SurfaceKind = "kind", SurfaceKind::Weights2d, Kind::Choice { choices: SurfaceKind::NAMES };
+        /// Grid nodes per axis.
+        res: usize = "res", 51, Kind::Integer { range: Range::closed(3.0, 201.0) };
+        /// Half-width of the window in axis units; automatic when absent.
+        span: Option<f64> = "span", None, Kind::Number { range: Range::above(0.0, MAX_WINDOW) };
+        /// Centre of the window in axis units; the current point when absent.
+        center: Option<[f64; 2]> = "center", None,
+            Kind::Pair { range: Range::closed(-MAX_WINDOW, MAX_WINDOW), non_zero: false };
+        /// For `weights2d` on a net with hidden layers: which first-layer unit's input weights.
+        unit: usize = "unit", 0, Kind::Integer { range: Range::closed(0.0, (MAX_UNITS - 1) as f64) };
+        /// The precision of the grid's forward passes.
+        precision: Precision = "precision", Precision::Single, Kind::Choice { choices: Precision::NAMES };
+    }
 }
 
 /// A computed surface. Grid node (r, c) sits at x = x0 + c·(x1−x0)/(res−1) and
@@ -115,8 +117,26 @@ pub struct Surface {
     pub current_point: [f64; 2],
     /// Fraction of the trajectory's variance along each axis (`pca` only).
     pub explained: Option<[f64; 2]>,
-    /// Axis titles.
-    pub axes: [String; 2],
+    /// What each axis measures.
+    pub axes: [Axis; 2],
+    /// `weights2d` with hidden layers: the first-layer unit whose two input weights the axes
+    /// are (counted from 0).
+    pub unit: Option<usize>,
+}
+
+/// The loss surface `request` asks for, of `session`'s training cost, with the path projected on
+/// it.
+pub fn surface(session: &Session, request: &SurfaceRequest) -> Result<Surface> {
+    let (inputs, targets) = session.training_set();
+    let landscape = Landscape {
+        net: session.network(),
+        inputs,
+        targets,
+        l2: session.config().l2,
+        trajectory: session.trajectory(),
+        seed: session.config().seed,
+    };
+    landscape.surface(request)
 }
 
 /// The network, data and path a surface is computed from.
@@ -175,18 +195,18 @@ impl Plane {
 impl Landscape<'_> {
     /// Computes the surface `request` asks for.
     pub fn surface(&self, request: &SurfaceRequest) -> Result<Surface> {
-        validate(request)?;
+        request.check_settings()?;
+        let hidden = self.net.layers.len() > 1;
         let (plane, axes, explained) = match request.kind {
-            SurfaceKind::Weights2d => self.weights_plane(request.unit)?,
-            SurfaceKind::Random => {
-                (self.random_plane(), ["α (random direction δ)".into(), "β (random direction η)".into()], None)
-            }
+            SurfaceKind::Weights2d => (self.weights_plane(request.unit)?, [Axis::Weight1, Axis::Weight2], None),
+            SurfaceKind::Random => (self.random_plane(), [Axis::RandomDelta, Axis::RandomEta], None),
             SurfaceKind::Pca => {
                 let (plane, explained) = pca_plane(self.trajectory, &self.net.params)?;
-                (plane, ["PC 1".into(), "PC 2".into()], Some(explained))
+                (plane, [Axis::Pc1, Axis::Pc2], Some(explained))
             }
             SurfaceKind::Line => return Ok(self.line(request)),
         };
+        let unit = (request.kind == SurfaceKind::Weights2d && hidden).then_some(request.unit);
         let mut path: Vec<f64> = Vec::with_capacity(2 * (self.trajectory.len() + 1));
         for theta in self.trajectory.snapshots().chain(std::iter::once(self.net.params.as_slice())) {
             path.extend_from_slice(&plane.project(theta));
@@ -200,8 +220,8 @@ impl Landscape<'_> {
         let step = 2.0 * span / (res - 1) as f64;
         let nodes =
             (0..res * res).map(|i| [x_range[0] + (i % res) as f64 * step, y_range[1] - (i / res) as f64 * step]);
-        let mut double = Evaluator::<f64>::new(self);
-        let values = self.costs(request.precision, &plane, nodes, &mut double);
+        let mut evaluator = Evaluator::new(self);
+        let values = nodes.map(|node| evaluator.at_node(&plane, node, request.precision)).collect();
         let path_steps = self.path_steps();
         Ok(Surface {
             kind: request.kind,
@@ -212,10 +232,11 @@ impl Landscape<'_> {
             values,
             path,
             path_steps,
-            current: double.at(&self.net.params),
+            current: evaluator.at(&self.net.params, Precision::Double),
             current_point,
             explained,
             axes,
+            unit,
         })
     }
 
@@ -227,11 +248,9 @@ impl Landscape<'_> {
 
     /// The plane of two input weights (of the output unit without hidden layers, else of
     /// first-layer unit `unit`); axes are the weights' values.
-    fn weights_plane(&self, unit: usize) -> Result<(Plane, [String; 2], Option<[f64; 2]>)> {
+    fn weights_plane(&self, unit: usize) -> Result<Plane> {
         let first = self.net.layers[0];
-        if unit >= first.n_out {
-            return Err(Error::invalid("unit", &format!("below {} (units in the first layer)", first.n_out), unit));
-        }
+        Range::closed(0.0, (first.n_out - 1) as f64).check("unit", unit as f64)?;
         let (i, j) = (first.w + unit * first.n_in, first.w + unit * first.n_in + 1);
         let mut plane = Plane {
             origin: self.net.params.clone(),
@@ -242,12 +261,7 @@ impl Landscape<'_> {
         plane.origin[j] = 0.0;
         plane.d1[i] = 1.0;
         plane.d2[j] = 1.0;
-        let axes = if self.net.layers.len() == 1 {
-            ["w₁ (weight of x₁)".to_string(), "w₂ (weight of x₂)".to_string()]
-        } else {
-            [format!("w₁ of unit {} (weight of x₁)", unit + 1), format!("w₂ of unit {} (weight of x₂)", unit + 1)]
-        };
-        Ok((plane, axes, None))
+        Ok(plane)
     }
 
     /// Two random directions, each neuron's slice rescaled to the norm of that neuron's
@@ -268,10 +282,10 @@ impl Landscape<'_> {
         let span = request.span.unwrap_or(1.0);
         let res = request.res;
         let nodes = (0..res).map(|c| [center - span + 2.0 * span * c as f64 / (res - 1) as f64, 0.0]);
-        let mut double = Evaluator::<f64>::new(self);
-        let values = self.costs(request.precision, &plane, nodes, &mut double);
-        let start = double.at(init);
-        let current = double.at(&self.net.params);
+        let mut evaluator = Evaluator::new(self);
+        let values: Vec<f64> = nodes.map(|node| evaluator.at_node(&plane, node, request.precision)).collect();
+        let start = evaluator.at(init, Precision::Double);
+        let current = evaluator.at(&self.net.params, Precision::Double);
         let mut path = Vec::with_capacity(2 * (self.trajectory.len() + 1));
         for (k, theta) in self.trajectory.snapshots().enumerate() {
             path.extend_from_slice(&[plane.project(theta)[0], if k == 0 { start } else { f64::NAN }]);
@@ -290,110 +304,66 @@ impl Landscape<'_> {
             current,
             current_point: [1.0, current],
             explained: None,
-            axes: ["t (0 = initial, 1 = current parameters)".into(), "cost J".into()],
-        }
-    }
-
-    /// J at θ(a, b) of `plane` for every node [a, b], with forward passes in `precision`;
-    /// `double` computes the double-precision ones.
-    fn costs(
-        &self,
-        precision: Precision,
-        plane: &Plane,
-        nodes: impl Iterator<Item = [f64; 2]>,
-        double: &mut Evaluator<'_, '_, f64>,
-    ) -> Vec<f64> {
-        match precision {
-            Precision::Double => nodes.map(|node| double.at_node(plane, node)).collect(),
-            Precision::Single => {
-                let mut single = Evaluator::<f32>::new(self);
-                nodes
-                    .map(|node| {
-                        let cost = single.at_node(plane, node);
-                        // Far out on a wide window f32 activations can overflow (above 3.4·10³⁸)
-                        // where f64 ones do not: such nodes are computed again in f64.
-                        if cost.is_finite() {
-                            cost
-                        } else {
-                            double.at_node(plane, node)
-                        }
-                    })
-                    .collect()
-            }
+            axes: [Axis::T, Axis::Cost],
+            unit: None,
         }
     }
 }
 
 /// Evaluates the training cost for parameter vectors written into its own network copy, with
-/// forward passes in the precision `T`.
-struct Evaluator<'l, 'a, T: Real> {
+/// forward passes in either precision (see [`DrawingPass`]).
+struct Evaluator<'l, 'a> {
     landscape: &'l Landscape<'a>,
     net: Network,
-    /// `net.params` rounded to `T`.
-    rounded: Vec<T>,
-    /// The training set rounded to `T` once: x₁, x₂ and y, each a column.
-    columns: [Vec<T>; 3],
-    /// Forward-pass buffers for [`CHUNK`] rows at a time.
-    ws: Workspace<T>,
+    /// The training set in f64 and rounded to f32 once: x₁, x₂ and y, each a column.
+    exact: [Vec<f64>; 3],
+    rounded: [Vec<f32>; 3],
+    pass: DrawingPass,
 }
 
-impl<'l, 'a, T: Real> Evaluator<'l, 'a, T> {
+impl<'l, 'a> Evaluator<'l, 'a> {
     fn new(landscape: &'l Landscape<'a>) -> Self {
         let net = landscape.net.clone();
-        let column = |values: &mut dyn Iterator<Item = &f64>| values.map(|&v| T::splat(v)).collect::<Vec<T>>();
-        let columns = [
-            column(&mut landscape.inputs.column(0).iter()),
-            column(&mut landscape.inputs.column(1).iter()),
-            column(&mut landscape.targets.iter()),
-        ];
-        let ws = Workspace::forward_only(&net, CHUNK.min(landscape.targets.len().max(1)));
-        let rounded = vec![T::ZERO; net.params.len()];
-        Evaluator { landscape, net, rounded, columns, ws }
+        let exact =
+            [landscape.inputs.column(0).to_vec(), landscape.inputs.column(1).to_vec(), landscape.targets.to_vec()];
+        let rounded = exact.clone().map(|column| column.iter().map(|&v| v as f32).collect());
+        let pass = DrawingPass::new(&net, CHUNK.min(landscape.targets.len().max(1)));
+        Evaluator { landscape, net, exact, rounded, pass }
     }
 
     /// J at θ(a, b) of `plane`.
-    fn at_node(&mut self, plane: &Plane, [a, b]: [f64; 2]) -> f64 {
+    fn at_node(&mut self, plane: &Plane, [a, b]: [f64; 2], precision: Precision) -> f64 {
         plane.point(a, b, &mut self.net.params);
-        self.cost()
+        self.cost(precision)
     }
 
     /// J at `theta`.
-    fn at(&mut self, theta: &[f64]) -> f64 {
+    fn at(&mut self, theta: &[f64], precision: Precision) -> f64 {
         self.net.params.copy_from_slice(theta);
-        self.cost()
+        self.cost(precision)
     }
 
     /// J at the parameters currently in `self.net`.
-    fn cost(&mut self) -> f64 {
-        self.net.round_params_into(&mut self.rounded);
-        let [x1, x2, y] = &self.columns;
-        let n = y.len();
+    fn cost(&mut self, precision: Precision) -> f64 {
+        self.pass.set_parameters(&self.net.params);
+        let n = self.exact[2].len();
         let mut sum = 0.0;
-        for start in (0..n).step_by(self.ws.capacity) {
-            let rows = start..(start + self.ws.capacity).min(n);
-            let m = self.ws.load_columns(&x1[rows.clone()], &x2[rows.clone()], &y[rows]);
-            self.net.forward_logits(&self.rounded, &mut self.ws, m);
-            sum += self.net.mean_loss(&mut self.ws, m) * m as f64;
+        for start in (0..n).step_by(self.pass.capacity()) {
+            let rows = start..(start + self.pass.capacity()).min(n);
+            let m = match precision {
+                Precision::Single => {
+                    let [x1, x2, y] = &self.rounded;
+                    self.pass.single_rows().load_columns(&x1[rows.clone()], &x2[rows.clone()], &y[rows])
+                }
+                Precision::Double => {
+                    let [x1, x2, y] = &self.exact;
+                    self.pass.double_rows().load_columns(&x1[rows.clone()], &x2[rows.clone()], &y[rows])
+                }
+            };
+            sum += self.pass.mean_loss(&self.net, &self.net.params, m, precision) * m as f64;
         }
         sum / n as f64 + self.net.penalty(self.landscape.l2)
     }
-}
-
-fn validate(request: &SurfaceRequest) -> Result<()> {
-    if !(3..=201).contains(&request.res) {
-        return Err(Error::invalid("res", "between 3 and 201", request.res));
-    }
-    if let Some(span) = request.span {
-        if !(span.is_finite() && span > 0.0) {
-            return Err(Error::invalid("span", "a finite number > 0", span));
-        }
-    }
-    if let Some([a, b]) = request.center {
-        if !(a.is_finite() && b.is_finite()) {
-            return Err(Error::invalid("center", "two finite numbers", format!("[{a}, {b}]")));
-        }
-    }
-    Ok(())
 }
 
 /// A half-width that holds every path point with a margin (at least 0.5).
@@ -422,14 +392,6 @@ pub fn filter_normalized_direction(net: &Network, rng: &mut SeededRng) -> Vec<f6
     d
 }
 
-fn norm(v: &[f64]) -> f64 {
-    v.iter().map(|x| x * x).sum::<f64>().sqrt()
-}
-
-fn dot(a: &[f64], b: &[f64]) -> f64 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
-}
-
 /// The plane through `current` spanned by the top two principal components of the rows
 /// θ_i − current, and the fraction of their total variance along each.
 pub fn pca_plane(trajectory: &Trajectory, current: &[f64]) -> Result<(Plane, [f64; 2])> {
@@ -439,7 +401,7 @@ pub fn pca_plane(trajectory: &Trajectory, current: &[f64]) -> Result<(Plane, [f6
         .filter(|row: &Vec<f64>| row.iter().any(|&x| x != 0.0))
         .collect();
     if rows.len() < 2 {
-        return Err(Error::new("the pca surface needs a trajectory: train for a few steps first"));
+        return Err(Error::new(Code::NeedsTraining, "kind").with("what", "pca surface"));
     }
     let total: f64 = rows.iter().map(|r| dot(r, r)).sum();
     // Block power iteration on the covariance MᵀM with two vectors, kept orthonormal.
@@ -490,28 +452,4 @@ fn orthonormalize(v: &mut [Vec<f64>; 2]) {
     }
     let n1 = norm(&second[0]).max(f64::MIN_POSITIVE);
     second[0].iter_mut().for_each(|x| *x /= n1);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::config::Config;
-    use crate::Session;
-
-    /// The f32 costs themselves, without the f64 fallback: finite and close to the f64 ones on
-    /// an ordinary network.
-    #[test]
-    fn single_precision_costs_need_no_fallback_on_an_ordinary_network() {
-        let mut session = Session::new(Config { hidden: vec![8, 8], noise: 0.2, ..Config::default() }).unwrap();
-        session.step(300);
-        let (inputs, targets) = session.training_set();
-        let landscape =
-            Landscape { net: session.network(), inputs, targets, l2: 0.0, trajectory: session.trajectory(), seed: 1 };
-        let plane = landscape.random_plane();
-        let (mut single, mut double) = (Evaluator::<f32>::new(&landscape), Evaluator::<f64>::new(&landscape));
-        for node in (0..49).map(|k| [(k % 7) as f64 / 3.0 - 1.0, (k / 7) as f64 / 3.0 - 1.0]) {
-            let (s, d) = (single.at_node(&plane, node), double.at_node(&plane, node));
-            assert!(s.is_finite() && ((s - d) / d).abs() < 2e-6, "{node:?}: {s} vs {d}");
-        }
-    }
 }

@@ -1,33 +1,27 @@
 //! Activation functions g(z) and their derivatives g'(z).
 
-use serde::{Deserialize, Serialize};
-
 /// Slope of leaky ReLU for negative inputs.
 pub const LEAKY_SLOPE: f64 = 0.01;
 
-/// A hidden layer's non-linearity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Activation {
-    /// g(z) = z: without a non-linearity any stack of layers is one linear map.
-    Linear,
-    /// g(z) = 1/(1+e^−z), output in (0,1); g' = g(1−g) vanishes for large |z|.
-    Sigmoid,
-    /// g(z) = tanh z, output in (−1,1); saturates like the sigmoid.
-    Tanh,
-    /// g(z) = max(0, z) (NaN stays NaN).
-    Relu,
-    /// g(z) = z for z > 0, 0.01·z otherwise.
-    LeakyRelu,
+crate::config::choices! {
+    /// A hidden layer's non-linearity.
+    pub enum Activation {
+        /// g(z) = tanh z, output in (−1,1); saturates like the sigmoid.
+        Tanh = "tanh",
+        /// g(z) = max(0, z) (NaN stays NaN).
+        Relu = "relu",
+        /// g(z) = z for z > 0, 0.01·z otherwise.
+        LeakyRelu = "leakyRelu",
+        /// g(z) = 1/(1+e^−z), output in (0,1); g' = g(1−g) vanishes for large |z|.
+        Sigmoid = "sigmoid",
+        /// g(z) = z: without a non-linearity any stack of layers is one linear map.
+        Linear = "linear",
+    }
 }
 
 use crate::math::{sigmoid, Real};
 
 impl Activation {
-    /// Every activation, in the order the page lists them.
-    pub const ALL: [Activation; 5] =
-        [Activation::Tanh, Activation::Relu, Activation::LeakyRelu, Activation::Sigmoid, Activation::Linear];
-
     /// The range of g when it is bounded: (−1, 1) for tanh, (0, 1) for the sigmoid.
     pub fn bounds(self) -> Option<(f64, f64)> {
         match self {
@@ -122,11 +116,12 @@ fn leaky_relu<T: Real>(z: T) -> T {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Choice;
 
     #[test]
     fn derivatives_match_central_differences() {
         let h = 1e-6;
-        for act in Activation::ALL {
+        for &act in Activation::ALL {
             for &z in &[-3.0, -0.7, 0.3, 2.5] {
                 let numeric = (act.apply(z + h) - act.apply(z - h)) / (2.0 * h);
                 let analytic = act.derivative(z, act.apply(z));
@@ -137,7 +132,7 @@ mod tests {
 
     #[test]
     fn nan_passes_through_every_activation() {
-        for act in Activation::ALL {
+        for &act in Activation::ALL {
             let mut a = [0.0f32; 1];
             act.apply_all(&[f32::NAN], &mut a);
             assert!(act.apply(f64::NAN).is_nan() && a[0].is_nan(), "{act:?}");
@@ -147,7 +142,7 @@ mod tests {
     #[test]
     fn batch_forms_agree_with_the_scalar_ones() {
         let z = [-2.0, -0.1, 0.0, 0.4, 3.0];
-        for act in Activation::ALL {
+        for &act in Activation::ALL {
             let mut a = [0.0; 5];
             act.apply_all(&z, &mut a);
             let mut d = [2.0; 5];

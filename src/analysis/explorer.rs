@@ -2,8 +2,10 @@
 //! intermediate quantity kept — computed by the same [`Network::forward`] and
 //! [`Network::backward`] that training uses, so the view cannot disagree with training.
 
-use crate::error::{Error, Result};
-use crate::network::{Network, Workspace};
+use crate::config::Range;
+use crate::error::{Code, Error, Result};
+use crate::nn::network::{Network, Workspace};
+use crate::session::Session;
 use ndarray::ArrayView2;
 use serde::Serialize;
 
@@ -52,13 +54,20 @@ pub struct Trace {
     pub layers: Vec<LayerTrace>,
 }
 
+/// Traces `session`'s network on training rows `rows`, as training computes the pass.
+pub fn trace(session: &Session, rows: &[usize]) -> Result<Trace> {
+    let (x, y) = session.training_set();
+    trace_network(session.network(), x, y, rows, session.config().l2)
+}
+
 /// Traces `net` on rows `rows` of the training inputs `x` and targets `y`.
-pub fn trace(net: &Network, x: ArrayView2<f64>, y: &[f64], rows: &[usize], l2: f64) -> Result<Trace> {
+fn trace_network(net: &Network, x: ArrayView2<f64>, y: &[f64], rows: &[usize], l2: f64) -> Result<Trace> {
     if rows.is_empty() {
-        return Err(Error::new("rows must name at least one training example"));
+        return Err(Error::new(Code::Empty, "rows"));
     }
-    if let Some(&bad) = rows.iter().find(|&&r| r >= y.len()) {
-        return Err(Error::invalid("rows", &format!("below {} (the training set size)", y.len()), bad));
+    let training_rows = Range::below(0.0, y.len() as f64);
+    for (i, &row) in rows.iter().enumerate() {
+        training_rows.check(&format!("rows[{i}]"), row as f64)?;
     }
     let mut ws = Workspace::new(net, rows.len());
     let m = ws.load_batch(x, y, rows.iter().copied());

@@ -1,0 +1,9 @@
+//! The network and its parts: activations, the output unit with its loss, weight
+//! initializations, the multilayer perceptron with its forward and backward passes, and the
+//! optimizers that update it.
+
+pub mod activation;
+pub mod init;
+pub mod loss;
+pub mod network;
+pub mod optim;

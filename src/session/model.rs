@@ -1,0 +1,84 @@
+//! A trained model as a plain value: the config and the parameters. Exporting and importing it
+//! restores the exact model (same data, same predictions, bit for bit).
+
+use crate::config::{Config, Range, Value};
+use crate::error::{Code, Error, Result};
+use crate::session::Session;
+use serde::Serialize;
+
+/// The format tag of an exported model.
+pub const FORMAT: &str = "nn-playground-model";
+/// The version of the format.
+pub const VERSION: u32 = 1;
+/// Largest update count a model file may give (the largest integer a JS number holds exactly).
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// An error unless `format` and `version` are this format's.
+fn check_format(format: &str, version: f64) -> Result<()> {
+    if format == FORMAT && version == VERSION as f64 {
+        return Ok(());
+    }
+    Err(Error::new(Code::ModelFormat, "")
+        .with("format", FORMAT)
+        .with("version", VERSION as f64)
+        .with("gotFormat", format)
+        .with("gotVersion", version))
+}
+
+/// An exported model.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Model {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Always [`VERSION`].
+    pub version: u32,
+    /// The config the model was trained with.
+    pub config: Config,
+    /// Every W and b, layer after layer (W row-major, n_out × n_in).
+    pub parameters: Vec<f64>,
+    /// Updates the model had when exported.
+    pub step: u64,
+}
+
+impl Model {
+    /// The model of a session.
+    pub fn of(session: &Session) -> Model {
+        Model {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            config: session.config().clone(),
+            parameters: session.network().params.clone(),
+            step: session.steps(),
+        }
+    }
+
+    /// A model read from plain data (a parsed model file); errors name the key at fault, with
+    /// the config read like a new playground's.
+    pub fn from_value(value: &Value) -> Result<Model> {
+        value.entries("")?;
+        let field = |name: &str| value.get(name).unwrap_or(&Value::Null);
+        let format = field("format").text("format").unwrap_or_default();
+        check_format(format, field("version").number("version").unwrap_or(f64::NAN))?;
+        let step = field("step").number("step")?;
+        Range::closed(0.0, MAX_SAFE_INTEGER).check("step", step)?;
+        Ok(Model {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            config: Config::from_value(field("config")).map_err(|e| e.under("config"))?,
+            parameters: field("parameters").numbers("parameters")?,
+            step: step as u64,
+        })
+    }
+
+    /// A session with this model's config and parameters; errors name what does not fit.
+    pub fn restore(self) -> Result<Session> {
+        check_format(&self.format, self.version as f64)?;
+        for (i, &p) in self.parameters.iter().enumerate() {
+            Range::FINITE.check(&format!("parameters[{i}]"), p)?;
+        }
+        let mut session = Session::new(self.config).map_err(|e| e.under("config"))?;
+        session.set_parameters(&self.parameters)?;
+        Ok(session)
+    }
+}

@@ -1,0 +1,200 @@
+//! The training loop: mini-batch updates with divergence detection, and the report of the state
+//! after them (losses and accuracies over both splits), recorded in the history.
+
+use super::Session;
+use crate::config::Problem;
+use crate::data::Points;
+use crate::nn::network::{Network, Workspace};
+use ndarray::ArrayView2;
+use serde::Serialize;
+
+/// A mini-batch loss above this (or NaN) counts as divergence: no run that is learning gets
+/// near it, and outputs that large would no longer be drawable.
+pub const DIVERGENCE_LOSS: f64 = 1e12;
+
+/// What [`Session::step`] reports after its updates.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// Completed passes over the training set.
+    pub epoch: u64,
+    /// Mini-batch updates so far.
+    pub step: u64,
+    /// Mean loss of the last mini-batch before its update (NaN before the first step).
+    pub batch_loss: f64,
+    /// Mean loss over the training split.
+    pub train_loss: f64,
+    /// Mean loss over the test split.
+    pub test_loss: f64,
+    /// Fraction of training points classified right (None for regression).
+    pub train_accuracy: Option<f64>,
+    /// Fraction of test points classified right (None for regression).
+    pub test_accuracy: Option<f64>,
+    /// True once training stopped because the loss exploded (NaN, infinite or above
+    /// [`DIVERGENCE_LOSS`]) or a parameter became non-finite.
+    pub diverged: bool,
+    /// Why training diverged, when it did, in English.
+    pub message: Option<String>,
+    /// Why training diverged, as data.
+    pub divergence: Option<Divergence>,
+}
+
+/// What stopped training.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Divergence {
+    /// What exploded.
+    pub cause: DivergenceCause,
+    /// The loss, or the parameter's value.
+    pub value: f64,
+    /// The update it happened at.
+    pub step: u64,
+    /// The index of the parameter (cause `parameter`).
+    pub parameter: Option<usize>,
+}
+
+/// What exploded when training diverged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DivergenceCause {
+    /// The mini-batch loss became NaN or exceeded [`DIVERGENCE_LOSS`].
+    Loss,
+    /// A parameter became non-finite after an update.
+    Parameter,
+}
+
+impl Divergence {
+    /// The English wording of the divergence.
+    pub fn message(&self) -> String {
+        match self.cause {
+            DivergenceCause::Loss => format!("the mini-batch loss exploded to {:e} at step {}", self.value, self.step),
+            DivergenceCause::Parameter => {
+                format!("parameter {} became {} at step {}", self.parameter.unwrap_or(0), self.value, self.step)
+            }
+        }
+    }
+}
+
+/// Losses recorded at each report.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct History {
+    /// Step count at each record.
+    pub step: Vec<f64>,
+    /// Last mini-batch loss at each record.
+    pub batch_loss: Vec<f64>,
+    /// Training loss at each record.
+    pub train_loss: Vec<f64>,
+    /// Test loss at each record.
+    pub test_loss: Vec<f64>,
+}
+
+impl Session {
+    /// Runs `n` mini-batch updates (fewer if training diverges) and reports the state.
+    pub fn step(&mut self, n: u32) -> Report {
+        for _ in 0..n {
+            if self.divergence.is_some() {
+                break;
+            }
+            self.update_once();
+        }
+        self.report()
+    }
+
+    /// One mini-batch update. The last batch of an epoch holds the remaining points (it may be
+    /// smaller); after it the order is reshuffled and the epoch count grows.
+    fn update_once(&mut self) {
+        let n_train = self.order.len();
+        let end = (self.cursor + self.batch.capacity).min(n_train);
+        let targets = self.split.train.y.as_slice().expect("contiguous");
+        let rows = self.order[self.cursor..end].iter().copied();
+        let m = self.batch.load_batch(self.train_inputs.view(), targets, rows);
+        self.net.forward(&mut self.batch, m);
+        let loss = self.net.backward(&mut self.batch, m, self.config.l2);
+        self.batch_loss = loss;
+        self.step += 1;
+        self.cursor = end;
+        if self.cursor == n_train {
+            self.cursor = 0;
+            self.epoch += 1;
+            self.batch_rng.shuffle(&mut self.order);
+        }
+        // `backup` holds the parameters before the previous update, whose batch loss was finite.
+        if loss.is_nan() || loss > DIVERGENCE_LOSS {
+            self.net.params.copy_from_slice(&self.backup);
+            self.divergence =
+                Some(Divergence { cause: DivergenceCause::Loss, value: loss, step: self.step, parameter: None });
+            return;
+        }
+        self.backup.copy_from_slice(&self.net.params);
+        self.optimizer.update(&mut self.net.params, &self.batch.grad);
+        if let Some(i) = self.net.params.iter().position(|p| !p.is_finite()) {
+            let value = self.net.params[i];
+            self.divergence =
+                Some(Divergence { cause: DivergenceCause::Parameter, value, step: self.step, parameter: Some(i) });
+            self.net.params.copy_from_slice(&self.backup);
+            return;
+        }
+        self.trajectory.record(self.step, &self.net.params);
+    }
+
+    /// The current state, recorded in the history.
+    fn report(&mut self) -> Report {
+        let (train_loss, train_accuracy) = self.evaluate(Subset::Train);
+        let (test_loss, test_accuracy) = self.evaluate(Subset::Test);
+        self.history.step.push(self.step as f64);
+        self.history.batch_loss.push(self.batch_loss);
+        self.history.train_loss.push(train_loss);
+        self.history.test_loss.push(test_loss);
+        Report {
+            epoch: self.epoch,
+            step: self.step,
+            batch_loss: self.batch_loss,
+            train_loss,
+            test_loss,
+            train_accuracy,
+            test_accuracy,
+            diverged: self.divergence.is_some(),
+            message: self.divergence.map(|d| d.message()),
+            divergence: self.divergence,
+        }
+    }
+
+    /// Mean loss and (for classification) accuracy over one split.
+    fn evaluate(&mut self, subset: Subset) -> (f64, Option<f64>) {
+        let (inputs, points) = match subset {
+            Subset::Train => (&self.train_inputs, &self.split.train),
+            Subset::Test => (&self.test_inputs, &self.split.test),
+        };
+        let (loss, correct) = score(&self.net, &mut self.eval, inputs.view(), points);
+        let accuracy = (self.config.problem == Problem::Classification).then(|| correct / points.len() as f64);
+        (loss, accuracy)
+    }
+}
+
+/// Which split to score.
+#[derive(Debug, Clone, Copy)]
+enum Subset {
+    Train,
+    Test,
+}
+
+/// Mean loss and number of correct classifications (output on the right side of ½) of `net`
+/// over normalized `inputs` with the targets of `points`.
+fn score(net: &Network, ws: &mut Workspace, inputs: ArrayView2<f64>, points: &Points) -> (f64, f64) {
+    let n = points.len();
+    let (mut loss, mut correct) = (0.0, 0.0);
+    let mut start = 0;
+    while start < n {
+        let end = (start + ws.capacity).min(n);
+        let m = ws.load_batch(inputs, points.y.as_slice().expect("contiguous"), start..end);
+        net.forward(ws, m);
+        loss += net.mean_loss(ws, m) * m as f64;
+        for (y_hat, y) in ws.outputs(m).iter().zip(&ws.targets) {
+            if (*y_hat >= 0.5) == (*y >= 0.5) {
+                correct += 1.0;
+            }
+        }
+        start = end;
+    }
+    (loss / n as f64, correct)
+}

@@ -1,0 +1,194 @@
+//! The JS class `Playground`: building from a config, training, and what the playground draws
+//! (outputs at points, the boundary grid, the data, the losses so far).
+
+use super::input;
+use super::output::{js_error, set, to_js};
+use crate::analysis::diagnostics;
+use crate::config::{Config, Range, Value};
+use crate::data;
+use crate::error::{Code, Error};
+use crate::session::{History, Session};
+use js_sys::{Float64Array, Object};
+use wasm_bindgen::prelude::*;
+
+/// Most updates one `step` call may run.
+const MAX_STEPS_PER_CALL: f64 = 1e6;
+/// Largest boundary grid side.
+const MAX_RESOLUTION: f64 = 2000.0;
+/// Most points one `predict` call may take.
+const MAX_PREDICT_POINTS: usize = 1 << 20;
+/// Largest magnitude of a grid's or a point's coordinates.
+const MAX_COORDINATE: f64 = 1e9;
+
+/// A network being trained on a 2-D dataset, with everything the page draws.
+#[wasm_bindgen]
+pub struct Playground {
+    pub(crate) session: Session,
+}
+
+#[wasm_bindgen]
+impl Playground {
+    /// Builds the data and the network; throws a `PlaygroundError` naming the first invalid key.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "PlaygroundConfig")] config: JsValue,
+    ) -> Result<Playground, JsValue> {
+        console_error_panic_hook::set_once();
+        let config = read_config(&config).map_err(js_error)?;
+        Ok(Playground::with_session(Session::new(config).map_err(js_error)?))
+    }
+
+    /// The full config the playground runs with, every default filled in.
+    #[wasm_bindgen(unchecked_return_type = "PlaygroundConfig")]
+    pub fn config(&self) -> JsValue {
+        to_js(self.session.config())
+    }
+
+    /// Runs `n` mini-batch updates (0 only reports) and returns the report.
+    #[wasm_bindgen(unchecked_return_type = "StepReport")]
+    pub fn step(&mut self, #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue) -> Result<JsValue, JsValue> {
+        let n = input::whole(&n, "n", &Range::closed(0.0, MAX_STEPS_PER_CALL))
+            .map_err(|e| js_error(e.in_call("step(n)")))?;
+        Ok(to_js(&self.session.step(n as u32)))
+    }
+
+    /// Outputs at points [x0, y0, x1, y1, …] given in data coordinates (a Float32Array, or any
+    /// typed array or array of numbers).
+    pub fn predict(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Float32Array | number[]")] points: JsValue,
+    ) -> Result<Vec<f32>, JsValue> {
+        let points = read_pairs(&points).map_err(|e| js_error(e.in_call("predict(points)")))?;
+        let mut outputs = Vec::with_capacity(points.len() / 2);
+        self.session.predict(points.chunks_exact(2).map(|p| [p[0], p[1]]), &mut outputs);
+        Ok(outputs.into_iter().map(|v| v as f32).collect())
+    }
+
+    /// Outputs on a res×res grid of cell centres over [xmin, xmax]×[ymin, ymax], row-major,
+    /// first row at ymax, first column at xmin; computed in single precision, for drawing.
+    pub fn boundary(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] res: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xmin: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xmax: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ymin: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ymax: JsValue,
+    ) -> Result<Vec<f32>, JsValue> {
+        let grid = Grid::read(&res, [&xmin, &xmax, &ymin, &ymax]).map_err(|e| js_error(e.in_call("boundary")))?;
+        let mut out = Vec::with_capacity(grid.len());
+        self.session.predict_for_drawing(grid.centres(), &mut out);
+        Ok(out)
+    }
+
+    /// The data domain [xmin, xmax, ymin, ymax] in data coordinates.
+    pub fn bounds(&self) -> Vec<f32> {
+        data::bounds(self.session.config()).iter().map(|&v| v as f32).collect()
+    }
+
+    /// Points of a split, [x0, y0, label0, x1, …] in data coordinates; `which` is "train" or "test".
+    pub fn points(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "\"train\" | \"test\"")] which: JsValue,
+    ) -> Result<Vec<f32>, JsValue> {
+        let split = self.session.split();
+        let which = input::text(&which, "which", 16).map_err(|e| js_error(e.in_call("points(which)")))?;
+        let points = match which.as_str() {
+            "train" => &split.train,
+            "test" => &split.test,
+            other => {
+                return Err(js_error(
+                    Error::unknown_choice("which", &["train", "test"], other).in_call("points(which)"),
+                ))
+            }
+        };
+        Ok(points.interleaved().into_iter().map(|v| v as f32).collect())
+    }
+
+    /// The losses recorded at every `step` call.
+    #[wasm_bindgen(unchecked_return_type = "LossHistory")]
+    pub fn history(&self) -> JsValue {
+        let History { step, batch_loss, train_loss, test_loss } = self.session.history();
+        let object: JsValue = Object::new().into();
+        for (key, values) in
+            [("step", step), ("batchLoss", batch_loss), ("trainLoss", train_loss), ("testLoss", test_loss)]
+        {
+            set(&object, key, &Float64Array::from(values.as_slice()));
+        }
+        object
+    }
+
+    /// ‖g_backprop − g_numeric‖ / (‖g_backprop‖ + ‖g_numeric‖) at the current parameters.
+    #[wasm_bindgen(js_name = gradientCheck)]
+    pub fn gradient_check(&self) -> f64 {
+        diagnostics::session_gradient_check(&self.session)
+    }
+}
+
+impl Playground {
+    /// Wraps a session.
+    pub(crate) fn with_session(session: Session) -> Playground {
+        Playground { session }
+    }
+}
+
+/// A config object from JS (`undefined`/`null`: all defaults); errors name the key path (or
+/// `config` when the whole value is at fault).
+pub(crate) fn read_config(value: &JsValue) -> crate::error::Result<Config> {
+    let config = match input::plain(value, "")? {
+        Value::Null => Ok(Config::default()),
+        plain => Config::from_value(&plain),
+    };
+    config.map_err(|e| if e.key().is_empty() { e.under("config") } else { e })
+}
+
+/// Points as x, y pairs of finite numbers in data coordinates.
+fn read_pairs(value: &JsValue) -> crate::error::Result<Vec<f64>> {
+    let points = input::numbers(value, "points", 2 * MAX_PREDICT_POINTS)?;
+    if points.len() % 2 != 0 {
+        return Err(Error::new(Code::WrongLength, "points").with("multiple", 2.0).with("got", points.len()));
+    }
+    let coordinates = Range::closed(-MAX_COORDINATE, MAX_COORDINATE);
+    for (i, &x) in points.iter().enumerate() {
+        coordinates.check(&format!("points[{i}]"), x)?;
+    }
+    Ok(points)
+}
+
+/// A res×res grid of cell centres over a window of data coordinates.
+pub(crate) struct Grid {
+    res: usize,
+    window: [f64; 4],
+}
+
+impl Grid {
+    /// The grid of `res` (1 … 2000) cells per side over [xmin, xmax]×[ymin, ymax] (finite, with
+    /// min < max).
+    pub(crate) fn read(res: &JsValue, window: [&JsValue; 4]) -> crate::error::Result<Grid> {
+        let res = input::whole(res, "res", &Range::closed(1.0, MAX_RESOLUTION))?;
+        let coordinates = Range::closed(-MAX_COORDINATE, MAX_COORDINATE);
+        let names = ["xmin", "xmax", "ymin", "ymax"];
+        let mut bounds = [0.0; 4];
+        for ((bound, value), name) in bounds.iter_mut().zip(window).zip(names) {
+            *bound = input::number_in(value, name, &coordinates)?;
+        }
+        for (lo, hi) in [(0, 1), (2, 3)] {
+            if bounds[lo] >= bounds[hi] {
+                let range = Range::above(bounds[lo], MAX_COORDINATE);
+                return Err(Error::out_of_range(names[hi], &range, bounds[hi]));
+            }
+        }
+        Ok(Grid { res, window: bounds })
+    }
+
+    /// Number of cells.
+    pub(crate) fn len(&self) -> usize {
+        self.res * self.res
+    }
+
+    /// The cell centres, row-major, first row at ymax, first column at xmin.
+    pub(crate) fn centres(&self) -> impl Iterator<Item = [f64; 2]> {
+        let (n, [xmin, xmax, ymin, ymax]) = (self.res, self.window);
+        let (dx, dy) = ((xmax - xmin) / n as f64, (ymax - ymin) / n as f64);
+        (0..n).flat_map(move |r| (0..n).map(move |c| [xmin + (c as f64 + 0.5) * dx, ymax - (r as f64 + 0.5) * dy]))
+    }
+}
