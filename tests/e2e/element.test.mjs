@@ -1,5 +1,5 @@
 /**
- * The <nn-playground> custom element (www/js/nn-playground-element.js) in
+ * The <nn-playground> custom element (www/js/element/nn-playground-element.js) in
  * headless Chromium: several on one page train independently; attributes are
  * the hash keys; a bad one is named; it reads in Korean.
  */

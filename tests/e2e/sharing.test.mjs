@@ -303,7 +303,7 @@ test("embed=1 shows only the widget; controls= keeps the named controls; Embed g
   const iframe = await full.page.inputValue("#embed-iframe");
   assert.match(iframe, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/(index\.html)?#.*dataset=xor.*&amp;embed=1"/);
   const element = await full.page.inputValue("#embed-element");
-  assert.match(element, /<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/js\/nn-playground-element\.js"><\/script>/);
+  assert.match(element, /<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/js\/element\/nn-playground-element\.js"><\/script>/);
   assert.match(element, /<nn-playground dataset="xor" hidden="5" learning-rate="0.3"><\/nn-playground>/);
 });
 

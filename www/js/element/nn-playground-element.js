@@ -1,0 +1,345 @@
+/**
+ * <nn-playground>: a small playground any page can show with one module script.
+ *
+ *   <script type="module" src="https://your.host/nn-playground/js/element/nn-playground-element.js"></script>
+ *   <nn-playground dataset="spiral" hidden="8,8" learning-rate="0.03" autoplay></nn-playground>
+ *
+ * Attributes are the playground's URL-hash keys written in kebab-case
+ * (learning-rate, batch-size, train-fraction, init-scale, show-test-data,
+ * log-scale), with values as in the hash (hidden="8,8", scale="1,100",
+ * points="x0,y0,label0,…" with dataset="custom"). HTML ignores the case of
+ * attribute names, so learningRate (read as learningrate) works too. `hidden`
+ * keeps its hash meaning (the hidden layer sizes), not HTML's. A value that is
+ * not understood falls back to its default and the element names it.
+ * `autoplay` starts training at once; `lang="ko"` (on the element or an
+ * ancestor) shows it in Korean.
+ *
+ * Each element has its own Playground, canvases, animation loop and
+ * shadow-DOM styles, so several on one page train independently. Script API:
+ * play(), pause(), step(n = 1), reset(); read-only playing, report, config,
+ * playground; the "nn-playground-ready" event fires once it has drawn.
+ */
+import { parseHash, toConfig, describeProblems, PARSERS, attributeName } from "../core/state.js";
+import { BoundaryView } from "../views/boundary.js";
+import { LossChart } from "../views/loss-chart.js";
+import { formatLoss, formatAccuracy } from "../views/readouts.js";
+import { nextStepsPerFrame } from "../shell/step-budget.js";
+import { messageOf } from "../shell/banners.js";
+import { tIn, onLangChange, LANGS } from "../core/i18n.js";
+import "../playground/ko.js";
+
+/** Milliseconds of stepping per frame and element (several share a frame). */
+const STEP_BUDGET_MS = 4;
+const MAX_STEPS_PER_FRAME = 100000;
+const BOUNDARY_RES = 64;
+
+const CORE_URL = new URL("../../pkg/nn_playground.js", import.meta.url).href;
+let core = null;
+
+/** The wasm module, loaded and initialized once for every element. */
+function loadCore() {
+  core ??= import(CORE_URL).then(async (m) => {
+    await m.default();
+    return m;
+  });
+  return core;
+}
+
+/** Attribute name → hash key: kebab-case and the lowercased camelCase of every key. */
+const ATTRIBUTE_KEYS = new Map([["hidden-layers", "hidden"]]);
+for (const key of ["dataset", ...Object.keys(PARSERS)]) {
+  if (key === "embed") continue;
+  ATTRIBUTE_KEYS.set(attributeName(key), key);
+  ATTRIBUTE_KEYS.set(key.toLowerCase(), key);
+}
+/** Attributes that are not settings and are not reported as unknown. */
+const OTHER_ATTRIBUTES = new Set(["autoplay", "lang", "id", "class", "style", "title", "slot", "part", "dir", "tabindex", "translate", "role"]);
+
+const STYLE = `
+:host { display: block !important; max-width: 760px; color: #1c2430;
+  font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+.box { border: 1px solid #dde2e9; border-radius: 8px; background: #fff; padding: 10px 12px; }
+.bar { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 10px; }
+button { font: inherit; border: 1px solid #c6cdd7; background: #f3f6fa; color: inherit; border-radius: 999px;
+  padding: 4px 12px; cursor: pointer; }
+button:hover { background: #e6ecf3; }
+button:focus-visible, canvas:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
+button.play { background: #183153; border-color: #183153; color: #fff; font-weight: 600; min-width: 6em; }
+button.play:hover { background: #24497a; }
+.stats { display: flex; flex-wrap: wrap; gap: 4px 14px; margin: 0 0 0 auto; font-size: 13px; color: #5b6573; }
+.stats div { display: flex; gap: 5px; }
+.stats dt { margin: 0; }
+.stats dd { margin: 0; color: #1c2430; font-weight: 600; font-variant-numeric: tabular-nums; }
+.notice { margin: 8px 0 0; padding: 6px 8px; font-size: 12px; border-radius: 6px; background: #fff6dc;
+  border: 1px solid #e9cf7d; color: #5a4300; }
+.error { background: #fdecea; border-color: #e0a39c; color: #8a1c12; }
+.plots { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 10px; margin-top: 10px; align-items: start; }
+canvas { display: block; width: 100%; }
+[hidden] { display: none !important; }
+`;
+
+export class NnPlaygroundElement extends HTMLElement {
+  static get observedAttributes() {
+    return [...ATTRIBUTE_KEYS.keys(), "lang"];
+  }
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: "open" });
+    root.innerHTML = `<style>${STYLE}</style>
+      <div class="box" part="box">
+        <div class="bar" role="group">
+          <button type="button" class="reset"></button>
+          <button type="button" class="play" aria-pressed="false"></button>
+          <button type="button" class="step"></button>
+          <dl class="stats">
+            <div><dt class="l-step"></dt><dd class="v-step">0</dd></div>
+            <div><dt class="l-train"></dt><dd class="v-train">–</dd></div>
+            <div><dt class="l-test"></dt><dd class="v-test">–</dd></div>
+            <div class="accuracy"><dt class="l-acc"></dt><dd class="v-acc">–</dd></div>
+          </dl>
+        </div>
+        <p class="notice" role="status" hidden></p>
+        <div class="plots">
+          <canvas class="boundary" role="img"></canvas>
+          <canvas class="chart" role="img"></canvas>
+        </div>
+      </div>`;
+    this.$ = (cls) => root.querySelector(`.${cls}`);
+    this.$("play").addEventListener("click", () => (this.playing ? this.pause() : this.play()));
+    this.$("step").addEventListener("click", () => this.step(1));
+    this.$("reset").addEventListener("click", () => this.reset());
+    this.pg = null;
+    this.state = null;
+    this.problems = [];
+    this.error = "";
+    this.lastReport = null;
+    this.isPlaying = false;
+    this.rafId = 0;
+    this.stepsPerFrame = 1;
+    this.frameCount = 0;
+    this.rebuildQueued = false;
+  }
+
+  /** The element's language: its own lang, an ancestor's, or English. */
+  get language() {
+    const l = (this.closest("[lang]")?.getAttribute("lang") ?? "en").slice(0, 2).toLowerCase();
+    return LANGS.includes(l) ? l : "en";
+  }
+
+  t(english, params) {
+    return tIn(this.language, english, params);
+  }
+
+  connectedCallback() {
+    if (!this.view) {
+      this.view = new BoundaryView(this.$("boundary"));
+      this.chart = new LossChart(this.$("chart"), { height: 200 });
+      this.resizer = new ResizeObserver(() => this.layout());
+      this.resizer.observe(this);
+    }
+    this.unsubscribe = onLangChange(() => this.renderText());
+    this.renderText();
+    loadCore().then(
+      (wasm) => {
+        this.wasm = wasm;
+        if (!this.isConnected) return;
+        this.build();
+        this.dispatchEvent(new CustomEvent("nn-playground-ready", { bubbles: true, composed: true }));
+        if (this.hasAttribute("autoplay")) this.play();
+      },
+      (err) => this.showNotice(`pkg/nn_playground.js: ${messageOf(err)}`, true),
+    );
+  }
+
+  disconnectedCallback() {
+    this.pause();
+    this.unsubscribe?.();
+    if (this.pg) this.pg.free();
+    this.pg = null;
+  }
+
+  attributeChangedCallback(name) {
+    if (name === "lang") {
+      this.renderText();
+      return;
+    }
+    if (!this.wasm || this.rebuildQueued) return;
+    // Several attributes set in a row rebuild once.
+    this.rebuildQueued = true;
+    queueMicrotask(() => {
+      this.rebuildQueued = false;
+      if (this.isConnected) this.build();
+    });
+  }
+
+  /** The settings of the attributes, as the playground's hash would give them. */
+  readState() {
+    const parts = [];
+    const unknown = [];
+    for (const { name, value } of this.attributes) {
+      const key = ATTRIBUTE_KEYS.get(name);
+      if (key) parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
+      else if (!OTHER_ATTRIBUTES.has(name) && !/^(data-|aria-|on)/.test(name)) unknown.push(name);
+    }
+    const { state, problems } = parseHash(parts.join("&"));
+    for (const name of unknown) problems.push({ key: name, raw: null, reason: "unknown attribute" });
+    return { state, problems };
+  }
+
+  build() {
+    const { state, problems } = this.readState();
+    this.problems = problems;
+    this.error = "";
+    let next;
+    try {
+      next = new this.wasm.Playground(toConfig(state));
+    } catch (err) {
+      this.error = messageOf(err);
+      next = null;
+    }
+    if (!next) {
+      if (this.pg) {
+        this.renderText();
+        return;
+      }
+      next = new this.wasm.Playground();
+    }
+    if (this.pg) this.pg.free();
+    this.pg = next;
+    this.state = state;
+    this.diverged = false;
+    this.stepsPerFrame = 1;
+    this.chart.reset();
+    this.chart.logScale = !!state.logScale;
+    this.view.setData({
+      bounds: next.bounds(),
+      train: next.points("train"),
+      test: next.points("test"),
+      regression: next.config().problem === "regression",
+    });
+    this.onReport(next.step(0));
+    this.renderText();
+  }
+
+  layout() {
+    if (!this.view) return;
+    this.view.resize();
+    this.chart.resize();
+    if (this.pg) this.drawBoundary();
+    this.chart.draw();
+  }
+
+  drawBoundary() {
+    if (!this.diverged) {
+      const [xmin, xmax, ymin, ymax] = this.pg.bounds();
+      this.view.setGrid(this.pg.boundary(BOUNDARY_RES, xmin, xmax, ymin, ymax), BOUNDARY_RES);
+    }
+    this.view.draw({ showTestData: !!this.state?.showTestData });
+  }
+
+  onReport(r) {
+    this.lastReport = r;
+    this.chart.push(r);
+    if (r.diverged) {
+      this.diverged = true;
+      this.pause();
+    }
+    this.drawBoundary();
+    this.chart.draw();
+    this.$("v-step").textContent = String(r.step);
+    this.$("v-train").textContent = formatLoss(r.trainLoss);
+    this.$("v-test").textContent = formatLoss(r.testLoss);
+    this.$("accuracy").hidden = r.testAccuracy === null || r.testAccuracy === undefined;
+    this.$("v-acc").textContent = formatAccuracy(r.testAccuracy);
+  }
+
+  /** Every string of the element, in its language. */
+  renderText() {
+    const t = (s, p) => this.t(s, p);
+    this.$("reset").textContent = t("Reset");
+    this.$("reset").title = t("Reset the network (same seed, same initial weights)");
+    this.$("play").textContent = this.isPlaying ? t("Pause") : t("Play");
+    this.$("play").setAttribute("aria-pressed", String(this.isPlaying));
+    this.$("step").textContent = t("Step");
+    this.$("step").title = t("One mini-batch update");
+    this.$("bar").setAttribute("aria-label", t("Training controls"));
+    this.$("l-step").textContent = t("Step");
+    this.$("l-train").textContent = t("Training loss");
+    this.$("l-test").textContent = t("Test loss");
+    this.$("l-acc").textContent = t("Test accuracy");
+    this.$("boundary").setAttribute("aria-label", t("Decision boundary"));
+    this.$("chart").setAttribute("aria-label", t("Loss curve"));
+    if (this.error) this.showNotice(`${t("Settings rejected.")} ${t(this.error)}`, true);
+    else if (this.problems.length) {
+      this.showNotice(`${t("Some attributes were not understood and use their defaults:")} ${describeProblems(this.problems, t)}`);
+    } else this.$("notice").hidden = true;
+    if (this.chart) this.chart.draw();
+  }
+
+  showNotice(text, error = false) {
+    const notice = this.$("notice");
+    notice.textContent = text;
+    notice.classList.toggle("error", error);
+    notice.hidden = false;
+  }
+
+  frame() {
+    this.rafId = 0;
+    if (!this.isPlaying || !this.pg) return;
+    const cap = this.state.speed === "max" ? Infinity : Number(this.state.speed);
+    const k = Math.min(this.stepsPerFrame, cap);
+    const t0 = performance.now();
+    const r = this.pg.step(k);
+    this.stepsPerFrame = nextStepsPerFrame(this.stepsPerFrame, k, performance.now() - t0, STEP_BUDGET_MS, MAX_STEPS_PER_FRAME);
+    this.onReport(r);
+    if (this.isPlaying) this.rafId = requestAnimationFrame(() => this.frame());
+  }
+
+  // ---------------------------------------------------------------- API
+
+  get playing() {
+    return this.isPlaying;
+  }
+
+  /** The last step report ({ step, trainLoss, testLoss, … }), or null before the core loaded. */
+  get report() {
+    return this.lastReport;
+  }
+
+  /** The full config the network was built with. */
+  get config() {
+    return this.pg ? this.pg.config() : null;
+  }
+
+  /** The element's Playground (the core's object), or null before the core loaded. */
+  get playground() {
+    return this.pg;
+  }
+
+  play() {
+    if (!this.pg || this.diverged) return;
+    this.isPlaying = true;
+    this.renderText();
+    if (!this.rafId) this.rafId = requestAnimationFrame(() => this.frame());
+  }
+
+  pause() {
+    this.isPlaying = false;
+    if (this.rafId) cancelAnimationFrame(this.rafId);
+    this.rafId = 0;
+    this.renderText();
+  }
+
+  step(n = 1) {
+    if (!this.pg || this.diverged) return;
+    if (this.isPlaying) this.pause();
+    this.onReport(this.pg.step(n));
+  }
+
+  reset() {
+    if (this.wasm) this.build();
+  }
+}
+
+if (!customElements.get("nn-playground")) customElements.define("nn-playground", NnPlaygroundElement);

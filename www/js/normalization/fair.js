@@ -1,0 +1,32 @@
+/**
+ * "Fair learning rates": each side trains at its own rate from
+ * `pg.suggestLearningRate()` — the best fixed step from the Hessian's bound
+ * without hidden layers ("hessian"), a short sweep otherwise ("sweep"). A
+ * suggestion depends on the data, the model and the start but not on the
+ * current rate, so it is computed once per config (a sweep takes a while).
+ */
+import { formatRate } from "./panel.js";
+
+const cache = new Map();
+const CACHE_SIZE = 16;
+
+/** One { learningRate, method } per session, for sessions built from the config `key`. */
+export function suggestRates(key, sessions) {
+  let rates = cache.get(key);
+  if (!rates) {
+    rates = sessions.map((pg) => {
+      const s = pg.suggestLearningRate();
+      return { learningRate: s.learningRate, method: s.method };
+    });
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value);
+    cache.set(key, rates);
+  }
+  return rates;
+}
+
+/** "Raw inputs: α = 1.4e-4 (hessian) · Standardized inputs: α = 4 (hessian)". */
+export function describeRates(sides, rates) {
+  return sides
+    .map((side, i) => `${side.title}: α = ${formatRate(rates[i].learningRate)}${rates[i].method ? ` (${rates[i].method})` : ""}`)
+    .join(" · ");
+}

@@ -1,0 +1,153 @@
+/**
+ * Korean of the Normalization lab (normalization.html) and of what its modules
+ * write: the panels, the readouts, the captions, the canvas text of the loss
+ * surfaces, the core's messages about surfaces. Controls it shares with the
+ * playground (Play, Data, Activation, the core's messages about settings…)
+ * come from ./playground.js, which the page imports after this module, so the
+ * more specific patterns here are tried first. Blocks are keyed by their
+ * data-i18n name ("lab-…"), short texts by their English. (See js/i18n.js.)
+ */
+import { addStrings, tIn } from "../core/i18n.js";
+import "../shell/ko.js";
+
+const ko = (text) => tIn("ko", text);
+const en = (text) => `<span lang="en">${text}</span>`;
+const SIDE = { "Raw inputs": "원본 입력", "Standardized inputs": "표준화한 입력" };
+const METHOD = { hessian: "헤세 행렬", sweep: "탐색" };
+
+addStrings({
+  "Normalization lab — nn-playground": "정규화 실험실 — nn-playground",
+  "Skip to the two panels": "두 패널로 건너뛰기",
+
+  // header
+  "Training controls, both sides at once": "학습 조작 (양쪽 동시에)",
+  "Rebuild both sides from the same seed and initial weights": "같은 시드와 같은 초기 가중치로 양쪽을 다시 만듭니다",
+  "Train both sides in lockstep (space)": "양쪽을 나란히 학습 (스페이스)",
+  "One update on each side": "양쪽에서 업데이트 한 번씩",
+  "Updates per frame": "프레임당 업데이트",
+  "as many as fit 8 ms": "8 ms 안에 되는 만큼",
+  "Updates": "업데이트",
+
+  // banners
+  "Both sides keep running with their previous settings.": "양쪽 모두 이전 설정으로 계속 실행됩니다.",
+  "These link settings were not understood; their defaults are used:": "링크의 다음 설정을 이해하지 못해 기본값을 사용합니다:",
+
+  // data
+  "Plane (regression: the model is linear regression)": "평면 (회귀: 모델은 선형 회귀)",
+  "Gaussian bumps (regression)": "가우시안 봉우리 (회귀)",
+  "Bumps": "봉우리",
+
+  // feature distortion
+  "Preset": "프리셋",
+  "offset both features by +8": "두 특성 모두 +8 만큼 이동",
+  "correlated (x₂ × 10, rotated 45°)": "상관됨 (x₂ × 10, 45° 회전)",
+  "none": "없음",
+  "custom": "사용자 지정",
+  "lab-formula": "x′ = R<sub>θ</sub>(x ⊙ 배율) + 오프셋",
+  "Rotate °": "회전 °",
+
+  // model and training
+  "Model and training": "모델과 학습",
+  "(the same for both sides)": "(양쪽 동일)",
+  "Hidden layers": "은닉층",
+  "e.g. 8,8; empty = logistic regression": "예: 8,8 · 비우면 로지스틱 회귀",
+  "Gradient descent (SGD)": "경사 하강법 (SGD)",
+  "250 = all training points": "250 = 학습 점 전체",
+  "Fair learning rates": "공정한 학습률",
+  "Same learning rate": "같은 학습률",
+  "Computing each side's learning rate…": "양쪽의 학습률을 계산하는 중…",
+
+  // loss surface settings
+  "Loss surface": "손실 곡면",
+  "Surface kind": "곡면 종류",
+  "The cost over two weights, everything else fixed": "나머지는 고정하고, 가중치 두 개에 대한 비용",
+  "two weights": "가중치 두 개",
+  "Filter-normalized random directions": "필터 정규화한 무작위 방향",
+  "random plane": "무작위 평면",
+  "Plane of the path's principal directions": "경로의 주성분 방향이 이루는 평면",
+  "PCA of the path": "경로의 주성분",
+  "1-D cut from the initial to the current parameters": "초기 변수에서 현재 변수까지의 1차원 단면",
+  "line init → now": "직선: 초기 → 현재",
+  "Hidden unit": "은닉 유닛",
+  "Target loss": "목표 손실",
+  "lab-target-hint": `<output id="target-value"></output> · ${en("“auto”")} = 표준화 쪽의 최저 손실 + 0.05`,
+
+  // the panels
+  "Raw and standardized inputs, side by side": "원본 입력과 표준화한 입력, 나란히",
+  ...SIDE,
+  "Learning rate (shared by both sides)": "학습률 (양쪽 공통)",
+  "This side diverged.": "이쪽이 발산했습니다.",
+  "It stopped at its last finite state; the other side goes on. Lower the learning rate and press Reset.":
+    "마지막 유한한 상태에서 멈췄고, 다른 쪽은 계속합니다. 학습률을 낮추고 다시 시작을 누르세요.",
+  "Condition number of E[x̃x̃ᵀ], x̃ = (x₁, x₂, 1): what the model’s Hessian is made of":
+    "E[x̃x̃ᵀ], x̃ = (x₁, x₂, 1) 의 조건수: 모델의 헤세 행렬을 이루는 것",
+  "lab-kappa-inputs": `입력의 <span class="symbol">κ</span> (편향 포함)`,
+  "Condition number of the inputs’ covariance (mean removed)": "입력 공분산 (평균을 뺀) 의 조건수",
+  "lab-kappa-covariance": `입력 공분산의 <span class="symbol">κ</span>`,
+  "Condition number of the cost’s Hessian at the current weights": "현재 가중치에서 비용 함수의 헤세 행렬의 조건수",
+  "lab-kappa-hessian": `헤세 행렬의 <span class="symbol">κ</span>`,
+  "Error factor per step at the best fixed learning rate": "가장 좋은 고정 학습률에서 스텝마다 오차에 곱해지는 배율",
+  "Cost J (training)": "비용 J (학습)",
+  "Updates to reach the target": "목표까지의 업데이트",
+  "not yet": "아직",
+  "Loss surface as filled contours with the optimizer's path": "채운 등고선으로 그린 손실 곡면과 최적화 경로",
+  "The data with the decision boundary": "데이터와 결정 경계",
+  "The data in its distorted units, shaded by this side’s decision boundary.": "왜곡된 단위 그대로의 데이터와, 이쪽의 결정 경계.",
+  "Loss curve of this side": "이쪽의 손실 곡선",
+
+  // captions of the surface
+  "Plane of two filter-normalized random directions δ, η through the current parameters.":
+    "현재 변수를 지나고, 필터 정규화한 무작위 방향 δ, η 가 이루는 평면.",
+  "Cost along θ₀ + t·(θ − θ₀), from the initial (t = 0) to the current parameters (t = 1); ticks mark where the path's points project.":
+    "θ₀ + t·(θ − θ₀) 를 따라 본 비용: 초기 변수 (t = 0) 에서 현재 변수 (t = 1) 까지. 눈금은 경로의 점들이 투영되는 자리입니다.",
+  "The exact cost of the logistic regression over its two weights, bias at its current value.":
+    "로지스틱 회귀의 가중치 두 개에 대한 정확한 비용 (편향은 현재 값).",
+  "The exact cost of the linear regression over its two weights, bias at its current value.":
+    "선형 회귀의 가중치 두 개에 대한 정확한 비용 (편향은 현재 값).",
+
+  // canvas text of the surface (axes from the core, markers, the empty frame)
+  "w₁ (weight of x₁)": "w₁ (x₁ 의 가중치)",
+  "w₂ (weight of x₂)": "w₂ (x₂ 의 가중치)",
+  "α (random direction δ)": "α (무작위 방향 δ)",
+  "β (random direction η)": "β (무작위 방향 η)",
+  "t (0 = initial, 1 = current parameters)": "t (0 = 초기, 1 = 현재 변수)",
+  "cost J": "비용 J",
+  "log₁₀ cost J": "log₁₀ 비용 J",
+  "initial": "초기",
+  "current": "현재",
+  "Train for a few steps first: this plane is fitted to the optimizer's path.":
+    "먼저 몇 스텝 학습하세요. 이 평면은 최적화 경로에 맞춰 정해집니다.",
+
+  // the comparison and the lesson
+  "Training loss, both sides": "양쪽의 학습 손실",
+  "Training loss of the raw and the standardized side per update": "업데이트마다 원본 쪽과 표준화 쪽의 학습 손실",
+  "raw inputs": "원본 입력",
+  "standardized inputs": "표준화한 입력",
+  "What you are looking at": "지금 보고 있는 것",
+  "lab-lesson-1": "양쪽은 같은 점들 위에서 같은 모델을, 같은 초기 가중치에서, 같은 최적화 방법으로, 한 스텝씩 함께 학습합니다. 다른 점은 하나뿐입니다: 오른쪽은 입력을 <strong>표준화</strong>합니다 — 특성마다 학습 데이터의 평균 μ 를 빼고 학습 데이터의 퍼짐 σ 로 나눕니다 (테스트 점에도 같은 μ 와 σ 를 씁니다).",
+  "lab-lesson-2": "은닉층이 없으면 모델은 로지스틱 회귀이고, “가중치 두 개” 는 w₁ 과 w₂ 에 대한 <strong>정확한 비용</strong>을 같은 축척으로 보여 줍니다. x₂ 를 100배로 늘이면 비용은 w₁ 방향보다 w₂ 방향으로 약 10 000 배 빨리 변합니다: 등고선이 <strong>길고 가는 타원</strong>이 됩니다. 경사 하강법은 좁은 골짜기를 가로질러 <strong>지그재그</strong>로 움직입니다. 골짜기를 따라 나아갈 만큼 큰 스텝은 골짜기를 가로질러 지나쳐 버리므로, 스텝은 아주 작아야 하고 진행은 기어가듯 느립니다. 표준화하고 나면 등고선이 <strong>거의 원</strong>이 됩니다: 기울기가 최솟값을 가리키고, 훨씬 큰 스텝으로 곧장 갑니다.",
+  "lab-lesson-3": "<strong>κ</strong> = λ<sub>max</sub>/λ<sub>min</sub> 은 늘어진 정도를 잽니다. 선형 모델과 로지스틱 모델에서 비용 함수의 헤세 행렬은 편향을 포함한 x̃ = (x₁, x₂, 1) 의 2차 모멘트 E[x̃x̃ᵀ] 로 정해지므로, 서로 다른 스케일<em>과</em> 0 에서 먼 평균이 모두 κ 를 키웁니다 (“두 특성 모두 +8 만큼 이동” 을 골라 보세요: 공분산의 κ 는 그대로지만 편향을 포함한 κ 는 커집니다). 경사 하강법에 필요한 스텝 수는 대략 κ 에 비례합니다: 가장 좋은 고정 스텝에서 오차는 스텝마다 <strong>(κ − 1)/(κ + 1)</strong> 배로 줄어듭니다 — 원본 입력에서는 거의 1, 표준화하면 훨씬 작습니다. 표준화는 특성마다 따로 스케일을 맞출 뿐이라서 회전은 되돌리지 못합니다: “상관됨” 특성에서는 양쪽 모두 κ 가 높게 남습니다.",
+  "lab-lesson-4": "학습률 하나로는 양쪽에 공정할 수 없습니다: 표준화한 입력에 맞는 학습률은 원본 쪽을 골짜기 양편으로 튕겨 내고 (또는 발산시키고), 원본 쪽에 맞을 만큼 작은 학습률로는 표준화 쪽이 기어가듯 느립니다. <strong>공정한 학습률</strong>은 양쪽에 각자 가장 좋은 안정적인 학습률을 주고 (은닉층이 없으면 헤세 행렬로부터 2/(λ<sub>max</sub> + λ<sub>min</sub>), 있으면 짧은 탐색으로) 처음부터 다시 시작합니다: 양쪽이 목표 손실에 닿는 데 필요한 스텝 수를 비교해 보세요.",
+  "lab-footer": "주황색은 클래스 0, 파란색은 클래스 1 입니다. 곡면, 경로, 조건수, 학습률은 모두 WebAssembly 로 컴파일된 Rust 코어가 계산하고, 이 페이지는 그리기만 합니다. 주소창에 모든 설정이 들어 있어서 링크를 열면 같은 화면이 나옵니다 (iframe 에 넣으려면 <code>embed=1</code> 을 추가하세요).",
+}, [
+  [/^unit (\d+)$/, "유닛 $1"],
+  [/^Both sides use α = (.+)\.$/, "양쪽 모두 α = $1 을 씁니다."],
+  [/^Fair learning rate for this side \((\w+)\)$/, (m, method) => `이쪽에 맞춘 학습률 (${METHOD[method] ?? method})`],
+  // "Raw inputs: α = 1.4e-4 (hessian) · Standardized inputs: α = 4 (hessian)"
+  [/^(Raw inputs|Standardized inputs): α = .+$/, (text) => text
+    .replace(/(Raw inputs|Standardized inputs): /g, (m, side) => `${SIDE[side]}: `)
+    .replace(/\((hessian|sweep)\)/g, (m, method) => `(${METHOD[method]})`)],
+  [/^the mini-batch loss exploded to (\S+) at step (\d+)$/, "스텝 $2 에서 미니 배치 손실이 $1 로 폭발했습니다"],
+  [/^the pca surface needs a trajectory: train for a few steps first$/, "pca 곡면에는 경로가 필요합니다: 먼저 몇 스텝 학습하세요"],
+  [/^target must be "auto" or a positive number, got (.*)$/, "target 은 \"auto\" 또는 양수여야 합니다. 입력: $1"],
+  [/^(w[₁₂]) of unit (\d+) \(weight of (x[₁₂])\)$/, "유닛 $2 의 $1 ($3 의 가중치)"],
+  // captions: what the plane is, then its bands
+  [/^Plane of the path's two principal directions \((.+) and (.+) of its variance\)\.$/,
+    "경로의 두 주성분 방향이 이루는 평면 (분산의 $1 와 $2)."],
+  [/^Input weights of hidden unit (\d+); every other parameter at its current value\.$/,
+    "은닉 유닛 $1 의 입력 가중치 (나머지 변수는 모두 현재 값)."],
+  [/^(?:(.*\.) )?(\d+) log-spaced bands of J from (\S+) to (\S+)\.$/,
+    (m, what, n, lo, hi) => `${what ? `${ko(what)} ` : ""}J 를 로그 간격으로 나눈 띠 ${n}개 (${lo} ~ ${hi}).`],
+  // several rejected settings at once, each translated on its own
+  [/^[^;]+ must be [^;]+(?:; [^;]+)+$/, (text) => text.split("; ").map(ko).join("; ")],
+]);

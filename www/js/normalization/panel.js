@@ -1,0 +1,190 @@
+/**
+ * One side of the Normalization lab (raw or standardized inputs): its
+ * Playground session and everything drawn from it — the loss surface with
+ * the optimizer's path, the data with the decision boundary, the loss curve,
+ * the readouts and the divergence notice. The markup comes from a <template>
+ * so both sides are built the same way.
+ */
+import { BoundaryView } from "../views/boundary.js";
+import { LossChart } from "../views/loss-chart.js";
+import { SurfaceView } from "../views/surface.js";
+import { SurfaceWindow } from "./window.js";
+import { showPanelReadouts, stepsToTarget } from "./readouts.js";
+import { formatLoss } from "../views/readouts.js";
+import { messageOf } from "../shell/banners.js";
+
+const BOUNDARY_RES = 64;
+
+const CAPTIONS = {
+  random: "Plane of two filter-normalized random directions δ, η through the current parameters.",
+  line: "Cost along θ₀ + t·(θ − θ₀), from the initial (t = 0) to the current parameters (t = 1); ticks mark where the path's points project.",
+};
+
+/** "0.03", "1.8e-4". */
+export function formatRate(x) {
+  if (!Number.isFinite(x)) return "–";
+  return x >= 0.01 && x < 1e4 ? String(+x.toPrecision(3)) : x.toExponential(2).replace(/\.?0+e/, "e");
+}
+
+export class Panel {
+  /**
+   * @param {HTMLTemplateElement} template
+   * @param {{ id: string, title: string }} side
+   * @param {HTMLElement} container
+   */
+  constructor(template, side, container) {
+    const root = template.content.firstElementChild.cloneNode(true);
+    root.dataset.side = side.id;
+    root.id = `panel-${side.id}`;
+    const title = root.querySelector("h2");
+    title.id = `${side.id}-title`;
+    title.textContent = side.title;
+    root.setAttribute("aria-labelledby", title.id);
+    // The banner's × is wired by initBanners (banners.js) through data-close.
+    const diverged = root.querySelector("[data-role=diverged]");
+    diverged.id = `diverged-${side.id}`;
+    diverged.querySelector("[data-close]").dataset.close = diverged.id;
+    container.append(root);
+
+    this.root = root;
+    this.side = side;
+    this.surfaceView = new SurfaceView(this.el("[data-view=surface]"));
+    this.boundaryView = new BoundaryView(this.el("[data-view=boundary]"));
+    this.chart = new LossChart(this.el("[data-view=loss]"));
+    this.window = new SurfaceWindow();
+    this.pg = null;
+    this.report = null;
+    this.conditioning = null;
+    this.surface = null;
+    this.diverged = false;
+    this.rate = null;
+  }
+
+  el(selector) {
+    return this.root.querySelector(selector);
+  }
+
+  /** Take over a new session (the old one is freed) at learning rate `rate.learningRate`. */
+  attach(pg, rate, { logScale }) {
+    if (this.pg) this.pg.free();
+    this.pg = pg;
+    this.rate = rate;
+    this.diverged = false;
+    this.surface = null;
+    this.window.reset();
+    this.el("[data-role=diverged]").hidden = true;
+    this.chart.reset();
+    this.chart.logScale = logScale;
+    const config = pg.config();
+    this.boundaryView.setData({
+      bounds: pg.bounds(),
+      train: pg.points("train"),
+      test: pg.points("test"),
+      regression: config.problem === "regression",
+    });
+    this.config = config;
+    const head = this.el("[data-out=rate]");
+    head.textContent = `α = ${formatRate(rate.learningRate)}`;
+    head.title = rate.method ? `Fair learning rate for this side (${rate.method})` : "Learning rate (shared by both sides)";
+    head.classList.toggle("fair", !!rate.method);
+    this.onReport(pg.step(0));
+    this.conditioning = pg.conditioning();
+  }
+
+  /** `k` updates (none once diverged). */
+  step(k) {
+    if (!this.pg || this.diverged) return this.report;
+    this.onReport(this.pg.step(k));
+    return this.report;
+  }
+
+  onReport(r) {
+    this.report = r;
+    this.chart.push(r);
+    if (r.diverged && !this.diverged) {
+      this.diverged = true;
+      this.el("[data-out=diverged-text]").textContent = r.message || "The loss is no longer finite.";
+      this.el("[data-role=diverged]").hidden = false;
+    }
+  }
+
+  /** Recompute the decision boundary (skipped after divergence: the last finite one stays). */
+  refreshBoundary() {
+    if (!this.pg) return;
+    if (!this.diverged) {
+      const [xmin, xmax, ymin, ymax] = this.pg.bounds();
+      this.boundaryView.setGrid(this.pg.boundary(BOUNDARY_RES, xmin, xmax, ymin, ymax), BOUNDARY_RES);
+    }
+    this.boundaryView.draw();
+  }
+
+  /** Recompute the loss surface; returns the milliseconds `lossSurface` took. */
+  refreshSurface(kind, unit, res) {
+    if (!this.pg) return 0;
+    const t0 = performance.now();
+    let surface = null;
+    let message = "";
+    try {
+      surface = this.pg.lossSurface(this.window.request(kind, unit, res));
+    } catch (err) {
+      message = messageOf(err);
+      if (/train/i.test(message)) message = "Train for a few steps first: this plane is fitted to the optimizer's path.";
+    }
+    const ms = performance.now() - t0;
+    this.surface = surface;
+    if (surface) this.window.update(surface, unit);
+    else this.window.reset();
+    this.surfaceView.show(surface, message);
+    this.el("[data-out=surface-caption]").textContent = surface ? this.caption(surface, unit) : "";
+    return ms;
+  }
+
+  caption(s, unit) {
+    if (s.kind === "line") return CAPTIONS.line;
+    const levels = this.surfaceView.levels;
+    const contours = levels
+      ? `${levels.count} log-spaced bands of J from ${formatLoss(levels.lo)} to ${formatLoss(levels.hi)}.`
+      : "";
+    let what = CAPTIONS[s.kind] ?? "";
+    if (s.kind === "pca" && s.explained) {
+      const pct = (x) => `${(x * 100).toFixed(1)} %`;
+      what = `Plane of the path's two principal directions (${pct(s.explained[0])} and ${pct(s.explained[1])} of its variance).`;
+    } else if (s.kind === "weights2d") {
+      const model = this.config.problem === "regression" ? "linear" : "logistic";
+      what = this.config.hidden.length
+        ? `Input weights of hidden unit ${unit + 1}; every other parameter at its current value.`
+        : `The exact cost of the ${model} regression over its two weights, bias at its current value.`;
+    }
+    return `${what} ${contours}`.trim();
+  }
+
+  /** Condition numbers at the current weights (the Hessian's change as the model trains). */
+  refreshConditioning() {
+    if (this.pg && !this.diverged) this.conditioning = this.pg.conditioning();
+  }
+
+  /** Readouts against `target`; returns the step the target was reached at, null if not yet, undefined without a target. */
+  showNumbers(target) {
+    const reached = this.pg && Number.isFinite(target) ? stepsToTarget(this.pg.history(), target) : undefined;
+    showPanelReadouts(this.root, { conditioning: this.conditioning, report: this.report, reached });
+    return reached;
+  }
+
+  drawCharts() {
+    this.chart.draw();
+  }
+
+  resize() {
+    this.surfaceView.resize();
+    this.boundaryView.resize();
+    this.chart.resize();
+    this.surfaceView.draw();
+    this.boundaryView.draw();
+    this.chart.draw();
+  }
+
+  free() {
+    if (this.pg) this.pg.free();
+    this.pg = null;
+  }
+}

@@ -1,0 +1,224 @@
+/**
+ * The playground's "Your data" and "Save" panels.
+ *
+ * Your data: what a click on the plot adds (a class, or a value for
+ * regression), erase mode, Clear, and the points as CSV (x,y,label): import
+ * parses with the core's `parsePointsCsv`, whose error lists every bad line —
+ * then nothing changes; export writes `pointsToCsv`. The first edit starts
+ * from the dataset on screen (its training and test points).
+ * Save: the panel as a PNG (the decision boundary with its points, the loss
+ * curves and the losses), the model as JSON (`pg.exportModel()`), and a saved
+ * model loaded back (`Playground.fromModel`, which names what does not fit).
+ */
+import { CUSTOM, MAX_HASH_POINTS, binaryLabels, pointsLeftOut } from "../core/state.js";
+import { PointEditor, rawPoints, customBounds } from "./point-editor.js";
+import { drawThumbnail } from "../views/thumbnails.js";
+import { formatLoss, formatAccuracy } from "../views/readouts.js";
+import { messageOf } from "../shell/banners.js";
+import { t, onLangChange } from "../core/i18n.js";
+
+const $ = (id) => document.getElementById(id);
+
+/** Save a blob as a file. */
+export function download(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** "1.235" for a coordinate in a message. */
+function coord(v) {
+  return String(Math.round(v * 100) / 100).replace("-", "−");
+}
+
+/**
+ * One canvas with the boundary plot, the loss chart below it and a line of
+ * readouts (device pixels of the on-screen canvases, on white).
+ */
+export function composePanel(boundary, chart, caption) {
+  const pad = Math.round(12 * (boundary.width / boundary.clientWidth || 1));
+  const lineHeight = 2 * pad;
+  const width = Math.max(boundary.width, chart.width) + 2 * pad;
+  const height = boundary.height + chart.height + lineHeight + 3 * pad;
+  const out = document.createElement("canvas");
+  out.width = width;
+  out.height = height;
+  const ctx = out.getContext("2d");
+  ctx.fillStyle = "#fff";
+  ctx.fillRect(0, 0, width, height);
+  ctx.drawImage(boundary, pad, pad);
+  ctx.drawImage(chart, pad, boundary.height + 2 * pad);
+  ctx.fillStyle = "#1c2430";
+  ctx.font = `${Math.round(lineHeight * 0.6)}px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif`;
+  ctx.textBaseline = "middle";
+  ctx.fillText(caption, pad, height - pad - lineHeight / 2);
+  return out;
+}
+
+export class DataTools {
+  /**
+   * @param {{
+   *   wasm: object, view: import("../views/boundary.js").BoundaryView, chartCanvas: HTMLCanvasElement,
+   *   state: () => object, playground: () => object|null, report: () => object|null,
+   *   usePoints: (points: number[], problem: string) => boolean,
+   *   useModel: (pg: object) => void,
+   *   redraw: () => void,
+   * }} page
+   */
+  constructor(page) {
+    this.page = page;
+    this.editor = new PointEditor(page.view.canvas, page.view, {
+      points: () => this.editablePoints(),
+      distortion: () => page.state(),
+      label: (other) => this.label(other),
+      erasing: () => $("erase-mode").checked,
+      change: (points, what) => this.change(points, what),
+      refused: (why) => this.say(why === "full" ? t("5000 points is the most a dataset can have.") : t("No point near there to remove.")),
+      redraw: page.redraw,
+    });
+    $("clear-points").addEventListener("click", () => this.change([], { cleared: true }));
+    $("export-csv").addEventListener("click", () => this.exportCsv());
+    $("import-csv").addEventListener("change", (e) => this.importFile(e.target, (text, name) => this.importCsv(text, name)));
+    $("export-png").addEventListener("click", () => this.exportPng());
+    $("export-model").addEventListener("click", () => this.exportModel());
+    $("import-model").addEventListener("change", (e) => this.importFile(e.target, (text, name) => this.importModel(text, name)));
+    onLangChange(() => this.update(page.state()));
+    // These controls edit data, not settings: keep their events from the settings form.
+    for (const id of ["data-tools", "save-tools"]) {
+      for (const type of ["change", "input", "keydown"]) $(id).addEventListener(type, (e) => e.stopPropagation());
+    }
+  }
+
+  /** The points an edit starts from: the custom ones, or the dataset on screen. */
+  editablePoints() {
+    const state = this.page.state();
+    if (state.dataset === CUSTOM) return state.points;
+    const pg = this.page.playground();
+    if (!pg) return [];
+    return [...rawPoints(pg.points("train"), state), ...rawPoints(pg.points("test"), state)];
+  }
+
+  label(other) {
+    if (this.page.state().problem === "regression") {
+      const v = Number($("pointValue").value);
+      const value = Number.isFinite(v) ? v : 1;
+      return other ? -value : value;
+    }
+    const c = Number($("pointClass").value) === 0 ? 0 : 1;
+    return other ? 1 - c : c;
+  }
+
+  change(points, { added, removed, cleared } = {}) {
+    this.hideError();
+    if (!this.page.usePoints(points, this.page.state().problem)) return;
+    const n = points.length / 3;
+    if (added) this.say(t("Added a point at ({x}, {y}) with label {label}; {n} points.", { x: coord(added[0]), y: coord(added[1]), label: added[2], n }));
+    else if (removed) this.say(t("Removed the point at ({x}, {y}); {n} points.", { x: coord(removed[0]), y: coord(removed[1]), n }));
+    else if (cleared) this.say(t("Cleared. Click the plot to add points (at least two)."));
+  }
+
+  /** After every new network: the controls for the problem type, the thumbnail, the link notice. */
+  update(state) {
+    const regression = state.problem === "regression";
+    $("class-tool").hidden = regression;
+    $("value-tool").hidden = !regression;
+    const thumb = $("custom-thumb");
+    if (thumb) drawThumbnail(thumb, state.points, customBounds(state.points), regression);
+    const n = state.points.length / 3;
+    const notice = $("points-link-notice");
+    notice.hidden = !pointsLeftOut(state);
+    notice.textContent = notice.hidden ? ""
+      : t("The link does not include your {n} points (it holds at most {max}): export them as CSV to share them.", { n, max: MAX_HASH_POINTS });
+    if (state.dataset === CUSTOM && n < 2) this.say(t("Add at least two points to train a network."));
+  }
+
+  say(text) {
+    $("data-status").textContent = text;
+  }
+
+  showError(id, text) {
+    $(id).textContent = text;
+    $(id).hidden = false;
+  }
+
+  hideError() {
+    for (const id of ["data-error", "model-error"]) $(id).hidden = true;
+  }
+
+  /** Read the file chosen in a file input, then clear the input (the same file can be chosen again). */
+  async importFile(input, use) {
+    const file = input.files?.[0];
+    input.value = "";
+    if (!file) return;
+    this.hideError();
+    use(await file.text(), file.name);
+  }
+
+  importCsv(text, name) {
+    let points;
+    try {
+      points = Array.from(this.page.wasm.parsePointsCsv(text));
+    } catch (err) {
+      this.showError("data-error", t("{file} was not loaded, your points are unchanged. {message}", { file: name, message: t(messageOf(err)) }));
+      return;
+    }
+    let problem = this.page.state().problem;
+    let switched = false;
+    if (problem === "classification" && !binaryLabels(points)) {
+      problem = "regression";
+      switched = true;
+    }
+    if (!this.page.usePoints(points, problem)) {
+      this.showError("data-error", t("{file} was not loaded, your points are unchanged. {message}", { file: name, message: t($("error-text").textContent) }));
+      return;
+    }
+    const n = points.length / 3;
+    this.say(switched
+      ? t("Loaded {n} points from {file}. Their labels are not all 0 or 1, so the problem type is now regression.", { n, file: name })
+      : t("Loaded {n} points from {file}.", { n, file: name }));
+  }
+
+  exportCsv() {
+    const csv = this.page.wasm.pointsToCsv(new Float64Array(this.editablePoints()));
+    download(new Blob([csv], { type: "text/csv" }), "nn-playground-points.csv");
+  }
+
+  exportPng() {
+    const r = this.page.report();
+    const parts = [];
+    if (r) {
+      parts.push(`${t("Step")} ${r.step}`, `${t("Training loss")} ${formatLoss(r.trainLoss)}`, `${t("Test loss")} ${formatLoss(r.testLoss)}`);
+      if (r.testAccuracy !== null && r.testAccuracy !== undefined) parts.push(`${t("Test accuracy")} ${formatAccuracy(r.testAccuracy)}`);
+    }
+    const canvas = composePanel(this.page.view.canvas, this.page.chartCanvas, parts.join("   ·   "));
+    canvas.toBlob((blob) => blob && download(blob, "nn-playground.png"), "image/png");
+  }
+
+  exportModel() {
+    const pg = this.page.playground();
+    if (!pg) return;
+    const json = JSON.stringify(pg.exportModel(), null, 1);
+    download(new Blob([json], { type: "application/json" }), "nn-playground-model.json");
+  }
+
+  importModel(text, name) {
+    let model;
+    let next;
+    try {
+      model = JSON.parse(text);
+      next = this.page.wasm.Playground.fromModel(model);
+    } catch (err) {
+      this.showError("model-error", t("{file} was not loaded: {message}", { file: name, message: t(messageOf(err)) }));
+      return;
+    }
+    // The restored playground counts its own updates from 0; the file says how long it trained.
+    const step = Number.isFinite(model.step) ? model.step : 0;
+    this.page.useModel(next);
+    this.say(t("Loaded the model from {file} ({n} updates). The link holds its settings but not its weights.", { file: name, n: step }));
+  }
+}

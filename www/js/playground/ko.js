@@ -1,0 +1,266 @@
+/**
+ * Korean of the playground (index.html) and of the modules it draws with: the
+ * readouts, the network diagram, the data tools, the core's messages. The
+ * custom element <nn-playground> uses the same strings, so importing this
+ * module only adds strings; a page that is fully translated says so with
+ * `markTranslated()`. (English is the key: see js/i18n.js.)
+ */
+import { addStrings } from "../core/i18n.js";
+import "../shell/ko.js";
+
+/** Unit names inside a longer text (the diagram's tooltips). */
+const units = (text) => text
+  .replace(/\blayer (\d+), unit (\d+)/gi, "층 $1, 유닛 $2")
+  .replace(/\boutput unit\b/gi, "출력 유닛")
+  .replace(/\bunit (\d+)/g, "유닛 $1")
+  .replace(/… (\d+) more/g, "… $1개 더")
+  .replace(/ · (sigmoid|linear)$/, (m, a) => ` · ${a === "sigmoid" ? "시그모이드" : "선형"}`);
+
+addStrings({
+  "nn-playground — train a small neural network in your browser": "nn-playground — 브라우저에서 작은 신경망을 학습시켜 보세요",
+
+  // header
+  "Training controls": "학습 조작",
+  "Reset the network (same seed, same initial weights)": "네트워크 초기화 (같은 시드, 같은 초기 가중치)",
+  "Reset": "다시 시작",
+  "Play / pause training (space)": "학습 재생 / 일시정지 (스페이스)",
+  "Play": "재생",
+  "Pause": "일시정지",
+  "Pause training (space)": "학습 일시정지 (스페이스)",
+  "Play: train continuously (space)": "재생: 계속 학습 (스페이스)",
+  "One mini-batch update": "미니 배치 한 번 업데이트",
+  "Step": "스텝",
+  "Speed": "속도",
+  "Mini-batch updates per animation frame": "애니메이션 프레임마다 하는 미니 배치 업데이트 수",
+  "max (8 ms per frame)": "최대 (프레임당 8 ms)",
+  "100 steps / frame": "100 스텝 / 프레임",
+  "10 steps / frame": "10 스텝 / 프레임",
+  "1 step / frame": "1 스텝 / 프레임",
+  "Epoch": "에포크",
+  "Steps": "스텝",
+  "The page cannot train without it. Build it with: wasm-pack build --target web --out-dir www/pkg":
+    "이것 없이는 학습할 수 없습니다. 다음 명령으로 빌드하세요: wasm-pack build --target web --out-dir www/pkg",
+
+  // training settings
+  "Training settings": "학습 설정",
+  "Learning rate": "학습률",
+  "Optimizer": "최적화 방법",
+  "Momentum": "모멘텀",
+  "Batch size": "배치 크기",
+  "Batch size = the whole training set (full-batch gradient descent)": "배치 크기 = 학습 데이터 전체 (전체 배치 경사 하강법)",
+  "Full": "전체",
+  "1 … all training examples": "1 … 학습 데이터 전체",
+  "of all": "/ 전체",
+  "Activation": "활성 함수",
+  "Tanh": "tanh",
+  "Sigmoid": "시그모이드",
+  "Linear": "선형",
+  "Initialization": "초기화",
+  "Xavier normal": "Xavier 정규분포",
+  "Normal N(0, 1)": "정규분포 N(0, 1)",
+  "Uniform U(−1, 1)": "균등분포 U(−1, 1)",
+  "Zeros": "0으로",
+  "Constant": "상수",
+  "Init scale": "초기화 배율",
+  "Problem type": "문제 유형",
+  "Classification": "분류",
+  "Regression": "회귀",
+
+  // data column
+  "Data": "데이터",
+  "Dataset": "데이터셋",
+  "Circle": "원",
+  "Exclusive or": "배타적 논리합 (XOR)",
+  "Two Gaussians": "가우시안 두 개",
+  "Gauss": "가우스",
+  "Spiral": "나선",
+  "Two moons": "초승달 두 개",
+  "Moons": "초승달",
+  "Plane": "평면",
+  "Gaussians": "가우시안",
+  "Your own points: click the plot, or import a CSV file": "직접 만든 점: 그래프를 클릭하거나 CSV 파일을 가져오세요",
+  "Yours": "내 데이터",
+  "Noise": "노이즈",
+  "Training data": "학습 데이터",
+  "Samples": "샘플 수",
+  "Seed": "시드",
+  "New random seed: new data, new initial weights": "새 무작위 시드: 새 데이터, 새 초기 가중치",
+  "Regenerate": "다시 생성",
+  "Feature distortion": "특성 왜곡",
+  "x′ = x · scale + offset, per feature": "특성마다 x′ = x · 배율 + 오프셋",
+  "Scale x": "배율 x",
+  "Offset x": "오프셋 x",
+  "Standardize inputs": "입력 표준화",
+  "(training mean and spread)": "(학습 데이터의 평균과 분산)",
+
+  // network column
+  "Network": "네트워크",
+  "Hidden layer sizes": "은닉층 크기",
+  "comma-separated; empty = no hidden layer": "쉼표로 구분; 비우면 은닉층 없음",
+  "Show gradients": "기울기 보기",
+  "∂J/∂w of the last update, instead of the weights": "가중치 대신 마지막 업데이트의 ∂J/∂w",
+  "Each unit shows its output over the input plane. Links:": "각 유닛은 입력 평면 위에서의 출력을 보여 줍니다. 연결:",
+  "positive": "양수",
+  "negative": "음수",
+  ", thicker = larger |value|. Hover or focus a unit (arrow keys move) for exact values.":
+    ", 굵을수록 |값|이 큽니다. 정확한 값은 유닛에 마우스를 올리거나 포커스하세요 (화살표 키로 이동).",
+  "Network diagram": "네트워크 그림",
+  "Add a hidden layer": "은닉층 추가",
+  "Remove the last hidden layer": "마지막 은닉층 제거",
+  "No hidden layer (logistic regression)": "은닉층 없음 (로지스틱 회귀)",
+  "No hidden layer (linear regression)": "은닉층 없음 (선형 회귀)",
+  "1 hidden layer": "은닉층 1개",
+  "Input": "입력",
+  "Output": "출력",
+  "raw": "원본",
+  "standardized": "표준화됨",
+  "sigmoid": "시그모이드",
+  "linear": "선형",
+  "leaky ReLU": "Leaky ReLU",
+  "Add a unit": "유닛 추가",
+  "Remove a unit": "유닛 제거",
+  "1 unit": "유닛 1개",
+  "Output unit": "출력 유닛",
+  "Train a step to see its value.": "한 스텝 학습하면 값이 보입니다.",
+  "Try this": "해 보세요",
+  "Stretch x₂ by 50": "x₂ 를 50배로 늘이기",
+  "lesson-1": "— 손실 곡면이 길고 가는 골짜기가 됩니다. 학습률은 아주 작아야 하고 (0.0001 이면 벌써 발산) x₁ 방향으로는 거의 나아가지 않습니다. <em>입력 표준화</em>를 켜고 학습률을 0.1 로 하면 백 스텝 정도에 수렴합니다.",
+  "Eight sigmoid layers": "시그모이드 층 여덟 개",
+  "lesson-2": "— 시그모이드의 기울기는 최대 ¼ 이라서, 역전파하는 동안 기울기가 사라집니다.",
+  "Zero initialization": "0 으로 초기화",
+  "lesson-3": "— 한 층의 모든 유닛이 계속 똑같습니다. 대칭이 깨지지 않습니다.",
+  "Linear activations": "선형 활성 함수",
+  "lesson-4": "— 선형 층을 아무리 쌓아도 하나의 선형 함수라서, 결정 경계는 직선으로 남습니다.",
+  "Batch size 1": "배치 크기 1",
+  "lesson-5": "— 업데이트마다 예제 하나만 보므로 미니 배치 손실이 매우 들쭉날쭉합니다. 배치 크기 100 과 비교해 보세요.",
+  "Learning rate 10": "학습률 10",
+  "lesson-6": "— 스텝이 최솟값을 지나쳐 손실이 줄지 않습니다. 3 이나 0.3 이면 도달합니다.",
+
+  // output column
+  "Training loss": "학습 손실",
+  "Test loss": "테스트 손실",
+  "Training accuracy": "학습 정확도",
+  "Test accuracy": "테스트 정확도",
+  "Decision boundary: the network's output over the input plane, with the data points. Click to add a point.":
+    "결정 경계: 입력 평면 위에서의 네트워크 출력과 데이터 점. 클릭하면 점이 추가됩니다.",
+  "Show test data": "테스트 데이터 보기",
+  "Loss curve: training, test and mini-batch loss per step": "손실 곡선: 스텝마다 학습, 테스트, 미니 배치 손실",
+  "training": "학습",
+  "test": "테스트",
+  "mini-batch": "미니 배치",
+  "log scale": "로그 스케일",
+  "step": "스텝",
+  "loss": "손실",
+  "Mini-batch loss noise": "미니 배치 손실의 노이즈",
+  "(RMS around the moving average)": "(이동 평균 주위의 RMS)",
+  "– (needs ≥ 21 recorded steps)": "– (기록된 스텝이 21개 이상 필요)",
+  "Compare backpropagation with central finite differences": "역전파를 중앙 유한 차분과 비교합니다",
+  "Gradient check": "기울기 검사",
+  "computing…": "계산 중…",
+  "relative error: NaN": "상대 오차: NaN",
+  "footer": "주황색은 클래스 0 (또는 −1), 파란색은 클래스 1 (또는 +1) 입니다. 이 페이지의 모든 숫자는 WebAssembly 로 컴파일된 Rust 코어가 계산하고, 페이지는 그리기만 합니다. 주소창에 설정이 들어 있어서 링크를 열면 같은 화면이 나옵니다.",
+
+  // your data, save
+  "Your data": "내 데이터",
+  "A click adds": "클릭하면 추가",
+  "blue points (class 1)": "파란 점 (클래스 1)",
+  "orange points (class 0)": "주황 점 (클래스 0)",
+  "A click adds the value": "클릭하면 추가할 값",
+  "Erase mode": "지우기 모드",
+  "Click the plot to add a point, Shift-click for the other class; Alt-click or right-click removes the nearest point. With the keyboard: focus the plot, move with the arrow keys, Enter adds, Delete removes.":
+    "그래프를 클릭하면 점이 추가되고, Shift+클릭은 다른 클래스를 추가합니다. Alt+클릭이나 오른쪽 클릭은 가장 가까운 점을 지웁니다. 키보드: 그래프에 포커스하고 화살표 키로 움직인 뒤 Enter 로 추가, Delete 로 삭제합니다.",
+  "Clear": "모두 지우기",
+  "Import CSV": "CSV 가져오기",
+  "Export CSV": "CSV 내보내기",
+  "Save": "저장",
+  "The decision boundary, the loss curves and the losses as one image": "결정 경계, 손실 곡선, 손실 값을 이미지 한 장으로",
+  "Image (PNG)": "이미지 (PNG)",
+  "The settings and every weight, to load again later": "설정과 모든 가중치 (나중에 다시 불러오기용)",
+  "Model (JSON)": "모델 (JSON)",
+  "A model saved with Model (JSON): the same network, the same predictions": "모델 (JSON) 로 저장한 모델: 같은 네트워크, 같은 예측",
+  "Load a model": "모델 불러오기",
+  "5000 points is the most a dataset can have.": "데이터셋에는 점을 5000개까지만 넣을 수 있습니다.",
+  "No point near there to remove.": "그 근처에는 지울 점이 없습니다.",
+  "Added a point at ({x}, {y}) with label {label}; {n} points.": "({x}, {y}) 에 레이블 {label} 인 점을 추가했습니다. 점 {n}개.",
+  "Removed the point at ({x}, {y}); {n} points.": "({x}, {y}) 의 점을 지웠습니다. 점 {n}개.",
+  "Cleared. Click the plot to add points (at least two).": "모두 지웠습니다. 그래프를 클릭해 점을 추가하세요 (두 개 이상).",
+  "The link does not include your {n} points (it holds at most {max}): export them as CSV to share them.":
+    "링크에는 점 {n}개가 들어가지 않습니다 (최대 {max}개). 공유하려면 CSV 로 내보내세요.",
+  "Add at least two points to train a network.": "네트워크를 학습시키려면 점을 두 개 이상 추가하세요.",
+  "{file} was not loaded, your points are unchanged. {message}": "{file} 을(를) 불러오지 않았습니다. 점은 그대로입니다. {message}",
+  "Loaded {n} points from {file}. Their labels are not all 0 or 1, so the problem type is now regression.":
+    "{file} 에서 점 {n}개를 불러왔습니다. 레이블이 모두 0 또는 1 이 아니어서 문제 유형을 회귀로 바꿨습니다.",
+  "Loaded {n} points from {file}.": "{file} 에서 점 {n}개를 불러왔습니다.",
+  "{file} was not loaded: {message}": "{file} 을(를) 불러오지 않았습니다: {message}",
+  "Loaded the model from {file} ({n} updates). The link holds its settings but not its weights.":
+    "{file} 에서 모델을 불러왔습니다 (업데이트 {n}회). 링크에는 설정만 있고 가중치는 없습니다.",
+  "CSV has no points: expected lines of x,y,label": "CSV 에 점이 없습니다: x,y,label 형식의 줄이 필요합니다",
+
+  // the custom element
+  "Some attributes were not understood and use their defaults:": "일부 속성을 이해하지 못해 기본값을 사용합니다:",
+  "unknown attribute": "알 수 없는 속성",
+  "Decision boundary": "결정 경계",
+  "Loss curve": "손실 곡선",
+
+  // optimizer fields
+  "m ← β1 m + (1 − β1) g (first moment)": "m ← β1 m + (1 − β1) g (1차 모멘트)",
+  "s ← β2 s + (1 − β2) g² (second moment)": "s ← β2 s + (1 − β2) g² (2차 모멘트)",
+}, [
+  [/^(\d+) hidden layers$/, "은닉층 $1개"],
+  [/^(\d+) units$/, "유닛 $1개"],
+  [/^(\d+) more units$/, "유닛 $1개 더"],
+  [/^Layer (\d+) units$/, "층 $1 의 유닛"],
+  [/^Add a unit to layer (\d+)$/, "층 $1 에 유닛 추가"],
+  [/^Remove a unit from layer (\d+)$/, "층 $1 에서 유닛 제거"],
+  [/^Layer (\d+), unit (\d+)$/, "층 $1, 유닛 $2"],
+  [/^1 … (\d+) \(all\)$/, "1 … $1 (전체)"],
+  [/^W\[\d+\]: .+ → .+$/, units],
+  [/^(Layer \d+, unit \d+|Output unit) · .+$/, units],
+  [/^weight w = (.+)$/, "가중치 w = $1"],
+  [/^gradient ∂J\/∂w = (.+)$/, "기울기 ∂J/∂w = $1"],
+  [/^bias b = (.+)$/, "편향 b = $1"],
+  [/^weights in: (.+)$/, (m, list) => `들어오는 가중치: ${units(list)}`],
+  [/^∂J\/∂w in: (.+)$/, (m, list) => `들어오는 ∂J/∂w: ${units(list)}`],
+  [/^after (\d+) steps$/, "$1 스텝 후"],
+  [/^of (\d+)$/, "/ $1"],
+  [/^relative error (\S+) ✓ backprop matches finite differences$/, "상대 오차 $1 ✓ 역전파가 유한 차분과 일치합니다"],
+  [/^relative error (\S+) ✗ larger than 1e-6$/, "상대 오차 $1 ✗ 1e-6 보다 큽니다"],
+  // messages of the page's checks and of the core: the key names stay as they are
+  [/^(\w+) must be a number, got (.*)$/, "$1 은(는) 숫자여야 합니다. 입력: $2"],
+  [/^(\w+) must be a whole number, got (.*)$/, "$1 은(는) 정수여야 합니다. 입력: $2"],
+  [/^(\w+) must be two numbers \(check (.*)\)$/, "$1 은(는) 숫자 두 개여야 합니다 ($2 확인)"],
+  [/^hidden must be comma-separated whole numbers, got (.*)$/, "hidden 은 쉼표로 구분한 정수여야 합니다. 입력: $1"],
+  [/^CSV lines must be three finite numbers x,y,label: (.*)$/,
+    (m, lines) => `CSV 의 각 줄은 유한한 숫자 세 개 (x,y,label) 여야 합니다: ${lines.replace(/line (\d+):/g, "$1번째 줄:").replace(/; and (\d+) more$/, "; 그 밖에 $1줄")}`],
+  [/^model: (.*)$/, "모델: $1"],
+  [/^(\S+(?: \([^)]*\))?) must be (.+), got (.+)$/,
+    (m, key, expected, got) => `${key} 은(는) ${koreanRule(expected)} 이어야 합니다. 받은 값: ${koreanRule(got)}`],
+]);
+
+/** The core's phrases for what a value must be (and what it was), in Korean; numbers and key names stay. */
+const RULES = [
+  [/^between (\S+) and (\S+) units$/, "$1 ~ $2 개의 유닛"],
+  [/^between (\S+) and (\S+) points$/, "$1 ~ $2 개의 점"],
+  [/^between (\S+) and (\S+)(?: \((.+)\))?$/, "$1 이상 $2 이하"],
+  [/^at most (\d+) layers$/, "최대 $1 개의 층"],
+  [/^(\d+) layers$/, "$1 개의 층"],
+  [/^(\d+) numbers$/, "숫자 $1 개"],
+  [/^(\d+) numbers for hidden layers (.+)$/, "은닉층 $2 에 맞는 숫자 $1 개"],
+  [/^a whole number from (\S+) to (\S+)$/, "$1 ~ $2 사이의 정수"],
+  [/^a finite number > (\S+)$/, "$1 보다 큰 유한한 수"],
+  [/^non-zero with \|scale\| ≤ (\S+)$/, "0 이 아니고 |scale| ≤ $1"],
+  [/^below (\S+) \((.+)\)$/, (m, limit, what) => `${limit} 보다 작은 값 (${koreanRule(what)})`],
+  [/^in \[0, 1\)$/, "[0, 1) 범위의 값"],
+  [/^finite$/, "유한한 수"],
+  [/^two finite numbers$/, "유한한 수 두 개"],
+  [/^0 or 1$/, "0 또는 1"],
+  [/^x, y, label triples \(a multiple of 3 numbers\)$/, "x, y, label 세 값씩 (3의 배수 개의 숫자)"],
+  [/^empty unless dataset is "custom"$/, "dataset 이 \"custom\" 이 아니면 비어 있어야 함"],
+  [/^units in the first layer$/, "첫 층의 유닛 수"],
+  [/^the training set size$/, "학습 데이터의 크기"],
+];
+
+function koreanRule(text) {
+  for (const [pattern, replacement] of RULES) if (pattern.test(text)) return text.replace(pattern, replacement);
+  return text;
+}

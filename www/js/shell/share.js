@@ -1,0 +1,147 @@
+/**
+ * Share and Embed buttons (js/nav.js puts them in every page header).
+ *
+ * A page keeps its whole state in the URL hash, so the address is the link.
+ * Share copies it with navigator.clipboard; where the browser refuses, a
+ * dialog shows the link selected in a text field, to copy by hand. Embed shows
+ * the <iframe> snippet for the current state (embed=1 added) and, on a page
+ * that registers one with `setElementSnippet`, the <nn-playground> snippet.
+ */
+import { t } from "../core/i18n.js";
+import { parseHash, defaultState, attributeName, HASH_KEYS, CUSTOM } from "../core/state.js";
+
+/** Height of the suggested iframe, in CSS pixels. */
+const IFRAME_HEIGHT = 720;
+
+let elementSnippetOfPage = null;
+
+/** A page that the custom element can show registers how to write its snippet (e.g. `elementSnippet`). */
+export function setElementSnippet(fn) {
+  elementSnippetOfPage = fn;
+}
+
+/** The address with embed=1 in its hash. */
+export function embedUrl(href = location.href) {
+  const url = new URL(href);
+  const parts = url.hash.replace(/^#/, "").split("&").filter((p) => p && !/^embed(=|$)/.test(p));
+  parts.push("embed=1");
+  url.hash = parts.join("&");
+  return url.href;
+}
+
+export function escapeHtml(text) {
+  return String(text).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** The <iframe> element for an embed address. */
+export function iframeSnippet(src, height = IFRAME_HEIGHT) {
+  return `<iframe src="${escapeHtml(src)}" title="nn-playground" width="100%" height="${height}" style="border:0" loading="lazy"></iframe>`;
+}
+
+/**
+ * The <nn-playground> custom element showing a playground hash: its module
+ * script and one attribute per setting that differs from the default.
+ */
+export function elementSnippet(hash = location.hash, script = new URL("js/element/nn-playground-element.js", location.href).href) {
+  const { state } = parseHash(hash);
+  const base = defaultState();
+  const attrs = [];
+  for (const key of HASH_KEYS) {
+    const v = state[key];
+    if ((key === "points" && state.dataset !== CUSTOM) || JSON.stringify(v) === JSON.stringify(base[key])) continue;
+    attrs.push(`${attributeName(key)}="${escapeHtml(Array.isArray(v) ? v.join(",") : v)}"`);
+  }
+  return `<script type="module" src="${escapeHtml(script)}"></script>\n<nn-playground ${attrs.join(" ")}></nn-playground>`;
+}
+
+/** Copy text to the clipboard; false when the browser does not allow it. */
+export async function copyText(text) {
+  try {
+    if (!navigator.clipboard?.writeText) return false;
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function el(tag, attrs = {}, text) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** A read-only text field with its label and a Copy button. */
+function snippetField(id, label, value, status) {
+  const wrap = el("div", { class: "snippet" });
+  const lab = el("label", { for: id }, label);
+  const field = el(value.length > 90 ? "textarea" : "input", { id, readonly: "", spellcheck: "false" });
+  if (field instanceof HTMLTextAreaElement) field.rows = Math.min(5, Math.ceil(value.length / 80));
+  field.value = value;
+  const copy = el("button", { type: "button", class: "tool-button" }, t("Copy"));
+  copy.addEventListener("click", async () => {
+    const ok = await copyText(value);
+    if (!ok) {
+      field.focus();
+      field.select();
+    }
+    status.textContent = ok ? t("Copied.") : t("Selected: press Ctrl+C (⌘C on a Mac) to copy.");
+  });
+  wrap.append(lab, el("div", { class: "snippet-row" }), status);
+  wrap.querySelector(".snippet-row").append(field, copy);
+  return { wrap, field };
+}
+
+/** Fill `dialog` with a title, an explanation and snippets, and open it. */
+function openDialog(dialog, title, hint, snippets) {
+  const heading = el("h2", { id: "share-dialog-title" }, title);
+  const parts = [heading, el("p", { class: "hint" }, hint)];
+  let first = null;
+  for (const [id, label, value] of snippets) {
+    const status = el("p", { class: "snippet-status", role: "status", "aria-live": "polite" });
+    const { wrap, field } = snippetField(id, label, value, status);
+    first ??= field;
+    parts.push(wrap);
+  }
+  const close = el("button", { type: "button", class: "tool-button dialog-close" }, t("Close"));
+  close.addEventListener("click", () => dialog.close());
+  parts.push(close);
+  dialog.replaceChildren(...parts);
+  dialog.showModal();
+  first?.focus();
+  first?.select();
+  return first;
+}
+
+/** Render the Share and Embed buttons into `container`. */
+export function renderShareTools(container) {
+  const share = el("button", { type: "button", id: "share-button", class: "tool-button", title: t("Copy a link to this exact view") }, t("Share"));
+  const embed = el("button", { type: "button", id: "embed-button", class: "tool-button", title: t("Show the HTML that embeds this view in another page") }, t("Embed"));
+  const status = el("span", { id: "share-status", class: "tool-status", role: "status", "aria-live": "polite" });
+  const dialog = el("dialog", { id: "share-dialog", class: "share-dialog", "aria-labelledby": "share-dialog-title" });
+
+  let statusTimer = 0;
+  share.addEventListener("click", async () => {
+    const link = location.href;
+    if (await copyText(link)) {
+      status.textContent = t("Link copied.");
+      clearTimeout(statusTimer);
+      statusTimer = setTimeout(() => (status.textContent = ""), 4000);
+      return;
+    }
+    openDialog(dialog, t("Share this view"), t("The link holds every setting of this view. Copy it:"),
+      [["share-link", t("Link"), link]]);
+  });
+
+  embed.addEventListener("click", () => {
+    const src = embedUrl();
+    const snippets = [["embed-iframe", t("In an iframe"), iframeSnippet(src)]];
+    if (elementSnippetOfPage) snippets.push(["embed-element", t("As a custom element"), elementSnippetOfPage()]);
+    openDialog(dialog, t("Embed this view"),
+      t("embed=1 shows only the widget; add controls=learningRate,dataset (hash keys) to keep just those controls, or controls=none."),
+      snippets);
+  });
+
+  container.append(share, embed, status, dialog);
+}

@@ -1,0 +1,216 @@
+/**
+ * The loss curve: training and test loss over the whole split, plus the noisy
+ * mini-batch loss as a faint line (the lecture's mini-batch picture).
+ *
+ * One sample per `pg.step(k)` report; the x axis is the step count, the y axis
+ * is scaled to the training/test loss (a spiky mini-batch loss is clipped),
+ * linear from 0 or logarithmic (powers of ten) when `logScale` is set.
+ * Another page may pass its own `series` (e.g. two training losses to compare)
+ * and feed them with `pushValues(step, { name: value, … })`.
+ */
+import { niceTicks, niceStep, formatTick, setupCanvas, drawYGrid } from "./plot.js";
+import { t } from "../core/i18n.js";
+
+const MARGIN = { left: 48, right: 10, top: 8, bottom: 30 };
+const HEIGHT = 150;
+
+export const SERIES_STYLE = {
+  batch: { color: "rgba(120, 132, 148, 0.55)", width: 1, dash: [] },
+  test: { color: "#b45309", width: 1.8, dash: [5, 3] },
+  train: { color: "#1d3557", width: 2, dash: [] },
+};
+
+/** The playground's series, drawn in this order; `scaled` ones set the y range. */
+export const DEFAULT_SERIES = Object.freeze([
+  { name: "batch", style: SERIES_STYLE.batch, scaled: false },
+  { name: "test", style: SERIES_STYLE.test, scaled: true },
+  { name: "train", style: SERIES_STYLE.train, scaled: true },
+]);
+
+export class LossChart {
+  /**
+   * @param {HTMLCanvasElement} canvas
+   * @param {{ series?: { name: string, style: object, scaled: boolean }[], height?: number }} [options]
+   */
+  constructor(canvas, { series = DEFAULT_SERIES, height = HEIGHT } = {}) {
+    this.canvas = canvas;
+    this.series = series;
+    this.cssHeight = height;
+    this.logScale = false;
+    this.reset();
+    this.resize();
+  }
+
+  /** Forget every sample (a new Playground). */
+  reset() {
+    this.steps = [];
+    this.values = {};
+    for (const s of this.series) this.values[s.name] = [];
+  }
+
+  resize() {
+    const width = Math.max(160, this.canvas.clientWidth || 300);
+    const height = this.cssHeight;
+    this.canvas.style.height = `${height}px`;
+    const { ctx } = setupCanvas(this.canvas, width, height);
+    this.ctx = ctx;
+    this.width = width;
+    this.height = height;
+    this.plot = {
+      x: MARGIN.left,
+      y: MARGIN.top,
+      w: width - MARGIN.left - MARGIN.right,
+      h: height - MARGIN.top - MARGIN.bottom,
+    };
+  }
+
+  /** Add one step report (the default series). */
+  push(report) {
+    this.pushValues(report.step, {
+      train: report.trainLoss,
+      test: report.testLoss,
+      batch: report.step > 0 ? report.batchLoss : NaN,
+    });
+  }
+
+  /** Add one sample of every series at `step` (NaN where `values` has none). */
+  pushValues(step, values) {
+    const last = this.steps.length ? this.steps[this.steps.length - 1] : -1;
+    if (step === last && this.steps.length) {
+      // Same step reported again (step(0) after a rebuild): replace.
+      this.steps.pop();
+      for (const s of this.series) this.values[s.name].pop();
+    }
+    this.steps.push(step);
+    for (const s of this.series) this.values[s.name].push(num(values[s.name]));
+  }
+
+  get length() {
+    return this.steps.length;
+  }
+
+  /** Largest finite loss of the scaled series (of the others only when there is nothing else). */
+  maxLoss() {
+    let m = 0;
+    for (const scaled of [true, false]) {
+      for (const s of this.series) {
+        if (s.scaled !== scaled) continue;
+        for (const v of this.values[s.name]) if (Number.isFinite(v) && v > m) m = v;
+      }
+      if (m > 0) break;
+    }
+    return m;
+  }
+
+  /** Smallest positive finite loss of any series. */
+  minPositiveLoss() {
+    let m = Infinity;
+    for (const s of this.series) {
+      for (const v of this.values[s.name]) if (Number.isFinite(v) && v > 0 && v < m) m = v;
+    }
+    return m;
+  }
+
+  /** The y axis: { ticks, map(v) → 0..1 }. */
+  yAxis() {
+    const max = this.maxLoss();
+    if (this.logScale && max > 0) {
+      const hi = Math.ceil(Math.log10(max) + 1e-9);
+      const lo = Math.min(hi - 1, Math.floor(Math.log10(Math.max(this.minPositiveLoss(), max * 1e-12))));
+      const every = Math.max(1, Math.ceil((hi - lo) / 5));
+      const ticks = [];
+      for (let e = hi; e >= lo; e -= every) ticks.push(10 ** e);
+      return { ticks, map: (v) => (v > 0 ? (Math.log10(v) - lo) / (hi - lo) : -1) };
+    }
+    let top = 1;
+    if (max > 0) {
+      const step = niceStep(0, max * 1.05, 4);
+      top = Math.ceil((max * 1.05) / step) * step;
+    }
+    return { ticks: niceTicks(0, top, 4), map: (v) => v / top };
+  }
+
+  draw() {
+    const { ctx, plot } = this;
+    ctx.clearRect(0, 0, this.width, this.height);
+    // Steps are whole numbers: start with a 0..10 axis so ticks never show fractions.
+    const xMax = Math.max(10, this.steps.length ? this.steps[this.steps.length - 1] : 10);
+    const axis = this.yAxis();
+    const sx = (s) => plot.x + (s / xMax) * plot.w;
+    const sy = (v) => plot.y + plot.h - axis.map(v) * plot.h;
+
+    // grid and axes
+    ctx.save();
+    drawYGrid(ctx, plot, axis.ticks, sy);
+    for (const t of niceTicks(0, xMax, Math.max(2, Math.floor(plot.w / 70)))) {
+      const x = Math.round(sx(t)) + 0.5;
+      ctx.fillRect(x - 0.5, plot.y + plot.h, 1, 3);
+      ctx.fillText(formatTick(t), x, plot.y + plot.h + 4);
+    }
+    ctx.strokeStyle = "#9aa5b1";
+    ctx.beginPath();
+    ctx.moveTo(plot.x + 0.5, plot.y);
+    ctx.lineTo(plot.x + 0.5, plot.y + plot.h + 0.5);
+    ctx.lineTo(plot.x + plot.w, plot.y + plot.h + 0.5);
+    ctx.stroke();
+
+    ctx.font = "11px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+    ctx.fillStyle = "#3c4654";
+    ctx.textAlign = "right";
+    ctx.textBaseline = "bottom";
+    ctx.fillText(t("step"), plot.x + plot.w, this.height - 1);
+    ctx.translate(8, plot.y + plot.h / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    ctx.fillText(t("loss"), 0, 0);
+    ctx.restore();
+
+    // series, clipped to the plot
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(plot.x, plot.y - 1, plot.w + 1, plot.h + 2);
+    ctx.clip();
+    for (const s of this.series) this.drawSeries(this.values[s.name], s.style, sx, sy);
+    ctx.restore();
+  }
+
+  drawSeries(values, style, sx, sy) {
+    const { ctx, steps } = this;
+    const n = values.length;
+    if (n === 0) return;
+    // At most ~2 samples per pixel column.
+    const stride = Math.max(1, Math.floor(n / (this.plot.w * 2)));
+    ctx.strokeStyle = style.color;
+    ctx.lineWidth = style.width;
+    ctx.setLineDash(style.dash);
+    ctx.lineJoin = "round";
+    ctx.beginPath();
+    let pen = false;
+    for (let i = 0; i < n; i += stride) {
+      const v = values[i];
+      if (!Number.isFinite(v) || (this.logScale && v <= 0)) {
+        pen = false;
+        continue;
+      }
+      const x = sx(steps[i]);
+      const y = sy(v);
+      if (pen) ctx.lineTo(x, y);
+      else ctx.moveTo(x, y);
+      pen = true;
+    }
+    // Always end at the newest sample.
+    const v = values[n - 1];
+    if (pen && Number.isFinite(v) && (n - 1) % stride !== 0) ctx.lineTo(sx(steps[n - 1]), sy(v));
+    if (n === 1 && Number.isFinite(v)) {
+      ctx.moveTo(sx(steps[0]) - 0.01, sy(v));
+      ctx.lineTo(sx(steps[0]) + 2, sy(v));
+    }
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+}
+
+function num(v) {
+  return typeof v === "number" ? v : NaN;
+}

@@ -1,0 +1,525 @@
+/**
+ * The network diagram: inputs x₁, x₂ → hidden layers → output, TensorFlow
+ * Playground style, with buttons to add/remove hidden layers (0..16) and units
+ * per layer (1..128).
+ *
+ * Columns, units and buttons are plain HTML (so they are keyboard accessible);
+ * the links are an SVG drawn behind them from the laid-out unit positions. A
+ * layer wider than MAX_DRAWN units shows its first units and a "+N" marker.
+ *
+ * `update()` puts numbers on it: every unit becomes a small heatmap of its own
+ * output over the input plane (`pg.unitOutputs`), every link is coloured by the
+ * sign and sized by the magnitude of its weight — or of its gradient of the last
+ * update (`pg.parameters()`, or the layers of a `pg.backpropTrace()`). Hovering
+ * a link or a unit, or focusing a unit (arrow keys move between units), shows
+ * the exact values. `highlight()` marks the units and links one computation
+ * involves (the backprop explorer's stages).
+ */
+import { MAX_LAYERS, MAX_UNITS } from "../core/state.js";
+import { ORANGE, BLUE, makeLut, regressionToUnit } from "./colors.js";
+import { paintGrid } from "./boundary.js";
+import { formatEntry } from "./readouts.js";
+
+const MAX_DRAWN = 8;
+const SVG_NS = "http://www.w3.org/2000/svg";
+const NEW_LAYER_UNITS = 4;
+/** Weights listed in a unit's tooltip. */
+const MAX_LISTED = 12;
+
+const ACTIVATION_NAMES = {
+  tanh: "tanh",
+  relu: "ReLU",
+  leakyRelu: "leaky ReLU",
+  sigmoid: "sigmoid",
+  linear: "linear",
+};
+
+function el(tag, attrs = {}, text) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === false || v === undefined) continue;
+    e.setAttribute(k, v === true ? "" : String(v));
+  }
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function svgEl(tag, cls) {
+  const e = document.createElementNS(SVG_NS, tag);
+  e.setAttribute("class", cls);
+  return e;
+}
+
+/**
+ * Stroke of a link carrying value `v` when the largest magnitude shown is `scale`:
+ * blue for positive, orange for negative; width and opacity grow with |v| / scale.
+ */
+export function linkStroke(v, scale) {
+  const t = scale > 0 && Number.isFinite(v) ? Math.min(1, Math.abs(v) / scale) : 0;
+  const [r, g, b] = v < 0 ? ORANGE : BLUE;
+  return { color: `rgba(${r}, ${g}, ${b}, ${(0.3 + 0.7 * t).toFixed(2)})`, width: (0.6 + 4.4 * t).toFixed(1) };
+}
+
+/** "x₁", "x₂" for inputs, else "unit j" (1-based). */
+function sourceName(column, i) {
+  return column === 0 ? ["x₁", "x₂"][i] : `unit ${i + 1}`;
+}
+
+export class NetworkView {
+  /**
+   * @param {HTMLElement} container
+   * @param {((hidden: number[]) => void) | null} onChange called with the edited layer list
+   * @param {{ editable?: boolean, notation?: boolean }} [options] `editable: false` drops the
+   *   +/− buttons; `notation: true` names every column a[l] as in the lecture.
+   */
+  constructor(container, onChange, { editable = true, notation = false } = {}) {
+    this.container = container;
+    this.onChange = onChange;
+    this.editable = editable;
+    this.notation = notation;
+    this.hidden = [];
+    this.activation = "tanh";
+    this.problem = "classification";
+    this.lut = makeLut(0.92);
+    this.values = null;
+    this.tipTarget = null;
+    container.addEventListener("click", (e) => this.onClick(e));
+    container.addEventListener("keydown", (e) => this.onKey(e));
+    container.addEventListener("pointerover", (e) => this.onPointer(e));
+    container.addEventListener("pointermove", (e) => this.onPointer(e));
+    container.addEventListener("pointerleave", () => this.hideTip("pointer"));
+    container.addEventListener("focusin", (e) => this.onFocus(e));
+    container.addEventListener("focusout", () => this.hideTip("focus"));
+    this.resizeObserver = new ResizeObserver(() => this.drawEdges());
+    this.resizeObserver.observe(container);
+  }
+
+  onClick(e) {
+    const button = e.target.closest("button[data-op]");
+    if (!button || button.disabled || !this.onChange) return;
+    const hidden = [...this.hidden];
+    const op = button.dataset.op;
+    const layer = Number(button.dataset.layer);
+    if (op === "add-layer" && hidden.length < MAX_LAYERS) {
+      hidden.push(hidden.length ? hidden[hidden.length - 1] : NEW_LAYER_UNITS);
+    } else if (op === "remove-layer" && hidden.length > 0) {
+      hidden.pop();
+    } else if (op === "add-unit" && hidden[layer] < MAX_UNITS) {
+      hidden[layer] += 1;
+    } else if (op === "remove-unit" && hidden[layer] > 1) {
+      hidden[layer] -= 1;
+    } else {
+      return;
+    }
+    this.focusAfterRender = button.id;
+    this.onChange(hidden);
+  }
+
+  /** Draw the network for a layer list (only valid lists reach here). */
+  render({ hidden, activation, problem, normalize }) {
+    this.hidden = [...hidden];
+    this.activation = activation;
+    this.problem = problem;
+    this.values = null;
+    this.tipTarget = null;
+    const c = this.container;
+    c.replaceChildren();
+
+    const n = hidden.length;
+    let add = null;
+    if (this.editable) {
+      const toolbar = el("div", { class: "net-toolbar" });
+      add = el("button", {
+        type: "button", id: "add-layer", "data-op": "add-layer", class: "round-button",
+        "aria-label": "Add a hidden layer", title: "Add a hidden layer", disabled: n >= MAX_LAYERS,
+      }, "+");
+      const remove = el("button", {
+        type: "button", id: "remove-layer", "data-op": "remove-layer", class: "round-button",
+        "aria-label": "Remove the last hidden layer", title: "Remove the last hidden layer", disabled: n === 0,
+      }, "−");
+      const count = el("span", { class: "net-count", id: "layer-count", "aria-live": "polite" },
+        n === 0
+          ? `No hidden layer (${problem === "regression" ? "linear" : "logistic"} regression)`
+          : `${n} hidden layer${n === 1 ? "" : "s"}`);
+      toolbar.append(add, remove, count);
+      c.append(toolbar);
+    }
+
+    const body = el("div", { class: "net-body" });
+    const svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("class", "net-edges");
+    svg.setAttribute("aria-hidden", "true");
+    const cols = el("div", { class: "net-cols" });
+    const tip = el("div", { class: "net-tip", id: this.tipIdFor(), role: "tooltip", hidden: true });
+    body.append(svg, cols, tip);
+
+    const L = n + 1;
+    const inputNote = this.notation ? "a[0] = x" : normalize === "standardize" ? "standardized" : "raw";
+    this.columns = [];
+    cols.append(this.column(0, "Input", inputNote, 2, "net-input"));
+    hidden.forEach((units, i) => cols.append(this.hiddenColumn(units, i)));
+    const outName = problem === "regression" ? "linear" : "sigmoid";
+    cols.append(this.column(L, "Output", this.notation ? `ŷ = a[${L}], ${outName === "sigmoid" ? "σ" : outName}` : outName, 1, "net-output"));
+
+    c.append(body);
+    this.svg = svg;
+    this.body = body;
+    this.tip = tip;
+    this.buildLinks();
+    const first = this.columns[1]?.[0];
+    if (first?.el) first.el.tabIndex = 0;
+    this.drawEdges();
+
+    if (this.focusAfterRender) {
+      const target = document.getElementById(this.focusAfterRender);
+      if (target && !target.disabled) target.focus();
+      else add?.focus();
+      this.focusAfterRender = null;
+    }
+  }
+
+  column(index, title, note, units, cls) {
+    const col = el("div", { class: `net-col ${cls}` });
+    const head = el("div", { class: "net-col-head" });
+    head.append(el("span", { class: "net-col-title" }, title), el("span", { class: "net-col-note" }, note));
+    col.append(head, this.nodes(index, units));
+    return col;
+  }
+
+  hiddenColumn(units, i) {
+    const col = el("div", { class: "net-col net-hidden", "data-layer": i });
+    const head = el("div", { class: "net-col-head" });
+    if (this.editable) {
+      const buttons = el("div", { class: "net-unit-buttons", role: "group", "aria-label": `Layer ${i + 1} units` });
+      buttons.append(
+        el("button", {
+          type: "button", class: "round-button small", id: `layer-${i + 1}-add`, "data-op": "add-unit",
+          "data-layer": i, "aria-label": `Add a unit to layer ${i + 1}`, title: "Add a unit", disabled: units >= MAX_UNITS,
+        }, "+"),
+        el("button", {
+          type: "button", class: "round-button small", id: `layer-${i + 1}-remove`, "data-op": "remove-unit",
+          "data-layer": i, "aria-label": `Remove a unit from layer ${i + 1}`, title: "Remove a unit", disabled: units <= 1,
+        }, "−"),
+      );
+      head.append(buttons);
+    }
+    const activation = ACTIVATION_NAMES[this.activation] ?? this.activation;
+    head.append(
+      el("span", { class: "net-col-title", id: `layer-${i + 1}-units` }, `${units} unit${units === 1 ? "" : "s"}`),
+      el("span", { class: "net-col-note" }, this.notation ? `a[${i + 1}] · ${activation}` : activation),
+    );
+    col.append(head, this.nodes(i + 1, units));
+    return col;
+  }
+
+  /** The unit elements of column `index` (0 = inputs), recorded in this.columns. */
+  nodes(index, units) {
+    const list = el("div", { class: "net-nodes" });
+    const drawn = units > MAX_DRAWN ? MAX_DRAWN - 1 : units;
+    const records = [];
+    for (let j = 0; j < drawn; j++) {
+      if (index === 0) {
+        const node = el("div", { class: "node", "data-node": "" }, sourceName(0, j));
+        list.append(node);
+        records.push({ el: node, column: 0, unit: j });
+        continue;
+      }
+      const name = this.unitName(index, j);
+      const node = el("div", {
+        class: "node node-unit", "data-node": "", "data-column": index, "data-unit": j, tabindex: -1,
+        role: "img", "aria-label": name, "aria-describedby": this.tipIdFor(),
+      });
+      const canvas = el("canvas", { width: 1, height: 1, "aria-hidden": "true" });
+      node.append(canvas);
+      list.append(node);
+      records.push({ el: node, canvas, column: index, unit: j });
+    }
+    if (drawn < units) {
+      const more = el("div", { class: "node node-more", "data-node": "", title: `${units - drawn} more units` }, `+${units - drawn}`);
+      list.append(more);
+      records.push({ el: more, column: index, unit: null });
+    }
+    this.columns[index] = records;
+    return list;
+  }
+
+  tipIdFor() {
+    return `${this.container.id || "net"}-tip`;
+  }
+
+  /** "Layer 2, unit 3" / "Output unit". */
+  unitName(column, j) {
+    return column === this.hidden.length + 1 ? "Output unit" : `Layer ${column}, unit ${j + 1}`;
+  }
+
+  /** One SVG path (and a wider invisible one to hover) per pair of drawn units of adjacent columns. */
+  buildLinks() {
+    const svg = this.svg;
+    svg.replaceChildren();
+    const visible = svgEl("g", "net-links");
+    const hits = svgEl("g", "net-hits");
+    svg.append(visible, hits);
+    this.links = [];
+    for (let c = 1; c < this.columns.length; c++) {
+      for (const to of this.columns[c]) {
+        for (const from of this.columns[c - 1]) {
+          const more = to.unit === null || from.unit === null;
+          const path = svgEl("path", more ? "net-link net-link-more" : "net-link");
+          visible.append(path);
+          const link = { path, hit: null, column: c, to: to.unit, from: from.unit, a: from.el, b: to.el };
+          if (!more) {
+            link.hit = svgEl("path", "net-hit");
+            link.hit.dataset.link = String(this.links.length);
+            hits.append(link.hit);
+          }
+          this.links.push(link);
+        }
+      }
+    }
+  }
+
+  /** Lay the links out along the current unit positions. */
+  drawEdges() {
+    const { svg, body } = this;
+    if (!svg || !body || !body.isConnected || !this.links) return;
+    const origin = body.getBoundingClientRect();
+    const width = Math.max(body.scrollWidth, origin.width);
+    const height = Math.max(body.scrollHeight, origin.height);
+    svg.setAttribute("width", width);
+    svg.setAttribute("height", height);
+    svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+    const boxes = new Map();
+    const box = (node) => {
+      let b = boxes.get(node);
+      if (!b) {
+        const r = node.getBoundingClientRect();
+        b = {
+          left: r.left - origin.left + body.scrollLeft,
+          right: r.right - origin.left + body.scrollLeft,
+          y: (r.top + r.bottom) / 2 - origin.top + body.scrollTop,
+        };
+        boxes.set(node, b);
+      }
+      return b;
+    };
+    for (const link of this.links) {
+      const a = box(link.a);
+      const b = box(link.b);
+      const mx = (a.right + b.left) / 2;
+      const d = `M${a.right.toFixed(1)} ${a.y.toFixed(1)}C${mx.toFixed(1)} ${a.y.toFixed(1)} ${mx.toFixed(1)} ${b.y.toFixed(1)} ${b.left.toFixed(1)} ${b.y.toFixed(1)}`;
+      link.path.setAttribute("d", d);
+      link.hit?.setAttribute("d", d);
+    }
+  }
+
+  /**
+   * Show numbers: `layers` as `pg.parameters()` returns them (or a trace's layers), link
+   * strokes from the weights or, with `showGradients`, the gradients; `outputs` from
+   * `pg.unitOutputs(res, …)` (optional) paints every drawn unit.
+   */
+  update({ layers, outputs = null, res = 0, showGradients = false }) {
+    if (!this.links || !layers || layers.length !== this.hidden.length + 1) return;
+    this.values = { layers, showGradients };
+    const key = showGradients ? "gradWeights" : "weights";
+    let scale = 0;
+    for (const link of this.links) {
+      if (link.hit) scale = Math.max(scale, Math.abs(this.linkValue(link, key)));
+    }
+    for (const link of this.links) {
+      if (!link.hit) continue;
+      const { color, width } = linkStroke(this.linkValue(link, key), scale);
+      // Touch the style only when it changes (it is restyled every few frames while training).
+      if (link.color !== color) link.path.style.stroke = link.color = color;
+      if (link.width !== width) link.path.style.strokeWidth = link.width = width;
+    }
+    this.container.classList.toggle("net-showing-gradients", showGradients);
+    if (outputs && res > 0) this.paintUnits(outputs, res);
+    if (this.tipTarget) this.showTip(this.tipTarget.target, this.tipTarget.at);
+  }
+
+  linkValue(link, key) {
+    const layer = this.values.layers[link.column - 1];
+    return layer[key][link.to * layer.nIn + link.from];
+  }
+
+  /** Paint each drawn unit from its res×res slice of `outputs`. */
+  paintUnits(outputs, res) {
+    const n = res * res;
+    if (!this.image || this.image.width !== res) this.image = new ImageData(res, res);
+    const px = this.image.data;
+    let offset = 0;
+    for (let c = 1; c < this.columns.length; c++) {
+      const units = c <= this.hidden.length ? this.hidden[c - 1] : 1;
+      for (const rec of this.columns[c]) {
+        if (rec.unit === null) continue;
+        const start = (offset + rec.unit) * n;
+        if (start + n > outputs.length) return;
+        paintGrid(px, outputs, start, n, this.lut, this.toUnit(c, outputs, start, n));
+        if (rec.canvas.width !== res) {
+          rec.canvas.width = res;
+          rec.canvas.height = res;
+        }
+        rec.canvas.getContext("2d").putImageData(this.image, 0, 0);
+      }
+      offset += units;
+    }
+    this.container.dataset.painted = "true";
+  }
+
+  /** How a unit's output maps onto the colour scale (null: already in [0, 1]). */
+  toUnit(column, outputs, start, n) {
+    if (column === this.hidden.length + 1) return this.problem === "regression" ? regressionToUnit : null;
+    if (this.activation === "sigmoid") return null;
+    if (this.activation === "tanh") return regressionToUnit;
+    // Unbounded outputs (ReLU, linear): scale by the largest magnitude on the plane.
+    let m = 0;
+    for (let i = start; i < start + n; i++) {
+      const a = Math.abs(outputs[i]);
+      if (a > m && a < Infinity) m = a;
+    }
+    const s = m > 0 ? 0.5 / m : 0;
+    return (v) => 0.5 + v * s;
+  }
+
+  /**
+   * Mark the units of `columns` and the links into each column of `links` (column indices:
+   * 0 = inputs … L = output); `direction` "forward" or "backward" picks the colour; null clears.
+   */
+  highlight(spec) {
+    const on = !!spec;
+    const c = this.container;
+    c.classList.toggle("net-hl", on);
+    c.classList.toggle("net-hl-backward", on && spec.direction === "backward");
+    const columns = new Set(on ? spec.columns ?? [] : []);
+    const links = new Set(on ? spec.links ?? [] : []);
+    this.columns?.forEach((records, index) => {
+      for (const rec of records) rec.el.classList.toggle("is-active", columns.has(index));
+    });
+    for (const link of this.links ?? []) link.path.classList.toggle("is-active", links.has(link.column));
+  }
+
+  // ------------------------------------------------------------ values on demand
+
+  onPointer(e) {
+    const hit = e.target.closest?.(".net-hit");
+    const unit = e.target.closest?.(".node-unit");
+    const target = hit ?? unit;
+    if (!target) {
+      if (this.tipTarget?.source === "pointer") this.hideTip("pointer");
+      return;
+    }
+    const at = hit ? this.pointIn(e) : null;
+    this.showTip(target, at, "pointer");
+  }
+
+  onFocus(e) {
+    const unit = e.target.closest?.(".node-unit");
+    if (unit) this.showTip(unit, null, "focus");
+  }
+
+  /** Arrow keys move the focus between units: up/down within a layer, left/right across layers. */
+  onKey(e) {
+    const node = e.target.closest?.(".node-unit");
+    if (!node || !["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End"].includes(e.key)) return;
+    const column = Number(node.dataset.column);
+    const unit = Number(node.dataset.unit);
+    const units = (c) => (this.columns[c] ?? []).filter((r) => r.unit !== null);
+    let target = null;
+    if (e.key === "ArrowUp" || e.key === "ArrowDown") {
+      const list = units(column);
+      const i = list.findIndex((r) => r.unit === unit) + (e.key === "ArrowUp" ? -1 : 1);
+      target = list[Math.max(0, Math.min(list.length - 1, i))];
+    } else if (e.key === "Home" || e.key === "End") {
+      const list = e.key === "Home" ? units(1) : units(this.columns.length - 1);
+      target = list[0];
+    } else {
+      const c = column + (e.key === "ArrowLeft" ? -1 : 1);
+      const list = c >= 1 && c < this.columns.length ? units(c) : [];
+      if (list.length) target = list[Math.min(unit, list.length - 1)];
+    }
+    if (!target) return;
+    e.preventDefault();
+    node.tabIndex = -1;
+    target.el.tabIndex = 0;
+    target.el.focus();
+  }
+
+  pointIn(e) {
+    const r = this.body.getBoundingClientRect();
+    return { x: e.clientX - r.left + this.body.scrollLeft, y: e.clientY - r.top + this.body.scrollTop };
+  }
+
+  /** Fill and place the tooltip for a link's hit path or a unit element. */
+  showTip(target, at, source = this.tipTarget?.source ?? "pointer") {
+    if (!this.tip || !target.isConnected) return;
+    const lines = target.classList.contains("net-hit")
+      ? this.linkText(this.links[Number(target.dataset.link)])
+      : this.unitText(Number(target.dataset.column), Number(target.dataset.unit));
+    this.tip.replaceChildren(...lines.map((line, i) => el("div", i === 0 ? { class: "net-tip-title" } : {}, line)));
+    this.tip.hidden = false;
+    this.tipTarget = { target, at, source };
+    for (const link of this.links) {
+      link.path.classList.toggle("is-hovered", target.classList.contains("net-hit")
+        ? link.hit === target
+        : link.b === target || link.a === target);
+    }
+    // Place it next to the pointer or the unit, kept inside the diagram.
+    const body = this.body;
+    let x;
+    let y;
+    if (at) {
+      x = at.x + 12;
+      y = at.y + 12;
+    } else {
+      const r = target.getBoundingClientRect();
+      const o = body.getBoundingClientRect();
+      x = r.right - o.left + body.scrollLeft + 8;
+      y = r.top - o.top + body.scrollTop;
+    }
+    const w = this.tip.offsetWidth;
+    const h = this.tip.offsetHeight;
+    const maxX = body.scrollLeft + body.clientWidth - w - 4;
+    if (x > maxX) x = at ? at.x - w - 12 : Math.max(body.scrollLeft + 4, maxX);
+    x = Math.max(body.scrollLeft + 2, x);
+    y = Math.max(0, Math.min(y, Math.max(body.scrollHeight, body.clientHeight) - h - 2));
+    this.tip.style.left = `${x}px`;
+    this.tip.style.top = `${y}px`;
+  }
+
+  hideTip(source) {
+    if (!this.tip || (this.tipTarget && this.tipTarget.source !== source)) return;
+    this.tip.hidden = true;
+    this.tipTarget = null;
+    for (const link of this.links ?? []) link.path.classList.remove("is-hovered");
+  }
+
+  linkText(link) {
+    const column = link.column;
+    const from = column === 1 ? sourceName(0, link.from) : `${this.unitName(column - 1, link.from).toLowerCase()}`;
+    const to = this.unitName(column, link.to).toLowerCase();
+    const title = `W[${column}]: ${from} → ${to}`;
+    if (!this.values) return [title, "Train a step to see its value."];
+    const layer = this.values.layers[column - 1];
+    const k = link.to * layer.nIn + link.from;
+    return [title, `weight w = ${formatEntry(layer.weights[k], 5)}`, `gradient ∂J/∂w = ${formatEntry(layer.gradWeights[k], 5)}`];
+  }
+
+  unitText(column, j) {
+    const L = this.hidden.length + 1;
+    const activation = column === L ? (this.problem === "regression" ? "linear" : "sigmoid") : ACTIVATION_NAMES[this.activation];
+    const title = `${this.unitName(column, j)} · ${activation}`;
+    if (!this.values) return [title];
+    const layer = this.values.layers[column - 1];
+    const lines = [
+      title,
+      `bias b = ${formatEntry(layer.biases[j], 5)}, ∂J/∂b = ${formatEntry(layer.gradBiases[j], 5)}`,
+    ];
+    const key = this.values.showGradients ? "gradWeights" : "weights";
+    const shown = Math.min(layer.nIn, MAX_LISTED);
+    const parts = [];
+    for (let i = 0; i < shown; i++) parts.push(`${sourceName(column - 1, i)} ${formatEntry(layer[key][j * layer.nIn + i], 4)}`);
+    if (shown < layer.nIn) parts.push(`… ${layer.nIn - shown} more`);
+    lines.push(`${this.values.showGradients ? "∂J/∂w in" : "weights in"}: ${parts.join(", ")}`);
+    return lines;
+  }
+}
