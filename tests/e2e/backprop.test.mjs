@@ -198,11 +198,12 @@ test("one chosen example, sigmoid, the form and the hash round-trip; bad values 
   assert.deepEqual(await b.page.evaluate(() => window.nnBackprop.state), await page.evaluate(() => window.nnBackprop.state));
   assert.equal(await b.page.isVisible("#hash-notice"), false);
 
-  // A rejected value in the form names its key; the network stays.
+  // A rejected value in the form names its label and range and marks the field; the network stays.
   await page.fill("#learningRate", "-1");
   await page.press("#learningRate", "Enter");
   await page.waitForSelector("#error-banner", { state: "visible" });
-  assert.match(await page.textContent("#error-text"), /learningRate/);
+  assert.equal(await page.textContent("#error-text"), "Learning rate α must be greater than 0 and at most 1000000; got −1");
+  assert.equal(await page.getAttribute("#learningRate", "aria-invalid"), "true");
 
   const c = await fresh();
   await loadExplorer(c.page, "#hidden=9,9&stage=delta7&activation=swish&dataset=plane&mode=sideways");

@@ -90,8 +90,8 @@ test("attributes are the hash keys (kebab-case or camelCase); a bad one is named
   });
   await waitFor(page, () => !document.getElementById("c").shadowRoot.querySelector(".notice").hidden);
   const notice = await page.evaluate(() => document.getElementById("c").shadowRoot.querySelector(".notice").textContent);
-  assert.match(notice, /learningRate=fast \(not a number\)/);
-  assert.match(notice, /activaton \(unknown attribute\)/);
+  assert.match(notice, /learning-rate=fast: must be a number; got “fast”/);
+  assert.match(notice, /activaton: is not a setting here/);
   const rebuilt = await page.evaluate(() => document.getElementById("c").config);
   assert.equal(rebuilt.learningRate, 0.03, "the default stands in");
   assert.equal(rebuilt.batchSize, 7);

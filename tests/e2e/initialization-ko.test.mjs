@@ -69,13 +69,13 @@ test("the lab's messages in Korean: a link's bad setting and a rejected input", 
   const { page, consoleErrors, pageErrors } = await suite.fresh();
   await loadLab(page, "#gradient=sideways&lang=ko");
   await page.waitForSelector("#hash-notice", { state: "visible" });
-  assert.match(await page.textContent("#hash-notice-text"), /gradient=sideways \(알 수 없는 기울기 보기\)/);
+  assert.match(await page.textContent("#hash-notice-text"), /gradient=sideways: delta, weights 중 하나여야 합니다 \(입력: “sideways”\)/);
   await page.fill("#depth", "0");
   await page.press("#depth", "Enter");
   await page.waitForSelector("#error-banner", { state: "visible" });
-  assert.match(await page.textContent("#error-text"), /은닉층 수는 1 이상/);
+  assert.match(await page.textContent("#error-text"), /^은닉층 수: 1 이상 16 이하여야 합니다 \(입력: 0\)$/);
   // The notice quotes the link's key and value as they are.
-  assert.deepEqual(await englishLeft(page, [...KEPT_IN_KOREAN, "gradient", "sideways"]), []);
+  assert.deepEqual(await englishLeft(page, [...KEPT_IN_KOREAN, "gradient", "sideways", "delta", "weights"]), []);
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(pageErrors, []);
 });

@@ -56,12 +56,12 @@ test("a notice and an error in Korean (the link's keys and values stay as typed)
   const { page, consoleErrors, pageErrors } = await fresh();
   await loadPlayground(page, base(), "normalization.html#surface=banana&lang=ko");
   assert.equal(await page.isVisible("#hash-notice"), true);
-  assert.match(await page.textContent("#hash-notice-text"), /surface=banana \(알 수 없는 곡면 종류\)/);
+  assert.match(await page.textContent("#hash-notice-text"), /surface=banana: weights2d, random, pca, line 중 하나여야 합니다 \(입력: “banana”\)/);
   await page.fill("#target", "-2");
   await page.press("#target", "Enter");
   await waitFor(page, () => !document.getElementById("error-banner").hidden);
-  assert.match(await page.textContent("#error-text"), /target 은 "auto" 또는 양수여야 합니다/);
-  assert.deepEqual(await englishLeft(page, [...KEPT_IN_KOREAN, "surface", "banana", "target", "auto"]), []);
+  assert.match(await page.textContent("#error-text"), /^목표 손실: “auto” 또는 0보다 큰 수여야 합니다 \(입력: −2\)$/);
+  assert.deepEqual(await englishLeft(page, [...KEPT_IN_KOREAN, "surface", "banana", "target", "auto", "weights", "random", "pca", "line"]), []);
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(pageErrors, []);
 });

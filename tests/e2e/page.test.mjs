@@ -121,8 +121,10 @@ test("learning rate -1 shows the core's error; the old network keeps running", a
   await page.waitForSelector("#error-banner", { state: "visible" });
   assert.equal(await page.getAttribute("#error-banner", "role"), "alert");
   const text = await page.textContent("#error-banner");
-  assert.match(text, /learningRate/);
-  assert.match(text, /-1/);
+  assert.match(text, /Learning rate must be greater than 0 and at most 1000000; got −1/);
+  assert.equal(await page.getAttribute("#learningRate", "aria-invalid"), "true");
+  const describedBy = await page.getAttribute("#learningRate", "aria-describedby");
+  assert.match(await page.textContent(`#${describedBy}`), /^Learning rate must be greater than 0/);
   // Still the previous Playground, still working.
   const { config, hash } = await stateOf(page);
   assert.equal(config.learningRate, 0.03);
@@ -137,6 +139,8 @@ test("learning rate -1 shows the core's error; the old network keeps running", a
   await page.fill("#learningRate", "0.1");
   await page.press("#learningRate", "Enter");
   await page.waitForSelector("#error-banner", { state: "hidden" });
+  assert.equal(await page.getAttribute("#learningRate", "aria-invalid"), null);
+  assert.equal(await page.locator(".field-error").count(), 0);
   const now = await stateOf(page);
   assert.equal(now.config.learningRate, 0.1);
   assert.match(now.hash, /learningRate=0\.1(&|$)/);
@@ -144,14 +148,15 @@ test("learning rate -1 shows the core's error; the old network keeps running", a
   assert.deepEqual(pageErrors, []);
 });
 
-test("other rejected settings name their key too", async () => {
+test("other rejected settings name their visible label and the allowed range", async () => {
   const { page } = await fresh();
   await loadPlayground(page, suite.base);
   for (const [selector, value, key] of [
-    ["#batchSize", "0", "batchSize"],
-    ["#hidden", "4,0", "hidden"],
-    ["#samples", "3", "samples"],
-    ["#learningRate", "abc", "learningRate"],
+    ["#batchSize", "0", "^Batch size must be between 1 and 1000000; got 0$"],
+    ["#hidden", "4,0", "^Hidden layer sizes must be between 1 and 128; got 0$"],
+    ["#samples", "3", "^Samples must be between 10 and 5000; got 3$"],
+    ["#learningRate", "abc", "^Learning rate must be a number; got “abc”$"],
+    ["#scaleX2", "0", "^Scale x₂ must not be 0$"],
   ]) {
     const old = await page.inputValue(selector);
     await page.fill(selector, value);

@@ -209,8 +209,8 @@ test("CSV: a good file replaces the points; a bad file lists its bad lines and c
   await page.waitForSelector("#data-error", { state: "visible" });
   const message = await page.textContent("#data-error");
   assert.match(message, /bad\.csv/);
-  assert.match(message, /line 3: "1,2"/);
-  assert.match(message, /line 4: "foo,2,1"/);
+  assert.match(message, /line 3: “1,2”/);
+  assert.match(message, /line 4: “foo,2,1”/);
   assert.doesNotMatch(message, /line 5/);
   s = await stateOf(page);
   assert.deepEqual(s.config.points, [1, 2, 1, -1, -2, 0, 3, 0.5, 1, -2.5, 1, 0], "points unchanged");

@@ -2,29 +2,11 @@
  * Korean of the backprop explorer (backprop.html), in the wording of the
  * Korean study notes (역순, 연쇄 법칙, 도함수, T (전치) …). The network
  * diagram, the readouts and the banners it shares with the playground take
- * their strings from ./playground.js. Blocks are keyed by their data-i18n
- * name, short texts by their English. (See js/i18n.js.)
+ * their strings from js/playground/ko.js. Blocks are keyed by their data-i18n
+ * name, short texts by their English. (See js/core/i18n.js.)
  */
 import { addStrings, t } from "../core/i18n.js";
 import "../playground/ko.js";
-
-/** The form's fields by their hash key, for its error messages. */
-const FIELD_NAMES = {
-  hidden: "은닉층", activation: "은닉층 활성 함수", learningRate: "학습률", l2: "L2", seed: "시드",
-  batchSize: "배치 크기", example: "예제", optRate: "학습률", optStretch: "x₂ 늘이기",
-};
-
-/** "hidden: layer sizes must be 1..8 (got "9,9")", several joined by "; ": each field and reason in Korean. */
-const formErrors = (text) => text
-  .split(/(?<=\)); (?=\w+: )/)
-  .map((one) => one.replace(/^(\w+): (.+) \(got "(.*)"\)$/s,
-    (m, key, reason, raw) => `${FIELD_NAMES[key] ?? key}: ${t(reason)} (입력: "${raw}")`))
-  .join("; ");
-
-const STATUS_TAIL = {
-  " The parameters now equal the ones the update stage showed ✓.": " 이제 변수는 업데이트 단계에서 본 값과 같습니다 ✓.",
-  " ✗ The parameters differ from the preview.": " ✗ 변수가 미리 본 값과 다릅니다.",
-};
 
 addStrings({
   "Backpropagation, step by step — nn-playground": "역전파, 한 단계씩 — nn-playground",
@@ -149,14 +131,16 @@ addStrings({
   "current": "현재",
   "w₁ (weight of x₁)": "w₁ (x₁ 의 가중치)",
   "w₂ (weight of x₂)": "w₂ (x₂ 의 가중치)",
+  "The parameters now equal the ones the update stage showed ✓.": "이제 변수는 업데이트 단계에서 본 값과 같습니다 ✓.",
+  "✗ The parameters differ from the preview.": "✗ 변수가 미리 본 값과 다릅니다.",
+  "example={example} (the training set has {n} rows; using 0)": "예제 {example}: 학습 데이터는 {n}행뿐이라 0 을 씁니다",
+  "Update {n} applied on training rows {rows}.": "업데이트 {n} 을(를) 학습 데이터의 행 {rows} 에 적용했습니다.",
+  "1 … {n} (all)": "1 … {n} (전체)",
+  "units per layer, up to {layers} layers of 1–{units}": "층마다 유닛 수, 최대 {layers}층, 층마다 1–{units}",
 
   "bp-footer": "표기는 강의와 같다. 층 l 은 가중치 W<sup>[l]</sup> (유닛 × 입력), 편향 b<sup>[l]</sup>, 가중합 z<sup>[l]</sup>, 활성값 a<sup>[l]</sup> 를 가지며, 예제 하나가 한 열이다. a<sup>[0]</sup> = x, a<sup>[L]</sup> = ŷ 이다. 모든 숫자는 학습이 쓰는 바로 그 코어의 순전파와 역전파에서 나오므로, 이 화면은 학습과 어긋날 수 없다. ← 와 → 로 한 단계씩 움직인다.",
 }, [
   [/^\+(\d+) updates$/, "+$1 업데이트"],
   [/^cost (\S+) after (\d+) updates$/, "비용 $1 (업데이트 $2회 후)"],
   [/^(.+): cost over the two weights, with the optimizer's path$/, (m, title) => `${t(title)}: 두 가중치에 대한 비용과 최적화 경로`],
-  [/^example=(\d+) \(the training set has (\d+) rows; using 0\)$/, "예제 $1: 학습 데이터는 $2행뿐이라 0 을 씁니다"],
-  [/^Update (\d+) applied on training rows ([\d, ]+)\.(.*)$/,
-    (m, n, rows, tail) => `업데이트 ${n} 을(를) 학습 데이터의 행 ${rows} 에 적용했습니다.${STATUS_TAIL[tail] ?? tail}`],
-  [/^\w+: .+ \(got ".*"\)$/s, formErrors],
 ]);

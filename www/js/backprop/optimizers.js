@@ -8,7 +8,7 @@
  * paths compare at a glance.
  */
 import { SurfaceView } from "../views/surface.js";
-import { formatLoss } from "../views/readouts.js";
+import { formatLoss } from "../core/format.js";
 import { t } from "../core/i18n.js";
 
 export const OPTIMIZER_PANELS = Object.freeze([
@@ -20,6 +20,8 @@ export const OPTIMIZER_PANELS = Object.freeze([
 const SURFACE_RES = 41;
 /** Margin around the paths, as a fraction of their extent. */
 const MARGIN = 0.15;
+/** Largest centre coordinate and half-width drawn (well inside the core's limit). */
+const MAX_WINDOW = 1e5;
 
 /** The config of one panel's session. */
 export function raceConfig({ optRate, optStretch }, optimizer) {
@@ -106,7 +108,8 @@ export class OptimizerRace {
     const span = Math.max(0.25, ((Math.max(x1 - x0, y1 - y0) / 2) * (1 + MARGIN)));
     this.sessions.forEach((pg, i) => {
       const p = this.panels[i];
-      const ok = [center[0], center[1], span].every(Number.isFinite) && !this.reports[i].diverged;
+      // A window the core draws (far-flung paths of a run going astray are not).
+      const ok = [center[0], center[1], span].every((v) => Math.abs(v) < MAX_WINDOW) && !this.reports[i].diverged;
       if (!ok) {
         p.view.show(null, t("Diverged: lower the learning rate."));
         p.cost.textContent = "diverged";

@@ -4,7 +4,7 @@
  * transposed matrix is marked, long dimensions (many examples) are elided in
  * the middle. The stage list beside it marks the current stage.
  */
-import { formatEntry } from "../views/readouts.js";
+import { formatEntry } from "../core/format.js";
 import { t as tr } from "../core/i18n.js";
 
 /** At most this many rows / columns of a matrix are drawn (first ones, ⋯, the last). */

@@ -31,7 +31,7 @@ let current = "en";
 let translated = false;
 
 /** Attributes translated like text. */
-const ATTRIBUTES = ["title", "aria-label", "placeholder", "alt"];
+const ATTRIBUTES = ["title", "aria-label", "placeholder", "alt", "label"];
 /** Subtrees left alone. */
 const SKIP = new Set(["SCRIPT", "STYLE", "CODE", "PRE", "TEXTAREA", "math", "MATH", "svg", "SVG", "KBD", "SAMP"]);
 
@@ -220,7 +220,7 @@ function visit(el) {
   translateAttributes(el);
   if (el.dataset.i18n !== undefined && translateBlock(el)) {
     // The block's own markup may hold attributes or further text to translate.
-    for (const inner of el.querySelectorAll("[title], [aria-label], [placeholder], [alt]")) translateAttributes(inner);
+    for (const inner of el.querySelectorAll("[title], [aria-label], [placeholder], [alt], [label]")) translateAttributes(inner);
     return;
   }
   for (let child = el.firstChild; child; child = child.nextSibling) visit(child);

@@ -1,316 +1,286 @@
 /**
- * The page state and its URL-hash form.
+ * A page's state and its URL-hash form, built from the core's schema.
  *
- * The state is the Playground config (camelCase keys, as the core takes them)
- * plus the view options. It round-trips through the hash:
- *   #problem=classification&dataset=spiral&hidden=8,8&learningRate=0.03&…
- * `parseHash` never throws: an unknown key or an invalid value falls back to
- * its default and is reported in `problems`, so the page can name it.
+ * The core describes every config key once (`configSchema()`: type, default,
+ * limits, choices). A page declares in one place which keys it shows, its own
+ * defaults or narrower limits for its story, and its view options;
+ * `describeState` turns that into defaults, one parser per key (the same for
+ * links, forms and attributes), the config handed to the core, and the hash.
+ * Parsing never throws: a value that does not parse or lies outside its limits
+ * falls back to its default and is reported as a problem { key, raw, code,
+ * params } with the codes of the core's errors (js/core/errors.js words them).
  */
+import { parseNumber, parseBoolean, splitHash, isPageOption, validPageOption, encodeValue, pageOptionParts } from "./hash.js";
 
-/** The user's own points (`points` in the state): valid for either problem type. */
+/** The user's own points (dataset "custom"): valid for either problem type. */
 export const CUSTOM = "custom";
 /** Most custom points a link carries; with more, the link leaves them out (the page says so). */
 export const MAX_HASH_POINTS = 200;
 
-export const DATASETS = Object.freeze({
-  classification: Object.freeze(["circle", "xor", "gauss", "spiral", "moons"]),
-  regression: Object.freeze(["plane", "gaussians"]),
-});
-export const PROBLEMS = Object.freeze(["classification", "regression"]);
-export const ACTIVATIONS = Object.freeze(["tanh", "relu", "leakyRelu", "sigmoid", "linear"]);
-export const INITS = Object.freeze(["xavier", "xavierNormal", "he", "lecun", "normal", "uniform", "zeros", "constant"]);
-export const OPTIMIZERS = Object.freeze(["sgd", "momentum", "adam"]);
-export const NORMALIZE = Object.freeze(["none", "standardize"]);
-export const MAX_LAYERS = 16;
-export const MAX_UNITS = 128;
-/** Largest |scale| and |offset| of a feature distortion. */
-export const MAX_DISTORTION = 1000;
+// ------------------------------------------------------------- page keys
 
-/** Defaults of the core's config (the API test checks them against `defaultConfig()`). */
-export const CONFIG_DEFAULTS = Object.freeze({
-  problem: "classification",
-  dataset: "circle",
-  samples: 500,
-  noise: 0,
-  trainFraction: 0.5,
-  seed: 1,
-  scale: Object.freeze([1, 1]),
-  offset: Object.freeze([0, 0]),
-  normalize: "none",
-  hidden: Object.freeze([4, 2]),
-  activation: "tanh",
-  init: "xavier",
-  initScale: 1,
-  optimizer: "sgd",
-  learningRate: 0.03,
-  batchSize: 10,
-  l2: 0,
-  momentum: 0.9,
-  beta1: 0.9,
-  beta2: 0.999,
-  epsilon: 1e-8,
-});
-
-/** Options that only change the drawing, never the network. */
-export const VIEW_DEFAULTS = Object.freeze({
-  showTestData: false, logScale: false, speed: "max", showGradients: false, embed: false,
-});
-/** Speed choices: mini-batch updates per frame ("max" = as many as fit the frame budget). */
-export const SPEEDS = Object.freeze(["max", "100", "10", "1"]);
-
-export const CONFIG_KEYS = Object.freeze(Object.keys(CONFIG_DEFAULTS));
-export const VIEW_KEYS = Object.freeze(Object.keys(VIEW_DEFAULTS));
-
-/** The dataset a problem type starts with. */
-export function defaultDatasetFor(problem) {
-  return DATASETS[problem]?.[0] ?? CONFIG_DEFAULTS.dataset;
+/** A page key with one of `choices` (`labels`: what a menu shows for each). */
+export function choice(choices, defaultValue, { labels } = {}) {
+  return { type: "choice", choices: [...choices], default: defaultValue, labels };
 }
 
-/** A fresh, mutable copy of the default state. */
-export function defaultState() {
-  return cloneState({ ...CONFIG_DEFAULTS, ...VIEW_DEFAULTS, points: [] });
+/** A page key holding a whole number in [min, max]. */
+export function integer(min, max, defaultValue) {
+  return { type: "integer", min, max, default: defaultValue };
 }
 
-export function cloneState(s) {
-  return { ...s, scale: [...s.scale], offset: [...s.offset], hidden: [...s.hidden], points: [...(s.points ?? [])] };
+/** A page key holding true or false. */
+export function boolean(defaultValue) {
+  return { type: "boolean", default: defaultValue };
 }
 
-/** The `keys` of `source` in a new object, arrays copied. */
-export function copyKeys(source, keys) {
-  const out = {};
-  for (const key of keys) {
-    const v = source[key];
-    out[key] = Array.isArray(v) ? [...v] : v;
-  }
-  return out;
+/** A page key read by its own `parse(raw) → { value } | { problem }`. */
+export function custom(parse, defaultValue) {
+  return { type: "custom", parse, default: defaultValue };
 }
 
-/** The config object handed to `new Playground(config)`. */
-export function toConfig(state) {
-  const config = copyKeys(state, CONFIG_KEYS);
-  if (state.dataset === CUSTOM) config.points = [...state.points];
-  return config;
-}
+// ------------------------------------------------------------- parsing one value
 
-// ---------------------------------------------------------------- parsing
-
-const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
-/** Strict number parsing: digits only (no hex, no "Infinity", no empty string). */
-export function parseNumber(text) {
-  const t = String(text).trim();
-  return NUMBER_RE.test(t) ? Number(t) : NaN;
-}
-
-const round2 = (x) => Math.round(x * 100) / 100;
-
-export function enumOf(values, what) {
-  return (raw) => (values.includes(raw) ? { value: raw } : { reason: `unknown ${what}` });
-}
-
-export function numberIn(min, max, { integer = false, canon = (x) => x, minExclusive = false, maxExclusive = false } = {}) {
-  return (raw) => {
-    const x = parseNumber(raw);
-    if (!Number.isFinite(x)) return { reason: "not a number" };
-    if (integer && !Number.isInteger(x)) return { reason: "not a whole number" };
-    if (minExclusive ? !(x > min) : x < min) return { reason: minExclusive ? `must be > ${min}` : `below ${min}` };
-    if (maxExclusive ? !(x < max) : x > max) return { reason: maxExclusive ? `must be < ${max}` : `above ${max}` };
-    return { value: canon(x) };
-  };
-}
-
-function pair({ nonZero }) {
-  return (raw) => {
-    const parts = raw.split(",");
-    if (parts.length !== 2) return { reason: "needs two numbers" };
-    const xs = parts.map(parseNumber);
-    if (!xs.every(Number.isFinite)) return { reason: "not numbers" };
-    if (xs.some((x) => Math.abs(x) > MAX_DISTORTION)) return { reason: `|value| above ${MAX_DISTORTION}` };
-    if (nonZero && xs.some((x) => x === 0)) return { reason: "must be non-zero" };
-    return { value: xs };
-  };
-}
-
-export function bool(raw) {
-  if (raw === "true" || raw === "1" || raw === "") return { value: true };
-  if (raw === "false" || raw === "0") return { value: false };
-  return { reason: "not true/false" };
-}
-
-/** Parse "8,8" → [8, 8]; "" → []. Returns null when a part is not a whole number. */
-export function parseLayerList(text) {
-  const t = String(text).trim();
-  if (t === "") return [];
-  const parts = t.split(/\s*[,\s]\s*/);
-  const out = [];
-  for (const p of parts) {
-    if (!/^\d+$/.test(p)) return null;
-    out.push(Number(p));
-  }
-  return out;
-}
-
-/** "x0,y0,label0,x1,…": 2..5000 points of finite numbers. */
-function pointList(raw) {
-  const parts = raw.split(",");
-  const xs = parts.map(parseNumber);
-  if (raw === "" || !xs.every(Number.isFinite)) return { reason: "not a list of numbers" };
-  if (xs.length % 3 !== 0) return { reason: "needs x,y,label triples" };
-  if (xs.length < 6 || xs.length > 15000) return { reason: "needs 2..5000 points" };
-  return { value: xs };
-}
-
-/** True when every label of a point list is 0 or 1. */
-export function binaryLabels(points) {
-  for (let i = 2; i < points.length; i += 3) if (points[i] !== 0 && points[i] !== 1) return false;
+/** Whether `x` lies within a spec's limits. */
+function inRange(x, { min = null, max = null, minExclusive = false, maxExclusive = false }) {
+  if (!Number.isFinite(x)) return false;
+  if (min !== null && (minExclusive ? !(x > min) : x < min)) return false;
+  if (max !== null && (maxExclusive ? !(x < max) : x > max)) return false;
   return true;
 }
 
-function hiddenLayers(raw) {
-  const layers = parseLayerList(raw);
-  if (layers === null) return { reason: "not a list of whole numbers" };
-  if (layers.length > MAX_LAYERS) return { reason: `more than ${MAX_LAYERS} layers` };
-  if (layers.some((n) => n < 1 || n > MAX_UNITS)) return { reason: `layer sizes must be 1..${MAX_UNITS}` };
-  return { value: layers };
+function problem(code, params) {
+  return { problem: { code, params } };
 }
 
-/** How each hash key is read: raw text → { value } or { reason }. */
-export const PARSERS = Object.freeze({
-  problem: enumOf(PROBLEMS, "problem type"),
-  // dataset is checked against the problem type in parseHash
-  samples: numberIn(10, 5000, { integer: true }),
-  noise: numberIn(0, 0.5, { canon: round2 }),
-  trainFraction: numberIn(0.1, 0.9, { canon: round2 }),
-  seed: numberIn(0, 4294967295, { integer: true }),
-  scale: pair({ nonZero: true }),
-  offset: pair({ nonZero: false }),
-  normalize: enumOf(NORMALIZE, "normalization"),
-  hidden: hiddenLayers,
-  activation: enumOf(ACTIVATIONS, "activation"),
-  init: enumOf(INITS, "initialization"),
-  initScale: numberIn(0, 1e6),
-  optimizer: enumOf(OPTIMIZERS, "optimizer"),
-  learningRate: numberIn(0, 1e6, { minExclusive: true }),
-  batchSize: numberIn(1, 1e6, { integer: true }),
-  l2: numberIn(0, 1e6),
-  momentum: numberIn(0, 1, { maxExclusive: true }),
-  beta1: numberIn(0, 1, { maxExclusive: true }),
-  beta2: numberIn(0, 1, { maxExclusive: true }),
-  epsilon: numberIn(0, 1e6, { minExclusive: true }),
-  points: pointList,
-  showTestData: bool,
-  showGradients: bool,
-  logScale: bool,
-  speed: enumOf(SPEEDS, "speed"),
-  embed: bool,
-});
+/** One number of a spec: parsed, in range, whole where the type needs it. */
+function parseOneNumber(raw, spec, integer = spec.type === "integer" || spec.type === "layers") {
+  const x = parseNumber(raw);
+  if (Number.isNaN(x)) return problem("wrongType", { expected: "number", got: String(raw) });
+  const { min = null, max = null, minExclusive = false, maxExclusive = false } = spec;
+  if (!inRange(x, spec)) return problem("outOfRange", { min, max, minExclusive, maxExclusive, got: x });
+  if (integer && !Number.isInteger(x)) return problem("notWhole", { got: x });
+  return { value: x };
+}
+
+/** Numbers separated by commas or spaces ("" is none). */
+function splitList(raw) {
+  const t = String(raw).trim();
+  return t === "" ? [] : t.split(/\s*[,\s]\s*/);
+}
+
+/** "8,8" → [8, 8]; "" → []; null when a part is not a whole number. */
+export function parseLayerList(text) {
+  const parts = splitList(text);
+  return parts.every((p) => /^\d+$/.test(p)) ? parts.map(Number) : null;
+}
+
+/** Every number of a list, each within the spec's limits (the first failure reported, its index in `at`). */
+function parseNumbers(parts, spec) {
+  const values = [];
+  for (let i = 0; i < parts.length; i++) {
+    const r = parseOneNumber(parts[i], spec);
+    if (r.problem) return { problem: { ...r.problem, at: i } };
+    values.push(r.value);
+  }
+  return { value: values };
+}
+
+/** The text of a spec's value: { value } or { problem: { code, params, at? } }. */
+export function parseValue(spec, raw) {
+  const text = String(raw);
+  switch (spec.type) {
+    case "number":
+    case "integer":
+      return parseOneNumber(text, spec);
+    case "choice":
+      return spec.choices.includes(text) ? { value: text } : problem("unknownChoice", { choices: spec.choices, got: text });
+    case "boolean": {
+      const b = parseBoolean(text);
+      return b === null ? problem("wrongType", { expected: "boolean", got: text }) : { value: b };
+    }
+    case "pair": {
+      const parts = splitList(text);
+      if (parts.length !== 2) return problem("wrongLength", { expected: 2, got: parts.length });
+      const r = parseNumbers(parts, spec);
+      if (r.problem) return r;
+      const zero = spec.nonZero ? r.value.indexOf(0) : -1;
+      if (zero >= 0) return { problem: { code: "zero", params: { got: 0 }, at: zero } };
+      return r;
+    }
+    case "layers": {
+      const layers = parseLayerList(text);
+      if (layers === null) return problem("wrongType", { expected: "layers", got: text });
+      if (layers.length > spec.maxLayers) return problem("tooLarge", { max: spec.maxLayers, got: layers.length, unit: "layers" });
+      return parseNumbers(layers.map(String), spec);
+    }
+    case "points": {
+      const parts = splitList(text);
+      if (parts.length % 3 !== 0) return problem("wrongLength", { multiple: 3, got: parts.length });
+      if (parts.length / 3 > spec.maxPoints) return problem("tooLarge", { max: spec.maxPoints, got: parts.length / 3, unit: "points" });
+      return parseNumbers(parts, spec);
+    }
+    case "custom":
+      return spec.parse(text);
+    default:
+      return problem("unknownKey", { got: text });
+  }
+}
+
+/** A deep copy of a state value. */
+function copy(v) {
+  return Array.isArray(v) ? [...v] : v;
+}
+
+// ------------------------------------------------------------- a page's state
 
 /**
- * Options every page understands, kept in the URL hash but not in a page's
- * state: the language (js/i18n.js), and embed=1 with the controls that stay
- * visible (js/embed.js) on a page whose state has no `embed` of its own.
- * `serializeHash` carries them over from the current address.
+ * The description of a page's state.
+ * @param {{ settings: object[], datasets: { classification: string[], regression: string[] } }} schema configSchema()
+ * @param {object} page
+ * @param {string[]} page.keys every key of the state, in hash order: config keys of the schema
+ *   and the page's own
+ * @param {Record<string, object>} [page.own] specs of the page's own keys (choice(), integer(), …)
+ * @param {Record<string, object>} [page.overrides] per config key, what the page changes for its
+ *   story: `default`, narrower limits (`max`, `maxLayers`, …), fewer `choices`, other `labels`
+ * @param {Record<string, unknown>} [page.fixed] config values the page always uses (not in the hash)
+ * @param {string[]} [page.view] keys whose change only redraws (no new sessions)
+ * @param {string[]} [page.unlinked] keys kept in the state but not in the hash
+ * @param {(state: object, problems: object[]) => void} [page.check] the page's rules across keys
  */
-export const PAGE_OPTIONS = Object.freeze({
-  embed: bool,
-  lang: enumOf(["en", "ko"], "language"),
-  controls: (raw) => (/^[\w,.-]*$/.test(raw) ? { value: raw.split(",").filter(Boolean) } : { reason: "not a list of control names" }),
-});
-const PAGE_OPTION_ORDER = Object.freeze(["embed", "controls", "lang"]);
-
-function decode(s) {
-  try {
-    return decodeURIComponent(s.replace(/\+/g, " "));
-  } catch {
-    return s;
+export function describeState(schema, { keys, own = {}, overrides = {}, fixed = {}, view = [], unlinked = [], check = () => {} }) {
+  const settings = new Map(schema.settings.map((s) => [s.key, s]));
+  const ownSpecs = new Map(Object.entries(own));
+  const specs = new Map();
+  for (const key of keys) {
+    const base = settings.get(key) ?? ownSpecs.get(key);
+    if (!base) throw new Error(`${key} is neither a setting of the core nor one of the page's keys`);
+    const override = Object.hasOwn(overrides, key) ? overrides[key] : {};
+    specs.set(key, Object.freeze({ ...base, ...override, key }));
   }
-}
+  const configKeys = keys.filter((k) => settings.has(k));
+  const viewKeys = new Set(view);
+  const hashKeys = keys.filter((k) => !unlinked.includes(k));
+  const datasetSpec = specs.get("dataset");
 
-/** The page options (PAGE_OPTIONS) a hash sets validly: { lang?, controls? }, as raw text. */
-export function pageOptionsOf(hash) {
-  const out = {};
-  for (const [key, value] of splitHash(hash)) {
-    if (key in PAGE_OPTIONS && "value" in PAGE_OPTIONS[key](value)) out[key] = value;
-  }
-  return out;
-}
+  /** The page's datasets of a problem type ("custom" serves both). */
+  const datasetsFor = (problem) =>
+    (datasetSpec?.choices ?? []).filter((d) => d !== CUSTOM && (schema.datasets[problem] ?? []).includes(d));
+  /** The dataset a problem type starts with: the page's default if it is of that type. */
+  const defaultDatasetFor = (problem) => {
+    const own = datasetsFor(problem);
+    return own.includes(datasetSpec?.default) ? datasetSpec.default : own[0];
+  };
+  const problemOf = (dataset) => ["classification", "regression"].find((p) => (schema.datasets[p] ?? []).includes(dataset));
 
-/** Key → raw value of a hash, in order (the last of a repeated key wins). */
-function splitHash(hash) {
-  const raw = new Map();
-  for (const part of String(hash ?? "").replace(/^#/, "").split("&")) {
-    if (part === "") continue;
-    const eq = part.indexOf("=");
-    raw.set(decode(eq < 0 ? part : part.slice(0, eq)), eq < 0 ? "" : decode(part.slice(eq + 1)));
-  }
-  return raw;
-}
+  const defaults = () => Object.fromEntries(keys.map((k) => [k, copy(specs.get(k).default)]));
 
-/**
- * Parse a location hash ("#a=1&b=2" or "a=1&b=2"). Another page passes its own
- * default state (with `problem` and `dataset`) and parser table.
- * The page options (lang, controls) are checked but left out of the state.
- * @returns {{ state: object, problems: { key: string, raw: string|null, reason: string }[] }}
- */
-export function parseHash(hash, { defaults = defaultState(), parsers = PARSERS } = {}) {
-  const state = defaults;
-  const problems = [];
-  const raw = splitHash(hash);
-
-  for (const [key, value] of raw) {
-    if (key === "dataset") continue;
-    if (key in PAGE_OPTIONS && !parsers[key]) {
-      const r = PAGE_OPTIONS[key](value);
-      if (!("value" in r)) problems.push({ key, raw: value, reason: r.reason });
-      continue;
+  /** The dataset of a link, checked against its problem type and the custom points. */
+  function parseDataset(raw, state, problems) {
+    if (!raw.has("dataset")) {
+      if (datasetSpec && state.dataset !== CUSTOM && !datasetsFor(state.problem).includes(state.dataset)) {
+        state.dataset = defaultDatasetFor(state.problem);
+      }
+      return;
     }
-    const parse = parsers[key];
-    if (!parse) {
-      problems.push({ key, raw: value, reason: "unknown setting" });
-      continue;
-    }
-    const r = parse(value);
-    if ("value" in r) state[key] = r.value;
-    else problems.push({ key, raw: value, reason: r.reason });
-  }
-
-  if (raw.get("dataset") === CUSTOM && parsers.points) {
-    const points = state.points ?? [];
-    const reason = points.length < 6 ? "custom data needs its points in the link"
-      : state.problem === "classification" && !binaryLabels(points) ? "classification labels must be 0 or 1" : null;
-    if (reason) problems.push({ key: "dataset", raw: CUSTOM, reason });
-    state.dataset = reason ? defaultDatasetFor(state.problem) : CUSTOM;
-  } else if (raw.has("dataset")) {
-    const d = raw.get("dataset");
-    const owner = PROBLEMS.find((p) => DATASETS[p].includes(d));
-    if (owner && !raw.has("problem")) state.problem = owner;
-    if (DATASETS[state.problem].includes(d)) {
-      state.dataset = d;
-    } else {
+    const dataset = raw.get("dataset");
+    const fallBack = (code, params) => {
+      problems.push({ key: "dataset", raw: dataset, code, params });
       state.dataset = defaultDatasetFor(state.problem);
-      problems.push({
-        key: "dataset",
-        raw: d,
-        reason: owner ? `not a ${state.problem} dataset` : "unknown dataset",
-      });
+    };
+    if (dataset === CUSTOM && specs.has("points")) {
+      if (state.points.length < 6) return fallBack("needsPoints", {});
+      const labels = state.points.filter((_, i) => i % 3 === 2);
+      if (state.problem === "classification" && !labels.every((l) => l === 0 || l === 1)) {
+        return fallBack("notALabel", { got: labels.find((l) => l !== 0 && l !== 1) });
+      }
+      state.dataset = CUSTOM;
+      return;
     }
-  } else if (!DATASETS[state.problem].includes(state.dataset)) {
-    state.dataset = defaultDatasetFor(state.problem);
+    const owner = problemOf(dataset);
+    if (owner && !raw.has("problem") && specs.has("problem") && datasetsFor(owner).includes(dataset)) state.problem = owner;
+    if (datasetsFor(state.problem).includes(dataset)) state.dataset = dataset;
+    else if (owner && datasetSpec.choices.includes(dataset)) {
+      fallBack("datasetProblem", { dataset, datasetProblem: owner, problem: state.problem });
+    } else fallBack("unknownChoice", { choices: datasetSpec.choices, got: dataset });
   }
-  return { state, problems };
-}
 
-function enc(v) {
-  return encodeURIComponent(String(v)).replace(/%2C/gi, ",");
-}
+  return Object.freeze({
+    keys: Object.freeze([...keys]),
+    configKeys: Object.freeze(configKeys),
+    specs,
+    viewKeys,
+    defaults,
+    datasetsFor,
+    defaultDatasetFor,
+    problemOf,
 
-/** The playground's hash keys, in order: every config key, then the view options. */
-export const HASH_KEYS = Object.freeze([...CONFIG_KEYS.slice(0, 2), "points", ...CONFIG_KEYS.slice(2), "showTestData", "logScale", "speed", "showGradients"]);
+    /** The spec of `key`, or undefined. */
+    spec: (key) => specs.get(key),
 
-/** The HTML attribute of a hash key, as <nn-playground> takes it: learningRate → learning-rate. */
-export function attributeName(key) {
-  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    /** A copy of a state. */
+    clone: (state) => Object.fromEntries(Object.entries(state).map(([k, v]) => [k, copy(v)])),
+
+    /** The text of one key's value: { value } or { problem: { code, params, at? } }. */
+    parseValue: (key, raw) => (specs.has(key) ? parseValue(specs.get(key), raw) : problem("unknownKey", { got: key })),
+
+    /**
+     * A state from a location hash; never throws. Keys that are not understood
+     * fall back to their defaults and are reported in `problems`.
+     * @returns {{ state: object, problems: { key: string, raw: string, code: string, params: object }[] }}
+     */
+    parse(hash) {
+      const state = defaults();
+      const problems = [];
+      const raw = splitHash(hash);
+      for (const [key, value] of raw) {
+        if (key === "dataset") continue;
+        if (isPageOption(key)) {
+          if (!validPageOption(key, value)) problems.push({ key, raw: value, code: "unknownChoice", params: { got: value } });
+          continue;
+        }
+        if (!specs.has(key) || unlinked.includes(key)) {
+          problems.push({ key, raw: value, code: "unknownKey", params: { got: key } });
+          continue;
+        }
+        const r = parseValue(specs.get(key), value);
+        if ("value" in r) state[key] = r.value;
+        else problems.push({ key, raw: value, ...r.problem });
+      }
+      if (datasetSpec) parseDataset(raw, state, problems);
+      check(state, problems);
+      return { state, problems };
+    },
+
+    /**
+     * The hash (without "#") of a state: its keys in order, then the page
+     * options of `current` (the address now). The custom points are written
+     * for custom data of at most MAX_HASH_POINTS points.
+     */
+    serialize(state, current = globalThis.location?.hash) {
+      const parts = [];
+      for (const key of hashKeys) {
+        if (key === "points" && (state.dataset !== CUSTOM || pointsLeftOut(state))) continue;
+        parts.push(`${key}=${encodeValue(state[key])}`);
+      }
+      return [...parts, ...pageOptionParts(current)].join("&");
+    },
+
+    /** The config handed to `new Playground(config)`: the fixed values and the config keys. */
+    toConfig(state) {
+      const config = { ...fixed };
+      for (const key of configKeys) {
+        if (key === "points" && state.dataset !== CUSTOM) continue;
+        config[key] = copy(state[key]);
+      }
+      return config;
+    },
+
+    /** Whether two states ask for the same sessions (they differ at most in view keys). */
+    sameSessions(a, b) {
+      return keys.every((k) => viewKeys.has(k) || JSON.stringify(a[k]) === JSON.stringify(b[k]));
+    },
+  });
 }
 
 /** True when a state's custom points are too many for a link (the hash leaves them out). */
@@ -318,35 +288,8 @@ export function pointsLeftOut(state) {
   return state.dataset === CUSTOM && state.points.length / 3 > MAX_HASH_POINTS;
 }
 
-/**
- * The hash (without "#") for a state: `keys` in order (booleans as true/false),
- * then embed=1 if set, then the page options of `current` (the address now).
- * `points` is written only for custom data of at most MAX_HASH_POINTS points.
- */
-export function serializeHash(state, keys = HASH_KEYS, current = globalThis.location?.hash) {
-  const parts = [];
-  for (const key of keys) {
-    const v = state[key];
-    if (key === "points" && (state.dataset !== CUSTOM || pointsLeftOut(state))) continue;
-    parts.push(`${key}=${Array.isArray(v) ? v.map(enc).join(",") : enc(v)}`);
-  }
-  if (state.embed) parts.push("embed=1");
-  const options = pageOptionsOf(current);
-  for (const key of PAGE_OPTION_ORDER) {
-    if (!(key in options)) continue;
-    if (key === "embed" ? "embed" in state || !bool(options.embed).value : key === "lang" && options.lang === "en") continue;
-    parts.push(`${key}=${enc(options[key])}`);
-  }
-  return parts.join("&");
-}
-
-/** "dataset=nope (unknown dataset), foo (unknown setting)"; `translate` turns each reason into the page's language. */
-export function describeProblems(problems, translate = (reason) => reason) {
-  return problems
-    .map((p) => `${p.key}${p.raw === null || p.raw === "" ? "" : `=${shorten(p.raw)}`} (${translate(p.reason)})`)
-    .join(", ");
-}
-
-function shorten(text) {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+/** True when every label of a point list is 0 or 1. */
+export function binaryLabels(points) {
+  for (let i = 2; i < points.length; i += 3) if (points[i] !== 0 && points[i] !== 1) return false;
+  return true;
 }

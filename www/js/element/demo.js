@@ -1,7 +1,9 @@
 /**
- * The element demo page: its Korean (the elements translate themselves).
+ * The element demo page: its header, and its Korean (the elements translate themselves).
  */
 import { addStrings, markTranslated } from "../core/i18n.js";
+import { renderHeader } from "../shell/header.js";
+import { startNav } from "../shell/nav.js";
 
 addStrings({
   "The <nn-playground> element — nn-playground": "<nn-playground> 요소 — nn-playground",
@@ -15,3 +17,5 @@ addStrings({
 });
 
 markTranslated();
+renderHeader({ article: true });
+startNav();

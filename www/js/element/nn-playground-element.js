@@ -10,21 +10,25 @@
  * points="x0,y0,label0,…" with dataset="custom"). HTML ignores the case of
  * attribute names, so learningRate (read as learningrate) works too. `hidden`
  * keeps its hash meaning (the hidden layer sizes), not HTML's. A value that is
- * not understood falls back to its default and the element names it.
- * `autoplay` starts training at once; `lang="ko"` (on the element or an
- * ancestor) shows it in Korean.
+ * not understood falls back to its default and the element names it. Defaults,
+ * limits and choices are the core's (its schema), as on the playground page.
+ * `autoplay` starts training at once (unless the reader prefers reduced motion);
+ * `lang="ko"` (on the element or an ancestor) shows it in Korean.
  *
- * Each element has its own Playground, canvases, animation loop and
- * shadow-DOM styles, so several on one page train independently. Script API:
- * play(), pause(), step(n = 1), reset(); read-only playing, report, config,
- * playground; the "nn-playground-ready" event fires once it has drawn.
+ * Each element has its own Playground, canvases, play loop (the pages' loop)
+ * and shadow-DOM styles, so several on one page train independently; the wasm
+ * package is loaded once for all of them. Script API: play(), pause(),
+ * step(n = 1), reset(); read-only playing, report, config, playground; the
+ * "nn-playground-ready" event fires once it has drawn.
  */
-import { parseHash, toConfig, describeProblems, PARSERS, attributeName } from "../core/state.js";
+import { attributeName, encodeValue } from "../core/hash.js";
+import { loadPackage } from "../core/load.js";
+import { describeError, describeProblems } from "../core/errors.js";
+import { formatLoss, formatAccuracy } from "../core/format.js";
+import { describePlayground } from "../playground/state.js";
 import { BoundaryView } from "../views/boundary.js";
 import { LossChart } from "../views/loss-chart.js";
-import { formatLoss, formatAccuracy } from "../views/readouts.js";
-import { nextStepsPerFrame } from "../shell/step-budget.js";
-import { messageOf } from "../shell/banners.js";
+import { PlayLoop } from "../shell/play-loop.js";
 import { tIn, onLangChange, LANGS } from "../core/i18n.js";
 import "../playground/ko.js";
 
@@ -33,25 +37,22 @@ const STEP_BUDGET_MS = 4;
 const MAX_STEPS_PER_FRAME = 100000;
 const BOUNDARY_RES = 64;
 
-const CORE_URL = new URL("../../pkg/nn_playground.js", import.meta.url).href;
-let core = null;
+/** The playground's state description, once the core has given its schema. */
+let description = null;
 
-/** The wasm module, loaded and initialized once for every element. */
-function loadCore() {
-  core ??= import(CORE_URL).then(async (m) => {
-    await m.default();
-    return m;
-  });
-  return core;
+/** The package and the playground's description, loaded once for every element. */
+async function loadCore() {
+  const wasm = await loadPackage();
+  description ??= describePlayground(wasm.configSchema());
+  return wasm;
 }
 
-/** Attribute name → hash key: kebab-case and the lowercased camelCase of every key. */
-const ATTRIBUTE_KEYS = new Map([["hidden-layers", "hidden"]]);
-for (const key of ["dataset", ...Object.keys(PARSERS)]) {
-  if (key === "embed") continue;
-  ATTRIBUTE_KEYS.set(attributeName(key), key);
-  ATTRIBUTE_KEYS.set(key.toLowerCase(), key);
+/** The key an attribute names: kebab-case or the lowercased camelCase of a key (or hidden-layers). */
+function keyOf(attribute) {
+  if (attribute === "hidden-layers") return "hidden";
+  return description.keys.find((key) => attributeName(key) === attribute || key.toLowerCase() === attribute) ?? null;
 }
+
 /** Attributes that are not settings and are not reported as unknown. */
 const OTHER_ATTRIBUTES = new Set(["autoplay", "lang", "id", "class", "style", "title", "slot", "part", "dir", "tabindex", "translate", "role"]);
 
@@ -79,10 +80,6 @@ canvas { display: block; width: 100%; }
 `;
 
 export class NnPlaygroundElement extends HTMLElement {
-  static get observedAttributes() {
-    return [...ATTRIBUTE_KEYS.keys(), "lang"];
-  }
-
   constructor() {
     super();
     const root = this.attachShadow({ mode: "open" });
@@ -106,19 +103,27 @@ export class NnPlaygroundElement extends HTMLElement {
         </div>
       </div>`;
     this.$ = (cls) => root.querySelector(`.${cls}`);
-    this.$("play").addEventListener("click", () => (this.playing ? this.pause() : this.play()));
-    this.$("step").addEventListener("click", () => this.step(1));
-    this.$("reset").addEventListener("click", () => this.reset());
     this.pg = null;
     this.state = null;
     this.problems = [];
-    this.error = "";
+    this.error = null;
     this.lastReport = null;
-    this.isPlaying = false;
-    this.rafId = 0;
-    this.stepsPerFrame = 1;
-    this.frameCount = 0;
+    this.diverged = false;
     this.rebuildQueued = false;
+    this.loop = new PlayLoop({
+      budgetMs: STEP_BUDGET_MS,
+      maxSteps: MAX_STEPS_PER_FRAME,
+      speed: () => this.state?.speed ?? "max",
+      step: (k) => this.pg.step(k),
+      show: (r) => this.onReport(r),
+      label: () => this.renderText(),
+      canPlay: () => this.pg !== null && !this.diverged,
+    });
+    this.$("play").addEventListener("click", this.loop.toggle);
+    this.$("step").addEventListener("click", () => this.step(1));
+    this.$("reset").addEventListener("click", () => this.reset());
+    // Any attribute may name a setting (the keys are known once the core has loaded).
+    new MutationObserver((records) => this.attributesChanged(records)).observe(this, { attributes: true });
   }
 
   /** The element's language: its own lang, an ancestor's, or English. */
@@ -146,9 +151,10 @@ export class NnPlaygroundElement extends HTMLElement {
         if (!this.isConnected) return;
         this.build();
         this.dispatchEvent(new CustomEvent("nn-playground-ready", { bubbles: true, composed: true }));
-        if (this.hasAttribute("autoplay")) this.play();
+        const reduced = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+        if (this.hasAttribute("autoplay") && !reduced) this.play();
       },
-      (err) => this.showNotice(`pkg/nn_playground.js: ${messageOf(err)}`, true),
+      (err) => this.showNotice(`pkg/nn_playground.js: ${err?.message ?? err}`, true),
     );
   }
 
@@ -159,12 +165,9 @@ export class NnPlaygroundElement extends HTMLElement {
     this.pg = null;
   }
 
-  attributeChangedCallback(name) {
-    if (name === "lang") {
-      this.renderText();
-      return;
-    }
-    if (!this.wasm || this.rebuildQueued) return;
+  attributesChanged(records) {
+    if (records.some((r) => r.attributeName === "lang")) this.renderText();
+    if (!this.wasm || this.rebuildQueued || records.every((r) => r.attributeName === "lang")) return;
     // Several attributes set in a row rebuild once.
     this.rebuildQueued = true;
     queueMicrotask(() => {
@@ -173,30 +176,29 @@ export class NnPlaygroundElement extends HTMLElement {
     });
   }
 
-  /** The settings of the attributes, as the playground's hash would give them. */
+  /** The settings of the attributes, read like the playground's link. */
   readState() {
     const parts = [];
     const unknown = [];
     for (const { name, value } of this.attributes) {
-      const key = ATTRIBUTE_KEYS.get(name);
-      if (key) parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
+      const key = keyOf(name);
+      if (key) parts.push(`${encodeURIComponent(key)}=${encodeValue(value)}`);
       else if (!OTHER_ATTRIBUTES.has(name) && !/^(data-|aria-|on)/.test(name)) unknown.push(name);
     }
-    const { state, problems } = parseHash(parts.join("&"));
-    for (const name of unknown) problems.push({ key: name, raw: null, reason: "unknown attribute" });
+    const { state, problems } = description.parse(parts.join("&"));
+    for (const name of unknown) problems.push({ key: name, raw: "", code: "unknownKey", params: { got: name } });
     return { state, problems };
   }
 
   build() {
     const { state, problems } = this.readState();
     this.problems = problems;
-    this.error = "";
-    let next;
+    this.error = null;
+    let next = null;
     try {
-      next = new this.wasm.Playground(toConfig(state));
+      next = new this.wasm.Playground(description.toConfig(state));
     } catch (err) {
-      this.error = messageOf(err);
-      next = null;
+      this.error = err;
     }
     if (!next) {
       if (this.pg) {
@@ -209,9 +211,9 @@ export class NnPlaygroundElement extends HTMLElement {
     this.pg = next;
     this.state = state;
     this.diverged = false;
-    this.stepsPerFrame = 1;
+    this.loop.stepsPerFrame = 1;
     this.chart.reset();
-    this.chart.logScale = !!state.logScale;
+    this.chart.logScale = state.logScale;
     this.view.setData({
       bounds: next.bounds(),
       train: next.points("train"),
@@ -259,8 +261,8 @@ export class NnPlaygroundElement extends HTMLElement {
     const t = (s, p) => this.t(s, p);
     this.$("reset").textContent = t("Reset");
     this.$("reset").title = t("Reset the network (same seed, same initial weights)");
-    this.$("play").textContent = this.isPlaying ? t("Pause") : t("Play");
-    this.$("play").setAttribute("aria-pressed", String(this.isPlaying));
+    this.$("play").textContent = this.playing ? t("Pause") : t("Play");
+    this.$("play").setAttribute("aria-pressed", String(this.playing));
     this.$("step").textContent = t("Step");
     this.$("step").title = t("One mini-batch update");
     this.$("bar").setAttribute("aria-label", t("Training controls"));
@@ -270,9 +272,10 @@ export class NnPlaygroundElement extends HTMLElement {
     this.$("l-acc").textContent = t("Test accuracy");
     this.$("boundary").setAttribute("aria-label", t("Decision boundary"));
     this.$("chart").setAttribute("aria-label", t("Loss curve"));
-    if (this.error) this.showNotice(`${t("Settings rejected.")} ${t(this.error)}`, true);
+    if (this.error) this.showNotice(`${t("Settings rejected.")} ${describeError(this.error, this.error.key, t)}`, true);
     else if (this.problems.length) {
-      this.showNotice(`${t("Some attributes were not understood and use their defaults:")} ${describeProblems(this.problems, t)}`);
+      const listed = describeProblems(this.problems, { t, name: attributeName });
+      this.showNotice(`${t("Some attributes were not understood and use their defaults:")} ${listed}`);
     } else this.$("notice").hidden = true;
     if (this.chart) this.chart.draw();
   }
@@ -284,22 +287,10 @@ export class NnPlaygroundElement extends HTMLElement {
     notice.hidden = false;
   }
 
-  frame() {
-    this.rafId = 0;
-    if (!this.isPlaying || !this.pg) return;
-    const cap = this.state.speed === "max" ? Infinity : Number(this.state.speed);
-    const k = Math.min(this.stepsPerFrame, cap);
-    const t0 = performance.now();
-    const r = this.pg.step(k);
-    this.stepsPerFrame = nextStepsPerFrame(this.stepsPerFrame, k, performance.now() - t0, STEP_BUDGET_MS, MAX_STEPS_PER_FRAME);
-    this.onReport(r);
-    if (this.isPlaying) this.rafId = requestAnimationFrame(() => this.frame());
-  }
-
   // ---------------------------------------------------------------- API
 
   get playing() {
-    return this.isPlaying;
+    return this.loop.playing;
   }
 
   /** The last step report ({ step, trainLoss, testLoss, … }), or null before the core loaded. */
@@ -318,22 +309,16 @@ export class NnPlaygroundElement extends HTMLElement {
   }
 
   play() {
-    if (!this.pg || this.diverged) return;
-    this.isPlaying = true;
-    this.renderText();
-    if (!this.rafId) this.rafId = requestAnimationFrame(() => this.frame());
+    this.loop.play();
   }
 
   pause() {
-    this.isPlaying = false;
-    if (this.rafId) cancelAnimationFrame(this.rafId);
-    this.rafId = 0;
-    this.renderText();
+    this.loop.pause();
   }
 
   step(n = 1) {
     if (!this.pg || this.diverged) return;
-    if (this.isPlaying) this.pause();
+    if (this.playing) this.pause();
     this.onReport(this.pg.step(n));
   }
 

@@ -66,7 +66,7 @@ addStrings({
   "× layer 1": "× 층 1",
   "std per hidden layer, log scale": "은닉층별 표준편차, 로그 스케일",
 
-  // initialization table (js/init-formula.js)
+  // initialization table (js/initialization/formula.js)
   "Scheme": "방식",
   "Var(W)": "W 의 분산",
   "value": "값",
@@ -82,7 +82,7 @@ addStrings({
   "Symmetry: every unit of each layer is identical (largest difference between two units' weights: 0) — they compute the same function and get the same gradient, forever.":
     "대칭: 각 층의 모든 유닛이 똑같습니다 (두 유닛의 가중치 차이의 최댓값: 0). 같은 함수를 계산하고 같은 기울기를 받아서 영원히 똑같이 남습니다.",
 
-  // activation panel (js/init-activation.js)
+  // activation panel (js/initialization/activation.js)
   "g(z) = max(0, z), g′(z) = 1 if z > 0, else 0": "g(z) = max(0, z),  g′(z) = z > 0 이면 1, 아니면 0",
   "g(z) = z if z > 0, else 0.01·z, g′(z) = 1 or 0.01": "g(z) = z > 0 이면 z, 아니면 0.01·z,  g′(z) = 1 또는 0.01",
   "Output in (−1, 1), centred on 0. Like the sigmoid it saturates: for |z| > 2 the slope is below 0.08, so a unit driven that far passes almost no gradient back.":
@@ -97,12 +97,12 @@ addStrings({
     "비선형성이 없습니다: 아무리 다층으로 쌓아도 선형 층들 W[L]⋯W[2]W[1]x 는 정리하면 하나의 선형 함수 꼴입니다. 결정 경계는 직선밖에 될 수 없습니다 — 초승달 데이터에서 “선형 활성 함수” 프리셋을 골라 보세요.",
 
   // messages
-  "depth must be at least 1 hidden layer, got {depth}": "은닉층 수는 1 이상이어야 합니다. 입력: {depth}",
-  "this page needs at least one hidden layer": "이 페이지에는 은닉층이 하나 이상 필요함",
+  "Deep linear toy: hidden layer l outputs c^l·x. RMS of layer {layer} / layer 1 = {ratio} = {c}^{power} = {predicted} (relative difference {difference}).":
+    "깊은 선형 장난감 예: 은닉층 l 의 출력은 c^l·x 입니다. 층 {layer} / 층 1 의 RMS = {ratio} = {c}^{power} = {predicted} (상대 차이 {difference}).",
 
   "init-footer": "강의 §2 와 §4: 활성 함수가 왜 필요한지, 그리고 초기 가중치에 따라 깊은 신경망의 신호와 기울기가 어떻게 사라지거나, 폭발하거나, 건강하게 유지되는지를 봅니다. 모든 숫자는 WebAssembly 로 컴파일된 Rust 코어가 학습과 같은 순전파와 역전파로 계산합니다. 주소창에 설정이 들어 있습니다.",
 }, [
-  // strips (js/init-layers.js)
+  // strips (js/initialization/layers.js)
   [/^Layer (\d+)$/, "층 $1"],
   [/^Layer (\d+) · (\d+) units?$/, "층 $1 · 유닛 $2개"],
   [/^(\S+%) saturated$/, "포화 $1"],
@@ -111,10 +111,7 @@ addStrings({
   [/^(δ|∂J\/∂W): std \S+(?: · update\/weight \S+)?$/, note],
   [/^Layer (\d+) activations: (.+)$/, (m, l, text) => `층 ${l} 활성값: ${note(text)}`],
   [/^Layer (\d+) gradients: (.+)$/, (m, l, text) => `층 ${l} 기울기: ${note(text)}`],
-  // the deep linear toy (js/init-main.js)
-  [/^Deep linear toy: hidden layer l outputs c\^l·x\. RMS of layer (\d+) \/ layer 1 = (\S+) = (\S+) = (\S+) \(relative difference (\S+)\)\.$/,
-    "깊은 선형 장난감 예: 은닉층 l 의 출력은 c^l·x 입니다. 층 $1 / 층 1 의 RMS = $2 = $3 = $4 (상대 차이 $5)."],
-  // initialization panel (js/init-formula.js)
+  // initialization panel (js/initialization/formula.js)
   [/^Var\(W\) of hidden layer (\d+): fan-in n_in = (\d+), fan-out n_out = (\d+)(?:, times initScale² = (\S+)²)?$/,
     (m, l, n, k, s) => `은닉층 ${l} 의 W 의 분산: 입력 수 ${n}, 출력 수 ${k}${s === undefined ? "" : `, 초기화 배율² = ${s}² 를 곱함`}`],
   [/^Layer (\d+): weights drawn with std (\S+); their std now (\S+)\.$/,
@@ -123,12 +120,7 @@ addStrings({
     "층 $1: 가중치를 무작위로 뽑지 않고 정해 두었고, 지금 표준편차는 $2 입니다."],
   [/^Symmetry broken: units of a layer differ by up to (\S+) in a weight\.$/,
     "대칭이 깨졌습니다: 한 층의 유닛들은 가중치가 최대 $1 만큼 다릅니다."],
-  // activation plot's description (js/init-activation.js)
+  // activation plot's description (js/initialization/activation.js)
   [/^Plot of the (\w+) activation g\(z\) and its derivative g′\(z\) for z from −5 to 5$/,
     (m, a) => `${ACTIVATION_NAMES[a] ?? a} 활성 함수 g(z) 와 그 도함수 g′(z) 의 그래프 (z 는 −5 ~ 5)`],
-  // the core's divergence messages
-  [/^the mini-batch loss exploded to (\S+) at step (\d+)$/, "미니 배치 손실이 스텝 $2 에서 $1 로 폭발했습니다"],
-  [/^parameter (\d+) became (\S+) at step (\d+)$/, "변수 $1 이(가) 스텝 $3 에서 $2 이(가) 되었습니다"],
-  // the link notice: "key=value (reason), …" with each reason translated
-  [/^[^\s()]+ \([^()]*\)(?:, [^\s()]+ \([^()]*\))*$/, (m) => m.replace(/\(([^()]*)\)/g, (p, reason) => `(${t(reason)})`)],
 ]);

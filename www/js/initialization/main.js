@@ -1,18 +1,13 @@
 /**
- * Wiring and the animation loop of the Initialization lab.
- *
- * Loads the wasm core, turns the URL hash into a state, builds a Playground,
- * and while playing calls `pg.step(k)` once per animation frame (k scaled so
- * stepping takes about STEP_BUDGET_MS), then redraws the loss curve, and — as
- * often as their own cost allows — the per-layer strips from
- * `pg.layerStats(points)` and the decision boundary. Changing a setting builds
- * a new Playground (the old one keeps running if the core rejects the config);
- * view options only redraw.
+ * The Initialization lab (initialization.html): one deep Playground, trained
+ * while playing; the loss curve every frame and — as often as their own cost
+ * allows — the per-layer strips from `pg.layerStats(points)`, the depth chart
+ * and the decision boundary. The page controller (js/shell/page.js) does the
+ * loading, the link, the settings and the play loop; here the network is
+ * described by depth × width and the presets set the lecture's cases.
  */
-import {
-  PRESETS, parseLabHash, serializeLabHash, toConfig, applyPreset, presetOf, cloneState, defaultState,
-} from "./state.js";
-import { fillPresets, writeControls, readControls, showPreset, VIEW_ONLY_IDS } from "./controls.js";
+import { Page } from "../shell/page.js";
+import { PRESETS, describeLab, applyPreset, presetOf } from "./state.js";
 import { BoundaryView } from "../views/boundary.js";
 import { LossChart } from "../views/loss-chart.js";
 import { showReport } from "../views/readouts.js";
@@ -20,19 +15,12 @@ import { LayerStrips, formatValue } from "./layers.js";
 import { DepthChart } from "./depth.js";
 import { FormulaPanel } from "./formula.js";
 import { ActivationPanel, curveArgs } from "./activation.js";
-import {
-  initBanners, showError, hideError, errorShown, showDiverged, hideDiverged, showNotice, hideNotice, messageOf,
-} from "../shell/banners.js";
-import { describeProblems } from "../core/state.js";
-import { loadCore, onResize, replaceHash, buildOrFallback } from "../shell/page-shell.js";
-import { PlayLoop } from "../shell/play-loop.js";
-import { markTranslated, onLangChange } from "../core/i18n.js";
+import { showDiverged, hideDiverged } from "../shell/banners.js";
+import { describeDivergence } from "../core/errors.js";
+import { parseNumber } from "../core/hash.js";
+import { t } from "../core/i18n.js";
 import "./ko.js";
 
-markTranslated(); // before anything is written: the page starts in the language of its link
-
-const STEP_BUDGET_MS = 8;
-const MAX_STEPS_PER_FRAME = 10000;
 /** Multiply-adds one `layerStats` call may cost (≈ 3 × points × weights): a few ms. */
 const STATS_WORK = 3e6;
 const STATS_POINTS = [32, 256];
@@ -43,23 +31,7 @@ const BOUNDARY_RES = [24, 100];
 const DRAW_BUDGET_MS = 10;
 
 const $ = (id) => document.getElementById(id);
-
-let wasm = null;
-let pg = null;
-let current = null;
-let report = null;
-let stats = [];
-let diverged = false;
-let lastHash = "";
-let statsPoints = STATS_POINTS[1];
-let boundaryRes = BOUNDARY_RES[1];
-
-let boundaryView;
-let chart;
-let strips;
-let depthChart;
-let formulas;
-let activationPanel;
+const clamp = (x, [lo, hi]) => Math.max(lo, Math.min(hi, x));
 
 /** Runs a drawing at most as often as its last duration fits DRAW_BUDGET_MS per frame. */
 class Paced {
@@ -80,8 +52,6 @@ class Paced {
   }
 }
 
-const clamp = (x, [lo, hi]) => Math.max(lo, Math.min(hi, x));
-
 /** Weights of a 2 → hidden… → 1 network. */
 function weightCount(hidden) {
   const widths = [2, ...hidden, 1];
@@ -90,244 +60,225 @@ function weightCount(hidden) {
   return n;
 }
 
-// ------------------------------------------------------------- building
-
-function build(state) {
-  let next;
-  try {
-    next = new wasm.Playground(toConfig(state));
-  } catch (err) {
-    showError(messageOf(err));
-    return false;
+class InitializationLab extends Page {
+  constructor() {
+    super({
+      hook: "nnInit",
+      header: {
+        player: {
+          label: "Training controls",
+          reset: "Reset the network (same seed, same initial weights)",
+          play: "Play / pause training (space)",
+          step: "One mini-batch update",
+        },
+        speed: { label: "Speed", title: "Mini-batch updates per animation frame" },
+        counters: [["Epoch", "epoch"], ["Steps", "step-counter"]],
+      },
+      loop: { budgetMs: 8, maxSteps: 10000 },
+      widgets: {
+        // The network is drawn as depth × width: every hidden layer the same width.
+        hidden: {
+          read: () => this.readDepthAndWidth(),
+          write: (hidden) => {
+            $("depth").value = String(hidden.length);
+            $("width").value = String(hidden[0]);
+          },
+          control: (keyPath) => (/\[\d+\]/.test(keyPath) ? $("width") : $("depth")),
+        },
+      },
+    });
+    this.report = null;
+    this.stats = [];
+    this.diverged = false;
+    this.statsPoints = STATS_POINTS[1];
+    this.boundaryRes = BOUNDARY_RES[1];
+    this.stripsPace = new Paced(() => this.drawStats());
+    this.boundaryPace = new Paced(() => this.drawBoundary());
   }
-  hideError();
-  hideDiverged();
-  if (pg) pg.free();
-  pg = next;
-  current = cloneState(state);
-  diverged = false;
-  loop.stepsPerFrame = 1;
-  const weights = weightCount(state.hidden);
-  statsPoints = clamp(Math.floor(STATS_WORK / weights), STATS_POINTS);
-  boundaryRes = clamp(Math.floor(Math.sqrt(BOUNDARY_WORK / weights)), BOUNDARY_RES);
-  $("stats-points").textContent = String(Math.min(statsPoints, pg.points("train").length / 3));
 
-  const regression = state.problem === "regression";
-  boundaryView.setData({ bounds: pg.bounds(), train: pg.points("train"), test: pg.points("test"), regression });
-  $("scale-min").textContent = regression ? "−1" : "0";
-  chart.reset();
-  report = pg.step(0);
-  chart.push(report);
-  showReport(report);
-  chart.draw();
-  stripsPace.tick(true);
-  boundaryPace.tick(true);
-  activationPanel.show(state.activation, wasm.activationCurve(...curveArgs(state.activation)));
-  showPreset(presetOf(current, wasm.deepLinearToy));
-  updateHash();
-  return true;
-}
-
-function updateHash() {
-  lastHash = replaceHash(`#${serializeLabHash(current)}`);
-}
-
-// ------------------------------------------------------------- drawing
-
-/** c of the deep linear toy (identity weights, linear units), or null. */
-function toyScale() {
-  return current.init === "identity" && current.activation === "linear" ? current.initScale : null;
-}
-
-function drawStats() {
-  if (!pg) return;
-  stats = pg.layerStats(statsPoints);
-  strips.update(stats, { activation: current.activation, gradient: current.gradient });
-  const c = toyScale();
-  depthChart.draw(stats, c);
-  showToy(c);
-  if (stats.length) formulas.showTable(current, stats[Math.min(1, stats.length - 1)]);
-  formulas.showLive(stats);
-}
-
-function showToy(c) {
-  const readout = $("toy-readout");
-  $("toy-key").hidden = c === null;
-  readout.hidden = c === null || stats.length < 2;
-  if (readout.hidden) return;
-  const last = stats[stats.length - 1];
-  const ratio = last.actRms / stats[0].actRms;
-  const predicted = c ** (last.layer - 1);
-  readout.textContent =
-    `Deep linear toy: hidden layer l outputs c^l·x. RMS of layer ${last.layer} / layer 1 = ${formatValue(ratio)}` +
-    ` = ${c}^${last.layer - 1} = ${formatValue(predicted)} (relative difference ${Math.abs(ratio / predicted - 1).toExponential(0)}).`;
-}
-
-function drawBoundary() {
-  if (!pg) return;
-  if (!diverged) {
-    const [xmin, xmax, ymin, ymax] = pg.bounds();
-    boundaryView.setGrid(pg.boundary(boundaryRes, xmin, xmax, ymin, ymax), boundaryRes);
+  describe(schema) {
+    return describeLab(schema);
   }
-  boundaryView.draw();
-}
 
-const stripsPace = new Paced(drawStats);
-const boundaryPace = new Paced(drawBoundary);
-
-function onReport(r, force) {
-  report = r;
-  chart.push(r);
-  if (r.diverged && !diverged) {
-    diverged = true;
-    loop.pause();
-    showDiverged(r.message);
+  /** The hidden layers of the depth and width fields: whole layers within the limits, as link text. */
+  readDepthAndWidth() {
+    const text = $("depth").value;
+    const depth = parseNumber(text);
+    const maxLayers = this.description.spec("hidden").maxLayers;
+    if (Number.isNaN(depth)) return { problem: { code: "wrongType", params: { expected: "number", got: text } } };
+    if (!(depth >= 1 && depth <= maxLayers)) return { problem: { code: "outOfRange", params: { min: 1, max: maxLayers, got: depth } } };
+    if (!Number.isInteger(depth)) return { problem: { code: "notWhole", params: { got: depth } } };
+    return Array(depth).fill($("width").value.trim()).join(",");
   }
-  chart.draw();
-  showReport(r);
-  stripsPace.tick(force);
-  boundaryPace.tick(force);
-}
 
-// ------------------------------------------------------------- playing
+  prepare() {
+    $("preset").append(new Option("Custom", "custom"), ...PRESETS.map((p) => new Option(p.label, p.id)));
+    this.boundaryView = new BoundaryView($("boundary"));
+    this.chart = new LossChart($("loss-chart"));
+    this.strips = new LayerStrips($("strips"));
+    this.depthChart = new DepthChart($("depth-chart"));
+    this.formulas = new FormulaPanel(
+      { caption: $("formula-caption"), body: $("formula-body"), weights: $("weights-readout"), symmetry: $("symmetry-readout") },
+      (...args) => this.wasm.initVariance(...args),
+    );
+    this.activationPanel = new ActivationPanel($("activation-chart"), $("activation-formula"), $("activation-text"));
+  }
 
-const loop = new PlayLoop({
-  button: $("play"),
-  budgetMs: STEP_BUDGET_MS,
-  maxSteps: MAX_STEPS_PER_FRAME,
-  speed: () => current.speed,
-  step: (k) => pg.step(k),
-  show: (r) => onReport(r, false),
+  build(state) {
+    return new this.wasm.Playground(this.description.toConfig(state));
+  }
+
+  free(pg) {
+    pg.free();
+  }
+
+  adopt() {
+    const { sessions: pg, state } = this;
+    hideDiverged();
+    this.diverged = false;
+    const weights = weightCount(state.hidden);
+    this.statsPoints = clamp(Math.floor(STATS_WORK / weights), STATS_POINTS);
+    this.boundaryRes = clamp(Math.floor(Math.sqrt(BOUNDARY_WORK / weights)), BOUNDARY_RES);
+    $("stats-points").textContent = String(Math.min(this.statsPoints, pg.points("train").length / 3));
+    const regression = state.problem === "regression";
+    this.boundaryView.setData({ bounds: pg.bounds(), train: pg.points("train"), test: pg.points("test"), regression });
+    $("scale-min").textContent = regression ? "−1" : "0";
+    this.chart.reset();
+    this.report = pg.step(0);
+    this.chart.push(this.report);
+    showReport(this.report);
+    this.chart.draw();
+    this.stripsPace.tick(true);
+    this.boundaryPace.tick(true);
+    this.activationPanel.show(state.activation, this.wasm.activationCurve(...curveArgs(state.activation)));
+    $("preset").value = presetOf(this.description, state, this.wasm.deepLinearToy)?.id ?? "custom";
+  }
+
+  settingChanged(key, next) {
+    if (key === "preset") {
+      const preset = PRESETS.find((p) => p.id === $("preset").value);
+      return preset ? applyPreset(this.description, this.state, preset, this.wasm.deepLinearToy) : null;
+    }
+    next.problem = this.description.problemOf(next.dataset) ?? next.problem;
+    return next;
+  }
+
+  viewChanged() {
+    this.strips.update(this.stats, { activation: this.state.activation, gradient: this.state.gradient });
+  }
+
+  // ------------------------------------------------------------- drawing
+
+  /** c of the deep linear toy (identity weights, linear units), or null. */
+  toyScale() {
+    const s = this.state;
+    return s.init === "identity" && s.activation === "linear" ? s.initScale : null;
+  }
+
+  drawStats() {
+    if (!this.sessions) return;
+    this.stats = this.sessions.layerStats(this.statsPoints);
+    this.strips.update(this.stats, { activation: this.state.activation, gradient: this.state.gradient });
+    const c = this.toyScale();
+    this.depthChart.draw(this.stats, c);
+    this.showToy(c);
+    if (this.stats.length) this.formulas.showTable(this.state, this.stats[Math.min(1, this.stats.length - 1)]);
+    this.formulas.showLive(this.stats);
+  }
+
+  showToy(c) {
+    const readout = $("toy-readout");
+    $("toy-key").hidden = c === null;
+    readout.hidden = c === null || this.stats.length < 2;
+    if (readout.hidden) return;
+    const last = this.stats[this.stats.length - 1];
+    const ratio = last.actRms / this.stats[0].actRms;
+    const predicted = c ** (last.layer - 1);
+    readout.textContent = t(
+      "Deep linear toy: hidden layer l outputs c^l·x. RMS of layer {layer} / layer 1 = {ratio} = {c}^{power} = {predicted} (relative difference {difference}).",
+      {
+        layer: last.layer, ratio: formatValue(ratio), c, power: last.layer - 1, predicted: formatValue(predicted),
+        difference: Math.abs(ratio / predicted - 1).toExponential(0),
+      },
+    );
+  }
+
+  drawBoundary() {
+    const pg = this.sessions;
+    if (!pg) return;
+    if (!this.diverged) {
+      const [xmin, xmax, ymin, ymax] = pg.bounds();
+      this.boundaryView.setGrid(pg.boundary(this.boundaryRes, xmin, xmax, ymin, ymax), this.boundaryRes);
+    }
+    this.boundaryView.draw();
+  }
+
+  // ------------------------------------------------------------- playing
+
+  step(k) {
+    return this.sessions.step(k);
+  }
+
+  show(r, { forced }) {
+    this.report = r;
+    this.chart.push(r);
+    if (r.diverged && !this.diverged) {
+      this.diverged = true;
+      this.loop.pause();
+      showDiverged(describeDivergence(r.divergence));
+    }
+    this.chart.draw();
+    showReport(r);
+    this.stripsPace.tick(forced);
+    this.boundaryPace.tick(forced);
+  }
+
   canPlay() {
-    if (!pg) return false;
-    if (diverged) showDiverged(report?.message);
-    return !diverged;
-  },
+    if (this.diverged) showDiverged(describeDivergence(this.report?.divergence));
+    return !this.diverged;
+  }
+
   paused() {
-    if (pg) {
-      stripsPace.tick(true);
-      boundaryPace.tick(true);
-    }
-  },
-});
-
-function stepOnce() {
-  if (!pg) return;
-  if (loop.playing) loop.pause();
-  onReport(pg.step(1), true);
-}
-
-// ------------------------------------------------------------- settings
-
-function applySettings(changedId) {
-  if (!pg) return;
-  if (changedId === "preset") {
-    const preset = PRESETS.find((p) => p.id === $("preset").value);
-    if (!preset) return;
-    const next = applyPreset(current, preset, wasm.deepLinearToy);
-    writeControls(next, preset);
-    build(next);
-    return;
+    if (!this.sessions) return;
+    this.stripsPace.tick(true);
+    this.boundaryPace.tick(true);
   }
-  const { state, errors } = readControls(current);
-  if (errors.length) {
-    showError(errors.join("; "));
-    return;
+
+  /** Canvas text (chart axes) is drawn in the current language: redraw everything. */
+  resize() {
+    this.boundaryView.resize();
+    this.chart.resize();
+    this.chart.draw();
+    if (!this.sessions) return;
+    this.boundaryView.draw();
+    this.strips.update(this.stats, { activation: this.state.activation, gradient: this.state.gradient });
+    this.depthChart.draw(this.stats, this.toyScale());
+    this.showToy(this.toyScale());
+    this.activationPanel.show(this.state.activation, this.wasm.activationCurve(...curveArgs(this.state.activation)));
   }
-  if (VIEW_ONLY_IDS.has(changedId)) {
-    current.gradient = state.gradient;
-    current.speed = state.speed;
-    strips.update(stats, { activation: current.activation, gradient: current.gradient });
-    updateHash();
-    return;
+
+  relabel() {
+    if (this.report) showReport(this.report);
+    this.resize();
   }
-  const same = JSON.stringify(toConfig(state)) === JSON.stringify(toConfig(current));
-  if (same && !errorShown()) return;
-  build(state);
+
+  handle() {
+    const page = this;
+    return {
+      get playground() {
+        return page.sessions;
+      },
+      get stats() {
+        return page.stats;
+      },
+      get report() {
+        return page.report;
+      },
+      get statsPoints() {
+        return page.statsPoints;
+      },
+    };
+  }
 }
 
-function reset() {
-  if (!pg) return;
-  const { state, errors } = readControls(current);
-  if (errors.length) showError(errors.join("; "));
-  else build(state);
-}
-
-function loadHash(hash) {
-  const { state, problems } = parseLabHash(hash);
-  if (problems.length) showNotice(describeProblems(problems));
-  else hideNotice();
-  writeControls(state, presetOf(state, wasm.deepLinearToy));
-  return state;
-}
-
-function onHashChange() {
-  if (location.hash === lastHash) return;
-  build(loadHash(location.hash));
-}
-
-function redrawAll() {
-  boundaryView.resize();
-  chart.resize();
-  chart.draw();
-  if (!pg) return;
-  boundaryView.draw();
-  strips.update(stats, { activation: current.activation, gradient: current.gradient });
-  depthChart.draw(stats, toyScale());
-  activationPanel.show(current.activation, wasm.activationCurve(...curveArgs(current.activation)));
-}
-
-function wire() {
-  loop.wire();
-  $("step").addEventListener("click", stepOnce);
-  $("reset").addEventListener("click", reset);
-  const form = $("settings");
-  form.addEventListener("change", (e) => {
-    if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) applySettings(e.target.id);
-  });
-  form.addEventListener("keydown", (e) => {
-    if (e.key === "Enter" && e.target instanceof HTMLInputElement) {
-      e.preventDefault();
-      applySettings(e.target.id);
-    }
-  });
-  form.addEventListener("submit", (e) => e.preventDefault());
-  $("speed").addEventListener("change", () => applySettings("speed"));
-  window.addEventListener("hashchange", onHashChange);
-  onResize(redrawAll);
-  onLangChange(redrawAll); // canvas text (chart axes) is drawn in the current language
-}
-
-async function start() {
-  initBanners();
-  fillPresets();
-  boundaryView = new BoundaryView($("boundary"));
-  chart = new LossChart($("loss-chart"));
-  strips = new LayerStrips($("strips"));
-  depthChart = new DepthChart($("depth-chart"));
-  formulas = new FormulaPanel(
-    { caption: $("formula-caption"), body: $("formula-body"), weights: $("weights-readout"), symmetry: $("symmetry-readout") },
-    (...args) => wasm.initVariance(...args),
-  );
-  activationPanel = new ActivationPanel($("activation-chart"), $("activation-formula"), $("activation-text"));
-
-  wasm = await loadCore();
-  if (!wasm) return;
-
-  const state = loadHash(location.hash);
-  buildOrFallback(build, state, defaultState(), (s) => writeControls(s, presetOf(s, wasm.deepLinearToy)));
-  wire();
-  document.documentElement.dataset.ready = "true";
-
-  // A read-only handle for the console and the end-to-end tests.
-  window.nnInit = Object.freeze({
-    get playground() { return pg; },
-    get state() { return current && cloneState(current); },
-    get stats() { return stats; },
-    get report() { return report; },
-    get playing() { return loop.playing; },
-    get statsPoints() { return statsPoints; },
-  });
-}
-
-start();
+new InitializationLab().start();

@@ -10,9 +10,13 @@
  */
 import { lang, onLangChange, markTranslated } from "../core/i18n.js";
 import { SIZE_MESSAGE, LANG_MESSAGE } from "../shell/embed.js";
+import { renderHeader } from "../shell/header.js";
+import { startNav } from "../shell/nav.js";
 import "./ko.js";
 
 markTranslated();
+renderHeader({ article: true });
+startNav();
 
 const frames = [...document.querySelectorAll("iframe[data-src]")];
 

@@ -55,6 +55,8 @@ addStrings({
   "250 = all training points": "250 = 학습 점 전체",
   "Fair learning rates": "공정한 학습률",
   "Same learning rate": "같은 학습률",
+  "unit {n}": "유닛 {n}",
+  "Both sides use α = {rate}.": "양쪽 모두 α = {rate} 을 씁니다.",
   "Computing each side's learning rate…": "양쪽의 학습률을 계산하는 중…",
 
   // loss surface settings
@@ -130,16 +132,11 @@ addStrings({
   "lab-lesson-4": "학습률 하나로는 양쪽에 공정할 수 없습니다: 표준화한 입력에 맞는 학습률은 원본 쪽을 골짜기 양편으로 튕겨 내고 (또는 발산시키고), 원본 쪽에 맞을 만큼 작은 학습률로는 표준화 쪽이 기어가듯 느립니다. <strong>공정한 학습률</strong>은 양쪽에 각자 가장 좋은 안정적인 학습률을 주고 (은닉층이 없으면 헤세 행렬로부터 2/(λ<sub>max</sub> + λ<sub>min</sub>), 있으면 짧은 탐색으로) 처음부터 다시 시작합니다: 양쪽이 목표 손실에 닿는 데 필요한 스텝 수를 비교해 보세요.",
   "lab-footer": "주황색은 클래스 0, 파란색은 클래스 1 입니다. 곡면, 경로, 조건수, 학습률은 모두 WebAssembly 로 컴파일된 Rust 코어가 계산하고, 이 페이지는 그리기만 합니다. 주소창에 모든 설정이 들어 있어서 링크를 열면 같은 화면이 나옵니다 (iframe 에 넣으려면 <code>embed=1</code> 을 추가하세요).",
 }, [
-  [/^unit (\d+)$/, "유닛 $1"],
-  [/^Both sides use α = (.+)\.$/, "양쪽 모두 α = $1 을 씁니다."],
   [/^Fair learning rate for this side \((\w+)\)$/, (m, method) => `이쪽에 맞춘 학습률 (${METHOD[method] ?? method})`],
   // "Raw inputs: α = 1.4e-4 (hessian) · Standardized inputs: α = 4 (hessian)"
   [/^(Raw inputs|Standardized inputs): α = .+$/, (text) => text
     .replace(/(Raw inputs|Standardized inputs): /g, (m, side) => `${SIDE[side]}: `)
     .replace(/\((hessian|sweep)\)/g, (m, method) => `(${METHOD[method]})`)],
-  [/^the mini-batch loss exploded to (\S+) at step (\d+)$/, "스텝 $2 에서 미니 배치 손실이 $1 로 폭발했습니다"],
-  [/^the pca surface needs a trajectory: train for a few steps first$/, "pca 곡면에는 경로가 필요합니다: 먼저 몇 스텝 학습하세요"],
-  [/^target must be "auto" or a positive number, got (.*)$/, "target 은 \"auto\" 또는 양수여야 합니다. 입력: $1"],
   [/^(w[₁₂]) of unit (\d+) \(weight of (x[₁₂])\)$/, "유닛 $2 의 $1 ($3 의 가중치)"],
   // captions: what the plane is, then its bands
   [/^Plane of the path's two principal directions \((.+) and (.+) of its variance\)\.$/,
@@ -148,6 +145,4 @@ addStrings({
     "은닉 유닛 $1 의 입력 가중치 (나머지 변수는 모두 현재 값)."],
   [/^(?:(.*\.) )?(\d+) log-spaced bands of J from (\S+) to (\S+)\.$/,
     (m, what, n, lo, hi) => `${what ? `${ko(what)} ` : ""}J 를 로그 간격으로 나눈 띠 ${n}개 (${lo} ~ ${hi}).`],
-  // several rejected settings at once, each translated on its own
-  [/^[^;]+ must be [^;]+(?:; [^;]+)+$/, (text) => text.split("; ").map(ko).join("; ")],
 ]);

@@ -10,8 +10,8 @@ import { LossChart } from "../views/loss-chart.js";
 import { SurfaceView } from "../views/surface.js";
 import { SurfaceWindow } from "./window.js";
 import { showPanelReadouts, stepsToTarget } from "./readouts.js";
-import { formatLoss } from "../views/readouts.js";
-import { messageOf } from "../shell/banners.js";
+import { formatLoss } from "../core/format.js";
+import { describeError, describeDivergence } from "../core/errors.js";
 
 const BOUNDARY_RES = 64;
 
@@ -103,7 +103,7 @@ export class Panel {
     this.chart.push(r);
     if (r.diverged && !this.diverged) {
       this.diverged = true;
-      this.el("[data-out=diverged-text]").textContent = r.message || "The loss is no longer finite.";
+      this.el("[data-out=diverged-text]").textContent = describeDivergence(r.divergence);
       this.el("[data-role=diverged]").hidden = false;
     }
   }
@@ -127,8 +127,9 @@ export class Panel {
     try {
       surface = this.pg.lossSurface(this.window.request(kind, unit, res));
     } catch (err) {
-      message = messageOf(err);
-      if (/train/i.test(message)) message = "Train for a few steps first: this plane is fitted to the optimizer's path.";
+      message = err?.code === "needsTraining"
+        ? "Train for a few steps first: this plane is fitted to the optimizer's path."
+        : describeError(err, "lossSurface");
     }
     const ms = performance.now() - t0;
     this.surface = surface;

@@ -4,7 +4,7 @@
  * Hessian, the current cost, and how many updates the side needed to bring
  * its training loss down to the target (read from `pg.history()`).
  */
-import { formatLoss } from "../views/readouts.js";
+import { formatLoss } from "../core/format.js";
 
 const SUPERSCRIPT = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
 

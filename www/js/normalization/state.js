@@ -1,17 +1,14 @@
 /**
- * State of the Normalization lab and its URL-hash form.
- *
- * One state drives both sessions: the shared config (the raw side gets
- * `normalize: "none"`, the other `"standardize"`), the feature distortion and
- * the view options (surface kind, unit, target loss, fair learning rates).
- * Parsing reuses the playground's parsers (state.js); a bad value falls back to
- * its default and is named in `problems`.
+ * State of the Normalization lab: one state drives both sessions — the shared
+ * config (the raw side gets `normalize: "none"`, the other `"standardize"`),
+ * the feature distortion, and the view options (surface kind, unit, target
+ * loss, fair learning rates). The core's schema gives the keys' limits; the
+ * lab's own defaults tell its story (x₂ stretched 100 times, logistic
+ * regression on two Gaussians).
  */
-import {
-  parseHash, serializeHash, copyKeys, PARSERS, enumOf, numberIn, bool, parseNumber, MAX_UNITS,
-} from "../core/state.js";
-
-export const SURFACE_KINDS = Object.freeze(["weights2d", "random", "pca", "line"]);
+import { describeState, choice, integer, boolean, custom } from "../core/state.js";
+import { parseNumber } from "../core/hash.js";
+import { CHOICE_LABELS } from "../core/labels.js";
 
 /** The two sides, left to right. */
 export const SIDES = Object.freeze([
@@ -28,96 +25,75 @@ export const PRESETS = Object.freeze([
   { id: "none", label: "none", scale: [1, 1], rotation: 0, offset: [0, 0] },
 ]);
 
-export const DEFAULTS = Object.freeze({
-  problem: "classification",
-  dataset: "gauss",
-  noise: 0.3,
-  seed: 1,
-  scale: Object.freeze([1, 100]),
-  rotation: 0,
-  offset: Object.freeze([0, 0]),
-  hidden: Object.freeze([]),
-  activation: "tanh",
-  optimizer: "sgd",
-  learningRate: 0.3,
-  batchSize: 250,
-  surface: "weights2d",
-  unit: 0,
-  target: "auto",
-  fair: false,
-  speed: "10",
-  logScale: true,
-  embed: false,
-});
-
-/** Keys of the shared Playground config, as the core takes them. */
-const CONFIG_KEYS = Object.freeze([
-  "problem", "dataset", "noise", "seed", "scale", "rotation", "offset",
-  "hidden", "activation", "optimizer", "learningRate", "batchSize",
-]);
-
-/** Keys written to the hash, in order (the problem type follows from the dataset). */
-export const HASH_KEYS = Object.freeze([...CONFIG_KEYS.slice(1), "surface", "unit", "target", "fair", "speed", "logScale"]);
+const KEYS = [
+  "problem", "dataset", "noise", "seed", "scale", "rotation", "offset", "hidden", "activation", "optimizer",
+  "learningRate", "batchSize", "surface", "unit", "target", "fair", "speed", "logScale",
+];
 
 /** "auto" or a positive number. */
 function targetLoss(raw) {
-  if (raw === "auto") return { value: "auto" };
+  if (raw === "auto" || raw === "") return { value: "auto" };
   const x = parseNumber(raw);
-  return x > 0 && Number.isFinite(x) ? { value: x } : { reason: "not auto or a positive number" };
+  return x > 0 && Number.isFinite(x)
+    ? { value: x }
+    : { problem: { code: "wrongType", params: { expected: "auto", got: Number.isNaN(x) ? raw : x } } };
 }
 
-/** Parsers of this page's keys (the dataset is checked by parseHash itself). */
-const PARSERS_HERE = Object.freeze({
-  noise: PARSERS.noise,
-  seed: PARSERS.seed,
-  scale: PARSERS.scale,
-  rotation: numberIn(-360, 360),
-  offset: PARSERS.offset,
-  hidden: PARSERS.hidden,
-  activation: PARSERS.activation,
-  optimizer: PARSERS.optimizer,
-  learningRate: PARSERS.learningRate,
-  batchSize: PARSERS.batchSize,
-  surface: enumOf(SURFACE_KINDS, "surface kind"),
-  unit: numberIn(0, MAX_UNITS - 1, { integer: true }),
-  target: targetLoss,
-  fair: bool,
-  speed: PARSERS.speed,
-  logScale: bool,
-  embed: bool,
-});
-
-export function cloneState(s) {
-  return { ...s, scale: [...s.scale], offset: [...s.offset], hidden: [...s.hidden] };
-}
-
-export function defaultState() {
-  return cloneState(DEFAULTS);
-}
-
-/** Parse a location hash; never throws. */
-export function parseLabHash(hash) {
-  const { state, problems } = parseHash(hash, { defaults: defaultState(), parsers: PARSERS_HERE });
-  const units = state.hidden[0] ?? 0;
-  if (state.unit > 0 && state.unit >= units) {
-    problems.push({ key: "unit", raw: String(state.unit), reason: units ? `the first hidden layer has ${units} units` : "no hidden layer" });
-    state.unit = 0;
-  }
-  return { state, problems };
-}
-
-export function serializeLabHash(state) {
-  return serializeHash(state, HASH_KEYS);
+/** The lab's state description from the core's schema. */
+export function describeLab(schema) {
+  const maxUnits = schema.settings.find((s) => s.key === "hidden").max;
+  return describeState(schema, {
+    keys: KEYS,
+    own: {
+      surface: choice(["weights2d", "random", "pca", "line"], "weights2d", {
+        labels: { weights2d: "two weights", random: "random plane", pca: "PCA of the path", line: "line init → now" },
+        titles: {
+          weights2d: "The cost over two weights, everything else fixed",
+          random: "Filter-normalized random directions",
+          pca: "Plane of the path's principal directions",
+          line: "1-D cut from the initial to the current parameters",
+        },
+      }),
+      unit: integer(0, maxUnits - 1, 0),
+      target: custom(targetLoss, "auto"),
+      fair: boolean(false),
+      speed: choice(["1", "10", "100", "max"], "10", { labels: { max: "as many as fit 8 ms" } }),
+      logScale: boolean(true),
+    },
+    overrides: {
+      dataset: {
+        default: "gauss",
+        choices: ["gauss", "circle", "xor", "moons", "spiral", "plane", "gaussians"],
+        labels: { ...CHOICE_LABELS.dataset, gaussians: "Bumps" },
+        titles: { plane: "Plane (regression: the model is linear regression)", gaussians: "Gaussian bumps (regression)" },
+      },
+      noise: { default: 0.3 },
+      scale: { default: [1, 100] },
+      hidden: { default: [] },
+      optimizer: { labels: { ...CHOICE_LABELS.optimizer, sgd: "Gradient descent (SGD)" } },
+      learningRate: { default: 0.3 },
+      batchSize: { default: 250 },
+    },
+    unlinked: ["problem"],
+    view: ["surface", "unit", "target", "speed", "logScale"],
+    check(state, problems) {
+      const units = state.hidden[0] ?? 0;
+      if (state.unit > 0 && state.unit >= units) {
+        problems.push({ key: "unit", raw: String(state.unit), code: "outOfRange", params: { min: 0, max: Math.max(0, units - 1), got: state.unit } });
+        state.unit = 0;
+      }
+    },
+  });
 }
 
 /** The config of one side's Playground. */
-export function sideConfig(state, side, learningRate = state.learningRate) {
-  return { normalize: side.normalize, ...copyKeys(state, CONFIG_KEYS), learningRate };
+export function sideConfig(description, state, side, learningRate = state.learningRate) {
+  return { ...description.toConfig(state), normalize: side.normalize, learningRate };
 }
 
 /** The config without the learning rate (two states with the same key train the same data and start). */
-export function configKey(state) {
-  const { learningRate, ...rest } = sideConfig(state, SIDES[0]);
+export function configKey(description, state) {
+  const { learningRate, ...rest } = sideConfig(description, state, SIDES[0]);
   return JSON.stringify(rest);
 }
 

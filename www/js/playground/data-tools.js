@@ -13,8 +13,8 @@
 import { CUSTOM, MAX_HASH_POINTS, binaryLabels, pointsLeftOut } from "../core/state.js";
 import { PointEditor, rawPoints, customBounds } from "./point-editor.js";
 import { drawThumbnail } from "../views/thumbnails.js";
-import { formatLoss, formatAccuracy } from "../views/readouts.js";
-import { messageOf } from "../shell/banners.js";
+import { formatLoss, formatAccuracy } from "../core/format.js";
+import { describeError } from "../core/errors.js";
 import { t, onLangChange } from "../core/i18n.js";
 
 const $ = (id) => document.getElementById(id);
@@ -164,7 +164,7 @@ export class DataTools {
     try {
       points = Array.from(this.page.wasm.parsePointsCsv(text));
     } catch (err) {
-      this.showError("data-error", t("{file} was not loaded, your points are unchanged. {message}", { file: name, message: t(messageOf(err)) }));
+      this.showError("data-error", t("{file} was not loaded, your points are unchanged. {message}", { file: name, message: describeError(err, t("The file")) }));
       return;
     }
     let problem = this.page.state().problem;
@@ -213,7 +213,7 @@ export class DataTools {
       model = JSON.parse(text);
       next = this.page.wasm.Playground.fromModel(model);
     } catch (err) {
-      this.showError("model-error", t("{file} was not loaded: {message}", { file: name, message: t(messageOf(err)) }));
+      this.showError("model-error", t("{file} was not loaded: {message}", { file: name, message: describeError(err, err.key || t("The file")) }));
       return;
     }
     // The restored playground counts its own updates from 0; the file says how long it trained.

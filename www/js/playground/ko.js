@@ -194,7 +194,9 @@ addStrings({
   "{file} was not loaded: {message}": "{file} 을(를) 불러오지 않았습니다: {message}",
   "Loaded the model from {file} ({n} updates). The link holds its settings but not its weights.":
     "{file} 에서 모델을 불러왔습니다 (업데이트 {n}회). 링크에는 설정만 있고 가중치는 없습니다.",
-  "CSV has no points: expected lines of x,y,label": "CSV 에 점이 없습니다: x,y,label 형식의 줄이 필요합니다",
+  "of {n}": "/ {n}",
+  "relative error {value} ✓ backprop matches finite differences": "상대 오차 {value} ✓ 역전파가 유한 차분과 일치합니다",
+  "relative error {value} ✗ larger than 1e-6": "상대 오차 {value} ✗ 1e-6 보다 큽니다",
 
   // the custom element
   "Some attributes were not understood and use their defaults:": "일부 속성을 이해하지 못해 기본값을 사용합니다:",
@@ -222,45 +224,4 @@ addStrings({
   [/^weights in: (.+)$/, (m, list) => `들어오는 가중치: ${units(list)}`],
   [/^∂J\/∂w in: (.+)$/, (m, list) => `들어오는 ∂J/∂w: ${units(list)}`],
   [/^after (\d+) steps$/, "$1 스텝 후"],
-  [/^of (\d+)$/, "/ $1"],
-  [/^relative error (\S+) ✓ backprop matches finite differences$/, "상대 오차 $1 ✓ 역전파가 유한 차분과 일치합니다"],
-  [/^relative error (\S+) ✗ larger than 1e-6$/, "상대 오차 $1 ✗ 1e-6 보다 큽니다"],
-  // messages of the page's checks and of the core: the key names stay as they are
-  [/^(\w+) must be a number, got (.*)$/, "$1 은(는) 숫자여야 합니다. 입력: $2"],
-  [/^(\w+) must be a whole number, got (.*)$/, "$1 은(는) 정수여야 합니다. 입력: $2"],
-  [/^(\w+) must be two numbers \(check (.*)\)$/, "$1 은(는) 숫자 두 개여야 합니다 ($2 확인)"],
-  [/^hidden must be comma-separated whole numbers, got (.*)$/, "hidden 은 쉼표로 구분한 정수여야 합니다. 입력: $1"],
-  [/^CSV lines must be three finite numbers x,y,label: (.*)$/,
-    (m, lines) => `CSV 의 각 줄은 유한한 숫자 세 개 (x,y,label) 여야 합니다: ${lines.replace(/line (\d+):/g, "$1번째 줄:").replace(/; and (\d+) more$/, "; 그 밖에 $1줄")}`],
-  [/^model: (.*)$/, "모델: $1"],
-  [/^(\S+(?: \([^)]*\))?) must be (.+), got (.+)$/,
-    (m, key, expected, got) => `${key} 은(는) ${koreanRule(expected)} 이어야 합니다. 받은 값: ${koreanRule(got)}`],
 ]);
-
-/** The core's phrases for what a value must be (and what it was), in Korean; numbers and key names stay. */
-const RULES = [
-  [/^between (\S+) and (\S+) units$/, "$1 ~ $2 개의 유닛"],
-  [/^between (\S+) and (\S+) points$/, "$1 ~ $2 개의 점"],
-  [/^between (\S+) and (\S+)(?: \((.+)\))?$/, "$1 이상 $2 이하"],
-  [/^at most (\d+) layers$/, "최대 $1 개의 층"],
-  [/^(\d+) layers$/, "$1 개의 층"],
-  [/^(\d+) numbers$/, "숫자 $1 개"],
-  [/^(\d+) numbers for hidden layers (.+)$/, "은닉층 $2 에 맞는 숫자 $1 개"],
-  [/^a whole number from (\S+) to (\S+)$/, "$1 ~ $2 사이의 정수"],
-  [/^a finite number > (\S+)$/, "$1 보다 큰 유한한 수"],
-  [/^non-zero with \|scale\| ≤ (\S+)$/, "0 이 아니고 |scale| ≤ $1"],
-  [/^below (\S+) \((.+)\)$/, (m, limit, what) => `${limit} 보다 작은 값 (${koreanRule(what)})`],
-  [/^in \[0, 1\)$/, "[0, 1) 범위의 값"],
-  [/^finite$/, "유한한 수"],
-  [/^two finite numbers$/, "유한한 수 두 개"],
-  [/^0 or 1$/, "0 또는 1"],
-  [/^x, y, label triples \(a multiple of 3 numbers\)$/, "x, y, label 세 값씩 (3의 배수 개의 숫자)"],
-  [/^empty unless dataset is "custom"$/, "dataset 이 \"custom\" 이 아니면 비어 있어야 함"],
-  [/^units in the first layer$/, "첫 층의 유닛 수"],
-  [/^the training set size$/, "학습 데이터의 크기"],
-];
-
-function koreanRule(text) {
-  for (const [pattern, replacement] of RULES) if (pattern.test(text)) return text.replace(pattern, replacement);
-  return text;
-}

@@ -72,12 +72,9 @@ export function showError(message, {
 export function hideError() {
   $("error-banner").hidden = true;
 }
-export function errorShown() {
-  return !$("error-banner").hidden;
-}
 
 export function showDiverged(message) {
-  show("diverged-banner", "diverged-text", message || "The loss is no longer finite.");
+  show("diverged-banner", "diverged-text", message);
 }
 export function hideDiverged() {
   $("diverged-banner").hidden = true;

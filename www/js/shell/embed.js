@@ -12,25 +12,15 @@
  * `{ type: "nn-playground:size", height }`) so a lecture page can size the
  * frame, and follows the parent's language (`{ type: "nn-playground:lang", lang }`).
  */
-import { pageOptionsOf, bool } from "../core/state.js";
+import { pageOptionsOf, embedRequested } from "../core/hash.js";
 import { setLang } from "../core/i18n.js";
 
 export const SIZE_MESSAGE = "nn-playground:size";
 export const LANG_MESSAGE = "nn-playground:lang";
 
-/** True when a hash asks for the embedded view (embed=1 or embed=true). */
-export function embedRequested(hash) {
-  let embed = false;
-  for (const part of String(hash ?? "").replace(/^#/, "").split("&")) {
-    const [key, value = ""] = part.split("=");
-    if (key === "embed") embed = bool(value).value === true;
-  }
-  return embed;
-}
-
 /** The controls `controls=` keeps visible, or null for all of them. */
 export function visibleControls(hash) {
-  const raw = pageOptionsOf(hash).controls;
+  const raw = pageOptionsOf(hash).get("controls");
   return raw === undefined ? null : raw.split(",").filter(Boolean);
 }
 

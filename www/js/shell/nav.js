@@ -1,10 +1,10 @@
 /**
  * The site navigation in every page header. The list of pages lives here
- * only: each header holds an empty `<nav data-site-nav>` that this module
- * fills with one link per page, the current one marked `aria-current="page"`.
- * After the menu come the page tools every page shares: the language switch
- * (on pages whose strings are translated, js/i18n.js), Share and Embed
- * (js/share.js); and the embed=1 view (js/embed.js) starts here.
+ * only: each header holds an empty `<nav data-site-nav>` that `startNav` fills
+ * with one link per page, the current one marked `aria-current="page"`. After
+ * the menu come the page tools every page shares: the language switch (on
+ * pages whose strings are translated, js/core/i18n.js), Share and Embed
+ * (js/shell/share.js); and the embed=1 view (js/shell/embed.js) starts here.
  */
 import { LANGS, LANG_NAMES, lang, setLang, onLangChange, t } from "../core/i18n.js";
 import { renderShareTools } from "./share.js";
@@ -91,7 +91,10 @@ export function renderPageTools(root = document) {
   showLang(lang());
 }
 
-renderNav();
-renderPageTools();
-onLangChange(showLang);
-startEmbed();
+/** The navigation and page tools in the header, and the embedded view: call once the header is there. */
+export function startNav() {
+  renderNav();
+  renderPageTools();
+  onLangChange(showLang);
+  startEmbed();
+}

@@ -1,39 +1,31 @@
 /**
- * Play/pause and the animation loop of a training page: while playing,
- * `step(k)` runs once per animation frame with k adapted so that stepping
- * takes about `budgetMs` (see step-budget.js), capped by the page's speed
- * setting; `show(result)` then draws what it returned.
+ * Play/pause and the animation loop of a training page (and of each
+ * <nn-playground> element): while playing, `step(k)` runs once per animation
+ * frame with k adapted so that stepping takes about `budgetMs` (see
+ * step-budget.js), capped by the speed setting; `show(result)` then draws what
+ * it returned.
  */
 import { nextStepsPerFrame } from "./step-budget.js";
-import { showPlaying, onSpaceBar } from "./page-shell.js";
 
 export class PlayLoop {
   /**
    * @param {object} options
-   * @param {HTMLButtonElement} options.button the play button
    * @param {number} options.budgetMs milliseconds a frame may spend stepping
    * @param {number} options.maxSteps the most updates per frame
    * @param {() => string} options.speed "max" or the updates per frame allowed
    * @param {(k: number) => any} options.step runs k updates (the timed part)
    * @param {(result: any) => void} options.show draws what `step` returned
+   * @param {(on: boolean) => void} options.label shows the state (on the play button)
    * @param {() => boolean} [options.canPlay] whether playing may start (it may say why not)
    * @param {() => void} [options.paused] runs after every pause
-   * @param {(on: boolean) => void} [options.label] shows the state on the button
    */
-  constructor({ button, budgetMs, maxSteps, speed, step, show, canPlay = () => true, paused = () => {}, label }) {
-    Object.assign(this, { button, budgetMs, maxSteps, speed, step, show, canPlay, paused });
-    this.label = label ?? ((on) => showPlaying(button, on));
+  constructor({ budgetMs, maxSteps, speed, step, show, label, canPlay = () => true, paused = () => {} }) {
+    Object.assign(this, { budgetMs, maxSteps, speed, step, show, label, canPlay, paused });
     this.playing = false;
     this.stepsPerFrame = 1;
     this.rafId = 0;
     this.frame = this.frame.bind(this);
     this.toggle = () => (this.playing ? this.pause() : this.play());
-  }
-
-  /** The play button and the space bar toggle playing. */
-  wire() {
-    this.button.addEventListener("click", this.toggle);
-    onSpaceBar(this.toggle);
   }
 
   setPlaying(on) {

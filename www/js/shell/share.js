@@ -8,7 +8,8 @@
  * that registers one with `setElementSnippet`, the <nn-playground> snippet.
  */
 import { t } from "../core/i18n.js";
-import { parseHash, defaultState, attributeName, HASH_KEYS, CUSTOM } from "../core/state.js";
+import { CUSTOM } from "../core/state.js";
+import { attributeName } from "../core/hash.js";
 
 /** Height of the suggested iframe, in CSS pixels. */
 const IFRAME_HEIGHT = 720;
@@ -41,12 +42,13 @@ export function iframeSnippet(src, height = IFRAME_HEIGHT) {
 /**
  * The <nn-playground> custom element showing a playground hash: its module
  * script and one attribute per setting that differs from the default.
+ * @param {ReturnType<import("../core/state.js").describeState>} description the playground's state
  */
-export function elementSnippet(hash = location.hash, script = new URL("js/element/nn-playground-element.js", location.href).href) {
-  const { state } = parseHash(hash);
-  const base = defaultState();
+export function elementSnippet(description, hash = location.hash, script = new URL("js/element/nn-playground-element.js", location.href).href) {
+  const { state } = description.parse(hash);
+  const base = description.defaults();
   const attrs = [];
-  for (const key of HASH_KEYS) {
+  for (const key of description.keys) {
     const v = state[key];
     if ((key === "points" && state.dataset !== CUSTOM) || JSON.stringify(v) === JSON.stringify(base[key])) continue;
     attrs.push(`${attributeName(key)}="${escapeHtml(Array.isArray(v) ? v.join(",") : v)}"`);

@@ -27,12 +27,6 @@ export function colorAt(t, strength = 1) {
   return mix(WHITE, BLUE, (u * 2 - 1) * strength);
 }
 
-/** CSS colour string for t in [0, 1]. */
-export function cssColor(t, strength = 1) {
-  const [r, g, b] = colorAt(t, strength);
-  return `rgb(${Math.round(r)}, ${Math.round(g)}, ${Math.round(b)})`;
-}
-
 /** Map a regression value on [-1, 1] to [0, 1]. */
 export function regressionToUnit(v) {
   return (v + 1) / 2;

@@ -15,10 +15,9 @@
  * the exact values. `highlight()` marks the units and links one computation
  * involves (the backprop explorer's stages).
  */
-import { MAX_LAYERS, MAX_UNITS } from "../core/state.js";
 import { ORANGE, BLUE, makeLut, regressionToUnit } from "./colors.js";
 import { paintGrid } from "./boundary.js";
-import { formatEntry } from "./readouts.js";
+import { formatEntry } from "../core/format.js";
 
 const MAX_DRAWN = 8;
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -69,13 +68,16 @@ export class NetworkView {
   /**
    * @param {HTMLElement} container
    * @param {((hidden: number[]) => void) | null} onChange called with the edited layer list
-   * @param {{ editable?: boolean, notation?: boolean }} [options] `editable: false` drops the
-   *   +/− buttons; `notation: true` names every column a[l] as in the lecture.
+   * @param {{ editable?: boolean, notation?: boolean, maxLayers?: number, maxUnits?: number }} [options]
+   *   `editable: false` drops the +/− buttons (an editable diagram needs the most layers and
+   *   units it may grow to); `notation: true` names every column a[l] as in the lecture.
    */
-  constructor(container, onChange, { editable = true, notation = false } = {}) {
+  constructor(container, onChange, { editable = true, notation = false, maxLayers = 0, maxUnits = 0 } = {}) {
     this.container = container;
     this.onChange = onChange;
     this.editable = editable;
+    this.maxLayers = maxLayers;
+    this.maxUnits = maxUnits;
     this.notation = notation;
     this.hidden = [];
     this.activation = "tanh";
@@ -100,11 +102,11 @@ export class NetworkView {
     const hidden = [...this.hidden];
     const op = button.dataset.op;
     const layer = Number(button.dataset.layer);
-    if (op === "add-layer" && hidden.length < MAX_LAYERS) {
+    if (op === "add-layer" && hidden.length < this.maxLayers) {
       hidden.push(hidden.length ? hidden[hidden.length - 1] : NEW_LAYER_UNITS);
     } else if (op === "remove-layer" && hidden.length > 0) {
       hidden.pop();
-    } else if (op === "add-unit" && hidden[layer] < MAX_UNITS) {
+    } else if (op === "add-unit" && hidden[layer] < this.maxUnits) {
       hidden[layer] += 1;
     } else if (op === "remove-unit" && hidden[layer] > 1) {
       hidden[layer] -= 1;
@@ -131,7 +133,7 @@ export class NetworkView {
       const toolbar = el("div", { class: "net-toolbar" });
       add = el("button", {
         type: "button", id: "add-layer", "data-op": "add-layer", class: "round-button",
-        "aria-label": "Add a hidden layer", title: "Add a hidden layer", disabled: n >= MAX_LAYERS,
+        "aria-label": "Add a hidden layer", title: "Add a hidden layer", disabled: n >= this.maxLayers,
       }, "+");
       const remove = el("button", {
         type: "button", id: "remove-layer", "data-op": "remove-layer", class: "round-button",
@@ -194,7 +196,7 @@ export class NetworkView {
       buttons.append(
         el("button", {
           type: "button", class: "round-button small", id: `layer-${i + 1}-add`, "data-op": "add-unit",
-          "data-layer": i, "aria-label": `Add a unit to layer ${i + 1}`, title: "Add a unit", disabled: units >= MAX_UNITS,
+          "data-layer": i, "aria-label": `Add a unit to layer ${i + 1}`, title: "Add a unit", disabled: units >= this.maxUnits,
         }, "+"),
         el("button", {
           type: "button", class: "round-button small", id: `layer-${i + 1}-remove`, "data-op": "remove-unit",

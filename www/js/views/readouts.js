@@ -3,25 +3,11 @@
  * training/test accuracy (hidden for regression, where they are null) and the
  * gradient-check result.
  */
-import { messageOf } from "../shell/banners.js";
+import { formatLoss, formatAccuracy } from "../core/format.js";
+import { describeError } from "../core/errors.js";
+import { t } from "../core/i18n.js";
 
 const $ = (id) => document.getElementById(id);
-
-/** A loss for display: 3 decimals, "NaN"/"∞" when training blew up. */
-export function formatLoss(x) {
-  if (x === null || x === undefined) return "–";
-  if (Number.isNaN(x)) return "NaN";
-  if (!Number.isFinite(x)) return x > 0 ? "∞" : "−∞";
-  if (Math.abs(x) >= 1000) return x.toExponential(2);
-  if (x !== 0 && Math.abs(x) < 0.001) return x.toExponential(1);
-  return x.toFixed(3);
-}
-
-/** An accuracy in [0, 1] as a percentage. */
-export function formatAccuracy(x) {
-  if (x === null || x === undefined || !Number.isFinite(x)) return "–";
-  return `${(x * 100).toFixed(1)}%`;
-}
 
 /** Show a step report. */
 export function showReport(r) {
@@ -40,12 +26,14 @@ export function showGradientCheck(value) {
   const out = $("grad-check-value");
   out.classList.remove("ok", "bad");
   if (typeof value !== "number" || Number.isNaN(value)) {
-    out.textContent = "relative error: NaN";
+    out.textContent = t("relative error: NaN");
     out.classList.add("bad");
     return;
   }
   const ok = value < 1e-6;
-  out.textContent = `relative error ${value.toExponential(2)} ${ok ? "✓ backprop matches finite differences" : "✗ larger than 1e-6"}`;
+  out.textContent = ok
+    ? t("relative error {value} ✓ backprop matches finite differences", { value: value.toExponential(2) })
+    : t("relative error {value} ✗ larger than 1e-6", { value: value.toExponential(2) });
   out.classList.add(ok ? "ok" : "bad");
   out.dataset.value = String(value);
 }
@@ -57,13 +45,13 @@ export function showGradientCheck(value) {
  */
 export async function runGradientCheck(pg, button) {
   if (!pg) return;
-  showGradientCheckText("computing…");
+  showGradientCheckText(t("computing…"));
   button.disabled = true;
   await new Promise((resolve) => setTimeout(resolve, 30));
   try {
     showGradientCheck(pg.gradientCheck());
   } catch (err) {
-    showGradientCheckText(messageOf(err));
+    showGradientCheckText(describeError(err));
   } finally {
     button.disabled = false;
   }
@@ -75,17 +63,4 @@ export function showGradientCheckText(text) {
   out.classList.remove("ok", "bad");
   out.textContent = text;
   delete out.dataset.value;
-}
-
-/**
- * One entry of a matrix or a tooltip: `digits` decimals, exponent form for tiny
- * (below 0.01) or huge (10⁴ and up) magnitudes, and a true minus sign.
- */
-export function formatEntry(x, digits = 3) {
-  if (typeof x !== "number" || Number.isNaN(x)) return "NaN";
-  if (!Number.isFinite(x)) return x > 0 ? "∞" : "−∞";
-  const a = Math.abs(x);
-  if (Number.isInteger(x) && a < 1e4) return x < 0 ? `−${a}` : String(a);
-  const text = a < 0.01 || a >= 1e4 ? a.toExponential(Math.max(1, digits - 1)).replace("e+", "e").replace("e-", "e−") : a.toFixed(digits);
-  return x < 0 ? `−${text}` : text;
 }

@@ -4,7 +4,6 @@
  * points, which are drawn onto the dataset's 60×60 canvas; then it is freed.
  */
 import { colorAt, regressionToUnit } from "./colors.js";
-import { DATASETS } from "../core/state.js";
 import { setupCanvas } from "./plot.js";
 
 const SIZE = 60;
@@ -13,11 +12,12 @@ const SIZE = 60;
  * Draw every thumbnail canvas (`canvas[data-dataset]`) under `root`.
  * @param {Function} Playground the wasm class
  * @param {{ noise: number, seed: number }} options
+ * @param {(dataset: string) => string} problemOf the problem type of a dataset
  */
-export function drawThumbnails(Playground, { noise, seed }, root = document) {
+export function drawThumbnails(Playground, { noise, seed }, problemOf, root = document) {
   for (const canvas of root.querySelectorAll("canvas[data-dataset]")) {
     const dataset = canvas.dataset.dataset;
-    const problem = DATASETS.regression.includes(dataset) ? "regression" : "classification";
+    const problem = problemOf(dataset);
     let pg = null;
     try {
       pg = new Playground({ dataset, problem, samples: 200, noise, seed });
@@ -35,11 +35,11 @@ export function drawThumbnails(Playground, { noise, seed }, root = document) {
 let drawnKey = "";
 
 /** `drawThumbnails` on the page, unless they already show this noise and seed. */
-export function updateThumbnails(Playground, { noise, seed }) {
+export function updateThumbnails(Playground, { noise, seed }, problemOf) {
   const key = `${noise}|${seed}`;
   if (key === drawnKey) return;
   drawnKey = key;
-  drawThumbnails(Playground, { noise, seed });
+  drawThumbnails(Playground, { noise, seed }, problemOf);
 }
 
 /** Draw `points` ([x, y, label, …] inside `bounds`) on a 60×60 thumbnail canvas. */

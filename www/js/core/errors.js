@@ -1,0 +1,124 @@
+/**
+ * Messages from error codes, in the page's language. The core's errors (thrown
+ * JS Errors with `code`, `key` and `params`) and the pages' own checks of links
+ * and forms share one shape, { code, key, params }; `describeError` words one
+ * for a control named by its visible label, `reasonOf` without the name (for a
+ * link's notice, where the key stays as typed).
+ */
+import { t as translate } from "./i18n.js";
+import { formatNumber } from "./format.js";
+
+/** The range a value must lie in, in words (params of an "outOfRange" error); `t` translates. */
+export function rangeText({ min = null, max = null, minExclusive = false, maxExclusive = false }, t = translate) {
+  const values = { min: formatNumber(min), max: formatNumber(max) };
+  if (min !== null && max !== null) {
+    if (!minExclusive && !maxExclusive) return t("between {min} and {max}", values);
+    if (minExclusive && !maxExclusive) return t("greater than {min} and at most {max}", values);
+    if (!minExclusive && maxExclusive) return t("at least {min} and less than {max}", values);
+    return t("greater than {min} and less than {max}", values);
+  }
+  if (min !== null) return minExclusive ? t("greater than {min}", values) : t("at least {min}", values);
+  if (max !== null) return maxExclusive ? t("less than {max}", values) : t("at most {max}", values);
+  return t("a finite number");
+}
+
+/** The value an error quotes: numbers formatted, text in quotes. */
+function quote(value) {
+  return typeof value === "number" ? formatNumber(value) : `“${value}”`;
+}
+
+/**
+ * Why the value was refused, without naming the setting: "must be between 0 and 0.5; got 2".
+ * `t` translates (the page's language by default; an element passes its own).
+ */
+export function reasonOf({ code, params = {}, message = "" }, t = translate) {
+  const got = quote(params.got);
+  switch (code) {
+    case "outOfRange":
+      return t("must be {range}; got {got}", { range: rangeText(params, t), got });
+    case "notWhole":
+      return t("must be a whole number; got {got}", { got });
+    case "zero":
+      return t("must not be 0");
+    case "wrongType":
+      if (params.expected === "number") return t("must be a number; got {got}", { got });
+      if (params.expected === "text") return t("must be text; got {got}", { got });
+      if (params.expected === "list" || params.expected === "numbers") return t("must be a list of numbers; got {got}", { got });
+      if (params.expected === "layers") return t("must be whole numbers separated by commas; got {got}", { got });
+      if (params.expected === "boolean") return t("must be true or false; got {got}", { got });
+      if (params.expected === "auto") return t("must be “auto” or a number greater than 0; got {got}", { got });
+      return t("must be an object; got {got}", { got });
+    case "unknownChoice":
+      return t("must be one of {choices}; got {got}", { choices: (params.choices ?? []).join(", "), got });
+    case "unknownKey":
+      return t("is not a setting here");
+    case "tooLarge":
+      return t("may have at most {max} {unit}; got {got}", { max: formatNumber(params.max), unit: t(params.unit ?? "values"), got });
+    case "wrongLength":
+      return params.multiple !== undefined
+        ? t("needs a multiple of {multiple} numbers; got {got}", { multiple: params.multiple, got })
+        : t("needs {expected} numbers; got {got}", { expected: params.expected, got });
+    case "notALabel":
+      return t("must be a class label, 0 or 1; got {got}", { got });
+    case "datasetProblem":
+      return t("{dataset} is a {datasetProblem} dataset, but the problem type is {problem}", {
+        dataset: params.dataset, datasetProblem: t(params.datasetProblem), problem: t(params.problem),
+      });
+    case "pointsUnused":
+      return t("are only used with your own points");
+    case "csvLines": {
+      const lines = (params.lines ?? []).map((n, i) => `${t("line {n}", { n })}: “${params.texts?.[i] ?? ""}”`).join("; ");
+      const more = params.more > 0 ? t(" and {n} more", { n: params.more }) : "";
+      return t("has lines that are not three numbers x,y,label: {lines}{more}", { lines, more });
+    }
+    case "csvEmpty":
+      return t("holds no points (lines of x,y,label)");
+    case "modelFormat":
+      return t("is not a model file of this version ({format}, version {version})", params);
+    case "needsPoints":
+      return t("needs its points in the link");
+    case "needsTraining":
+      return t("needs a path: train for a few steps first");
+    case "empty":
+      return t("must not be empty");
+    case "unreadable":
+      return t("could not be read ({reason})", { reason: params.reason ?? "" });
+    default:
+      return t(message);
+  }
+}
+
+/** The whole message for a control named `label`: "Learning rate must be greater than 0…; got −1". */
+export function describeError(error, label = error.key, t = translate) {
+  if (!error?.code) return t(error?.message ?? String(error));
+  return t("{label} {reason}", { label, reason: reasonOf(error, t) });
+}
+
+/** The setting an error's key path names: "hidden[1]" → "hidden", "config.seed" → "seed". */
+export function settingOf(key = "") {
+  return key.replace(/^config\./, "").replace(/[.[].*$/, "");
+}
+
+/** The index inside a pair or list an error's key path names ("scale[1]" → 1), or null. */
+export function indexOf(key = "") {
+  const m = /\[(\d+)\]/.exec(key);
+  return m ? Number(m[1]) : null;
+}
+
+/** Why training stopped (a report's `divergence`), in words: "the mini-batch loss exploded to 1.2 × 10¹³ at step 41". */
+export function describeDivergence(divergence, t = translate) {
+  if (!divergence) return t("The loss is no longer finite.");
+  const params = { value: formatNumber(divergence.value), step: divergence.step, parameter: divergence.parameter };
+  return divergence.cause === "parameter"
+    ? t("parameter {parameter} became {value} at step {step}", params)
+    : t("the mini-batch loss exploded to {value} at step {step}", params);
+}
+
+/**
+ * A link's (or attributes') problems as "key=value: reason", the keys and
+ * values as typed; `name` writes a key as the reader typed it.
+ */
+export function describeProblems(problems, { t = translate, name = (key) => key } = {}) {
+  const shorten = (text) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+  return problems.map((p) => `${name(p.key)}${p.raw ? `=${shorten(p.raw)}` : ""}: ${reasonOf(p, t)}`).join("; ");
+}

@@ -1,0 +1,30 @@
+/**
+ * The playground's state: every setting of the core (the schema's defaults and
+ * limits) and the view options. The custom element <nn-playground> takes the
+ * same keys as attributes.
+ */
+import { describeState, choice, boolean } from "../core/state.js";
+
+/** Mini-batch updates per animation frame: "max" runs as many as fit the frame budget. */
+export const SPEED = choice(["max", "100", "10", "1"], "max", {
+  labels: { max: "max (8 ms per frame)", 100: "100 steps / frame", 10: "10 steps / frame", 1: "1 step / frame" },
+});
+
+/** The playground's keys in hash order: the config, then the view options. */
+const KEYS = [
+  "problem", "dataset", "points", "samples", "noise", "trainFraction", "seed", "scale", "offset", "normalize",
+  "hidden", "activation", "init", "initScale", "optimizer", "learningRate", "batchSize", "l2", "momentum",
+  "beta1", "beta2", "epsilon", "showTestData", "logScale", "speed", "showGradients",
+];
+
+/** The view options: they only change the drawing. */
+const VIEW = ["showTestData", "logScale", "speed", "showGradients"];
+
+/** The playground's state description (js/core/state.js) from the core's schema. */
+export function describePlayground(schema) {
+  return describeState(schema, {
+    keys: KEYS,
+    own: { showTestData: boolean(false), logScale: boolean(false), speed: SPEED, showGradients: boolean(false) },
+    view: VIEW,
+  });
+}

@@ -1,0 +1,270 @@
+/**
+ * The settings controls of a page, driven by its state description
+ * (js/core/state.js): a key's control is the element (or radios) named after
+ * it. From the description come the controls' limits (min, max, step), the
+ * options of menus, radio groups and dataset thumbnails, reading and writing
+ * values, and the errors shown beside a control (aria-invalid, a message that
+ * names its visible label) — so the HTML holds no defaults, limits or choices.
+ *
+ * Conventions in the markup:
+ * - `name="learningRate"` on an input, select or radios; a pair's two inputs
+ *   carry `data-index="0"` and `"1"`; a checkbox of a two-choice key names the
+ *   choice it means with `data-on` and `data-off`;
+ * - `data-choices="dataset"` on an element that gets the key's radios
+ *   (`data-style="thumbs"` for dataset thumbnails, `data-problem` to show one
+ *   problem type's datasets, or "custom"); `data-group="problem"` on the
+ *   dataset menu groups its options;
+ * - `data-manual` on a select whose options the page fills itself;
+ * - `<output id="<key>-value">` beside a slider shows its value
+ *   (`data-format="percent"` as a percentage).
+ */
+import { CHOICE_LABELS, DATASET_TITLES, choiceLabel } from "../core/labels.js";
+import { describeError, settingOf, indexOf } from "../core/errors.js";
+import { CUSTOM } from "../core/state.js";
+
+const isInput = (el) => el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
+
+/** Create an element with attributes and optional text. */
+function element(tag, attributes = {}, text) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export class SettingsForm {
+  /**
+   * @param {ParentNode} root where the controls are (the document: the header holds some)
+   * @param {ReturnType<import("../core/state.js").describeState>} description
+   * @param {object} [options]
+   * @param {Record<string, { read(): string | object, write(value: unknown): void, control?(keyPath: string): Element }>} [options.widgets]
+   *   keys whose controls the page reads (as link text, or a parsed { value } or { problem }) and
+   *   writes itself; `control` names the control an error's key path points at
+   */
+  constructor(root, description, { widgets = {} } = {}) {
+    this.root = root;
+    this.description = description;
+    this.widgets = new Map(Object.entries(widgets));
+  }
+
+  /** The controls named `key`. */
+  controls(key) {
+    return [...this.root.querySelectorAll(`[name="${key}"]`)].filter(isInput);
+  }
+
+  /** Limits, options, radios and thumbnails of every key, from the description. */
+  prepare() {
+    for (const [key, spec] of this.description.specs) {
+      for (const container of this.root.querySelectorAll(`[data-choices="${key}"]`)) this.renderRadios(container, spec);
+      for (const el of this.controls(key)) {
+        if (el instanceof HTMLSelectElement && !el.hasAttribute("data-manual")) this.renderOptions(el, spec);
+        if (el instanceof HTMLInputElement && (el.type === "number" || el.type === "range")) setLimits(el, spec);
+      }
+    }
+  }
+
+  /** A menu's options: the key's choices (grouped by problem type with data-group). */
+  renderOptions(select, spec) {
+    const option = (choice) => element("option", { value: choice }, choiceLabel(spec.key, choice, spec.labels ?? CHOICE_LABELS[spec.key]));
+    if (select.dataset.group === "problem") {
+      const groups = ["classification", "regression"].map((problem) => {
+        const group = element("optgroup", { label: choiceLabel("problem", problem) });
+        group.append(...this.description.datasetsFor(problem).map(option));
+        return group;
+      });
+      select.replaceChildren(...groups.filter((g) => g.children.length));
+    } else {
+      select.replaceChildren(...spec.choices.map(option));
+    }
+  }
+
+  /** A radio group of the key's choices: dataset thumbnails, or labelled buttons. */
+  renderRadios(container, spec) {
+    const problem = container.dataset.problem;
+    const choices = problem === CUSTOM ? [CUSTOM]
+      : problem ? this.description.datasetsFor(problem)
+      : spec.choices.filter((c) => c !== CUSTOM);
+    const labels = spec.labels ?? CHOICE_LABELS[spec.key];
+    const radios = choices.map((choice) => {
+      const label = element("label", { title: spec.titles?.[choice] ?? (spec.key === "dataset" ? DATASET_TITLES[choice] : choiceLabel(spec.key, choice, labels)) });
+      const input = element("input", { type: "radio", name: spec.key, id: `${spec.key}-${choice}`, value: choice });
+      const text = element("span", {}, choiceLabel(spec.key, choice, labels));
+      if (container.dataset.style === "thumbs") {
+        label.className = "thumb";
+        const canvas = element("canvas", { width: "60", height: "60", "aria-hidden": "true" });
+        if (choice === CUSTOM) canvas.id = "custom-thumb";
+        else canvas.dataset.dataset = choice;
+        label.append(input, canvas, text);
+      } else {
+        label.append(input, text);
+      }
+      return label;
+    });
+    container.replaceChildren(...radios);
+  }
+
+  /** Put a state into the controls. */
+  write(state) {
+    for (const [key, spec] of this.description.specs) {
+      if (this.widgets.has(key)) {
+        this.widgets.get(key).write(state[key]);
+        continue;
+      }
+      writeControls(this.controls(key), spec, state[key]);
+    }
+    this.updateSliders();
+  }
+
+  /**
+   * Read the controls into a state on top of `base` (keys without a control keep
+   * their value). What does not parse or lies outside its limits is an error
+   * { key, code, params } and keeps the base value.
+   */
+  read(base) {
+    const state = this.description.clone(base);
+    const errors = [];
+    for (const key of this.description.keys) {
+      const raw = this.widgets.has(key) ? this.widgets.get(key).read() : readControls(this.controls(key), this.description.spec(key));
+      if (raw === null) continue;
+      const r = typeof raw === "string" ? this.description.parseValue(key, raw) : raw;
+      if ("value" in r) state[key] = r.value;
+      else errors.push({ key: r.problem.at === undefined ? key : `${key}[${r.problem.at}]`, ...r.problem });
+    }
+    return { state, errors };
+  }
+
+  /** The visible label of the control for an error's key path ("scale[1]" → "Scale x₂"). */
+  labelOf(keyPath) {
+    const control = this.controlFor(keyPath);
+    const key = settingOf(keyPath);
+    const labelled = control?.id && this.root.querySelector(`label[for="${control.id}"]`);
+    const text = labelled ? ownText(labelled)
+      : control?.closest("fieldset")?.querySelector("legend")?.textContent
+        ?? control?.closest("[aria-label]")?.getAttribute("aria-label");
+    return (text ?? key).replace(/\s+/g, " ").trim() || key;
+  }
+
+  /** The control an error's key path points at (a pair's own input), or null. */
+  controlFor(keyPath) {
+    const key = settingOf(keyPath);
+    if (this.widgets.has(key)) return this.widgets.get(key).control?.(keyPath) ?? null;
+    const controls = this.controls(key);
+    const index = indexOf(keyPath);
+    return controls.find((c) => index !== null && c.dataset.index === String(index)) ?? controls[0] ?? null;
+  }
+
+  /** Mark the controls of `errors` invalid, each with its message beside it; returns the messages. */
+  showErrors(errors) {
+    this.clearErrors();
+    return errors.map((error) => {
+      const message = describeError(error, this.labelOf(error.key));
+      const control = this.controlFor(error.key);
+      if (control) {
+        control.setAttribute("aria-invalid", "true");
+        const field = control.closest(".field") ?? control.parentElement;
+        const note = element("span", { class: "field-error", id: `${control.id || control.name}-error` }, message);
+        field.append(note);
+        control.setAttribute("aria-describedby", [control.getAttribute("aria-describedby"), note.id].filter(Boolean).join(" "));
+      }
+      return message;
+    });
+  }
+
+  /** Remove every error mark. */
+  clearErrors() {
+    for (const note of this.root.querySelectorAll(".field-error")) {
+      const control = this.root.querySelector(`[aria-describedby~="${note.id}"]`);
+      if (control) {
+        const rest = control.getAttribute("aria-describedby").split(" ").filter((id) => id !== note.id);
+        if (rest.length) control.setAttribute("aria-describedby", rest.join(" "));
+        else control.removeAttribute("aria-describedby");
+      }
+      note.remove();
+    }
+    for (const control of this.root.querySelectorAll("[aria-invalid]")) control.removeAttribute("aria-invalid");
+  }
+
+  /** The text beside every slider. */
+  updateSliders() {
+    for (const out of this.root.querySelectorAll("output[id$='-value']")) {
+      const slider = this.root.querySelector(`input[type=range][name="${out.id.slice(0, -"-value".length)}"]`);
+      if (!slider) continue;
+      const x = Number(slider.value);
+      out.textContent = out.dataset.format === "percent" ? `${Math.round(x * 100)}%` : x.toFixed(2);
+    }
+  }
+
+  /**
+   * Call `onChange(key)` whenever a setting is committed (change event, or Enter
+   * in a text field), with the key of the control; sliders update their text
+   * while dragging.
+   */
+  onChange(onChange) {
+    const keyOf = (el) => el.name || el.id;
+    this.root.addEventListener("change", (e) => {
+      if (isInput(e.target) && e.target.name) onChange(keyOf(e.target));
+    });
+    this.root.addEventListener("input", (e) => {
+      if (e.target instanceof HTMLInputElement && e.target.type === "range") this.updateSliders();
+    });
+    this.root.addEventListener("keydown", (e) => {
+      const el = e.target;
+      if (e.key === "Enter" && el instanceof HTMLInputElement && el.name && (el.type === "text" || el.type === "number")) {
+        e.preventDefault();
+        onChange(keyOf(el));
+      }
+    });
+    for (const form of this.root.querySelectorAll("form")) form.addEventListener("submit", (e) => e.preventDefault());
+  }
+}
+
+const SUBSCRIPT = { 0: "₀", 1: "₁", 2: "₂", 3: "₃", 4: "₄", 5: "₅", 6: "₆", 7: "₇", 8: "₈", 9: "₉" };
+
+/** A label's own words: its text without the hints and values shown inside it (x<sub>2</sub> as x₂). */
+function ownText(label) {
+  let text = "";
+  for (const node of label.childNodes) {
+    if (node instanceof Element && node.matches(".hint, output")) continue;
+    text += node instanceof Element && node.localName === "sub"
+      ? node.textContent.replace(/\d/g, (d) => SUBSCRIPT[d])
+      : node.textContent;
+  }
+  return text;
+}
+
+/** min, max and step of a number input or slider from its spec (inclusive bounds only). */
+function setLimits(input, spec) {
+  const integer = spec.type === "integer";
+  if (spec.min !== null && spec.min !== undefined && !spec.minExclusive) input.min = String(spec.min);
+  if (spec.max !== null && spec.max !== undefined && !spec.maxExclusive) input.max = String(spec.max);
+  if (input.type === "number") input.step = integer ? "1" : "any";
+}
+
+/** Put one key's value into its controls. */
+function writeControls(controls, spec, value) {
+  for (const el of controls) {
+    if (el instanceof HTMLInputElement && el.type === "radio") el.checked = el.value === String(value);
+    else if (el instanceof HTMLInputElement && el.type === "checkbox") el.checked = el.dataset.on ? value === el.dataset.on : !!value;
+    else if (el.dataset.index !== undefined) el.value = String(value?.[Number(el.dataset.index)] ?? "");
+    else el.value = Array.isArray(value) ? value.join(",") : String(value ?? "");
+  }
+}
+
+/** The hash text of one key's controls, or null when it has none. */
+function readControls(controls, spec) {
+  if (!controls.length) return null;
+  const [first] = controls;
+  if (first instanceof HTMLInputElement && first.type === "radio") {
+    const checked = controls.find((c) => c.checked);
+    return checked ? checked.value : null;
+  }
+  if (first instanceof HTMLInputElement && first.type === "checkbox") {
+    if (first.dataset.on) return first.checked ? first.dataset.on : first.dataset.off;
+    return String(first.checked);
+  }
+  if (spec.type === "pair") {
+    const parts = [...controls].sort((a, b) => a.dataset.index - b.dataset.index).map((c) => c.value.trim());
+    return parts.some((p) => p === "") ? parts.filter((p) => p !== "").join(",") : parts.join(",");
+  }
+  return first.value.trim();
+}
