@@ -42,10 +42,13 @@ ensure_test_tools() {
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     apt_install chromium chromium-driver
   fi
-  local want have
-  want=$(node -p 'require("./package.json").devDependencies["playwright-core"]')
-  have=$(node -p 'try { require("./node_modules/playwright-core/package.json").version } catch { "" }')
-  if [ "$want" != "$have" ]; then
+  # The npm tools (playwright-core, typescript) at the versions package.json pins.
+  local stale
+  stale=$(node -e '
+    const want = require("./package.json").devDependencies;
+    const have = (name) => { try { return require(`./node_modules/${name}/package.json`).version; } catch { return ""; } };
+    console.log(Object.keys(want).filter((name) => have(name) !== want[name]).join(" "));')
+  if [ -n "$stale" ]; then
     npm ci --no-audit --no-fund
   fi
 }

@@ -33,6 +33,16 @@ function typingIn(target) {
   return target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
 }
 
+/** @typedef {import("../../pkg/nn_playground.js").Playground} Playground */
+
+/**
+ * The session after `steps` updates and its twin one update ahead.
+ * @typedef {{ pg: Playground, ahead: Playground }} Twins
+ */
+
+/** @typedef {import("./state.js").ExplorerState} ExplorerState */
+
+/** @extends {Page<Twins, ExplorerState>} */
 class BackpropExplorer extends Page {
   constructor() {
     super({
@@ -57,12 +67,12 @@ class BackpropExplorer extends Page {
 
   prepare() {
     this.network = new NetworkView($("bp-network"), null, { editable: false, notation: true });
-    this.dataView = new BoundaryView($("bp-data"));
+    this.dataView = new BoundaryView(/** @type {HTMLCanvasElement} */ ($("bp-data")));
     this.race = new OptimizerRace(this.wasm.Playground, $("race-panels"));
     $("prev-stage").addEventListener("click", () => this.move(-1));
     $("next-stage").addEventListener("click", () => this.move(1));
     $("apply-update").addEventListener("click", () => this.applyUpdate());
-    $("grad-check").addEventListener("click", () => runGradientCheck(this.sessions?.pg, $("grad-check")));
+    $("grad-check").addEventListener("click", () => runGradientCheck(this.sessions?.pg, /** @type {HTMLButtonElement} */ ($("grad-check"))));
     $("race-10").addEventListener("click", () => this.raceStep(10));
     $("race-50").addEventListener("click", () => this.raceStep(50));
     $("race-restart").addEventListener("click", () => this.restartRace());
@@ -76,7 +86,11 @@ class BackpropExplorer extends Page {
     });
   }
 
-  /** The session after `steps` updates and its twin one update ahead. */
+  /**
+   * The session after `steps` updates and its twin one update ahead.
+   * @param {ExplorerState} state
+   * @returns {Twins}
+   */
   build(state) {
     const made = [];
     try {
@@ -92,6 +106,7 @@ class BackpropExplorer extends Page {
     return { pg: made[0], ahead: made[1] };
   }
 
+  /** @param {Twins} twins */
   free({ pg, ahead }) {
     pg.free();
     ahead.free();
@@ -101,15 +116,15 @@ class BackpropExplorer extends Page {
     const { pg } = this.sessions;
     const firstBuild = !this.race.sessions.length;
     this.trainCount = pg.points("train").length / 3;
-    $("batchSize").max = String(this.trainCount);
-    $("example").max = String(this.trainCount - 1);
+    /** @type {HTMLInputElement} */ ($("batchSize")).max = String(this.trainCount);
+    /** @type {HTMLInputElement} */ ($("example")).max = String(this.trainCount - 1);
     this.showHints();
     if (this.state.example >= this.trainCount) {
       // A link's example beyond the training set: named with the link's other problems.
       const params = { min: 0, max: this.trainCount - 1, got: this.state.example };
       this.showLinkProblems([...this.linkProblems, { key: "example", raw: String(this.state.example), code: "outOfRange", params }]);
       this.state.example = 0;
-      $("example").value = "0";
+      /** @type {HTMLInputElement} */ ($("example")).value = "0";
     }
     this.showModeFields();
     this.network.render({ hidden: this.state.hidden, activation: this.state.activation, problem: "classification", normalize: "none" });
@@ -127,6 +142,10 @@ class BackpropExplorer extends Page {
     }
   }
 
+  /**
+   * @param {string} _key
+   * @param {ExplorerState} next
+   */
   settingChanged(_key, next) {
     const { configKeys } = this.description;
     const config = (s) => JSON.stringify(configKeys.map((k) => s[k]));
@@ -139,6 +158,7 @@ class BackpropExplorer extends Page {
     return next;
   }
 
+  /** @param {ExplorerState} previous */
   viewChanged(previous) {
     this.showModeFields();
     if (RACE_KEYS.some((k) => previous[k] !== this.state[k])) {
@@ -146,12 +166,14 @@ class BackpropExplorer extends Page {
       if (!this.buildRace(this.state)) Object.assign(this.state, Object.fromEntries(RACE_KEYS.map((k) => [k, previous[k]])));
       return;
     }
-    $("example").value = String(this.state.example);
+    /** @type {HTMLInputElement} */ ($("example")).value = String(this.state.example);
     this.retrace();
   }
 
   showModeFields() {
-    for (const field of document.querySelectorAll("[data-mode]")) field.hidden = field.dataset.mode !== this.state.mode;
+    for (const field of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[data-mode]"))) {
+      field.hidden = field.dataset.mode !== this.state.mode;
+    }
   }
 
   /** Trace the pass on the current parameters and show the current stage. */
@@ -172,7 +194,7 @@ class BackpropExplorer extends Page {
     this.drawData();
     $("step-counter").textContent = String(state.steps);
     $("cost").textContent = formatLoss(this.trace.cost);
-    $("apply-update").disabled = state.steps >= MAX_STEPS;
+    /** @type {HTMLButtonElement} */ ($("apply-update")).disabled = state.steps >= MAX_STEPS;
     this.showStage(Math.max(0, this.stages.findIndex((s) => s.id === state.stage)));
   }
 
@@ -205,10 +227,12 @@ class BackpropExplorer extends Page {
     this.network.highlight(stage.highlight);
     // A button that becomes disabled would drop the keyboard focus: hand it on.
     const focused = document.activeElement;
-    $("prev-stage").disabled = this.index === 0;
-    $("next-stage").disabled = this.index === this.stages.length - 1;
-    if (focused === $("next-stage") && focused.disabled) $("apply-update").focus();
-    if (focused === $("prev-stage") && focused.disabled) $("next-stage").focus();
+    const previous = /** @type {HTMLButtonElement} */ ($("prev-stage"));
+    const next = /** @type {HTMLButtonElement} */ ($("next-stage"));
+    previous.disabled = this.index === 0;
+    next.disabled = this.index === this.stages.length - 1;
+    if (focused === next && next.disabled) $("apply-update").focus();
+    if (focused === previous && previous.disabled) next.focus();
     $("apply-update").classList.toggle("primary", stage.id === "update");
     if (focus) $("stage-card").focus({ preventScroll: true });
     this.updateHash();
@@ -274,7 +298,10 @@ class BackpropExplorer extends Page {
 
   // ------------------------------------------------------------- optimizers side by side
 
-  /** Rebuild the three runs for `state`'s comparison keys; false (error shown) when the core refuses. */
+  /**
+   * Rebuild the three runs for `state`'s comparison keys; false (error shown) when the core refuses.
+   * @param {ExplorerState} state
+   */
   buildRace(state) {
     try {
       this.race.build(state);

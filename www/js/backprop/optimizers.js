@@ -11,6 +11,12 @@ import { SurfaceView } from "../views/surface.js";
 import { formatLoss } from "../core/format.js";
 import { t } from "../core/i18n.js";
 
+/** @typedef {import("../../pkg/nn_playground.js").PlaygroundConfig} PlaygroundConfig */
+
+/**
+ * The panels, left to right: each optimizer with its title and update rule.
+ * @type {readonly { optimizer: PlaygroundConfig["optimizer"], title: string, rule: string }[]}
+ */
 export const OPTIMIZER_PANELS = Object.freeze([
   { optimizer: "sgd", title: "SGD", rule: "w ← w − α g" },
   { optimizer: "momentum", title: "Momentum (β = 0.9)", rule: "v ← β v + g,  w ← w − α v" },
@@ -23,7 +29,12 @@ const MARGIN = 0.15;
 /** Largest centre coordinate and half-width drawn (well inside the core's limit). */
 const MAX_WINDOW = 1e5;
 
-/** The config of one panel's session. */
+/**
+ * The config of one panel's session.
+ * @param {{ optRate: number, optStretch: number }} comparison the learning rate and x₂'s stretch
+ * @param {PlaygroundConfig["optimizer"]} optimizer
+ * @returns {PlaygroundConfig}
+ */
 export function raceConfig({ optRate, optStretch }, optimizer) {
   return {
     dataset: "gauss", noise: 0.5, samples: 500, seed: 1, hidden: [], scale: [1, optStretch],
@@ -33,11 +44,12 @@ export function raceConfig({ optRate, optStretch }, optimizer) {
 
 export class OptimizerRace {
   /**
-   * @param {Function} Playground the wasm class
+   * @param {typeof import("../../pkg/nn_playground.js").Playground} Playground the wasm class
    * @param {HTMLElement} root where the three panels go
    */
   constructor(Playground, root) {
     this.Playground = Playground;
+    /** @type {import("../../pkg/nn_playground.js").Playground[]} */
     this.sessions = [];
     this.panels = OPTIMIZER_PANELS.map((p) => {
       const figure = document.createElement("figure");
@@ -104,6 +116,7 @@ export class OptimizerRace {
         y1 = Math.max(y1, path[i + 1]);
       }
     }
+    /** @type {[number, number]} */
     const center = [(x0 + x1) / 2, (y0 + y1) / 2];
     const span = Math.max(0.25, ((Math.max(x1 - x0, y1 - y0) / 2) * (1 + MARGIN)));
     this.sessions.forEach((pg, i) => {

@@ -35,8 +35,11 @@ function productSize(a, b) {
 }
 
 /**
- * @param {object} trace  pg.backpropTrace()
- * @param {{ activation: string, l2: number, learningRate: number, after: object[] | null }} options
+ * @param {import("../../pkg/nn_playground.js").BackpropTrace} trace  pg.backpropTrace()
+ * @param {{
+ *   activation: string, l2: number, learningRate: number,
+ *   after: import("../../pkg/nn_playground.js").LayerParameters[] | null,
+ * }} options
  *   `after`: pg.parameters() of the session one update later (null when the traced examples are
  *   not the next mini-batch)
  * @returns {object[]} the stages in order

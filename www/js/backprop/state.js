@@ -13,10 +13,20 @@ export const MAX_STEPS = 10000;
 /** Stretch factors of x₂ offered for the optimizer comparison. */
 export const STRETCHES = Object.freeze([1, 3, 10]);
 
-const KEYS = [
+const KEYS = /** @type {const} */ ([
   "problem", "dataset", "seed", "hidden", "activation", "learningRate", "l2", "mode", "batchSize", "example",
   "steps", "stage", "optRate", "optStretch", "optSteps",
-];
+]);
+
+/**
+ * The explorer's state: its config keys; which examples are traced ("batch": the next
+ * mini-batch, "example": training row `example`); the updates applied; the stage on show; and
+ * the optimizer comparison's learning rate, stretch of x₂ and updates.
+ * @typedef {import("../core/state.js").ConfigState<typeof KEYS[number]> & {
+ *   mode: "batch" | "example", example: number, steps: number, stage: string,
+ *   optRate: number, optStretch: number, optSteps: number,
+ * }} ExplorerState
+ */
 
 /** A stage id ("input", "z2", "delta1", "update", …): checked against the network by the description's check. */
 function stageId(raw) {
@@ -33,7 +43,11 @@ function stretch(raw) {
     : { problem: { code: "unknownChoice", params: { choices: STRETCHES.map(String), got: raw } } };
 }
 
-/** The explorer's state description from the core's schema. */
+/**
+ * The explorer's state description from the core's schema.
+ * @param {import("../../pkg/nn_playground.js").ConfigSchema} schema
+ * @returns {ReturnType<typeof describeState<ExplorerState>>}
+ */
 export function describeExplorer(schema) {
   const rate = schema.settings.find((s) => s.key === "learningRate");
   return describeState(schema, {
@@ -66,7 +80,11 @@ export function describeExplorer(schema) {
   });
 }
 
-/** Replace a stage the network does not have (δ[3] of a 2-layer net) by the first one. */
+/**
+ * Replace a stage the network does not have (δ[3] of a 2-layer net) by the first one.
+ * @param {ExplorerState} state
+ * @param {import("../core/state.js").Problem[]} [problems]
+ */
 export function checkStage(state, problems = []) {
   const L = state.hidden.length + 1;
   const m = /^(?:z|a|delta|grad)(\d)$/.exec(state.stage);

@@ -8,7 +8,43 @@
 import { t as translate } from "./i18n.js";
 import { formatNumber } from "./format.js";
 
-/** The range a value must lie in, in words (params of an "outOfRange" error); `t` translates. */
+/**
+ * The facts of an error or problem, as data; which ones it has depends on its code.
+ * @typedef {object} ErrorParams
+ * @property {unknown} [got] the value refused
+ * @property {number | null} [min] "outOfRange": the limits
+ * @property {number | null} [max] also "tooLarge": the most allowed
+ * @property {boolean} [minExclusive]
+ * @property {boolean} [maxExclusive]
+ * @property {string | number} [expected] "wrongType": what the value must be; "wrongLength": how many numbers
+ * @property {number} [multiple] "wrongLength": the count must be a multiple of this
+ * @property {string[]} [choices] "unknownChoice"
+ * @property {string} [unit] "tooLarge": what is counted ("layers", "points")
+ * @property {string} [dataset] "datasetProblem": the dataset, its problem type and the state's
+ * @property {string} [datasetProblem]
+ * @property {string} [problem]
+ * @property {number[]} [lines] "csvLines": the bad lines' numbers, their text, and how many more
+ * @property {string[]} [texts]
+ * @property {number} [more]
+ * @property {string} [reason] "unreadable": why
+ * @property {string} [format] "modelFormat": the format and version expected
+ * @property {number} [version]
+ */
+
+/**
+ * What `reasonOf` and `describeError` word: one of the core's errors, a problem of a link or a
+ * form (a code and its facts), or any other thrown Error (its English message).
+ * @typedef {object} CodedError
+ * @property {string} [code]
+ * @property {string} [key] the key path at fault ("learningRate", "hidden[1]")
+ * @property {ErrorParams} [params]
+ * @property {string} [message]
+ */
+
+/**
+ * The range a value must lie in, in words (params of an "outOfRange" error); `t` translates.
+ * @param {ErrorParams} params
+ */
 export function rangeText({ min = null, max = null, minExclusive = false, maxExclusive = false }, t = translate) {
   const values = { min: formatNumber(min), max: formatNumber(max) };
   if (min !== null && max !== null) {
@@ -30,6 +66,7 @@ function quote(value) {
 /**
  * Why the value was refused, without naming the setting: "must be between 0 and 0.5; got 2".
  * `t` translates (the page's language by default; an element passes its own).
+ * @param {CodedError} error
  */
 export function reasonOf({ code, params = {}, message = "" }, t = translate) {
   const got = quote(params.got);

@@ -199,14 +199,17 @@ function translateBlock(el) {
   return true;
 }
 
-/** Translate `root` (an element, a document or a text node) into the current language. */
+/**
+ * Translate `root` (an element, a document or a text node) into the current language.
+ * @param {Node} [root]
+ */
 export function translate(root = document) {
   if (root.nodeType === Node.TEXT_NODE) {
     const parent = root.parentElement;
     if (parent && !insideSkipped(parent)) translateText(root);
     return;
   }
-  const start = root.nodeType === Node.DOCUMENT_NODE ? root.documentElement : root;
+  const start = root.nodeType === Node.DOCUMENT_NODE ? /** @type {Document} */ (root).documentElement : root;
   if (!start || (start.nodeType === Node.ELEMENT_NODE && insideSkipped(start))) return;
   visit(start);
 }

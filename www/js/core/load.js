@@ -5,9 +5,13 @@
  */
 
 const PACKAGE_URL = new URL("../../pkg/nn_playground.js", import.meta.url).href;
+/** @type {Promise<typeof import("../../pkg/nn_playground.js")> | null} */
 let loading = null;
 
-/** The initialized package module (a rejected promise when it cannot load). */
+/**
+ * The initialized package module (a rejected promise when it cannot load).
+ * @returns {Promise<typeof import("../../pkg/nn_playground.js")>}
+ */
 export function loadPackage() {
   loading ??= import(PACKAGE_URL).then(async (module) => {
     await module.default();

@@ -17,11 +17,66 @@ export const CUSTOM = "custom";
 /** Most custom points a link carries; with more, the link leaves them out (the page says so). */
 export const MAX_HASH_POINTS = 200;
 
+/**
+ * A page's state: one value per key — a number, a string, a boolean or a list of numbers, as
+ * the key's spec says. A page names its own keys' types (e.g. `PlaygroundState`); code that
+ * serves every page sees only this.
+ * @typedef {Record<string, unknown>} State
+ */
+
+/**
+ * The state of the config keys `Key` of a page: their values as the core takes them, each one set.
+ * @template {string} Key
+ * @typedef {Required<Pick<PlaygroundConfig, Extract<Key, keyof PlaygroundConfig>>>} ConfigState
+ */
+
+/**
+ * The spec of one key: a setting of the core's schema (possibly narrowed by the page) or one of
+ * the page's own keys (choice(), integer(), boolean(), custom()).
+ * @typedef {object} Spec
+ * @property {string} key
+ * @property {string} type "number", "integer", "choice", "pair", "layers", "points", "boolean"
+ *   or "custom"
+ * @property {unknown} default
+ * @property {number | null} [min]
+ * @property {number | null} [max]
+ * @property {boolean} [minExclusive]
+ * @property {boolean} [maxExclusive]
+ * @property {string[]} [choices]
+ * @property {Record<string, string>} [labels] what a menu shows for each choice
+ * @property {Record<string, string>} [titles] the tooltip of each choice's radio
+ * @property {boolean} [nonZero] "pair": whether 0 is refused
+ * @property {number} [maxLayers]
+ * @property {number} [maxPoints]
+ * @property {(raw: string) => Parsed} [parse] "custom": the key's own parser
+ */
+
+/**
+ * The text of a value, parsed: the value, or why not (`at`: the index of the refused number
+ * in a list).
+ * @typedef {{ value?: unknown, problem?: { code: string, params: ErrorParams, at?: number } }} Parsed
+ */
+
+/**
+ * A value of a link (or of attributes) that was not understood: its key and text as typed, and
+ * why it fell back to its default.
+ * @typedef {{ key: string, raw: string, code: string, params: ErrorParams, at?: number }} Problem
+ */
+
+/** @typedef {import("./errors.js").ErrorParams} ErrorParams */
+/** @typedef {import("../../pkg/nn_playground.js").PlaygroundConfig} PlaygroundConfig */
+
 // ------------------------------------------------------------- page keys
 
-/** A page key with one of `choices` (`labels`: what a menu shows for each). */
-export function choice(choices, defaultValue, { labels } = {}) {
-  return { type: "choice", choices: [...choices], default: defaultValue, labels };
+/**
+ * A page key with one of `choices`.
+ * @param {readonly string[]} choices
+ * @param {string} defaultValue
+ * @param {{ labels?: Record<string, string>, titles?: Record<string, string> }} [names] what a
+ *   menu shows for each choice, and the tooltip of each choice's radio
+ */
+export function choice(choices, defaultValue, { labels, titles } = {}) {
+  return { type: "choice", choices: [...choices], default: defaultValue, labels, titles };
 }
 
 /** A page key holding a whole number in [min, max]. */
@@ -86,7 +141,12 @@ function parseNumbers(parts, spec) {
   return { value: values };
 }
 
-/** The text of a spec's value: { value } or { problem: { code, params, at? } }. */
+/**
+ * The text of a spec's value: { value } or { problem: { code, params, at? } }.
+ * @param {Readonly<Spec>} spec
+ * @param {unknown} raw
+ * @returns {Parsed}
+ */
 export function parseValue(spec, raw) {
   const text = String(raw);
   switch (spec.type) {
@@ -135,22 +195,27 @@ function copy(v) {
 // ------------------------------------------------------------- a page's state
 
 /**
- * The description of a page's state.
- * @param {{ settings: object[], datasets: { classification: string[], regression: string[] } }} schema configSchema()
+ * The description of a page's state `S`.
+ * @template {State} [S=State]
+ * @param {import("../../pkg/nn_playground.js").ConfigSchema} schema configSchema()
  * @param {object} page
- * @param {string[]} page.keys every key of the state, in hash order: config keys of the schema
- *   and the page's own
- * @param {Record<string, object>} [page.own] specs of the page's own keys (choice(), integer(), …)
- * @param {Record<string, object>} [page.overrides] per config key, what the page changes for its
- *   story: `default`, narrower limits (`max`, `maxLayers`, …), fewer `choices`, other `labels`
- * @param {Record<string, unknown>} [page.fixed] config values the page always uses (not in the hash)
+ * @param {readonly string[]} page.keys every key of the state, in hash order: config keys of the
+ *   schema and the page's own
+ * @param {Record<string, Omit<Spec, "key">>} [page.own] specs of the page's own keys (choice(),
+ *   integer(), …)
+ * @param {Record<string, Partial<Spec>>} [page.overrides] per config key, what the page changes
+ *   for its story: `default`, narrower limits (`max`, `maxLayers`, …), fewer `choices`, other
+ *   `labels`
+ * @param {PlaygroundConfig} [page.fixed] config values the page always uses (not in the hash)
  * @param {string[]} [page.view] keys whose change only redraws (no new sessions)
  * @param {string[]} [page.unlinked] keys kept in the state but not in the hash
- * @param {(state: object, problems: object[]) => void} [page.check] the page's rules across keys
+ * @param {(state: S, problems: Problem[]) => void} [page.check] the page's rules across keys
  */
 export function describeState(schema, { keys, own = {}, overrides = {}, fixed = {}, view = [], unlinked = [], check = () => {} }) {
+  /** @type {Map<string, Spec>} */
   const settings = new Map(schema.settings.map((s) => [s.key, s]));
   const ownSpecs = new Map(Object.entries(own));
+  /** @type {Map<string, Readonly<Spec>>} */
   const specs = new Map();
   for (const key of keys) {
     const base = settings.get(key) ?? ownSpecs.get(key);
@@ -163,17 +228,30 @@ export function describeState(schema, { keys, own = {}, overrides = {}, fixed = 
   const hashKeys = keys.filter((k) => !unlinked.includes(k));
   const datasetSpec = specs.get("dataset");
 
-  /** The page's datasets of a problem type ("custom" serves both). */
-  const datasetsFor = (problem) =>
-    (datasetSpec?.choices ?? []).filter((d) => d !== CUSTOM && (schema.datasets[problem] ?? []).includes(d));
-  /** The dataset a problem type starts with: the page's default if it is of that type. */
+  /**
+   * The page's datasets of a problem type ("custom" serves both).
+   * @param {string} problem
+   * @returns {PlaygroundConfig["dataset"][]}
+   */
+  const datasetsFor = (problem) => /** @type {PlaygroundConfig["dataset"][]} */ (
+    (datasetSpec?.choices ?? []).filter((d) => d !== CUSTOM && (schema.datasets[problem] ?? []).includes(d)));
+  /**
+   * The dataset a problem type starts with: the page's default if it is of that type.
+   * @param {string} problem
+   */
   const defaultDatasetFor = (problem) => {
     const own = datasetsFor(problem);
-    return own.includes(datasetSpec?.default) ? datasetSpec.default : own[0];
+    return own.find((d) => d === datasetSpec?.default) ?? own[0];
   };
-  const problemOf = (dataset) => ["classification", "regression"].find((p) => (schema.datasets[p] ?? []).includes(dataset));
+  /**
+   * The problem type of a dataset ("classification" or "regression"; undefined for "custom").
+   * @param {string} dataset
+   */
+  const problemOf = (dataset) =>
+    /** @type {const} */ (["classification", "regression"]).find((p) => (schema.datasets[p] ?? []).includes(dataset));
 
-  const defaults = () => Object.fromEntries(keys.map((k) => [k, copy(specs.get(k).default)]));
+  /** @returns {S} */
+  const defaults = () => /** @type {S} */ (Object.fromEntries(keys.map((k) => [k, copy(specs.get(k).default)])));
 
   /** The dataset of a link, checked against its problem type and the custom points. */
   function parseDataset(raw, state, problems) {
@@ -215,19 +293,32 @@ export function describeState(schema, { keys, own = {}, overrides = {}, fixed = 
     defaultDatasetFor,
     problemOf,
 
-    /** The spec of `key`, or undefined. */
+    /**
+     * The spec of `key`, or undefined.
+     * @param {string} key
+     */
     spec: (key) => specs.get(key),
 
-    /** A copy of a state. */
-    clone: (state) => Object.fromEntries(Object.entries(state).map(([k, v]) => [k, copy(v)])),
+    /**
+     * A copy of a state.
+     * @param {S} state
+     * @returns {S}
+     */
+    clone: (state) => /** @type {S} */ (Object.fromEntries(Object.entries(state).map(([k, v]) => [k, copy(v)]))),
 
-    /** The text of one key's value: { value } or { problem: { code, params, at? } }. */
+    /**
+     * The text of one key's value: { value } or { problem: { code, params, at? } }.
+     * @param {string} key
+     * @param {string} raw
+     * @returns {Parsed}
+     */
     parseValue: (key, raw) => (specs.has(key) ? parseValue(specs.get(key), raw) : problem("unknownKey", { got: key })),
 
     /**
      * A state from a location hash; never throws. Keys that are not understood
      * fall back to their defaults and are reported in `problems`.
-     * @returns {{ state: object, problems: { key: string, raw: string, code: string, params: object }[] }}
+     * @param {string} hash
+     * @returns {{ state: S, problems: Problem[] }}
      */
     parse(hash) {
       const state = defaults();
@@ -244,7 +335,7 @@ export function describeState(schema, { keys, own = {}, overrides = {}, fixed = 
           continue;
         }
         const r = parseValue(specs.get(key), value);
-        if ("value" in r) state[key] = r.value;
+        if ("value" in r) /** @type {State} */ (state)[key] = r.value;
         else problems.push({ key, raw: value, ...r.problem });
       }
       if (datasetSpec) parseDataset(raw, state, problems);
@@ -256,6 +347,8 @@ export function describeState(schema, { keys, own = {}, overrides = {}, fixed = 
      * The hash (without "#") of a state: its keys in order, then the page
      * options of `current` (the address now). The custom points are written
      * for custom data of at most MAX_HASH_POINTS points.
+     * @param {S} state
+     * @param {string} [current]
      */
     serialize(state, current = globalThis.location?.hash) {
       const parts = [];
@@ -266,8 +359,13 @@ export function describeState(schema, { keys, own = {}, overrides = {}, fixed = 
       return [...parts, ...pageOptionParts(current)].join("&");
     },
 
-    /** The config handed to `new Playground(config)`: the fixed values and the config keys. */
+    /**
+     * The config handed to `new Playground(config)`: the fixed values and the config keys.
+     * @param {S} state
+     * @returns {PlaygroundConfig}
+     */
     toConfig(state) {
+      /** @type {PlaygroundConfig} */
       const config = { ...fixed };
       for (const key of configKeys) {
         if (key === "points" && state.dataset !== CUSTOM) continue;
@@ -276,7 +374,11 @@ export function describeState(schema, { keys, own = {}, overrides = {}, fixed = 
       return config;
     },
 
-    /** Whether two states ask for the same sessions (they differ at most in view keys). */
+    /**
+     * Whether two states ask for the same sessions (they differ at most in view keys).
+     * @param {S} a
+     * @param {S} b
+     */
     sameSessions(a, b) {
       return keys.every((k) => viewKeys.has(k) || JSON.stringify(a[k]) === JSON.stringify(b[k]));
     },

@@ -37,7 +37,10 @@ const STEP_BUDGET_MS = 4;
 const MAX_STEPS_PER_FRAME = 100000;
 const BOUNDARY_RES = 64;
 
-/** The playground's state description, once the core has given its schema. */
+/**
+ * The playground's state description, once the core has given its schema.
+ * @type {ReturnType<typeof describePlayground> | null}
+ */
 let description = null;
 
 /** The package and the playground's description, loaded once for every element. */
@@ -102,8 +105,13 @@ export class NnPlaygroundElement extends HTMLElement {
           <canvas class="chart" role="img"></canvas>
         </div>
       </div>`;
-    this.$ = (cls) => root.querySelector(`.${cls}`);
+    /** The element of the shadow tree with class `cls`. */
+    this.$ = (/** @type {string} */ cls) => /** @type {HTMLElement} */ (root.querySelector(`.${cls}`));
+    /** @type {typeof import("../../pkg/nn_playground.js") | null} */
+    this.wasm = null;
+    /** @type {import("../../pkg/nn_playground.js").Playground | null} */
     this.pg = null;
+    /** @type {import("../playground/state.js").PlaygroundState | null} */
     this.state = null;
     this.problems = [];
     this.error = null;
@@ -138,8 +146,8 @@ export class NnPlaygroundElement extends HTMLElement {
 
   connectedCallback() {
     if (!this.view) {
-      this.view = new BoundaryView(this.$("boundary"));
-      this.chart = new LossChart(this.$("chart"), { height: 200 });
+      this.view = new BoundaryView(/** @type {HTMLCanvasElement} */ (this.$("boundary")));
+      this.chart = new LossChart(/** @type {HTMLCanvasElement} */ (this.$("chart")), { height: 200 });
       this.resizer = new ResizeObserver(() => this.layout());
       this.resizer.observe(this);
     }
@@ -205,7 +213,7 @@ export class NnPlaygroundElement extends HTMLElement {
         this.renderText();
         return;
       }
-      next = new this.wasm.Playground();
+      next = new this.wasm.Playground({}); // every default
     }
     if (this.pg) this.pg.free();
     this.pg = next;
@@ -240,6 +248,7 @@ export class NnPlaygroundElement extends HTMLElement {
     this.view.draw({ showTestData: !!this.state?.showTestData });
   }
 
+  /** @param {import("../../pkg/nn_playground.js").StepReport} r */
   onReport(r) {
     this.lastReport = r;
     this.chart.push(r);

@@ -108,7 +108,11 @@ export class ActivationPanel {
   }
 }
 
-/** The curve request for `activation` (so callers ask the core for the same grid). */
+/**
+ * The curve request for `activation` (so callers ask the core for the same grid).
+ * @param {string} activation
+ * @returns {Parameters<typeof import("../../pkg/nn_playground.js").activationCurve>}
+ */
 export function curveArgs(activation) {
   return [activation, Z_RANGE[0], Z_RANGE[1], SAMPLES];
 }

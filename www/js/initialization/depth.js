@@ -24,7 +24,7 @@ export class DepthChart {
   }
 
   /**
-   * @param {object[]} stats from `pg.layerStats()`
+   * @param {import("../../pkg/nn_playground.js").LayerStats[]} stats from `pg.layerStats()`
    * @param {number|null} toyScale c of the deep linear toy, or null
    */
   draw(stats, toyScale = null) {

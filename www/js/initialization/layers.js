@@ -130,7 +130,7 @@ export class LayerStrips {
 
   /**
    * Show statistics.
-   * @param {object[]} stats from `pg.layerStats()`
+   * @param {import("../../pkg/nn_playground.js").LayerStats[]} stats from `pg.layerStats()`
    * @param {{ activation: string, gradient: "delta"|"weights" }} view
    */
   update(stats, { activation, gradient }) {

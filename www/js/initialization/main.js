@@ -31,6 +31,14 @@ const BOUNDARY_RES = [24, 100];
 const DRAW_BUDGET_MS = 10;
 
 const $ = (id) => document.getElementById(id);
+/** The fields the hidden layers are read from: how many, and how wide each. */
+const depthField = () => /** @type {HTMLInputElement} */ ($("depth"));
+const widthField = () => /** @type {HTMLInputElement} */ ($("width"));
+/**
+ * `x` within [lo, hi].
+ * @param {number} x
+ * @param {readonly number[]} range
+ */
 const clamp = (x, [lo, hi]) => Math.max(lo, Math.min(hi, x));
 
 /** Runs a drawing at most as often as its last duration fits DRAW_BUDGET_MS per frame. */
@@ -60,6 +68,10 @@ function weightCount(hidden) {
   return n;
 }
 
+/** @typedef {import("../../pkg/nn_playground.js").Playground} Playground */
+/** @typedef {import("./state.js").LabState} LabState */
+
+/** @extends {Page<Playground, LabState>} */
 class InitializationLab extends Page {
   constructor() {
     super({
@@ -79,11 +91,11 @@ class InitializationLab extends Page {
         // The network is drawn as depth × width: every hidden layer the same width.
         hidden: {
           read: () => this.readDepthAndWidth(),
-          write: (hidden) => {
-            $("depth").value = String(hidden.length);
-            $("width").value = String(hidden[0]);
+          write: (/** @type {number[]} */ hidden) => {
+            depthField().value = String(hidden.length);
+            widthField().value = String(hidden[0]);
           },
-          control: (keyPath) => (/\[\d+\]/.test(keyPath) ? $("width") : $("depth")),
+          control: (keyPath) => (/\[\d+\]/.test(keyPath) ? widthField() : depthField()),
         },
       },
     });
@@ -102,32 +114,39 @@ class InitializationLab extends Page {
 
   /** The hidden layers of the depth and width fields: whole layers within the limits, as link text. */
   readDepthAndWidth() {
-    const text = $("depth").value;
+    const text = depthField().value;
     const depth = parseNumber(text);
     const maxLayers = this.description.spec("hidden").maxLayers;
     if (Number.isNaN(depth)) return { problem: { code: "wrongType", params: { expected: "number", got: text } } };
     if (!(depth >= 1 && depth <= maxLayers)) return { problem: { code: "outOfRange", params: { min: 1, max: maxLayers, got: depth } } };
     if (!Number.isInteger(depth)) return { problem: { code: "notWhole", params: { got: depth } } };
-    return Array(depth).fill($("width").value.trim()).join(",");
+    return Array(depth).fill(widthField().value.trim()).join(",");
   }
 
   prepare() {
     $("preset").append(new Option("Custom", "custom"), ...PRESETS.map((p) => new Option(p.label, p.id)));
-    this.boundaryView = new BoundaryView($("boundary"));
-    this.chart = new LossChart($("loss-chart"));
-    this.strips = new LayerStrips($("strips"));
-    this.depthChart = new DepthChart($("depth-chart"));
+    this.boundaryView = new BoundaryView(/** @type {HTMLCanvasElement} */ ($("boundary")));
+    this.chart = new LossChart(/** @type {HTMLCanvasElement} */ ($("loss-chart")));
+    this.strips = new LayerStrips(/** @type {HTMLOListElement} */ ($("strips")));
+    this.depthChart = new DepthChart(/** @type {HTMLCanvasElement} */ ($("depth-chart")));
     this.formulas = new FormulaPanel(
-      { caption: $("formula-caption"), body: $("formula-body"), weights: $("weights-readout"), symmetry: $("symmetry-readout") },
+      {
+        caption: $("formula-caption"), body: /** @type {HTMLTableSectionElement} */ ($("formula-body")),
+        weights: $("weights-readout"), symmetry: $("symmetry-readout"),
+      },
       (...args) => this.wasm.initVariance(...args),
     );
-    this.activationPanel = new ActivationPanel($("activation-chart"), $("activation-formula"), $("activation-text"));
+    this.activationPanel = new ActivationPanel(
+      /** @type {HTMLCanvasElement} */ ($("activation-chart")), $("activation-formula"), $("activation-text"),
+    );
   }
 
+  /** @param {LabState} state */
   build(state) {
     return new this.wasm.Playground(this.description.toConfig(state));
   }
 
+  /** @param {Playground} pg */
   free(pg) {
     pg.free();
   }
@@ -151,12 +170,16 @@ class InitializationLab extends Page {
     this.stripsPace.tick(true);
     this.boundaryPace.tick(true);
     this.activationPanel.show(state.activation, this.wasm.activationCurve(...curveArgs(state.activation)));
-    $("preset").value = presetOf(this.description, state, this.wasm.deepLinearToy)?.id ?? "custom";
+    /** @type {HTMLSelectElement} */ ($("preset")).value = presetOf(this.description, state, this.wasm.deepLinearToy)?.id ?? "custom";
   }
 
+  /**
+   * @param {string} key
+   * @param {LabState} next
+   */
   settingChanged(key, next) {
     if (key === "preset") {
-      const preset = PRESETS.find((p) => p.id === $("preset").value);
+      const preset = PRESETS.find((p) => p.id === /** @type {HTMLSelectElement} */ ($("preset")).value);
       return preset ? applyPreset(this.description, this.state, preset, this.wasm.deepLinearToy) : null;
     }
     next.problem = this.description.problemOf(next.dataset) ?? next.problem;
@@ -215,10 +238,15 @@ class InitializationLab extends Page {
 
   // ------------------------------------------------------------- playing
 
+  /** @param {number} k */
   step(k) {
     return this.sessions.step(k);
   }
 
+  /**
+   * @param {import("../../pkg/nn_playground.js").StepReport} r
+   * @param {{ forced: boolean }} options
+   */
   show(r, { forced }) {
     this.report = r;
     this.chart.push(r);

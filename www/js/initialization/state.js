@@ -8,13 +8,20 @@ import { describeState, choice } from "../core/state.js";
 import { SPEED } from "../playground/state.js";
 
 /** What the gradient histograms show: the backpropagated δ or ∂J/∂W. */
-export const GRADIENT_VIEWS = Object.freeze(["delta", "weights"]);
+export const GRADIENT_VIEWS = Object.freeze(/** @type {const} */ (["delta", "weights"]));
 
 /** The lab's keys in hash order (the problem type follows from the dataset). */
-const KEYS = [
+const KEYS = /** @type {const} */ ([
   "problem", "dataset", "noise", "seed", "hidden", "activation", "init", "initScale", "optimizer", "learningRate",
   "batchSize", "gradient", "speed",
-];
+]);
+
+/**
+ * The lab's state: its config keys, what the gradient histograms show, and the speed.
+ * @typedef {import("../core/state.js").ConfigState<typeof KEYS[number]> & {
+ *   gradient: (typeof GRADIENT_VIEWS)[number], speed: string,
+ * }} LabState
+ */
 
 /** A deep network: ten hidden layers of 32 units. */
 const DEEP = Object.freeze(Array(10).fill(32));
@@ -22,6 +29,8 @@ const DEEP = Object.freeze(Array(10).fill(32));
 /**
  * The lab's state description from the core's schema: a deep network on
  * standardized inputs, every hidden layer the same width.
+ * @param {import("../../pkg/nn_playground.js").ConfigSchema} schema
+ * @returns {ReturnType<typeof describeState<LabState>>}
  */
 export function describeLab(schema) {
   return describeState(schema, {
@@ -72,7 +81,7 @@ export const PRESETS = Object.freeze([
 /**
  * The state a preset gives, from `state` (view options and seed are kept).
  * @param {ReturnType<typeof describeLab>} description
- * @param {(layers: number, c: number) => object} deepLinearToy the core's toy config
+ * @param {typeof import("../../pkg/nn_playground.js").deepLinearToy} deepLinearToy the core's toy config
  */
 export function applyPreset(description, state, preset, deepLinearToy) {
   const next = description.clone(state);

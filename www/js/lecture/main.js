@@ -18,7 +18,7 @@ markTranslated();
 renderHeader({ article: true });
 startNav();
 
-const frames = [...document.querySelectorAll("iframe[data-src]")];
+const frames = [.../** @type {NodeListOf<HTMLIFrameElement>} */ (document.querySelectorAll("iframe[data-src]"))];
 
 /** A URL (with a hash) in language `l`. */
 function inLang(src, l) {

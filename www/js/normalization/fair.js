@@ -7,10 +7,21 @@
  */
 import { formatRate } from "./panel.js";
 
+/**
+ * A side's learning rate and how it was found (null: the state's own rate).
+ * @typedef {{ learningRate: number, method: import("../../pkg/nn_playground.js").LearningRateSuggestion["method"] | null }} Rate
+ */
+
+/** @type {Map<string, Rate[]>} */
 const cache = new Map();
 const CACHE_SIZE = 16;
 
-/** One { learningRate, method } per session, for sessions built from the config `key`. */
+/**
+ * One { learningRate, method } per session, for sessions built from the config `key`.
+ * @param {string} key
+ * @param {import("../../pkg/nn_playground.js").Playground[]} sessions
+ * @returns {Rate[]}
+ */
 export function suggestRates(key, sessions) {
   let rates = cache.get(key);
   if (!rates) {

@@ -34,7 +34,19 @@ const COMPARE_SERIES = [
 ];
 
 const $ = (id) => document.getElementById(id);
+/** The page's own controls: the unit and preset menus and the fair-rates button. */
+const unitMenu = () => /** @type {HTMLSelectElement} */ ($("unit"));
+const presetMenu = () => /** @type {HTMLSelectElement} */ ($("preset"));
+const fairButton = () => /** @type {HTMLButtonElement} */ ($("fair"));
 
+/**
+ * Both sides' sessions, and the learning rate each was built with.
+ * @typedef {{ made: import("../../pkg/nn_playground.js").Playground[], rates: import("./fair.js").Rate[] }} Sides
+ */
+
+/** @typedef {import("./state.js").NormalizationState} NormalizationState */
+
+/** @extends {Page<Sides, NormalizationState>} */
 class NormalizationLab extends Page {
   constructor() {
     super({
@@ -52,7 +64,7 @@ class NormalizationLab extends Page {
       loop: { budgetMs: 8, maxSteps: 100000 },
       widgets: {
         // The unit menu lists the first hidden layer's units (none without one).
-        unit: { read: () => $("unit").value || "0", write: (unit) => ($("unit").value = String(unit)), control: () => $("unit") },
+        unit: { read: () => unitMenu().value || "0", write: (unit) => (unitMenu().value = String(unit)), control: unitMenu },
       },
     });
     this.panels = [];
@@ -66,14 +78,20 @@ class NormalizationLab extends Page {
   }
 
   prepare() {
-    this.panels = SIDES.map((side) => new Panel($("panel-template"), side, $("panels")));
-    this.compare = new LossChart($("compare-chart"), { series: COMPARE_SERIES, height: 190 });
-    $("preset").append(...PRESETS.map((p) => new Option(p.label, p.id)), new Option("custom", "custom"));
-    $("preset").lastElementChild.disabled = true;
-    $("fair").addEventListener("click", () => this.toggleFair());
+    const template = /** @type {HTMLTemplateElement} */ ($("panel-template"));
+    this.panels = SIDES.map((side) => new Panel(template, side, $("panels")));
+    this.compare = new LossChart(/** @type {HTMLCanvasElement} */ ($("compare-chart")), { series: COMPARE_SERIES, height: 190 });
+    const custom = new Option("custom", "custom");
+    presetMenu().append(...PRESETS.map((p) => new Option(p.label, p.id)), custom);
+    custom.disabled = true;
+    fairButton().addEventListener("click", () => this.toggleFair());
   }
 
-  /** Both sides (each at its fair rate when asked); on any refusal the new ones are freed. */
+  /**
+   * Both sides (each at its fair rate when asked); on any refusal the new ones are freed.
+   * @param {NormalizationState} state
+   * @returns {Sides}
+   */
   build(state) {
     const made = [];
     try {
@@ -106,13 +124,13 @@ class NormalizationLab extends Page {
     this.boundaries.forget();
     this.showFair(rates);
     this.writeUnits();
-    $("preset").value = presetOf(this.state)?.id ?? "custom";
+    presetMenu().value = presetOf(this.state)?.id ?? "custom";
     updateThumbnails(this.wasm.Playground, this.state, this.description.problemOf);
     this.refresh({ all: true });
   }
 
   showFair(rates) {
-    const button = $("fair");
+    const button = fairButton();
     button.setAttribute("aria-pressed", String(this.state.fair));
     button.textContent = this.state.fair ? t("Same learning rate") : t("Fair learning rates");
     button.disabled = false;
@@ -124,7 +142,7 @@ class NormalizationLab extends Page {
   /** The hidden-unit selector for the first hidden layer. */
   writeUnits() {
     const units = this.state.hidden[0] ?? 0;
-    const select = $("unit");
+    const select = unitMenu();
     const options = [];
     for (let i = 0; i < units; i++) options.push(new Option(t("unit {n}", { n: i + 1 }), String(i)));
     select.replaceChildren(...options);
@@ -132,9 +150,13 @@ class NormalizationLab extends Page {
     $("unit-field").hidden = units === 0;
   }
 
+  /**
+   * @param {string} key
+   * @param {NormalizationState} next
+   */
   settingChanged(key, next) {
     if (key === "preset") {
-      const preset = PRESETS.find((p) => p.id === $("preset").value);
+      const preset = PRESETS.find((p) => p.id === presetMenu().value);
       if (preset) Object.assign(next, { scale: [...preset.scale], rotation: preset.rotation, offset: [...preset.offset] });
     }
     next.problem = this.description.problemOf(next.dataset) ?? next.problem;
@@ -144,6 +166,7 @@ class NormalizationLab extends Page {
     return next;
   }
 
+  /** @param {NormalizationState} previous */
   viewChanged(previous) {
     const surfaceChanged = previous.surface !== this.state.surface || previous.unit !== this.state.unit;
     if (surfaceChanged) {
@@ -164,7 +187,7 @@ class NormalizationLab extends Page {
     }
     next.fair = !this.state.fair;
     if (next.fair) {
-      $("fair").disabled = true;
+      fairButton().disabled = true;
       $("fair-info").textContent = t("Computing each side's learning rate…");
       // Let the message paint before the (synchronous) suggestion runs.
       await new Promise((resolve) => setTimeout(resolve, 30));
@@ -222,10 +245,15 @@ class NormalizationLab extends Page {
 
   // ------------------------------------------------------------- playing
 
+  /** @param {number} k */
   step(k) {
     for (const p of this.panels) p.step(k);
   }
 
+  /**
+   * @param {unknown} _result
+   * @param {{ forced: boolean }} options
+   */
   show(_result, { forced }) {
     this.refresh({ all: forced });
     if (this.panels.every((p) => p.diverged)) this.loop.pause();

@@ -33,7 +33,7 @@ export class Panel {
    * @param {HTMLElement} container
    */
   constructor(template, side, container) {
-    const root = template.content.firstElementChild.cloneNode(true);
+    const root = /** @type {HTMLElement} */ (template.content.firstElementChild.cloneNode(true));
     root.dataset.side = side.id;
     root.id = `panel-${side.id}`;
     const title = root.querySelector("h2");
@@ -43,25 +43,34 @@ export class Panel {
     // The banner's × is wired by initBanners (banners.js) through data-close.
     const diverged = root.querySelector("[data-role=diverged]");
     diverged.id = `diverged-${side.id}`;
-    diverged.querySelector("[data-close]").dataset.close = diverged.id;
+    /** @type {HTMLElement} */ (diverged.querySelector("[data-close]")).dataset.close = diverged.id;
     container.append(root);
 
     this.root = root;
     this.side = side;
-    this.surfaceView = new SurfaceView(this.el("[data-view=surface]"));
-    this.boundaryView = new BoundaryView(this.el("[data-view=boundary]"));
-    this.chart = new LossChart(this.el("[data-view=loss]"));
+    this.surfaceView = new SurfaceView(/** @type {HTMLCanvasElement} */ (this.el("[data-view=surface]")));
+    this.boundaryView = new BoundaryView(/** @type {HTMLCanvasElement} */ (this.el("[data-view=boundary]")));
+    this.chart = new LossChart(/** @type {HTMLCanvasElement} */ (this.el("[data-view=loss]")));
     this.window = new SurfaceWindow();
+    /** @type {import("../../pkg/nn_playground.js").Playground | null} */
     this.pg = null;
+    /** @type {import("../../pkg/nn_playground.js").StepReport | null} */
     this.report = null;
+    /** @type {import("../../pkg/nn_playground.js").Conditioning | null} */
     this.conditioning = null;
+    /** @type {import("../../pkg/nn_playground.js").LossSurface | null} */
     this.surface = null;
     this.diverged = false;
+    /** @type {import("./fair.js").Rate | null} */
     this.rate = null;
   }
 
+  /**
+   * The element of the panel that `selector` matches.
+   * @param {string} selector
+   */
   el(selector) {
-    return this.root.querySelector(selector);
+    return /** @type {HTMLElement} */ (this.root.querySelector(selector));
   }
 
   /** Take over a new session (the old one is freed) at learning rate `rate.learningRate`. */

@@ -25,10 +25,20 @@ export const PRESETS = Object.freeze([
   { id: "none", label: "none", scale: [1, 1], rotation: 0, offset: [0, 0] },
 ]);
 
-const KEYS = [
+const KEYS = /** @type {const} */ ([
   "problem", "dataset", "noise", "seed", "scale", "rotation", "offset", "hidden", "activation", "optimizer",
   "learningRate", "batchSize", "surface", "unit", "target", "fair", "speed", "logScale",
-];
+]);
+
+/**
+ * The lab's state: the shared config keys, and the view options — the surface's kind and unit
+ * (of the first hidden layer), the target loss ("auto": just above the standardized side's
+ * best), fair learning rates, the speed and the loss axes' scale.
+ * @typedef {import("../core/state.js").ConfigState<typeof KEYS[number]> & {
+ *   surface: import("../../pkg/nn_playground.js").SurfaceRequest["kind"], unit: number,
+ *   target: "auto" | number, fair: boolean, speed: string, logScale: boolean,
+ * }} NormalizationState
+ */
 
 /** "auto" or a positive number. */
 function targetLoss(raw) {
@@ -39,7 +49,11 @@ function targetLoss(raw) {
     : { problem: { code: "wrongType", params: { expected: "auto", got: Number.isNaN(x) ? raw : x } } };
 }
 
-/** The lab's state description from the core's schema. */
+/**
+ * The lab's state description from the core's schema.
+ * @param {import("../../pkg/nn_playground.js").ConfigSchema} schema
+ * @returns {ReturnType<typeof describeState<NormalizationState>>}
+ */
 export function describeLab(schema) {
   const maxUnits = schema.settings.find((s) => s.key === "hidden").max;
   return describeState(schema, {

@@ -60,13 +60,17 @@ export function composePanel(boundary, chart, caption) {
   return out;
 }
 
+/** @typedef {import("../../pkg/nn_playground.js").Playground} Playground */
+/** @typedef {import("./state.js").PlaygroundState} PlaygroundState */
+
 export class DataTools {
   /**
    * @param {{
-   *   wasm: object, view: import("../views/boundary.js").BoundaryView, chartCanvas: HTMLCanvasElement,
-   *   state: () => object, playground: () => object|null, report: () => object|null,
-   *   usePoints: (points: number[], problem: string) => boolean,
-   *   useModel: (pg: object) => void,
+   *   wasm: typeof import("../../pkg/nn_playground.js"), view: import("../views/boundary.js").BoundaryView,
+   *   chartCanvas: HTMLCanvasElement, state: () => PlaygroundState, playground: () => Playground | null,
+   *   report: () => import("../../pkg/nn_playground.js").StepReport | null,
+   *   usePoints: (points: number[], problem: PlaygroundState["problem"]) => boolean,
+   *   useModel: (pg: Playground) => void,
    *   redraw: () => void,
    * }} page
    */
@@ -76,7 +80,7 @@ export class DataTools {
       points: () => this.editablePoints(),
       distortion: () => page.state(),
       label: (other) => this.label(other),
-      erasing: () => $("erase-mode").checked,
+      erasing: () => /** @type {HTMLInputElement} */ ($("erase-mode")).checked,
       change: (points, what) => this.change(points, what),
       refused: (why) => this.say(why === "full" ? t("5000 points is the most a dataset can have.") : t("No point near there to remove.")),
       redraw: page.redraw,
@@ -105,14 +109,19 @@ export class DataTools {
 
   label(other) {
     if (this.page.state().problem === "regression") {
-      const v = Number($("pointValue").value);
+      const v = Number(/** @type {HTMLInputElement} */ ($("pointValue")).value);
       const value = Number.isFinite(v) ? v : 1;
       return other ? -value : value;
     }
-    const c = Number($("pointClass").value) === 0 ? 0 : 1;
+    const c = Number(/** @type {HTMLSelectElement} */ ($("pointClass")).value) === 0 ? 0 : 1;
     return other ? 1 - c : c;
   }
 
+  /**
+   * The points were edited: a network on them, and a line saying what changed.
+   * @param {number[]} points
+   * @param {{ added?: number[], removed?: number[], cleared?: boolean }} [what]
+   */
   change(points, { added, removed, cleared } = {}) {
     this.hideError();
     if (!this.page.usePoints(points, this.page.state().problem)) return;

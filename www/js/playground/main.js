@@ -34,6 +34,10 @@ const NETWORK_BUDGET_MS = 1;
 
 const $ = (id) => document.getElementById(id);
 
+/** @typedef {import("../../pkg/nn_playground.js").Playground} Playground */
+/** @typedef {import("./state.js").PlaygroundState} PlaygroundState */
+
+/** @extends {Page<Playground | null, PlaygroundState>} */
 class PlaygroundPage extends Page {
   constructor() {
     super({
@@ -64,17 +68,17 @@ class PlaygroundPage extends Page {
   }
 
   prepare() {
-    this.boundaryView = new BoundaryView($("boundary"));
-    this.chart = new LossChart($("loss-chart"));
+    this.boundaryView = new BoundaryView(/** @type {HTMLCanvasElement} */ ($("boundary")));
+    this.chart = new LossChart(/** @type {HTMLCanvasElement} */ ($("loss-chart")));
     const hidden = this.description.spec("hidden");
     this.network = new NetworkView($("network"), (layers) => {
-      $("hidden").value = layers.join(",");
+      /** @type {HTMLInputElement} */ ($("hidden")).value = layers.join(",");
       this.applySettings("hidden");
     }, { maxLayers: hidden.maxLayers, maxUnits: hidden.max });
     this.dataTools = new DataTools({
       wasm: this.wasm,
       view: this.boundaryView,
-      chartCanvas: $("loss-chart"),
+      chartCanvas: /** @type {HTMLCanvasElement} */ ($("loss-chart")),
       state: () => this.state,
       playground: () => this.sessions,
       report: () => this.report,
@@ -85,15 +89,19 @@ class PlaygroundPage extends Page {
     setElementSnippet(() => elementSnippet(this.description));
     $("full-batch").addEventListener("click", () => this.fullBatch());
     $("regenerate").addEventListener("click", () => this.regenerate());
-    $("grad-check").addEventListener("click", () => runGradientCheck(this.sessions, $("grad-check")));
+    $("grad-check").addEventListener("click", () => runGradientCheck(this.sessions, /** @type {HTMLButtonElement} */ ($("grad-check"))));
   }
 
-  /** A Playground, or null for custom data of fewer than two points (drawn, nothing to train). */
+  /**
+   * A Playground, or null for custom data of fewer than two points (drawn, nothing to train).
+   * @param {PlaygroundState} state
+   */
   build(state) {
     if (state.dataset === CUSTOM && state.points.length < 6) return null;
     return new this.wasm.Playground(this.description.toConfig(state));
   }
 
+  /** @param {Playground} pg */
   free(pg) {
     pg.free();
   }
@@ -127,7 +135,7 @@ class PlaygroundPage extends Page {
     $("scale-min").textContent = regression ? "−1" : "0";
     this.network.render(state);
     this.trainCount = pg.points("train").length / 3;
-    $("batchSize").max = String(this.trainCount);
+    /** @type {HTMLInputElement} */ ($("batchSize")).max = String(this.trainCount);
     $("batch-hint").textContent = t("of {n}", { n: this.trainCount });
     this.report = pg.step(0);
     this.chart.push(this.report);
@@ -140,16 +148,23 @@ class PlaygroundPage extends Page {
     this.dataTools.update(state);
   }
 
-  /** The controls that depend on the problem type and the optimizer. */
+  /**
+   * The controls that depend on the problem type and the optimizer.
+   * @param {PlaygroundState} state
+   */
   showFor(state) {
-    for (const group of document.querySelectorAll(".thumbs[data-problem]")) {
+    for (const group of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(".thumbs[data-problem]"))) {
       group.hidden = group.dataset.problem !== state.problem && group.dataset.problem !== CUSTOM;
     }
-    for (const field of document.querySelectorAll("[data-optimizer]")) {
+    for (const field of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[data-optimizer]"))) {
       field.hidden = !field.dataset.optimizer.split(" ").includes(state.optimizer);
     }
   }
 
+  /**
+   * @param {string} key
+   * @param {PlaygroundState} next
+   */
   settingChanged(key, next) {
     if (key === "problem" && next.dataset !== CUSTOM && !this.description.datasetsFor(next.problem).includes(next.dataset)) {
       next.dataset = this.description.defaultDatasetFor(next.problem);
@@ -169,7 +184,11 @@ class PlaygroundPage extends Page {
     this.chart.draw();
   }
 
-  /** The user's points (the core's coordinates) for `problem`: a network on them. */
+  /**
+   * The user's points (the core's coordinates) for `problem`: a network on them.
+   * @param {number[]} points
+   * @param {PlaygroundState["problem"]} problem
+   */
   usePoints(points, problem) {
     const next = { ...this.description.clone(this.state), dataset: CUSTOM, points: [...points], problem };
     if (!this.rebuild(next)) return false;
@@ -177,7 +196,10 @@ class PlaygroundPage extends Page {
     return true;
   }
 
-  /** A Playground restored from a saved model: its config becomes the page's state. */
+  /**
+   * A Playground restored from a saved model: its config becomes the page's state.
+   * @param {Playground} pg
+   */
   useModel(pg) {
     const config = pg.config();
     const next = this.description.clone(this.state);
@@ -224,7 +246,7 @@ class PlaygroundPage extends Page {
 
   /** The measured noise of the mini-batch loss (null until enough updates are recorded). */
   showNoise() {
-    const noise = this.sessions.batchLossNoise();
+    const noise = this.sessions.batchLossNoise(undefined); // the core's window, 21 records
     const out = $("batch-noise");
     const ready = typeof noise === "number";
     out.textContent = ready ? formatLoss(noise) : t("after 21 steps");
@@ -235,11 +257,16 @@ class PlaygroundPage extends Page {
 
   // ------------------------------------------------------------- playing
 
+  /** @param {number} k */
   step(k) {
     return this.sessions.step(k);
   }
 
-  /** A new report: chart, readouts, and the boundary unless it would show a blown-up state. */
+  /**
+   * A new report: chart, readouts, and the boundary unless it would show a blown-up state.
+   * @param {import("../../pkg/nn_playground.js").StepReport} r
+   * @param {{ forced: boolean }} options
+   */
   show(r, { forced }) {
     if (!forced) this.frameCount++;
     this.report = r;
@@ -278,12 +305,12 @@ class PlaygroundPage extends Page {
   /** Full-batch gradient descent: the batch size becomes the training set size. */
   fullBatch() {
     if (!this.trainCount) return;
-    $("batchSize").value = String(this.trainCount);
+    /** @type {HTMLInputElement} */ ($("batchSize")).value = String(this.trainCount);
     this.applySettings("batchSize");
   }
 
   regenerate() {
-    $("seed").value = String(crypto.getRandomValues(new Uint32Array(1))[0]);
+    /** @type {HTMLInputElement} */ ($("seed")).value = String(crypto.getRandomValues(new Uint32Array(1))[0]);
     this.applySettings("seed");
   }
 

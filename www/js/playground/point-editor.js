@@ -20,22 +20,39 @@ export const MAX_POINTS = 5000;
 /** One arrow-key move, as a fraction of the plotted range. */
 const KEY_STEP = 0.02;
 
+/**
+ * The feature distortion the plot shows (x·scale + offset): a state's `scale` and `offset`.
+ * @typedef {{ scale: readonly number[], offset: readonly number[] }} Distortion
+ */
+
 /** A coordinate rounded to 3 decimals (keeps links short; the data domain is about ±6). */
 export function roundCoord(v) {
   return Math.round(v * 1000) / 1000;
 }
 
-/** Plot coordinates → the core's coordinates before the distortion. */
+/**
+ * Plot coordinates → the core's coordinates before the distortion.
+ * @param {readonly number[]} point
+ * @param {Distortion} distortion
+ */
 export function toRaw([x, y], { scale, offset }) {
   return [(x - offset[0]) / scale[0], (y - offset[1]) / scale[1]];
 }
 
-/** The core's coordinates → plot coordinates. */
+/**
+ * The core's coordinates → plot coordinates.
+ * @param {readonly number[]} point
+ * @param {Distortion} distortion
+ */
 export function toShown([x, y], { scale, offset }) {
   return [x * scale[0] + offset[0], y * scale[1] + offset[1]];
 }
 
-/** The core's points → plot coordinates, as `pg.points` gives them. */
+/**
+ * The core's points → plot coordinates, as `pg.points` gives them.
+ * @param {readonly number[]} points
+ * @param {Distortion} distortion
+ */
 export function shownPoints(points, distortion) {
   const out = new Float32Array(points.length);
   for (let i = 0; i + 2 < points.length; i += 3) {
@@ -54,7 +71,11 @@ export function relabel(points, problem) {
   return out;
 }
 
-/** Points as the plot shows them ([x, y, label, …], e.g. `pg.points("train")`) → the core's, rounded. */
+/**
+ * Points as the plot shows them ([x, y, label, …], e.g. `pg.points("train")`) → the core's, rounded.
+ * @param {ArrayLike<number>} shown
+ * @param {Distortion} distortion
+ */
 export function rawPoints(shown, distortion) {
   const out = [];
   for (let i = 0; i + 2 < shown.length; i += 3) {
@@ -71,6 +92,8 @@ const DOMAIN = 6;
  * The plotted box [xmin, xmax, ymin, ymax] of custom points, as the core
  * computes it: the domain ±6 grown to hold every point with a 10% margin, then
  * distorted (for drawing points before there are enough to build a network).
+ * @param {readonly number[]} points
+ * @param {Distortion} [distortion]
  */
 export function customBounds(points, distortion = { scale: [1, 1], offset: [0, 0] }) {
   let reach = DOMAIN;
@@ -99,15 +122,14 @@ export class PointEditor {
   /**
    * @param {HTMLCanvasElement} canvas the boundary plot
    * @param {import("../views/boundary.js").BoundaryView} view
-   * @param {{
-   *   points: () => number[],            the points to edit (core coordinates)
-   *   distortion: () => { scale: number[], offset: number[] },
-   *   label: (other: boolean) => number, the label a new point gets
-   *   erasing: () => boolean,            true in erase mode
-   *   change: (points: number[], what: { added?: number[], removed?: number[] }) => void,
-   *   refused: (reason: string) => void, nothing changed, and why
-   *   redraw: () => void,
-   * }} hooks
+   * @param {object} hooks
+   * @param {() => number[]} hooks.points the points to edit (core coordinates)
+   * @param {() => Distortion} hooks.distortion
+   * @param {(other: boolean) => number} hooks.label the label a new point gets
+   * @param {() => boolean} hooks.erasing true in erase mode
+   * @param {(points: number[], what: { added?: number[], removed?: number[] }) => void} hooks.change
+   * @param {(reason: string) => void} hooks.refused nothing changed, and why
+   * @param {() => void} hooks.redraw
    */
   constructor(canvas, view, hooks) {
     this.canvas = canvas;

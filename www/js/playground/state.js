@@ -11,16 +11,27 @@ export const SPEED = choice(["max", "100", "10", "1"], "max", {
 });
 
 /** The playground's keys in hash order: the config, then the view options. */
-const KEYS = [
+const KEYS = /** @type {const} */ ([
   "problem", "dataset", "points", "samples", "noise", "trainFraction", "seed", "scale", "offset", "normalize",
   "hidden", "activation", "init", "initScale", "optimizer", "learningRate", "batchSize", "l2", "momentum",
   "beta1", "beta2", "epsilon", "showTestData", "logScale", "speed", "showGradients",
-];
+]);
 
 /** The view options: they only change the drawing. */
 const VIEW = ["showTestData", "logScale", "speed", "showGradients"];
 
-/** The playground's state description (js/core/state.js) from the core's schema. */
+/**
+ * The playground's state: its config keys, and the view options.
+ * @typedef {import("../core/state.js").ConfigState<typeof KEYS[number]> & {
+ *   showTestData: boolean, logScale: boolean, speed: string, showGradients: boolean,
+ * }} PlaygroundState
+ */
+
+/**
+ * The playground's state description (js/core/state.js) from the core's schema.
+ * @param {import("../../pkg/nn_playground.js").ConfigSchema} schema
+ * @returns {ReturnType<typeof describeState<PlaygroundState>>}
+ */
 export function describePlayground(schema) {
   return describeState(schema, {
     keys: KEYS,

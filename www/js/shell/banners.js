@@ -14,6 +14,14 @@ const $ = (id) => document.getElementById(id);
  */
 function renderBanners(container) {
   const { errorHint, divergedHint, noticeTitle } = container.dataset;
+  /**
+   * One banner, hidden; `titleId` and `hintId` give its title and hint ids for a page to rewrite.
+   * @param {string} id
+   * @param {string} kind
+   * @param {string} role
+   * @param {string} title
+   * @param {{ textId: string, titleId?: string, hint?: string, hintId?: string, dismiss: string }} parts
+   */
   const banner = (id, kind, role, title, { textId, titleId, hint, hintId, dismiss }) => {
     const box = element("div", { id, class: `banner ${kind}`, role });
     box.hidden = true;
@@ -89,7 +97,7 @@ export function hideNotice() {
 
 /** Wire the × buttons. */
 export function initBanners() {
-  for (const button of document.querySelectorAll("[data-close]")) {
+  for (const button of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[data-close]"))) {
     button.addEventListener("click", () => {
       $(button.dataset.close).hidden = true;
     });

@@ -30,7 +30,7 @@ export function applyEmbed(hash = location.hash, root = document) {
   const keep = embed ? visibleControls(hash) : null;
   root.body.classList.toggle("embed", embed);
   root.body.classList.toggle("embed-some", keep !== null);
-  for (const el of root.querySelectorAll("[data-control]")) {
+  for (const el of /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll("[data-control]"))) {
     el.classList.toggle("embed-hidden", keep !== null && !keep.includes(el.dataset.control));
   }
   for (const group of root.querySelectorAll("[data-embed-group]")) {

@@ -22,6 +22,12 @@ import { CHOICE_LABELS, DATASET_TITLES, choiceLabel } from "../core/labels.js";
 import { describeError, settingOf, indexOf } from "../core/errors.js";
 import { CUSTOM } from "../core/state.js";
 
+/** @typedef {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} Control a control that holds a value */
+
+/**
+ * @param {unknown} el
+ * @returns {el is Control}
+ */
 const isInput = (el) => el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
 
 /** Create an element with attributes and optional text. */
@@ -32,12 +38,23 @@ function element(tag, attributes = {}, text) {
   return node;
 }
 
+/**
+ * A key whose controls the page reads and writes itself.
+ * @typedef {object} Widget
+ * @property {() => string | import("../core/state.js").Parsed} read the value as link text, or
+ *   already parsed
+ * @property {(value: unknown) => void} write show a value of the key
+ * @property {(keyPath: string) => Control} [control] the control an error's key path points at
+ */
+
+/** @typedef {import("../core/state.js").State} State */
+
 export class SettingsForm {
   /**
    * @param {ParentNode} root where the controls are (the document: the header holds some)
-   * @param {ReturnType<import("../core/state.js").describeState>} description
+   * @param {ReturnType<typeof import("../core/state.js").describeState>} description
    * @param {object} [options]
-   * @param {Record<string, { read(): string | object, write(value: unknown): void, control?(keyPath: string): Element }>} [options.widgets]
+   * @param {Record<string, Widget>} [options.widgets]
    *   keys whose controls the page reads (as link text, or a parsed { value } or { problem }) and
    *   writes itself; `control` names the control an error's key path points at
    */
@@ -103,7 +120,10 @@ export class SettingsForm {
     container.replaceChildren(...radios);
   }
 
-  /** Put a state into the controls. */
+  /**
+   * Put a state into the controls.
+   * @param {State} state
+   */
   write(state) {
     for (const [key, spec] of this.description.specs) {
       if (this.widgets.has(key)) {
@@ -119,6 +139,9 @@ export class SettingsForm {
    * Read the controls into a state on top of `base` (keys without a control keep
    * their value). What does not parse or lies outside its limits is an error
    * { key, code, params } and keeps the base value.
+   * @template {State} S
+   * @param {S} base
+   * @returns {{ state: S, errors: import("../core/errors.js").CodedError[] }}
    */
   read(base) {
     const state = this.description.clone(base);
@@ -130,7 +153,7 @@ export class SettingsForm {
       if ("value" in r) state[key] = r.value;
       else errors.push({ key: r.problem.at === undefined ? key : `${key}[${r.problem.at}]`, ...r.problem });
     }
-    return { state, errors };
+    return { state: /** @type {S} */ (state), errors };
   }
 
   /** The visible label of the control for an error's key path ("scale[1]" → "Scale x₂"). */
@@ -186,8 +209,9 @@ export class SettingsForm {
 
   /** The text beside every slider. */
   updateSliders() {
-    for (const out of this.root.querySelectorAll("output[id$='-value']")) {
-      const slider = this.root.querySelector(`input[type=range][name="${out.id.slice(0, -"-value".length)}"]`);
+    for (const out of /** @type {NodeListOf<HTMLOutputElement>} */ (this.root.querySelectorAll("output[id$='-value']"))) {
+      const key = out.id.slice(0, -"-value".length);
+      const slider = /** @type {HTMLInputElement | null} */ (this.root.querySelector(`input[type=range][name="${key}"]`));
       if (!slider) continue;
       const x = Number(slider.value);
       out.textContent = out.dataset.format === "percent" ? `${Math.round(x * 100)}%` : x.toFixed(2);
@@ -207,7 +231,7 @@ export class SettingsForm {
     this.root.addEventListener("input", (e) => {
       if (e.target instanceof HTMLInputElement && e.target.type === "range") this.updateSliders();
     });
-    this.root.addEventListener("keydown", (e) => {
+    this.root.addEventListener("keydown", (/** @type {KeyboardEvent} */ e) => {
       const el = e.target;
       if (e.key === "Enter" && el instanceof HTMLInputElement && el.name && (el.type === "text" || el.type === "number")) {
         e.preventDefault();

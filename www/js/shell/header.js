@@ -30,8 +30,9 @@ function icon(name, className) {
 /**
  * Fill the page's `<header class="topbar">`.
  * @param {object} [parts]
- * @param {{ label: string, reset?: string, play?: string, step?: string }} [parts.player]
- *   the transport group's accessible name and the title of each button it has
+ * @param {{ label: string, reset?: string, play?: string, pause?: string, step?: string }} [parts.player]
+ *   the transport group's accessible name and the title of each button it has (`pause`: the
+ *   play button's title while playing, which the page controller sets)
  * @param {{ label: string, title?: string }} [parts.speed] the speed menu (`name="speed"`)
  * @param {[label: string, id: string][]} [parts.counters] the counters, each shown in `<dd id>`
  * @param {boolean} [parts.article] an article page: its own title is the page's heading, so the

@@ -71,10 +71,10 @@ function renderLangSwitch() {
 }
 
 function showLang(l) {
-  for (const button of document.querySelectorAll(".lang-switch button")) {
+  for (const button of /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll(".lang-switch button"))) {
     button.setAttribute("aria-pressed", String(button.dataset.lang === l));
   }
-  for (const link of document.querySelectorAll("nav[data-site-nav] a[data-page]")) {
+  for (const link of /** @type {NodeListOf<HTMLAnchorElement>} */ (document.querySelectorAll("nav[data-site-nav] a[data-page]"))) {
     link.href = hrefIn(link.dataset.page, l);
   }
 }

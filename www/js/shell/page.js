@@ -41,6 +41,11 @@ function isSpaceBar(e) {
   return e.key === " " && !typing && !e.repeat;
 }
 
+/**
+ * @template Sessions what `build` makes from a state: the page's Playground(s)
+ * @template {import("../core/state.js").State & { speed?: string }} S the page's state (its
+ *   `speed`, on a page that plays: "max" or the updates per frame)
+ */
 export class Page {
   /**
    * @param {object} options
@@ -48,17 +53,28 @@ export class Page {
    * @param {Parameters<typeof renderHeader>[0]} options.header the header's parts
    * @param {{ budgetMs: number, maxSteps: number } | null} [options.loop] the play loop, for a
    *   page that trains continuously
-   * @param {Record<string, object>} [options.widgets] controls the page reads itself (fields.js)
+   * @param {Record<string, import("./fields.js").Widget>} [options.widgets] controls the page
+   *   reads itself (fields.js)
    */
   constructor({ hook, header, loop = null, widgets = {} }) {
     markTranslated(); // before anything is written: the page starts in the language of its link
-    Object.assign(this, { hook, header, widgets });
+    this.hook = hook;
+    this.header = header;
+    this.widgets = widgets;
+    /** @type {typeof import("../../pkg/nn_playground.js") | null} */
     this.wasm = null;
+    /** @type {ReturnType<typeof import("../core/state.js").describeState<S>> | null} */
     this.description = null;
+    /** @type {SettingsForm | null} */
     this.form = null;
-    /** The state the current sessions stand for, and the sessions (what `build` returned). */
+    /**
+     * The state the current sessions stand for, and the sessions (what `build` returned).
+     * @type {S | null}
+     */
     this.state = null;
+    /** @type {Sessions | null} */
     this.sessions = null;
+    /** @type {import("../core/state.js").Problem[]} */
     this.linkProblems = [];
     this.lastHash = "";
     this.loop = loop && new PlayLoop({
@@ -74,12 +90,20 @@ export class Page {
 
   // ------------------------------------------------------------- what a page supplies
 
-  /** The page's state description, from the core's schema (js/core/state.js). */
+  /**
+   * The page's state description, from the core's schema (js/core/state.js).
+   * @param {import("../../pkg/nn_playground.js").ConfigSchema} _schema
+   * @returns {ReturnType<typeof import("../core/state.js").describeState<S>>}
+   */
   describe(_schema) {
     throw new Error("a page describes its state");
   }
 
-  /** New sessions for `state`; throws the core's error when it refuses the state. */
+  /**
+   * New sessions for `state`; throws the core's error when it refuses the state.
+   * @param {S} _state
+   * @returns {Sessions}
+   */
   build(_state) {
     throw new Error("a page builds its sessions");
   }
@@ -87,13 +111,23 @@ export class Page {
   /** Draw everything for the sessions just built (`this.sessions`, `this.state`). */
   adopt() {}
 
-  /** Free sessions that are replaced. */
+  /**
+   * Free sessions that are replaced.
+   * @param {Sessions} _sessions
+   */
   free(_sessions) {}
 
-  /** Run k updates (the play loop's timed part); returns what `show` draws. */
+  /**
+   * Run k updates (the play loop's timed part); returns what `show` draws.
+   * @param {number} _k
+   */
   step(_k) {}
 
-  /** Draw what `step` returned (`forced`: after a single step, draw everything). */
+  /**
+   * Draw what `step` returned (`forced`: after a single step, draw everything).
+   * @param {unknown} _result
+   * @param {{ forced: boolean }} _options
+   */
   show(_result, _options) {}
 
   /** Whether playing may start (the page may say why not). */
@@ -107,12 +141,20 @@ export class Page {
   /** Create the page's views, once the core is loaded and before the first build. */
   prepare() {}
 
-  /** A setting was read from the form: adjust `next` before it is built (or return null to stop). */
+  /**
+   * A setting was read from the form: adjust `next` before it is built (or return null to stop).
+   * @param {string} _key
+   * @param {S} next
+   * @returns {S | null}
+   */
   settingChanged(_key, next) {
     return next;
   }
 
-  /** Only view options changed (from `previous` to `this.state`): redraw. */
+  /**
+   * Only view options changed (from `previous` to `this.state`): redraw.
+   * @param {S} _previous
+   */
   viewChanged(_previous) {}
 
   /** The language changed: rewrite what code wrote, redraw canvas text. */
@@ -121,7 +163,11 @@ export class Page {
   /** The window was resized. */
   resize() {}
 
-  /** The state a link stands for when the core refuses it: the defaults. */
+  /**
+   * The state a link stands for when the core refuses it: the defaults.
+   * @param {S} _refused
+   * @returns {S}
+   */
   fallbackState(_refused) {
     return this.description.defaults();
   }
@@ -157,7 +203,7 @@ export class Page {
     }
     this.wire();
     document.documentElement.dataset.ready = "true";
-    window[this.hook] = this.makeHandle();
+    /** @type {typeof window & Record<string, unknown>} */ (window)[this.hook] = this.makeHandle();
   }
 
   /** Import and initialize www/pkg; on failure the banner says how to build it. */

@@ -7,20 +7,30 @@
  */
 import { nextStepsPerFrame } from "./step-budget.js";
 
+/**
+ * @template Result what `step` returns and `show` draws
+ */
 export class PlayLoop {
   /**
    * @param {object} options
    * @param {number} options.budgetMs milliseconds a frame may spend stepping
    * @param {number} options.maxSteps the most updates per frame
    * @param {() => string} options.speed "max" or the updates per frame allowed
-   * @param {(k: number) => any} options.step runs k updates (the timed part)
-   * @param {(result: any) => void} options.show draws what `step` returned
+   * @param {(k: number) => Result} options.step runs k updates (the timed part)
+   * @param {(result: Result) => void} options.show draws what `step` returned
    * @param {(on: boolean) => void} options.label shows the state (on the play button)
    * @param {() => boolean} [options.canPlay] whether playing may start (it may say why not)
    * @param {() => void} [options.paused] runs after every pause
    */
   constructor({ budgetMs, maxSteps, speed, step, show, label, canPlay = () => true, paused = () => {} }) {
-    Object.assign(this, { budgetMs, maxSteps, speed, step, show, label, canPlay, paused });
+    this.budgetMs = budgetMs;
+    this.maxSteps = maxSteps;
+    this.speed = speed;
+    this.step = step;
+    this.show = show;
+    this.label = label;
+    this.canPlay = canPlay;
+    this.paused = paused;
     this.playing = false;
     this.stepsPerFrame = 1;
     this.rafId = 0;

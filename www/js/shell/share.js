@@ -42,7 +42,7 @@ export function iframeSnippet(src, height = IFRAME_HEIGHT) {
 /**
  * The <nn-playground> custom element showing a playground hash: its module
  * script and one attribute per setting that differs from the default.
- * @param {ReturnType<import("../core/state.js").describeState>} description the playground's state
+ * @param {ReturnType<typeof import("../core/state.js").describeState>} description the playground's state
  */
 export function elementSnippet(description, hash = location.hash, script = new URL("js/element/nn-playground-element.js", location.href).href) {
   const { state } = description.parse(hash);

@@ -150,7 +150,7 @@ export class BoundaryView {
     const { ctx } = this;
     const [cx, cy] = this.toCanvas(x, y);
     ctx.save();
-    for (const [color, width] of [["#fff", 3.5], ["#1c2430", 1.5]]) {
+    for (const [color, width] of /** @type {[string, number][]} */ ([["#fff", 3.5], ["#1c2430", 1.5]])) {
       ctx.strokeStyle = color;
       ctx.lineWidth = width;
       ctx.beginPath();

@@ -53,7 +53,7 @@ function bandColors(count) {
 /**
  * A size×size RGBA image of the bands of a res×res grid (row-major, first row
  * at the top) stretched over the whole image.
- * @returns {Uint8ClampedArray} size·size·4 bytes
+ * @returns {Uint8ClampedArray<ArrayBuffer>} size·size·4 bytes
  */
 export function bandImage(values, res, size, levels) {
   const { lo, hi, count } = levels;

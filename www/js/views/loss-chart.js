@@ -14,6 +14,12 @@ import { t } from "../core/i18n.js";
 const MARGIN = { left: 48, right: 10, top: 8, bottom: 30 };
 const HEIGHT = 150;
 
+/**
+ * How a series is drawn.
+ * @typedef {{ color: string, width: number, dash: number[] }} SeriesStyle
+ */
+
+/** @type {Record<"batch" | "test" | "train", SeriesStyle>} */
 export const SERIES_STYLE = {
   batch: { color: "rgba(120, 132, 148, 0.55)", width: 1, dash: [] },
   test: { color: "#b45309", width: 1.8, dash: [5, 3] },
@@ -30,7 +36,7 @@ export const DEFAULT_SERIES = Object.freeze([
 export class LossChart {
   /**
    * @param {HTMLCanvasElement} canvas
-   * @param {{ series?: { name: string, style: object, scaled: boolean }[], height?: number }} [options]
+   * @param {{ series?: readonly { name: string, style: SeriesStyle, scaled: boolean }[], height?: number }} [options]
    */
   constructor(canvas, { series = DEFAULT_SERIES, height = HEIGHT } = {}) {
     this.canvas = canvas;

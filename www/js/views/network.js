@@ -117,7 +117,10 @@ export class NetworkView {
     this.onChange(hidden);
   }
 
-  /** Draw the network for a layer list (only valid lists reach here). */
+  /**
+   * Draw the network for a layer list (only valid lists reach here).
+   * @param {{ hidden: readonly number[], activation: string, problem: string, normalize: string }} network
+   */
   render({ hidden, activation, problem, normalize }) {
     this.hidden = [...hidden];
     this.activation = activation;
@@ -173,7 +176,7 @@ export class NetworkView {
     this.drawEdges();
 
     if (this.focusAfterRender) {
-      const target = document.getElementById(this.focusAfterRender);
+      const target = /** @type {HTMLButtonElement | null} */ (document.getElementById(this.focusAfterRender));
       if (target && !target.disabled) target.focus();
       else add?.focus();
       this.focusAfterRender = null;
@@ -287,8 +290,8 @@ export class NetworkView {
     const origin = body.getBoundingClientRect();
     const width = Math.max(body.scrollWidth, origin.width);
     const height = Math.max(body.scrollHeight, origin.height);
-    svg.setAttribute("width", width);
-    svg.setAttribute("height", height);
+    svg.setAttribute("width", String(width));
+    svg.setAttribute("height", String(height));
     svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
     const boxes = new Map();
     const box = (node) => {

@@ -10,6 +10,9 @@ const GRID = "#e3e7ed";
 /**
  * Size a canvas for crisp drawing at the device pixel ratio.
  * Drawing afterwards uses CSS pixels.
+ * @param {HTMLCanvasElement} canvas
+ * @param {number} cssWidth
+ * @param {number} cssHeight
  */
 export function setupCanvas(canvas, cssWidth, cssHeight) {
   const dpr = Math.max(1, Math.min(3, window.devicePixelRatio || 1));
@@ -49,6 +52,11 @@ export function niceTicks(lo, hi, count) {
  * each of `ticks` (at pixel row `sy(t)`) labelled `label(t)` left of it, `gap`
  * pixels away; `lineColor(t)` picks each line's colour. Leaves the context set
  * for labels centred under the plot.
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {{ x: number, y: number, w: number, h: number }} plot
+ * @param {number[]} ticks
+ * @param {(t: number) => number} sy
+ * @param {{ label?: (t: number) => string, gap?: number, lineColor?: (t: number) => string }} [options]
  */
 export function drawYGrid(ctx, plot, ticks, sy, { label = formatTick, gap = 5, lineColor = () => GRID } = {}) {
   ctx.font = "10px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";

@@ -9,14 +9,18 @@ import { t } from "../core/i18n.js";
 
 const $ = (id) => document.getElementById(id);
 
-/** Show a step report. */
+/**
+ * Show a step report (losses and accuracies null before there is a network).
+ * @param {Pick<import("../../pkg/nn_playground.js").StepReport,
+ *   "epoch" | "step" | "trainLoss" | "testLoss" | "trainAccuracy" | "testAccuracy">} r
+ */
 export function showReport(r) {
   $("epoch").textContent = String(r.epoch);
   $("step-counter").textContent = String(r.step);
   $("train-loss").textContent = formatLoss(r.trainLoss);
   $("test-loss").textContent = formatLoss(r.testLoss);
   const hasAccuracy = r.trainAccuracy !== null && r.trainAccuracy !== undefined;
-  for (const el of document.querySelectorAll(".readouts .accuracy")) el.hidden = !hasAccuracy;
+  for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(".readouts .accuracy"))) el.hidden = !hasAccuracy;
   $("train-accuracy").textContent = formatAccuracy(r.trainAccuracy);
   $("test-accuracy").textContent = formatAccuracy(r.testAccuracy);
 }
@@ -42,6 +46,8 @@ export function showGradientCheck(value) {
  * Run `pg.gradientCheck()` for its `button`: "computing…" first (painted before the
  * synchronous check runs), then the result or the core's error; the button is
  * disabled meanwhile.
+ * @param {import("../../pkg/nn_playground.js").Playground | null | undefined} pg
+ * @param {HTMLButtonElement} button
  */
 export async function runGradientCheck(pg, button) {
   if (!pg) return;

@@ -8,15 +8,17 @@ import { setupCanvas } from "./plot.js";
 
 const SIZE = 60;
 
+/** @typedef {import("../../pkg/nn_playground.js").PlaygroundConfig} PlaygroundConfig */
+
 /**
  * Draw every thumbnail canvas (`canvas[data-dataset]`) under `root`.
- * @param {Function} Playground the wasm class
+ * @param {typeof import("../../pkg/nn_playground.js").Playground} Playground the wasm class
  * @param {{ noise: number, seed: number }} options
- * @param {(dataset: string) => string} problemOf the problem type of a dataset
+ * @param {(dataset: string) => PlaygroundConfig["problem"]} problemOf the problem type of a dataset
  */
 export function drawThumbnails(Playground, { noise, seed }, problemOf, root = document) {
-  for (const canvas of root.querySelectorAll("canvas[data-dataset]")) {
-    const dataset = canvas.dataset.dataset;
+  for (const canvas of /** @type {NodeListOf<HTMLCanvasElement>} */ (root.querySelectorAll("canvas[data-dataset]"))) {
+    const dataset = /** @type {PlaygroundConfig["dataset"]} */ (canvas.dataset.dataset);
     const problem = problemOf(dataset);
     let pg = null;
     try {
@@ -34,7 +36,12 @@ export function drawThumbnails(Playground, { noise, seed }, problemOf, root = do
 
 let drawnKey = "";
 
-/** `drawThumbnails` on the page, unless they already show this noise and seed. */
+/**
+ * `drawThumbnails` on the page, unless they already show this noise and seed.
+ * @param {Parameters<typeof drawThumbnails>[0]} Playground
+ * @param {Parameters<typeof drawThumbnails>[1]} options
+ * @param {Parameters<typeof drawThumbnails>[2]} problemOf
+ */
 export function updateThumbnails(Playground, { noise, seed }, problemOf) {
   const key = `${noise}|${seed}`;
   if (key === drawnKey) return;
