@@ -3,7 +3,7 @@
 
 PORT ?= 8000
 PKG := www/pkg/nn_playground.js
-SOURCES := Cargo.toml Cargo.lock .cargo/config.toml $(wildcard src/*.rs src/*/*.rs src/wasm/*.js)
+SOURCES := Cargo.toml Cargo.lock .cargo/config.toml $(wildcard src/*.rs src/*/*.rs src/wasm/*.js src/wasm/*.d.ts)
 
 .PHONY: serve test lint test-native test-wasm test-e2e test-schema bench pkg tools test-tools clean
 

@@ -121,7 +121,7 @@ settings! {
     pub struct Config in CONFIG_SETTINGS {
         /// Classification or regression.
         problem: Problem = "problem", Problem::Classification, choice::<Problem>();
-        /// The dataset; `None` means circle for classification, plane for regression.
+        /// The dataset; when absent, circle for classification and plane for regression.
         dataset: Option<Dataset> = "dataset", None, choice::<Dataset>();
         /// Number of points, train and test together (ignored for `custom`).
         samples: usize = "samples", 500, integer(10.0, MAX_SAMPLES as f64);

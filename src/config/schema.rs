@@ -164,6 +164,9 @@ pub struct Setting {
     /// Its type and limits.
     #[serde(flatten)]
     pub kind: Kind,
+    /// What it means: the doc comment of its field (which the TypeScript declarations repeat).
+    #[serde(skip)]
+    pub doc: &'static str,
 }
 
 /// A field type a setting can have: read from plain data, and checked when built in Rust.
@@ -321,7 +324,7 @@ macro_rules! settings {
 
         #[doc = concat!("Every setting of [`", stringify!($name), "`]: key, type, limits and choices.")]
         $vis const $table: &[$crate::config::Setting] = &[
-            $( $crate::config::Setting { key: $key, kind: $kind }, )+
+            $( $crate::config::Setting { key: $key, kind: $kind, doc: concat!($($doc, "\n"),*) }, )+
         ];
 
         impl $name {

@@ -12,25 +12,6 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
-/** What `lossSurface` computes; every key is optional. */
-export interface SurfaceRequest {
-  /** "weights2d" (the default): two weights; "random": filter-normalized random plane; "pca": the
-   *  trajectory's top two principal components; "line": from the initial to the current parameters. */
-  kind?: "weights2d" | "random" | "pca" | "line";
-  /** Grid nodes per axis, 3..201. Default 51. */
-  res?: number;
-  /** Half-width of the window in axis units, up to 1e6. Default: the path with a margin (1 for
-   *  "random" and "line"). */
-  span?: number;
-  /** Centre of the window in axis units, each within ±1e6. Default: the current point ("line": t = 0.5). */
-  center?: [number, number];
-  /** For "weights2d" with hidden layers: which first-layer unit. Default 0. */
-  unit?: number;
-  /** Forward passes of the grid in "single" (f32, the default: within about 1e-6 relative, the
-   *  grain of the Float32Array values) or "double" precision (for analysis of tiny windows). */
-  precision?: "single" | "double";
-}
-
 /** A loss surface: node (r, c) is at x = xRange[0] + c·Δ, y = yRange[1] − r·Δ. */
 export interface LossSurface {
   kind: "weights2d" | "random" | "pca" | "line";
