@@ -123,11 +123,11 @@ settings! {
         problem: Problem = "problem", Problem::Classification, choice::<Problem>();
         /// The dataset; when absent, circle for classification and plane for regression.
         dataset: Option<Dataset> = "dataset", None, choice::<Dataset>();
-        /// Number of points, train and test together (ignored for `custom`).
-        samples: usize = "samples", 500, integer(10.0, MAX_SAMPLES as f64);
         /// The user's points for dataset `custom`: [x0, y0, label0, x1, …] in data coordinates.
         points: Vec<f64> = "points", Vec::new(),
             Kind::Points { max_points: MAX_SAMPLES, range: Range::closed(-MAX_COORDINATE, MAX_COORDINATE) };
+        /// Number of points, train and test together (ignored for `custom`).
+        samples: usize = "samples", 500, integer(10.0, MAX_SAMPLES as f64);
         /// Noise level.
         noise: f64 = "noise", 0.0, number(Range::closed(0.0, 0.5));
         /// Fraction of the points used for training.

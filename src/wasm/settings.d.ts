@@ -6,10 +6,10 @@ export interface PlaygroundConfig {
   problem?: "classification" | "regression";
   /** The dataset; when absent, circle for classification and plane for regression. Default "circle". */
   dataset?: "circle" | "xor" | "gauss" | "spiral" | "moons" | "plane" | "gaussians" | "custom";
-  /** Number of points, train and test together (ignored for `custom`). Range: a whole number between 10 and 5000. Default 500. */
-  samples?: number;
   /** The user's points for dataset `custom`: [x0, y0, label0, x1, …] in data coordinates. At most 5000 points, every number between -10000 and 10000. Default []. */
   points?: number[];
+  /** Number of points, train and test together (ignored for `custom`). Range: a whole number between 10 and 5000. Default 500. */
+  samples?: number;
   /** Noise level. Range: between 0 and 0.5. Default 0. */
   noise?: number;
   /** Fraction of the points used for training. Range: between 0.1 and 0.9. Default 0.5. */

@@ -1,9 +1,11 @@
 /**
- * The words for the core's names: what a menu shows for each choice of a
- * setting (the schema gives the choices, this module their English labels; the
- * Korean is in the pages' string tables). A page may show other words for a
- * choice in its own state description.
+ * The words for the core's settings: what a menu shows for each choice (the
+ * schema gives the choices, this module their labels), and the Korean of those
+ * labels and of the settings' field labels, so a new setting's words live in
+ * one file. A page may show other words for a choice in its own state
+ * description, and other Korean in its own strings.
  */
+import { addStrings } from "./i18n.js";
 
 /** Menu labels of each choice setting. */
 export const CHOICE_LABELS = Object.freeze({
@@ -31,3 +33,50 @@ export const DATASET_TITLES = Object.freeze({
 export function choiceLabel(key, choice, labels = CHOICE_LABELS[key]) {
   return labels?.[choice] ?? choice;
 }
+
+addStrings({
+  // the settings' labels
+  "Problem type": "문제 유형",
+  "Dataset": "데이터셋",
+  "Samples": "샘플 수",
+  "Noise": "노이즈",
+  "Training data": "학습 데이터",
+  "Seed": "시드",
+  "Scale x": "배율 x",
+  "Rotate °": "회전 °",
+  "Offset x": "오프셋 x",
+  "Standardize inputs": "입력 표준화",
+  "Hidden layer sizes": "은닉층 크기",
+  "Activation": "활성 함수",
+  "Initialization": "초기화",
+  "Init scale": "초기화 배율",
+  "Optimizer": "최적화 방법",
+  "Learning rate": "학습률",
+  "Batch size": "배치 크기",
+  "Momentum": "모멘텀",
+  // the choices' labels
+  "Classification": "분류",
+  "Regression": "회귀",
+  "Circle": "원",
+  "Gauss": "가우스",
+  "Spiral": "나선",
+  "Moons": "초승달",
+  "Plane": "평면",
+  "Gaussians": "가우시안",
+  "Yours": "내 데이터",
+  "Raw inputs": "원본 입력",
+  "Tanh": "tanh",
+  "Sigmoid": "시그모이드",
+  "Linear": "선형",
+  "Xavier normal": "Xavier 정규분포",
+  "Normal N(0, 1)": "정규분포 N(0, 1)",
+  "Uniform U(−1, 1)": "균등분포 U(−1, 1)",
+  "Zeros": "0으로",
+  "Constant": "상수",
+  "Identity (W = s·I)": "단위 행렬 (W = s·I)",
+  // the datasets' titles
+  "Exclusive or": "배타적 논리합 (XOR)",
+  "Two Gaussians": "가우시안 두 개",
+  "Two moons": "초승달 두 개",
+  "Your own points: click the plot, or import a CSV file": "직접 만든 점: 그래프를 클릭하거나 CSV 파일을 가져오세요",
+});

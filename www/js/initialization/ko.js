@@ -32,7 +32,6 @@ addStrings({
   "Custom": "사용자 설정",
   "Hidden layers": "은닉층 수",
   "Units per layer": "층당 유닛 수",
-  "Identity (W = s·I)": "단위 행렬 (W = s·I)",
 
   // presets (js/init-state.js)
   "Right scale: Xavier for tanh": "알맞은 크기: tanh 에는 Xavier",

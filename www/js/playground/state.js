@@ -10,19 +10,12 @@ export const SPEED = choice(["max", "100", "10", "1"], "max", {
   labels: { max: "max (8 ms per frame)", 100: "100 steps / frame", 10: "10 steps / frame", 1: "1 step / frame" },
 });
 
-/** The playground's keys in hash order: the config, then the view options. */
-const KEYS = /** @type {const} */ ([
-  "problem", "dataset", "points", "samples", "noise", "trainFraction", "seed", "scale", "offset", "normalize",
-  "hidden", "activation", "init", "initScale", "optimizer", "learningRate", "batchSize", "l2", "momentum",
-  "beta1", "beta2", "epsilon", "showTestData", "logScale", "speed", "showGradients",
-]);
-
 /** The view options: they only change the drawing. */
 const VIEW = ["showTestData", "logScale", "speed", "showGradients"];
 
 /**
- * The playground's state: its config keys, and the view options.
- * @typedef {import("../core/state.js").ConfigState<typeof KEYS[number]> & {
+ * The playground's state: every config key, and the view options.
+ * @typedef {import("../core/state.js").ConfigState<keyof import("../../pkg/nn_playground.js").PlaygroundConfig> & {
  *   showTestData: boolean, logScale: boolean, speed: string, showGradients: boolean,
  * }} PlaygroundState
  */
@@ -34,7 +27,8 @@ const VIEW = ["showTestData", "logScale", "speed", "showGradients"];
  */
 export function describePlayground(schema) {
   return describeState(schema, {
-    keys: KEYS,
+    // Every setting of the core (a new one reaches the playground's link by itself), then the view options.
+    keys: [...schema.settings.map((s) => s.key), ...VIEW],
     own: { showTestData: boolean(false), logScale: boolean(false), speed: SPEED, showGradients: boolean(false) },
     view: VIEW,
   });
