@@ -1,11 +1,11 @@
 /**
- * The backprop explorer (www/backprop.html) and the playground's network
- * diagram, mini-batch noise readout and optimizer hyper-parameters, in
- * headless Chromium.
+ * The backprop explorer (www/backprop.html) in headless Chromium: every stage
+ * with its numbers, Apply update, the form and the link, the gradient check,
+ * the optimizer comparison.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { loadPlayground, waitFor, readNumber, browserSuite } from "./helpers.mjs";
+import { loadPlayground, waitFor, readNumber, browserSuite, parseShown, requestsOutside } from "./helpers.mjs";
 
 const suite = browserSuite();
 const { fresh } = suite;
@@ -13,11 +13,6 @@ const { fresh } = suite;
 /** Load the explorer (optionally with a hash) and wait until its first stage is drawn. */
 function loadExplorer(page, hash = "") {
   return loadPlayground(page, suite.base, `backprop.html${hash}`);
-}
-
-/** "−1.5e−3" → -0.0015 (the page writes true minus signs). */
-function parseShown(text) {
-  return Number(text.trim().replace(/−/g, "-"));
 }
 
 /** What the current stage shows: id, its matrices (name, shape, numbers), the highlighted units and links. */
@@ -40,11 +35,6 @@ function stageView(page) {
         .map((p, i) => (p.classList.contains("is-active") ? i : -1)).filter((i) => i >= 0).join(","),
     };
   });
-}
-
-function noRequestsOutside(requests) {
-  const origin = new URL(suite.base).origin;
-  return requests.filter((u) => !(u.startsWith(`${origin}/`) || u.startsWith("data:") || u.startsWith("blob:")));
 }
 
 // ------------------------------------------------------------------ the explorer
@@ -112,7 +102,7 @@ test("the explorer walks through every stage with finite numbers; the highlight 
   assert.match(await page.evaluate(() => location.hash), /stage=grad1/);
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(pageErrors, []);
-  assert.deepEqual(noRequestsOutside(requests), []);
+  assert.deepEqual(requestsOutside(requests, suite.base), []);
 });
 
 test("Apply update takes exactly the traced mini-batch, changes the counter and the numbers", async () => {
@@ -290,152 +280,4 @@ test("SGD, momentum and Adam side by side on one loss surface; their settings ro
   for (const name of ["optStretch=7", "optRate=0", "optSteps=-3"]) assert.ok(notice.includes(name), `notice names ${name}: ${notice}`);
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(pageErrors, []);
-});
-
-// ------------------------------------------------------------------ the playground
-
-/** Stroke colour and width of every link of the playground's diagram. */
-function linkStyles(page) {
-  return page.$$eval("#network .net-link:not(.net-link-more)", (paths) => paths.map((p) => `${p.style.stroke}|${p.style.strokeWidth}`));
-}
-
-test("playground diagram: unit heatmaps, weights ↔ gradients, values on hover and focus", async () => {
-  const { page, consoleErrors, pageErrors } = await fresh();
-  await loadPlayground(page, suite.base, "#dataset=xor&hidden=4,3&learningRate=0.1&seed=2");
-  for (let i = 0; i < 5; i++) await page.click("#step");
-  // Every unit (4 + 3 hidden, 1 output) is a painted canvas with both colours or at least not blank.
-  const painted = await page.$$eval("#network .node-unit canvas", (cs) => cs.map((c) => {
-    const px = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-    let coloured = 0;
-    for (let i = 0; i < px.length; i += 4) if (px[i + 3] > 0 && Math.abs(px[i] - px[i + 2]) > 20) coloured++;
-    return { w: c.width, coloured };
-  }));
-  assert.equal(painted.length, 8);
-  for (const p of painted) assert.ok(p.w === 24 && p.coloured > 20, JSON.stringify(p));
-
-  const weights = await linkStyles(page);
-  assert.equal(weights.length, 2 * 4 + 4 * 3 + 3 * 1);
-  assert.ok(new Set(weights).size > 5, "links differ by weight");
-  await page.check("#showGradients");
-  await waitFor(page, () => location.hash.includes("showGradients=true"));
-  const grads = await linkStyles(page);
-  const changed = grads.filter((s, i) => s !== weights[i]).length;
-  assert.ok(changed > weights.length / 2, `${changed} of ${weights.length} links changed`);
-  await page.uncheck("#showGradients");
-  assert.deepEqual(await linkStyles(page), weights, "back to the weights");
-
-  // The exact values: focus a unit (keyboard), arrows move, hover a link.
-  const params = await page.evaluate(() => {
-    const p = window.nnPlayground.playground.parameters();
-    return { b0: p[0].biases[0], w: p[0].weights[0] };
-  });
-  await page.focus("#network .node-unit[tabindex='0']");
-  await page.waitForSelector("#network-tip", { state: "visible" });
-  const tipText = () => page.innerText("#network-tip");
-  let tip = await tipText();
-  assert.match(tip, /Layer 1, unit 1/);
-  const bias = /bias b = (\S+),/.exec(tip)[1];
-  assert.ok(Math.abs(parseShown(bias) - params.b0) < 1e-4, `${bias} vs ${params.b0}`);
-  await page.keyboard.press("ArrowDown");
-  tip = await tipText();
-  assert.match(tip, /Layer 1, unit 2/);
-  await page.keyboard.press("ArrowRight");
-  assert.match(await tipText(), /Layer 2, unit 2/);
-  assert.equal(await page.evaluate(() => document.activeElement.dataset.column), "2");
-
-  await page.locator("#network .net-hit").first().hover({ force: true });
-  tip = await tipText();
-  assert.match(tip, /W\[1\]: x₁ → layer 1, unit 1/);
-  const w = /weight w = (\S+)/.exec(tip)[1];
-  assert.ok(Math.abs(parseShown(w) - params.w) < 1e-4, `${w} vs ${params.w}`);
-
-  // Editing the layers still works and repaints.
-  await page.click("#layer-1-add");
-  assert.equal(await page.inputValue("#hidden"), "5,3");
-  assert.equal(await page.$$eval("#network .node-unit", (n) => n.length), 5 + 3 + 1);
-  assert.deepEqual(consoleErrors, []);
-  assert.deepEqual(pageErrors, []);
-});
-
-test("the diagram keeps up with 8 layers of 16 units", async () => {
-  const { page, consoleErrors } = await fresh();
-  await loadPlayground(page, suite.base, "#hidden=16,16,16,16,16,16,16,16&speed=1");
-  const ms = await page.evaluate(async () => {
-    const pg = window.nnPlayground.playground;
-    const [xmin, xmax, ymin, ymax] = pg.bounds();
-    const t0 = performance.now();
-    for (let i = 0; i < 10; i++) {
-      pg.parameters();
-      pg.unitOutputs(24, xmin, xmax, ymin, ymax);
-    }
-    return (performance.now() - t0) / 10;
-  });
-  assert.ok(ms < 25, `one refresh of the diagram's numbers takes ${ms.toFixed(1)} ms`);
-  await page.click("#play");
-  await page.waitForTimeout(1200);
-  await page.click("#play");
-  const steps = await readNumber(page, "#step-counter");
-  assert.ok(steps >= 20, `${steps} steps in 1.2 s at 1 step per frame`);
-  assert.equal(await page.$$eval("#network .node-unit", (n) => n.length), 8 * 7 + 1, "7 units and a +9 marker per layer");
-  assert.deepEqual(consoleErrors, []);
-});
-
-test("mini-batch noise readout after training with batch size 1; Full batch", async () => {
-  const { page, consoleErrors } = await fresh();
-  await loadPlayground(page, suite.base, "#dataset=circle&hidden=4&batchSize=1&speed=1&learningRate=0.03");
-  assert.match(await page.textContent("#batch-noise"), /after 21 steps/);
-  await page.click("#play");
-  await waitFor(page, () => Number(document.getElementById("step-counter").textContent) > 60);
-  await page.click("#play");
-  const noise1 = Number(await page.getAttribute("#batch-noise", "data-value"));
-  assert.ok(Number.isFinite(noise1) && noise1 > 0, `noise ${noise1}`);
-  assert.match(await page.textContent("#batch-noise"), /^\d/);
-  assert.equal(noise1, await page.evaluate(() => window.nnPlayground.playground.batchLossNoise()));
-
-  await page.click("#full-batch");
-  await waitFor(page, () => window.nnPlayground.playground.config().batchSize === 250);
-  assert.equal(await page.inputValue("#batchSize"), "250");
-  assert.match(await page.evaluate(() => location.hash), /batchSize=250/);
-  assert.match(await page.textContent("#batch-hint"), /250/);
-  assert.deepEqual(consoleErrors, []);
-});
-
-test("optimizer hyper-parameters: shown per optimizer, round-trip through the hash, bad values named", async () => {
-  const { page, consoleErrors, requests } = await fresh();
-  await loadPlayground(page, suite.base, "#optimizer=adam&beta1=0.8&beta2=0.99&epsilon=1e-6");
-  let config = await page.evaluate(() => window.nnPlayground.playground.config());
-  assert.deepEqual([config.optimizer, config.beta1, config.beta2, config.epsilon], ["adam", 0.8, 0.99, 1e-6]);
-  assert.equal(await page.isVisible("#beta1"), true);
-  assert.equal(await page.isVisible("#epsilon"), true);
-  assert.equal(await page.isVisible("#momentum"), false);
-  assert.equal(Number(await page.inputValue("#epsilon")), 1e-6);
-
-  await page.selectOption("#optimizer", "momentum");
-  await waitFor(page, () => window.nnPlayground.playground.config().optimizer === "momentum");
-  assert.equal(await page.isVisible("#momentum"), true);
-  assert.equal(await page.isVisible("#beta1"), false);
-  await page.fill("#momentum", "0.5");
-  await page.press("#momentum", "Enter");
-  await waitFor(page, () => window.nnPlayground.playground.config().momentum === 0.5);
-  const hash = await page.evaluate(() => location.hash);
-  for (const part of ["optimizer=momentum", "momentum=0.5", "beta1=0.8", "beta2=0.99", "epsilon=0.000001"]) {
-    assert.ok(hash.includes(part) || (part.startsWith("epsilon") && hash.includes("epsilon=1e-6")), `${part} in ${hash}`);
-  }
-
-  const b = await fresh();
-  await loadPlayground(b.page, suite.base, hash);
-  config = await b.page.evaluate(() => window.nnPlayground.playground.config());
-  assert.deepEqual([config.optimizer, config.momentum, config.beta1, config.beta2, config.epsilon], ["momentum", 0.5, 0.8, 0.99, 1e-6]);
-  assert.equal(await b.page.inputValue("#momentum"), "0.5");
-  assert.equal(await b.page.evaluate(() => location.hash), hash);
-
-  const c = await fresh();
-  await loadPlayground(c.page, suite.base, "#optimizer=momentum&momentum=1.5&beta2=1&epsilon=0");
-  await c.page.waitForSelector("#hash-notice", { state: "visible" });
-  const notice = await c.page.textContent("#hash-notice");
-  for (const name of ["momentum=1.5", "beta2=1", "epsilon=0"]) assert.ok(notice.includes(name), `notice names ${name}: ${notice}`);
-  config = await c.page.evaluate(() => window.nnPlayground.playground.config());
-  assert.deepEqual([config.momentum, config.beta2, config.epsilon], [0.9, 0.999, 1e-8]);
-  assert.deepEqual(consoleErrors, []);
-  assert.deepEqual(noRequestsOutside(requests), []);
 });

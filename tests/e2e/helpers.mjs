@@ -88,6 +88,17 @@ export async function waitFor(page, fn, arg, timeout = 20_000) {
   return handle.jsonValue();
 }
 
+/** "−1.5e−3" → -0.0015 (the pages write true minus signs). */
+export function parseShown(text) {
+  return Number(text.trim().replace(/−/g, "-"));
+}
+
+/** The requests that went anywhere but the test server (`base`), data: and blob: URLs. */
+export function requestsOutside(requests, base) {
+  const origin = new URL(base).origin;
+  return requests.filter((u) => !(u.startsWith(`${origin}/`) || u.startsWith("data:") || u.startsWith("blob:")));
+}
+
 /** Number shown in an element (e.g. "#train-loss"), NaN when not a number. */
 export async function readNumber(page, selector) {
   const text = (await page.textContent(selector)).trim().replace("%", "");

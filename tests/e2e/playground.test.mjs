@@ -1,11 +1,13 @@
 /**
  * The playground page (www/index.html) in headless Chromium: it loads cleanly,
- * trains, draws, survives bad input, reproduces itself from the URL hash, and
- * never talks to anything but the local server.
+ * trains, draws, survives bad input (named by label and range, the field
+ * marked), reproduces itself from the URL hash, never talks to anything but the
+ * local server; its network diagram, mini-batch noise readout and optimizer
+ * settings.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { loadPlayground, waitFor, readNumber, browserSuite } from "./helpers.mjs";
+import { loadPlayground, waitFor, readNumber, browserSuite, parseShown, requestsOutside } from "./helpers.mjs";
 
 const suite = browserSuite();
 const { fresh } = suite;
@@ -24,6 +26,11 @@ function stateOf(page) {
     config: window.nnPlayground.playground.config(),
     hash: location.hash,
   }));
+}
+
+/** Stroke colour and width of every link of the playground's diagram. */
+function linkStyles(page) {
+  return page.$$eval("#network .net-link:not(.net-link-more)", (paths) => paths.map((p) => `${p.style.stroke}|${p.style.strokeWidth}`));
 }
 
 test("loads with no console errors and no page errors, everything drawn", async () => {
@@ -402,9 +409,7 @@ test("no request leaves 127.0.0.1", async () => {
   await page.click(".lessons a >> nth=0");
   await page.waitForTimeout(300);
   assert.ok(requests.length >= 5, `saw ${requests.length} requests`);
-  const origin = new URL(suite.base).origin;
-  const outside = requests.filter((u) => !(u.startsWith(`${origin}/`) || u.startsWith("data:") || u.startsWith("blob:")));
-  assert.deepEqual(outside, []);
+  assert.deepEqual(requestsOutside(requests, suite.base), []);
   assert.ok(requests.some((u) => u.endsWith(".wasm")), "the wasm core came from the local server");
 });
 
@@ -420,4 +425,142 @@ test("usable at 360 px wide: no horizontal scrolling, controls reachable", async
   await page.click("#step");
   assert.equal(await readNumber(page, "#step-counter"), 1);
   assert.deepEqual(consoleErrors, []);
+});
+test("playground diagram: unit heatmaps, weights ↔ gradients, values on hover and focus", async () => {
+  const { page, consoleErrors, pageErrors } = await fresh();
+  await loadPlayground(page, suite.base, "#dataset=xor&hidden=4,3&learningRate=0.1&seed=2");
+  for (let i = 0; i < 5; i++) await page.click("#step");
+  // Every unit (4 + 3 hidden, 1 output) is a painted canvas with both colours or at least not blank.
+  const painted = await page.$$eval("#network .node-unit canvas", (cs) => cs.map((c) => {
+    const px = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let coloured = 0;
+    for (let i = 0; i < px.length; i += 4) if (px[i + 3] > 0 && Math.abs(px[i] - px[i + 2]) > 20) coloured++;
+    return { w: c.width, coloured };
+  }));
+  assert.equal(painted.length, 8);
+  for (const p of painted) assert.ok(p.w === 24 && p.coloured > 20, JSON.stringify(p));
+
+  const weights = await linkStyles(page);
+  assert.equal(weights.length, 2 * 4 + 4 * 3 + 3 * 1);
+  assert.ok(new Set(weights).size > 5, "links differ by weight");
+  await page.check("#showGradients");
+  await waitFor(page, () => location.hash.includes("showGradients=true"));
+  const grads = await linkStyles(page);
+  const changed = grads.filter((s, i) => s !== weights[i]).length;
+  assert.ok(changed > weights.length / 2, `${changed} of ${weights.length} links changed`);
+  await page.uncheck("#showGradients");
+  assert.deepEqual(await linkStyles(page), weights, "back to the weights");
+
+  // The exact values: focus a unit (keyboard), arrows move, hover a link.
+  const params = await page.evaluate(() => {
+    const p = window.nnPlayground.playground.parameters();
+    return { b0: p[0].biases[0], w: p[0].weights[0] };
+  });
+  await page.focus("#network .node-unit[tabindex='0']");
+  await page.waitForSelector("#network-tip", { state: "visible" });
+  const tipText = () => page.innerText("#network-tip");
+  let tip = await tipText();
+  assert.match(tip, /Layer 1, unit 1/);
+  const bias = /bias b = (\S+),/.exec(tip)[1];
+  assert.ok(Math.abs(parseShown(bias) - params.b0) < 1e-4, `${bias} vs ${params.b0}`);
+  await page.keyboard.press("ArrowDown");
+  tip = await tipText();
+  assert.match(tip, /Layer 1, unit 2/);
+  await page.keyboard.press("ArrowRight");
+  assert.match(await tipText(), /Layer 2, unit 2/);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.column), "2");
+
+  await page.locator("#network .net-hit").first().hover({ force: true });
+  tip = await tipText();
+  assert.match(tip, /W\[1\]: x₁ → layer 1, unit 1/);
+  const w = /weight w = (\S+)/.exec(tip)[1];
+  assert.ok(Math.abs(parseShown(w) - params.w) < 1e-4, `${w} vs ${params.w}`);
+
+  // Editing the layers still works and repaints.
+  await page.click("#layer-1-add");
+  assert.equal(await page.inputValue("#hidden"), "5,3");
+  assert.equal(await page.$$eval("#network .node-unit", (n) => n.length), 5 + 3 + 1);
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(pageErrors, []);
+});
+
+test("the diagram draws 8 layers of 16 units while training (its refresh time is printed, not asserted)", async (t) => {
+  const { page, consoleErrors } = await fresh();
+  await loadPlayground(page, suite.base, "#hidden=16,16,16,16,16,16,16,16&speed=1");
+  const ms = await page.evaluate(async () => {
+    const pg = window.nnPlayground.playground;
+    const [xmin, xmax, ymin, ymax] = pg.bounds();
+    const t0 = performance.now();
+    for (let i = 0; i < 10; i++) {
+      pg.parameters();
+      pg.unitOutputs(24, xmin, xmax, ymin, ymax);
+    }
+    return (performance.now() - t0) / 10;
+  });
+  t.diagnostic(`one refresh of the diagram's numbers: ${ms.toFixed(1)} ms`);
+  await page.click("#play");
+  await waitFor(page, () => Number(document.getElementById("step-counter").textContent) >= 20);
+  await page.click("#play");
+  assert.equal(await page.$$eval("#network .node-unit", (n) => n.length), 8 * 7 + 1, "7 units and a +9 marker per layer");
+  assert.deepEqual(consoleErrors, []);
+});
+
+test("mini-batch noise readout after training with batch size 1; Full batch", async () => {
+  const { page, consoleErrors } = await fresh();
+  await loadPlayground(page, suite.base, "#dataset=circle&hidden=4&batchSize=1&speed=1&learningRate=0.03");
+  assert.match(await page.textContent("#batch-noise"), /after 21 steps/);
+  await page.click("#play");
+  await waitFor(page, () => Number(document.getElementById("step-counter").textContent) > 60);
+  await page.click("#play");
+  const noise1 = Number(await page.getAttribute("#batch-noise", "data-value"));
+  assert.ok(Number.isFinite(noise1) && noise1 > 0, `noise ${noise1}`);
+  assert.match(await page.textContent("#batch-noise"), /^\d/);
+  assert.equal(noise1, await page.evaluate(() => window.nnPlayground.playground.batchLossNoise()));
+
+  await page.click("#full-batch");
+  await waitFor(page, () => window.nnPlayground.playground.config().batchSize === 250);
+  assert.equal(await page.inputValue("#batchSize"), "250");
+  assert.match(await page.evaluate(() => location.hash), /batchSize=250/);
+  assert.match(await page.textContent("#batch-hint"), /250/);
+  assert.deepEqual(consoleErrors, []);
+});
+
+test("optimizer hyper-parameters: shown per optimizer, round-trip through the hash, bad values named", async () => {
+  const { page, consoleErrors, requests } = await fresh();
+  await loadPlayground(page, suite.base, "#optimizer=adam&beta1=0.8&beta2=0.99&epsilon=1e-6");
+  let config = await page.evaluate(() => window.nnPlayground.playground.config());
+  assert.deepEqual([config.optimizer, config.beta1, config.beta2, config.epsilon], ["adam", 0.8, 0.99, 1e-6]);
+  assert.equal(await page.isVisible("#beta1"), true);
+  assert.equal(await page.isVisible("#epsilon"), true);
+  assert.equal(await page.isVisible("#momentum"), false);
+  assert.equal(Number(await page.inputValue("#epsilon")), 1e-6);
+
+  await page.selectOption("#optimizer", "momentum");
+  await waitFor(page, () => window.nnPlayground.playground.config().optimizer === "momentum");
+  assert.equal(await page.isVisible("#momentum"), true);
+  assert.equal(await page.isVisible("#beta1"), false);
+  await page.fill("#momentum", "0.5");
+  await page.press("#momentum", "Enter");
+  await waitFor(page, () => window.nnPlayground.playground.config().momentum === 0.5);
+  const hash = await page.evaluate(() => location.hash);
+  for (const part of ["optimizer=momentum", "momentum=0.5", "beta1=0.8", "beta2=0.99", "epsilon=0.000001"]) {
+    assert.ok(hash.includes(part) || (part.startsWith("epsilon") && hash.includes("epsilon=1e-6")), `${part} in ${hash}`);
+  }
+
+  const b = await fresh();
+  await loadPlayground(b.page, suite.base, hash);
+  config = await b.page.evaluate(() => window.nnPlayground.playground.config());
+  assert.deepEqual([config.optimizer, config.momentum, config.beta1, config.beta2, config.epsilon], ["momentum", 0.5, 0.8, 0.99, 1e-6]);
+  assert.equal(await b.page.inputValue("#momentum"), "0.5");
+  assert.equal(await b.page.evaluate(() => location.hash), hash);
+
+  const c = await fresh();
+  await loadPlayground(c.page, suite.base, "#optimizer=momentum&momentum=1.5&beta2=1&epsilon=0");
+  await c.page.waitForSelector("#hash-notice", { state: "visible" });
+  const notice = await c.page.textContent("#hash-notice");
+  for (const name of ["momentum=1.5", "beta2=1", "epsilon=0"]) assert.ok(notice.includes(name), `notice names ${name}: ${notice}`);
+  config = await c.page.evaluate(() => window.nnPlayground.playground.config());
+  assert.deepEqual([config.momentum, config.beta2, config.epsilon], [0.9, 0.999, 1e-8]);
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(requestsOutside(requests, suite.base), []);
 });

@@ -2,12 +2,12 @@
  * Sharing, embedding and the user's own data on the playground (www/index.html)
  * in headless Chromium: Share and Embed, links that reproduce the view (data
  * and predictions), embed=1 with controls=, points edited on the plot, CSV in
- * and out, the model as JSON and back, the panel as PNG, and the page in Korean.
+ * and out, the model as JSON and back, the panel as PNG.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { loadPlayground, waitFor, readNumber, englishLeft, browserSuite } from "./helpers.mjs";
+import { loadPlayground, waitFor, readNumber, browserSuite } from "./helpers.mjs";
 
 const suite = browserSuite();
 const fresh = suite.fresh;
@@ -305,36 +305,6 @@ test("embed=1 shows only the widget; controls= keeps the named controls; Embed g
   const element = await full.page.inputValue("#embed-element");
   assert.match(element, /<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/js\/element\/nn-playground-element\.js"><\/script>/);
   assert.match(element, /<nn-playground dataset="xor" hidden="5" learning-rate="0.3"><\/nn-playground>/);
-});
-
-test("the playground reads in Korean (lang=ko or the switch), every string translated, and back", async () => {
-  const { page, consoleErrors, pageErrors } = await fresh();
-  await loadPlayground(page, suite.base, "#dataset=circle&lang=ko");
-  assert.equal(await page.evaluate(() => document.documentElement.lang), "ko");
-  assert.equal((await page.textContent(".play-label")).trim(), "재생");
-  assert.equal(await page.textContent("label[for=learningRate]"), "학습률");
-  await page.click("#step");
-  await page.click("#grad-check");
-  await page.waitForSelector("#grad-check-value[data-value]");
-  await page.click("#share-button").catch(() => {});
-  await page.keyboard.press("Escape");
-  assert.deepEqual(await englishLeft(page), []);
-  assert.match(await page.evaluate(() => location.hash), /lang=ko/);
-  // A lesson link keeps the language.
-  await page.click(".lessons a >> nth=1");
-  await waitFor(page, () => window.nnPlayground.playground.config().activation === "sigmoid");
-  assert.equal(await page.evaluate(() => document.documentElement.lang), "ko");
-  assert.match(await page.evaluate(() => location.hash), /lang=ko/);
-
-  await page.click(".lang-switch button[data-lang=en]");
-  assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
-  assert.equal((await page.textContent(".play-label")).trim(), "Play");
-  assert.equal(await page.textContent("label[for=learningRate]"), "Learning rate");
-  assert.doesNotMatch(await page.evaluate(() => location.hash), /lang=/);
-  await page.click(".lang-switch button[data-lang=ko]");
-  assert.equal(await page.textContent("label[for=learningRate]"), "학습률");
-  assert.deepEqual(consoleErrors, []);
-  assert.deepEqual(pageErrors, []);
 });
 
 test("usable at 360 px with the data tools: nothing wider than the screen", async () => {
