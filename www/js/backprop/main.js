@@ -47,7 +47,12 @@ class BackpropExplorer extends Page {
   constructor() {
     super({
       hook: "nnBackprop",
+      banners: {
+        errorHint: "The previous network stays on show.",
+        noticeTitle: "Some link settings were not understood and use their defaults:",
+      },
       header: {
+        skip: { text: "Skip to the current stage", target: "stage-card" },
         player: { label: "Parameters", reset: "Back to the initial parameters (no update applied)" },
         counters: [["Updates applied", "step-counter"], ["Cost J", "cost"]],
       },
@@ -349,23 +354,12 @@ class BackpropExplorer extends Page {
   }
 
   handle() {
-    const page = this;
     return {
-      get playground() {
-        return page.sessions?.pg ?? null;
-      },
-      get trace() {
-        return page.trace;
-      },
-      get stage() {
-        return page.stages[page.index]?.id;
-      },
-      get stages() {
-        return page.stages.map((s) => s.id);
-      },
-      get race() {
-        return page.race.sessions;
-      },
+      playground: () => this.sessions?.pg ?? null,
+      trace: () => this.trace,
+      stage: () => this.stages[this.index]?.id,
+      stages: () => this.stages.map((s) => s.id),
+      race: () => this.race.sessions,
     };
   }
 }

@@ -17,5 +17,5 @@ addStrings({
 });
 
 markTranslated();
-renderHeader({ article: true });
+renderHeader({ article: true, skip: { text: "Skip to the article", target: "article" } });
 startNav();

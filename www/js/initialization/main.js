@@ -6,17 +6,14 @@
  * loading, the link, the settings and the play loop; here the network is
  * described by depth × width and the presets set the lecture's cases.
  */
-import { Page } from "../shell/page.js";
+import { TrainingPage } from "../shell/training-page.js";
 import { PRESETS, describeLab, applyPreset, presetOf } from "./state.js";
 import { BoundaryView } from "../views/boundary.js";
 import { LossChart } from "../views/loss-chart.js";
-import { showReport } from "../views/readouts.js";
 import { LayerStrips, formatValue } from "./layers.js";
 import { DepthChart } from "./depth.js";
 import { FormulaPanel } from "./formula.js";
 import { ActivationPanel, curveArgs } from "./activation.js";
-import { showDiverged, hideDiverged } from "../shell/banners.js";
-import { describeDivergence } from "../core/errors.js";
 import { parseNumber } from "../core/hash.js";
 import { t } from "../core/i18n.js";
 import "./ko.js";
@@ -71,12 +68,18 @@ function weightCount(hidden) {
 /** @typedef {import("../../pkg/nn_playground.js").Playground} Playground */
 /** @typedef {import("./state.js").LabState} LabState */
 
-/** @extends {Page<Playground, LabState>} */
-class InitializationLab extends Page {
+/** @extends {TrainingPage<LabState>} */
+class InitializationLab extends TrainingPage {
   constructor() {
     super({
       hook: "nnInit",
+      banners: {
+        errorHint: "The previous network keeps running.",
+        divergedHint: "Training stopped; the last finite state stays drawn. Pick a better initialization or a lower learning rate.",
+        noticeTitle: "Some link settings were not understood and use their defaults:",
+      },
       header: {
+        skip: { text: "Skip to the lab", target: "main" },
         player: {
           label: "Training controls",
           reset: "Reset the network (same seed, same initial weights)",
@@ -99,9 +102,7 @@ class InitializationLab extends Page {
         },
       },
     });
-    this.report = null;
     this.stats = [];
-    this.diverged = false;
     this.statsPoints = STATS_POINTS[1];
     this.boundaryRes = BOUNDARY_RES[1];
     this.stripsPace = new Paced(() => this.drawStats());
@@ -141,20 +142,8 @@ class InitializationLab extends Page {
     );
   }
 
-  /** @param {LabState} state */
-  build(state) {
-    return new this.wasm.Playground(this.description.toConfig(state));
-  }
-
-  /** @param {Playground} pg */
-  free(pg) {
-    pg.free();
-  }
-
   adopt() {
     const { sessions: pg, state } = this;
-    hideDiverged();
-    this.diverged = false;
     const weights = weightCount(state.hidden);
     this.statsPoints = clamp(Math.floor(STATS_WORK / weights), STATS_POINTS);
     this.boundaryRes = clamp(Math.floor(Math.sqrt(BOUNDARY_WORK / weights)), BOUNDARY_RES);
@@ -162,11 +151,7 @@ class InitializationLab extends Page {
     const regression = state.problem === "regression";
     this.boundaryView.setData({ bounds: pg.bounds(), train: pg.points("train"), test: pg.points("test"), regression });
     $("scale-min").textContent = regression ? "−1" : "0";
-    this.chart.reset();
-    this.report = pg.step(0);
-    this.chart.push(this.report);
-    showReport(this.report);
-    this.chart.draw();
+    this.startTraining();
     this.stripsPace.tick(true);
     this.boundaryPace.tick(true);
     this.activationPanel.show(state.activation, this.wasm.activationCurve(...curveArgs(state.activation)));
@@ -238,32 +223,14 @@ class InitializationLab extends Page {
 
   // ------------------------------------------------------------- playing
 
-  /** @param {number} k */
-  step(k) {
-    return this.sessions.step(k);
-  }
-
   /**
    * @param {import("../../pkg/nn_playground.js").StepReport} r
    * @param {{ forced: boolean }} options
    */
   show(r, { forced }) {
-    this.report = r;
-    this.chart.push(r);
-    if (r.diverged && !this.diverged) {
-      this.diverged = true;
-      this.loop.pause();
-      showDiverged(describeDivergence(r.divergence));
-    }
-    this.chart.draw();
-    showReport(r);
+    this.record(r);
     this.stripsPace.tick(forced);
     this.boundaryPace.tick(forced);
-  }
-
-  canPlay() {
-    if (this.diverged) showDiverged(describeDivergence(this.report?.divergence));
-    return !this.diverged;
   }
 
   paused() {
@@ -286,26 +253,12 @@ class InitializationLab extends Page {
   }
 
   relabel() {
-    if (this.report) showReport(this.report);
+    super.relabel();
     this.resize();
   }
 
   handle() {
-    const page = this;
-    return {
-      get playground() {
-        return page.sessions;
-      },
-      get stats() {
-        return page.stats;
-      },
-      get report() {
-        return page.report;
-      },
-      get statsPoints() {
-        return page.statsPoints;
-      },
-    };
+    return { ...super.handle(), stats: () => this.stats, statsPoints: () => this.statsPoints };
   }
 }
 

@@ -15,7 +15,7 @@ import { startNav } from "../shell/nav.js";
 import "./ko.js";
 
 markTranslated();
-renderHeader({ article: true });
+renderHeader({ article: true, skip: { text: "Skip to the article", target: "article" } });
 startNav();
 
 const frames = [.../** @type {NodeListOf<HTMLIFrameElement>} */ (document.querySelectorAll("iframe[data-src]"))];

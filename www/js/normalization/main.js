@@ -51,7 +51,12 @@ class NormalizationLab extends Page {
   constructor() {
     super({
       hook: "nnNormalization",
+      banners: {
+        errorHint: "Both sides keep running with their previous settings.",
+        noticeTitle: "These link settings were not understood; their defaults are used:",
+      },
       header: {
+        skip: { text: "Skip to the two panels", target: "panels" },
         player: {
           label: "Training controls, both sides at once",
           reset: "Rebuild both sides from the same seed and initial weights",
@@ -286,23 +291,18 @@ class NormalizationLab extends Page {
   }
 
   handle() {
-    const page = this;
     return {
-      get target() {
-        return page.target;
-      },
-      get sides() {
-        return page.panels.map((p, i) => Object.freeze({
-          id: SIDES[i].id,
-          playground: p.pg,
-          report: p.report,
-          surface: p.surface,
-          conditioning: p.conditioning,
-          learningRate: p.rate?.learningRate,
-          method: p.rate?.method ?? null,
-          diverged: p.diverged,
-        }));
-      },
+      target: () => this.target,
+      sides: () => this.panels.map((p, i) => Object.freeze({
+        id: SIDES[i].id,
+        playground: p.pg,
+        report: p.report,
+        surface: p.surface,
+        conditioning: p.conditioning,
+        learningRate: p.rate?.learningRate,
+        method: p.rate?.method ?? null,
+        diverged: p.diverged,
+      })),
     };
   }
 }

@@ -9,6 +9,7 @@ import { BoundaryView } from "../views/boundary.js";
 import { LossChart } from "../views/loss-chart.js";
 import { SurfaceView } from "../views/surface.js";
 import { SurfaceWindow } from "./window.js";
+import { renderFigures } from "../views/figures.js";
 import { showPanelReadouts, stepsToTarget } from "./readouts.js";
 import { formatLoss } from "../core/format.js";
 import { describeError, describeDivergence } from "../core/errors.js";
@@ -34,13 +35,14 @@ export class Panel {
    */
   constructor(template, side, container) {
     const root = /** @type {HTMLElement} */ (template.content.firstElementChild.cloneNode(true));
+    renderFigures(root);
     root.dataset.side = side.id;
     root.id = `panel-${side.id}`;
     const title = root.querySelector("h2");
     title.id = `${side.id}-title`;
     title.textContent = side.title;
     root.setAttribute("aria-labelledby", title.id);
-    // The banner's × is wired by initBanners (banners.js) through data-close.
+    // The banner's × is wired by banners.js through data-close.
     const diverged = root.querySelector("[data-role=diverged]");
     diverged.id = `diverged-${side.id}`;
     /** @type {HTMLElement} */ (diverged.querySelector("[data-close]")).dataset.close = diverged.id;

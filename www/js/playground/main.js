@@ -6,7 +6,7 @@
  * and draws. Boundary and diagram are redrawn as often as their measured cost
  * allows.
  */
-import { Page } from "../shell/page.js";
+import { TrainingPage } from "../shell/training-page.js";
 import { describePlayground } from "./state.js";
 import { CUSTOM } from "../core/state.js";
 import { BoundaryView } from "../views/boundary.js";
@@ -15,8 +15,7 @@ import { NetworkView } from "../views/network.js";
 import { updateThumbnails } from "../views/thumbnails.js";
 import { showReport, showGradientCheckText, runGradientCheck } from "../views/readouts.js";
 import { formatLoss } from "../core/format.js";
-import { describeDivergence } from "../core/errors.js";
-import { showDiverged, hideDiverged, hideError } from "../shell/banners.js";
+import { hideError } from "../shell/banners.js";
 import { DataTools } from "./data-tools.js";
 import { customBounds, shownPoints, relabel } from "./point-editor.js";
 import { setElementSnippet, elementSnippet } from "../shell/share.js";
@@ -37,12 +36,18 @@ const $ = (id) => document.getElementById(id);
 /** @typedef {import("../../pkg/nn_playground.js").Playground} Playground */
 /** @typedef {import("./state.js").PlaygroundState} PlaygroundState */
 
-/** @extends {Page<Playground | null, PlaygroundState>} */
-class PlaygroundPage extends Page {
+/** @extends {TrainingPage<PlaygroundState>} */
+class PlaygroundPage extends TrainingPage {
   constructor() {
     super({
       hook: "nnPlayground",
+      banners: {
+        errorHint: "The previous network keeps running.",
+        divergedHint: "Training stopped; the last finite state stays drawn. Lower the learning rate and press Reset.",
+        noticeTitle: "Some link settings were not understood and use their defaults:",
+      },
       header: {
+        skip: { text: "Skip to the playground", target: "main" },
         player: {
           label: "Training controls",
           reset: "Reset the network (same seed, same initial weights)",
@@ -55,8 +60,6 @@ class PlaygroundPage extends Page {
       },
       loop: { budgetMs: 8, maxSteps: 100000 },
     });
-    this.report = null;
-    this.diverged = false;
     this.frameCount = 0;
     this.boundaryMs = 0;
     this.networkMs = 0;
@@ -98,27 +101,19 @@ class PlaygroundPage extends Page {
    */
   build(state) {
     if (state.dataset === CUSTOM && state.points.length < 6) return null;
-    return new this.wasm.Playground(this.description.toConfig(state));
-  }
-
-  /** @param {Playground} pg */
-  free(pg) {
-    pg.free();
+    return super.build(state);
   }
 
   adopt() {
     const { sessions: pg, state } = this;
-    hideDiverged();
-    this.diverged = false;
     this.frameCount = 0;
-    this.chart.reset();
     this.chart.logScale = state.logScale;
+    this.startTraining();
     showGradientCheckText("");
     const regression = state.problem === "regression";
     this.showFor(state);
     if (!pg) {
       this.loop.pause();
-      this.report = null;
       this.boundaryView.setData({
         bounds: customBounds(state.points, state),
         train: shownPoints(state.points, state),
@@ -137,12 +132,8 @@ class PlaygroundPage extends Page {
     this.trainCount = pg.points("train").length / 3;
     /** @type {HTMLInputElement} */ ($("batchSize")).max = String(this.trainCount);
     $("batch-hint").textContent = t("of {n}", { n: this.trainCount });
-    this.report = pg.step(0);
-    this.chart.push(this.report);
     this.drawBoundary();
     this.drawNetwork();
-    this.chart.draw();
-    showReport(this.report);
     this.showNoise();
     updateThumbnails(this.wasm.Playground, state, this.description.problemOf);
     this.dataTools.update(state);
@@ -257,11 +248,6 @@ class PlaygroundPage extends Page {
 
   // ------------------------------------------------------------- playing
 
-  /** @param {number} k */
-  step(k) {
-    return this.sessions.step(k);
-  }
-
   /**
    * A new report: chart, readouts, and the boundary unless it would show a blown-up state.
    * @param {import("../../pkg/nn_playground.js").StepReport} r
@@ -269,27 +255,14 @@ class PlaygroundPage extends Page {
    */
   show(r, { forced }) {
     if (!forced) this.frameCount++;
-    this.report = r;
-    this.chart.push(r);
-    if (r.diverged) {
-      this.diverged = true;
-      this.loop.pause();
-      showDiverged(describeDivergence(r.divergence));
-    } else if (forced || this.frameCount % Math.max(1, Math.ceil(this.boundaryMs / BOUNDARY_BUDGET_MS)) === 0) {
+    this.record(r);
+    if (!this.diverged && (forced || this.frameCount % Math.max(1, Math.ceil(this.boundaryMs / BOUNDARY_BUDGET_MS)) === 0)) {
       this.drawBoundary();
     }
     if (forced || this.frameCount % Math.max(NETWORK_EVERY, Math.ceil(this.networkMs / NETWORK_BUDGET_MS)) === 0) {
       this.drawNetwork();
       this.showNoise();
     }
-    this.chart.draw();
-    showReport(r);
-  }
-
-  canPlay() {
-    // Nothing left to train: the banner says why.
-    if (this.diverged) showDiverged(describeDivergence(this.report?.divergence));
-    return !this.diverged;
   }
 
   paused() {
@@ -315,7 +288,7 @@ class PlaygroundPage extends Page {
   }
 
   relabel() {
-    if (this.report) showReport(this.report);
+    super.relabel();
     if (this.trainCount) $("batch-hint").textContent = t("of {n}", { n: this.trainCount });
     if (this.sessions) this.showNoise();
     this.chart.draw();
@@ -329,17 +302,6 @@ class PlaygroundPage extends Page {
     this.chart.draw();
   }
 
-  handle() {
-    const page = this;
-    return {
-      get playground() {
-        return page.sessions;
-      },
-      get report() {
-        return page.report;
-      },
-    };
-  }
 }
 
 new PlaygroundPage().start();

@@ -7,13 +7,13 @@
 const $ = (id) => document.getElementById(id);
 
 /**
- * Writes the banners into the page's `<div class="banners">`, whose data attributes give the
- * page's own wording: `data-error-hint`, `data-notice-title`, and `data-diverged-hint` (the
- * divergence banner is only there when this is). Runs when the module loads, before the page
- * translates its static text.
+ * Writes the banners into a `<div class="banners">` after the page's header, in the page's own
+ * wording; the divergence banner is there only on a page that trains (with `divergedHint`).
+ * @param {{ errorHint: string, noticeTitle: string, divergedHint?: string }} wording
  */
-function renderBanners(container) {
-  const { errorHint, divergedHint, noticeTitle } = container.dataset;
+export function renderBanners({ errorHint, divergedHint, noticeTitle }) {
+  const container = element("div", { class: "banners" });
+  document.querySelector("header.topbar").after(container);
   /**
    * One banner, hidden; `titleId` and `hintId` give its title and hint ids for a page to rewrite.
    * @param {string} id
@@ -48,6 +48,7 @@ function renderBanners(container) {
   container.append(
     banner("hash-notice", "banner-notice", "status", noticeTitle, { textId: "hash-notice-text", dismiss: "Dismiss notice" }),
   );
+  closeOnClick();
 }
 
 function element(tag, attributes, text) {
@@ -57,8 +58,6 @@ function element(tag, attributes, text) {
   return node;
 }
 
-const container = document.querySelector(".banners[data-error-hint]");
-if (container) renderBanners(container);
 
 function show(id, textId, text) {
   $(textId).textContent = text;
@@ -95,13 +94,12 @@ export function hideNotice() {
   $("hash-notice").hidden = true;
 }
 
-/** Wire the × buttons. */
-export function initBanners() {
-  for (const button of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[data-close]"))) {
-    button.addEventListener("click", () => {
-      $(button.dataset.close).hidden = true;
-    });
-  }
+/** The × of any banner (the page's, or one a view adds later) hides it. */
+function closeOnClick() {
+  document.addEventListener("click", (e) => {
+    const button = e.target instanceof Element ? e.target.closest("[data-close]") : null;
+    if (button instanceof HTMLElement) $(button.dataset.close).hidden = true;
+  });
 }
 
 /** The message of anything thrown across the wasm boundary. */

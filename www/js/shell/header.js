@@ -37,9 +37,12 @@ function icon(name, className) {
  * @param {[label: string, id: string][]} [parts.counters] the counters, each shown in `<dd id>`
  * @param {boolean} [parts.article] an article page: its own title is the page's heading, so the
  *   site's name is not one
+ * @param {{ text: string, target: string }} [parts.skip] the link that skips the header, first in
+ *   the page (`target`: the id of what it skips to)
  */
-export function renderHeader({ player, speed, counters = [], article = false } = {}) {
+export function renderHeader({ player, speed, counters = [], article = false, skip } = {}) {
   const header = document.querySelector("header.topbar");
+  if (skip) header.before(element("a", { class: "skip-link", href: `#${skip.target}` }, skip.text));
   const name = article ? element("p", { class: "site-name", translate: "no" }, "nn-playground")
     : element("h1", { translate: "no" }, "nn-playground");
   const brand = element("div", { class: "brand" }, icon("logo", "logo"), name,

@@ -15,8 +15,9 @@ import { t, onLangChange, markTranslated } from "../core/i18n.js";
 import { SettingsForm } from "./fields.js";
 import { renderHeader } from "./header.js";
 import { startNav } from "./nav.js";
-import { initBanners, showError, hideError, showNotice, hideNotice, messageOf } from "./banners.js";
+import { renderBanners, showError, hideError, showNotice, hideNotice, messageOf } from "./banners.js";
 import { PlayLoop } from "./play-loop.js";
+import { renderFigures } from "../views/figures.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -51,15 +52,17 @@ export class Page {
    * @param {object} options
    * @param {string} options.hook the window property of the read-only handle
    * @param {Parameters<typeof renderHeader>[0]} options.header the header's parts
+   * @param {Parameters<typeof renderBanners>[0]} options.banners the banners' wording
    * @param {{ budgetMs: number, maxSteps: number } | null} [options.loop] the play loop, for a
    *   page that trains continuously
    * @param {Record<string, import("./fields.js").Widget>} [options.widgets] controls the page
    *   reads itself (fields.js)
    */
-  constructor({ hook, header, loop = null, widgets = {} }) {
+  constructor({ hook, header, banners, loop = null, widgets = {} }) {
     markTranslated(); // before anything is written: the page starts in the language of its link
     this.hook = hook;
     this.header = header;
+    this.banners = banners;
     this.widgets = widgets;
     /** @type {typeof import("../../pkg/nn_playground.js") | null} */
     this.wasm = null;
@@ -172,7 +175,10 @@ export class Page {
     return this.description.defaults();
   }
 
-  /** Extra read-only properties of the page's handle (getters). */
+  /**
+   * The page's own read-only properties of its handle, each read when asked.
+   * @returns {Record<string, () => unknown>}
+   */
   handle() {
     return {};
   }
@@ -182,7 +188,8 @@ export class Page {
   /** Render, load the core, build from the link, and wire everything. */
   async start() {
     renderHeader(this.header);
-    initBanners();
+    renderBanners(this.banners);
+    renderFigures(document);
     startNav();
     if (this.loop) this.showPlaying(false);
     this.wasm = await this.loadCore();
@@ -347,19 +354,15 @@ export class Page {
 
   /** The read-only handle: the state, playing, and the page's own properties. */
   makeHandle() {
-    const page = this;
-    const handle = {
-      get state() {
-        return page.state && page.description.clone(page.state);
-      },
-      get playing() {
-        return page.loop?.playing ?? false;
-      },
-      get stepsPerFrame() {
-        return page.loop?.stepsPerFrame ?? 0;
-      },
+    /** @type {Record<string, () => unknown>} */
+    const readers = {
+      state: () => this.state && this.description.clone(this.state),
+      playing: () => this.loop?.playing ?? false,
+      stepsPerFrame: () => this.loop?.stepsPerFrame ?? 0,
+      ...this.handle(),
     };
-    Object.defineProperties(handle, Object.getOwnPropertyDescriptors(this.handle()));
+    const handle = {};
+    for (const [name, read] of Object.entries(readers)) Object.defineProperty(handle, name, { get: read, enumerable: true });
     return Object.freeze(handle);
   }
 }

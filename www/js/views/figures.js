@@ -1,0 +1,69 @@
+/**
+ * The figures the training pages show alike, written into placeholders so the
+ * markup stands in one place:
+ * - `<dl data-figure="readouts">`: training and test loss and accuracy (the
+ *   accuracies hidden for regression by views/readouts.js);
+ * - `<figure data-figure="boundary">`: the decision boundary's canvas and its
+ *   colour scale;
+ * - `<figure data-figure="loss">`: a loss chart's canvas and its legend, with
+ *   the log-scale checkbox when the figure has `data-log-toggle`.
+ * A figure's `data-id` becomes its canvas's id, `data-canvas-view` its
+ * canvas's data-view, `data-label` its accessible name and `data-described-by` its
+ * aria-describedby.
+ */
+
+/** Create an element with attributes and children (strings become text). */
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) if (value !== undefined) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+/** The figure's canvas, named and described as its placeholder says. */
+function canvasOf(figure) {
+  const { id, canvasView, label, describedBy } = figure.dataset;
+  return element("canvas", { id, "data-view": canvasView, role: "img", "aria-label": label, "aria-describedby": describedBy });
+}
+
+/** @param {HTMLElement} list */
+function readouts(list) {
+  const entry = (label, id, accuracy = false) =>
+    element("div", accuracy ? { class: "accuracy" } : {}, element("dt", {}, label), element("dd", { id }, "–"));
+  list.append(
+    entry("Training loss", "train-loss"), entry("Test loss", "test-loss"),
+    entry("Training accuracy", "train-accuracy", true), entry("Test accuracy", "test-accuracy", true),
+  );
+}
+
+/** @param {HTMLElement} figure */
+function boundary(figure) {
+  const scale = element("figcaption", { class: "scale" },
+    element("span", { class: "scale-min", id: "scale-min" }, "0"),
+    element("span", { class: "scale-bar", "aria-hidden": "true" }),
+    element("span", { class: "scale-max", id: "scale-max" }, "1"));
+  figure.append(canvasOf(figure), scale);
+}
+
+/** @param {HTMLElement} figure */
+function loss(figure) {
+  const legend = element("figcaption", { class: "legend" },
+    element("span", { class: "key key-train" }, "training"),
+    element("span", { class: "key key-test" }, "test"),
+    element("span", { class: "key key-batch" }, "mini-batch"));
+  if (figure.hasAttribute("data-log-toggle")) {
+    legend.append(element("span", { class: "field field-check log-toggle", "data-control": "logScale" },
+      element("input", { id: "logScale", name: "logScale", type: "checkbox" }),
+      element("label", { for: "logScale" }, "log scale")));
+  }
+  figure.append(canvasOf(figure), legend);
+}
+
+const RENDERERS = new Map([["readouts", readouts], ["boundary", boundary], ["loss", loss]]);
+
+/** Fill every figure placeholder under `root`. */
+export function renderFigures(root) {
+  for (const placeholder of /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll("[data-figure]"))) {
+    RENDERERS.get(placeholder.dataset.figure)?.(placeholder);
+  }
+}
