@@ -192,7 +192,7 @@ test("one chosen example, sigmoid, the form and the hash round-trip; bad values 
   await page.fill("#learningRate", "-1");
   await page.press("#learningRate", "Enter");
   await page.waitForSelector("#error-banner", { state: "visible" });
-  assert.equal(await page.textContent("#error-text"), "Learning rate α must be greater than 0 and at most 1000000; got −1");
+  assert.equal(await page.textContent("#error-text"), "Learning rate α must be greater than 0 and at most 1\u202f000\u202f000; got −1.");
   assert.equal(await page.getAttribute("#learningRate", "aria-invalid"), "true");
 
   const c = await fresh();

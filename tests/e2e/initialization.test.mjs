@@ -83,7 +83,7 @@ test("the network controls relayout the strips; layerStats stays cheap on 16×12
   await page.fill("#depth", "17");
   await page.press("#depth", "Enter");
   await page.waitForSelector("#error-banner", { state: "visible" });
-  assert.equal(await page.textContent("#error-text"), "Hidden layers must be between 1 and 16; got 17");
+  assert.equal(await page.textContent("#error-text"), "Hidden layers must be between 1 and 16; got 17.");
   assert.equal(await page.getAttribute("#depth", "aria-invalid"), "true");
   assert.equal(await page.locator("#strips .layer-strip").count(), 16);
   assert.deepEqual(pageErrors, []);

@@ -60,7 +60,7 @@ test("a notice and an error in Korean (the link's keys and values stay as typed)
   await page.fill("#target", "-2");
   await page.press("#target", "Enter");
   await waitFor(page, () => !document.getElementById("error-banner").hidden);
-  assert.match(await page.textContent("#error-text"), /^목표 손실: “auto” 또는 0보다 큰 수여야 합니다 \(입력: −2\)$/);
+  assert.match(await page.textContent("#error-text"), /^목표 손실: “auto” 또는 0보다 큰 수여야 합니다 \(입력: −2\)\.$/);
   assert.deepEqual(await englishLeft(page, [...KEPT_IN_KOREAN, "surface", "banana", "target", "auto", "weights", "random", "pca", "line"]), []);
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(pageErrors, []);

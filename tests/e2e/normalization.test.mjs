@@ -227,7 +227,7 @@ test("a rejected setting names its label and range, marks its field; both old se
   await page.fill("#learningRate", "-1");
   await page.press("#learningRate", "Enter");
   await page.waitForSelector("#error-banner:not([hidden])");
-  assert.equal(await page.textContent("#error-text"), "Learning rate α must be greater than 0 and at most 1000000; got −1");
+  assert.equal(await page.textContent("#error-text"), "Learning rate α must be greater than 0 and at most 1\u202f000\u202f000; got −1.");
   assert.equal(await page.getAttribute("#learningRate", "aria-invalid"), "true");
   const s = await sides(page);
   assert.deepEqual(s.map((x) => [x.learningRate, x.step]), [[0.3, 1], [0.3, 1]]);
@@ -236,7 +236,7 @@ test("a rejected setting names its label and range, marks its field; both old se
   await page.fill("#learningRate", "0.3");
   await page.fill("#batchSize", "0");
   await page.press("#batchSize", "Enter");
-  await waitFor(page, () => /^Batch size must be between 1 and 1000000; got 0$/.test(document.getElementById("error-text").textContent));
+  await waitFor(page, () => /^Batch size must be between 1 and 1\u202f000\u202f000; got 0\.$/.test(document.getElementById("error-text").textContent));
 });
 
 test("a diverging side shows its own banner and stops; the other trains on", async () => {

@@ -128,7 +128,7 @@ test("learning rate -1 shows the core's error; the old network keeps running", a
   await page.waitForSelector("#error-banner", { state: "visible" });
   assert.equal(await page.getAttribute("#error-banner", "role"), "alert");
   const text = await page.textContent("#error-banner");
-  assert.match(text, /Learning rate must be greater than 0 and at most 1000000; got −1/);
+  assert.match(text, /Learning rate must be greater than 0 and at most 1\u202f000\u202f000; got −1/);
   assert.equal(await page.getAttribute("#learningRate", "aria-invalid"), "true");
   const describedBy = await page.getAttribute("#learningRate", "aria-describedby");
   assert.match(await page.textContent(`#${describedBy}`), /^Learning rate must be greater than 0/);
@@ -159,11 +159,11 @@ test("other rejected settings name their visible label and the allowed range", a
   const { page } = await fresh();
   await loadPlayground(page, suite.base);
   for (const [selector, value, key] of [
-    ["#batchSize", "0", "^Batch size must be between 1 and 1000000; got 0$"],
-    ["#hidden", "4,0", "^Hidden layer sizes must be between 1 and 128; got 0$"],
-    ["#samples", "3", "^Samples must be between 10 and 5000; got 3$"],
-    ["#learningRate", "abc", "^Learning rate must be a number; got “abc”$"],
-    ["#scaleX2", "0", "^Scale x₂ must not be 0$"],
+    ["#batchSize", "0", "^Batch size must be between 1 and 1\u202f000\u202f000; got 0\\.$"],
+    ["#hidden", "4,0", "^Hidden layer sizes must be between 1 and 128; got 0\\.$"],
+    ["#samples", "3", "^Samples must be between 10 and 5000; got 3\\.$"],
+    ["#learningRate", "abc", "^Learning rate must be a number; got “abc”\\.$"],
+    ["#scaleX2", "0", "^Scale x₂ must not be 0\\.$"],
   ]) {
     const old = await page.inputValue(selector);
     await page.fill(selector, value);

@@ -37,7 +37,7 @@ for (const [file, hook, path] of PAGES) {
     await page.fill("#learningRate", "6");
     await page.press("#learningRate", "Enter");
     await page.waitForSelector("#error-banner", { state: "visible" });
-    assert.match(await page.textContent("#error-text"), /^Learning rate( α)? must be greater than 0 and at most 5; got 6$/);
+    assert.match(await page.textContent("#error-text"), /^Learning rate( α)? must be greater than 0 and at most 5; got 6\.$/);
     assert.deepEqual(pageErrors, []);
   });
 }

@@ -289,7 +289,7 @@ class BackpropExplorer extends Page {
   showHints() {
     const hidden = this.description.spec("hidden");
     $("hidden-hint").textContent = t("units per layer, up to {layers} layers of 1–{units}", { layers: hidden.maxLayers, units: hidden.max });
-    $("batch-hint").textContent = t("1 … {n} (all)", { n: this.trainCount });
+    $("batchSize-hint").textContent = t("1 … {n} (all)", { n: this.trainCount });
     $("example-hint").textContent = `0 … ${this.trainCount - 1}`;
   }
 

@@ -43,7 +43,8 @@ export function formatEntry(x, digits = 3) {
 }
 
 /**
- * A value quoted in a message: whole numbers below 10¹⁵ as they are, other
+ * A value quoted in a message: whole numbers below 10¹⁵ as they are (grouped by
+ * thousands with a narrow space from 10 000 up), other
  * numbers to 4 significant digits, and magnitudes from 10⁶ up or below 10⁻⁴ as
  * m × 10ⁿ. Anything else (text) as it is.
  */
@@ -53,7 +54,7 @@ export function formatNumber(x) {
   if (special) return special;
   const a = Math.abs(x);
   const sign = x < 0 ? "−" : "";
-  if (Number.isInteger(x) && a < 1e15) return `${sign}${a}`;
+  if (Number.isInteger(x) && a < 1e15) return `${sign}${a >= 1e4 ? String(a).replace(/\B(?=(\d{3})+$)/g, "\u202f") : a}`;
   if (a !== 0 && (a >= 1e6 || a < 1e-4)) {
     const [mantissa, exponent] = a.toExponential(2).split("e");
     const power = String(Number(exponent)).replace(/./g, (c) => SUPERSCRIPT[c]);

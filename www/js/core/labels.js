@@ -7,6 +7,37 @@
  */
 import { addStrings } from "./i18n.js";
 
+/**
+ * How each setting's field looks where a page shows it with `<div data-setting="key">`: its
+ * label (and symbol), the input when a number field would not do ("text", "range",
+ * "checkbox"), a tooltip, suggested values, the optimizer it belongs to. A page's placeholder may say otherwise for its
+ * story (`data-label`, `data-symbol`, `data-hint`, `data-input`).
+ */
+export const SETTING_FIELDS = Object.freeze({
+  problem: { label: "Problem type" },
+  dataset: { label: "Dataset" },
+  samples: { label: "Samples" },
+  noise: { label: "Noise", input: "range" },
+  trainFraction: { label: "Training data", input: "range", format: "percent" },
+  seed: { label: "Seed" },
+  rotation: { label: "Rotate °" },
+  normalize: { label: "Standardize inputs", input: "checkbox", hint: "(training mean and spread)" },
+  hidden: { label: "Hidden layer sizes", input: "text" },
+  activation: { label: "Activation" },
+  init: { label: "Initialization" },
+  initScale: { label: "Init scale", symbol: "s" },
+  optimizer: { label: "Optimizer" },
+  learningRate: {
+    label: "Learning rate", input: "text", suggestions: [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10],
+  },
+  batchSize: { label: "Batch size" },
+  l2: { label: "L2", symbol: "λ" },
+  momentum: { label: "Momentum", symbol: "β", title: "v ← β v + g, w ← w − α v", optimizer: "momentum" },
+  beta1: { label: "Adam", symbol: "β₁", title: "m ← β1 m + (1 − β1) g (first moment)", optimizer: "adam" },
+  beta2: { label: "Adam", symbol: "β₂", title: "s ← β2 s + (1 − β2) g² (second moment)", optimizer: "adam" },
+  epsilon: { label: "Adam", symbol: "ε", input: "text", title: "w ← w − α m̂ / (√ŝ + ε)", optimizer: "adam" },
+});
+
 /** Menu labels of each choice setting. */
 export const CHOICE_LABELS = Object.freeze({
   problem: { classification: "Classification", regression: "Regression" },
@@ -54,6 +85,9 @@ addStrings({
   "Learning rate": "학습률",
   "Batch size": "배치 크기",
   "Momentum": "모멘텀",
+  "(training mean and spread)": "(학습 데이터의 평균과 분산)",
+  "m ← β1 m + (1 − β1) g (first moment)": "m ← β1 m + (1 − β1) g (1차 모멘트)",
+  "s ← β2 s + (1 − β2) g² (second moment)": "s ← β2 s + (1 − β2) g² (2차 모멘트)",
   // the choices' labels
   "Classification": "분류",
   "Regression": "회귀",

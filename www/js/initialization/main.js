@@ -73,23 +73,10 @@ class InitializationLab extends TrainingPage {
   constructor() {
     super({
       hook: "nnInit",
-      banners: {
-        errorHint: "The previous network keeps running.",
-        divergedHint: "Training stopped; the last finite state stays drawn. Pick a better initialization or a lower learning rate.",
-        noticeTitle: "Some link settings were not understood and use their defaults:",
-      },
-      header: {
-        skip: { text: "Skip to the lab", target: "main" },
-        player: {
-          label: "Training controls",
-          reset: "Reset the network (same seed, same initial weights)",
-          play: "Play / pause training (space)",
-          step: "One mini-batch update",
-        },
-        speed: { label: "Speed", title: "Mini-batch updates per animation frame" },
-        counters: [["Epoch", "epoch"], ["Steps", "step-counter"]],
-      },
-      loop: { budgetMs: 8, maxSteps: 10000 },
+      skip: "Skip to the lab",
+      play: "Play / pause training (space)",
+      divergedHint: "Training stopped; the last finite state stays drawn. Pick a better initialization or a lower learning rate.",
+      maxSteps: 10000,
       widgets: {
         // The network is drawn as depth × width: every hidden layer the same width.
         hidden: {

@@ -54,7 +54,6 @@ addStrings({
   "Regenerate": "다시 생성",
   "Feature distortion": "특성 왜곡",
   "x′ = rotate(x · scale) + offset, per feature": "특성마다 x′ = 회전(x · 배율) + 오프셋",
-  "(training mean and spread)": "(학습 데이터의 평균과 분산)",
 
   // network column
   "Network": "네트워크",
@@ -167,8 +166,6 @@ addStrings({
   "Loss curve": "손실 곡선",
 
   // optimizer fields
-  "m ← β1 m + (1 − β1) g (first moment)": "m ← β1 m + (1 − β1) g (1차 모멘트)",
-  "s ← β2 s + (1 − β2) g² (second moment)": "s ← β2 s + (1 − β2) g² (2차 모멘트)",
 }, [
   [/^(\d+) hidden layers$/, "은닉층 $1개"],
   [/^(\d+) units$/, "유닛 $1개"],

@@ -41,24 +41,11 @@ class PlaygroundPage extends TrainingPage {
   constructor() {
     super({
       hook: "nnPlayground",
-      banners: {
-        errorHint: "The previous network keeps running.",
-        divergedHint: "Training stopped; the last finite state stays drawn. Lower the learning rate and press Reset.",
-        noticeTitle: "Some link settings were not understood and use their defaults:",
-      },
-      header: {
-        skip: { text: "Skip to the playground", target: "main" },
-        player: {
-          label: "Training controls",
-          reset: "Reset the network (same seed, same initial weights)",
-          play: "Play: train continuously (space)",
-          pause: "Pause training (space)",
-          step: "One mini-batch update",
-        },
-        speed: { label: "Speed", title: "Mini-batch updates per animation frame" },
-        counters: [["Epoch", "epoch"], ["Steps", "step-counter"]],
-      },
-      loop: { budgetMs: 8, maxSteps: 100000 },
+      skip: "Skip to the playground",
+      play: "Play: train continuously (space)",
+      pause: "Pause training (space)",
+      divergedHint: "Training stopped; the last finite state stays drawn. Lower the learning rate and press Reset.",
+      maxSteps: 100000,
     });
     this.frameCount = 0;
     this.boundaryMs = 0;

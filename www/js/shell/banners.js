@@ -64,9 +64,16 @@ function show(id, textId, text) {
   $(id).hidden = false;
 }
 
+/** Messages as sentences: each ends with a full stop unless it has one. */
+function sentences(messages) {
+  return messages.map((m) => (/[.!?]$/.test(m) ? m : `${m}.`)).join(" ");
+}
+
 /**
- * Show the error banner. The default title and hint fit a rejected setting;
- * other failures (the core not loading) pass their own.
+ * Show the error banner with one message or several (each its own sentence).
+ * The default title and hint fit a rejected setting; other failures (the core
+ * not loading) pass their own.
+ * @param {string | string[]} message
  */
 export function showError(message, {
   title = "Settings rejected.",
@@ -74,7 +81,7 @@ export function showError(message, {
 } = {}) {
   $("error-title").textContent = title;
   $("error-hint").textContent = hint;
-  show("error-banner", "error-text", message);
+  show("error-banner", "error-text", sentences(Array.isArray(message) ? message : [message]));
 }
 export function hideError() {
   $("error-banner").hidden = true;

@@ -7,6 +7,11 @@
  * names its visible label) — so the HTML holds no defaults, limits or choices.
  *
  * Conventions in the markup:
+ * - `<div data-setting="learningRate">`: the field of a setting, label and
+ *   control written here as core/labels.js's SETTING_FIELDS says (the
+ *   placeholder may set `data-label`, `data-symbol`, `data-hint`,
+ *   `data-input`, `data-placeholder`, and `data-group` for a grouped menu);
+ *   `<div data-settings="activation init">` stands for several such fields;
  * - `name="learningRate"` on an input, select or radios; a pair's two inputs
  *   carry `data-index="0"` and `"1"`; a checkbox of a two-choice key names the
  *   choice it means with `data-on` and `data-off`;
@@ -18,7 +23,7 @@
  * - `<output id="<key>-value">` beside a slider shows its value
  *   (`data-format="percent"` as a percentage).
  */
-import { CHOICE_LABELS, DATASET_TITLES, choiceLabel } from "../core/labels.js";
+import { CHOICE_LABELS, DATASET_TITLES, SETTING_FIELDS, choiceLabel } from "../core/labels.js";
 import { describeError, settingOf, indexOf } from "../core/errors.js";
 import { CUSTOM } from "../core/state.js";
 
@@ -69,8 +74,15 @@ export class SettingsForm {
     return [...this.root.querySelectorAll(`[name="${key}"]`)].filter(isInput);
   }
 
-  /** Limits, options, radios and thumbnails of every key, from the description. */
+  /** Fields, limits, options, radios and thumbnails of every key, from the description. */
   prepare() {
+    for (const list of /** @type {NodeListOf<HTMLElement>} */ (this.root.querySelectorAll("[data-settings]"))) {
+      list.replaceWith(...list.dataset.settings.split(/\s+/).map((key) => element("div", { "data-setting": key })));
+    }
+    for (const placeholder of /** @type {NodeListOf<HTMLElement>} */ (this.root.querySelectorAll("[data-setting]"))) {
+      const spec = this.description.spec(placeholder.dataset.setting);
+      if (spec) renderField(placeholder, spec);
+    }
     for (const [key, spec] of this.description.specs) {
       for (const container of this.root.querySelectorAll(`[data-choices="${key}"]`)) this.renderRadios(container, spec);
       for (const el of this.controls(key)) {
@@ -254,6 +266,60 @@ function ownText(label) {
       : node.textContent;
   }
   return text;
+}
+
+/**
+ * A setting's field in its placeholder: the label (with its symbol and hint) and the control —
+ * a menu for a choice, a checkbox, a slider with its value, or a text or number input.
+ * @param {HTMLElement} field
+ * @param {import("../core/state.js").Spec} spec
+ */
+function renderField(field, spec) {
+  const key = spec.key;
+  const look = { ...SETTING_FIELDS[key], ...field.dataset };
+  field.classList.add("field");
+  field.dataset.control ??= key;
+  if (look.optimizer) {
+    // A field of one optimizer: the page shows it only while that optimizer is chosen.
+    field.dataset.optimizer = look.optimizer;
+    field.hidden = true;
+  }
+  const label = element("label", { for: key }, look.label ?? key);
+  if (look.symbol) label.append(" ", element("span", { class: "symbol" }, look.symbol));
+  const hint = look.hint && element("span", { class: "hint", id: `${key}-hint` }, look.hint);
+  const attributes = {
+    id: key, name: key, ...(look.title && { title: look.title }), ...(hint && { "aria-describedby": hint.id }),
+    ...(look.group && { "data-group": look.group }), ...(look.placeholder && { placeholder: look.placeholder }),
+  };
+  if (look.input === "checkbox") {
+    field.classList.add("field-check");
+    const [off, on] = spec.choices ?? [];
+    if (hint) label.append(" ", hint);
+    field.replaceChildren(element("input", { ...attributes, type: "checkbox", ...(on && { "data-on": on, "data-off": off }) }), label);
+    return;
+  }
+  let control;
+  if (spec.type === "choice") control = element("select", attributes);
+  else if (look.input === "range") {
+    field.classList.add("field-range");
+    label.append(" ", element("output", { id: `${key}-value`, for: key, ...(look.format && { "data-format": look.format }) }));
+    control = element("input", { ...attributes, type: "range", step: "0.01" });
+  } else {
+    const text = look.input === "text";
+    const whole = spec.type === "integer" || spec.type === "layers";
+    control = element("input", {
+      ...attributes, type: text ? "text" : "number", inputmode: whole ? "numeric" : "decimal", ...(text && { spellcheck: "false" }),
+    });
+  }
+  const parts = [label, control];
+  if (look.suggestions) {
+    control.setAttribute("list", `${key}-suggestions`);
+    const list = element("datalist", { id: `${key}-suggestions` });
+    list.append(...look.suggestions.map((v) => element("option", { value: String(v) })));
+    parts.push(list);
+  }
+  if (hint) parts.push(hint);
+  field.replaceChildren(...parts);
 }
 
 /** min, max and step of a number input or slider from its spec (inclusive bounds only). */

@@ -28,7 +28,7 @@ function icon(name, className) {
 }
 
 /**
- * Fill the page's `<header class="topbar">`.
+ * The page's `<header class="topbar">`, first in its body.
  * @param {object} [parts]
  * @param {{ label: string, reset?: string, play?: string, pause?: string, step?: string }} [parts.player]
  *   the transport group's accessible name and the title of each button it has (`pause`: the
@@ -41,7 +41,8 @@ function icon(name, className) {
  *   the page (`target`: the id of what it skips to)
  */
 export function renderHeader({ player, speed, counters = [], article = false, skip } = {}) {
-  const header = document.querySelector("header.topbar");
+  const header = element("header", { class: "topbar" });
+  document.body.prepend(header);
   if (skip) header.before(element("a", { class: "skip-link", href: `#${skip.target}` }, skip.text));
   const name = article ? element("p", { class: "site-name", translate: "no" }, "nn-playground")
     : element("h1", { translate: "no" }, "nn-playground");

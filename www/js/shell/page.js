@@ -274,7 +274,7 @@ export class Page {
     const coded = errors.filter((e) => e?.code);
     const messages = this.form.showErrors(coded);
     for (const e of errors) if (!e?.code) messages.push(t(messageOf(e)));
-    showError(messages.join(" "));
+    showError(messages);
   }
 
   /** A control was committed: read the form, then redraw (view options) or rebuild. */

@@ -17,9 +17,41 @@ import { describeDivergence } from "../core/errors.js";
  * @extends {Page<Playground | null, S>}
  */
 export class TrainingPage extends Page {
-  /** @param {ConstructorParameters<typeof Page>[0]} options */
-  constructor(options) {
-    super(options);
+  /**
+   * The header and banners every training page shares; the page names what differs.
+   * @param {object} options
+   * @param {string} options.hook the window property of the read-only handle
+   * @param {string} options.skip the skip link's text (it jumps to the main content)
+   * @param {string} options.play the play button's title (also pause's unless `pause` is given)
+   * @param {string} [options.pause] the title while playing
+   * @param {string} options.divergedHint what the diverged banner advises
+   * @param {number} options.maxSteps the most updates one frame may run
+   * @param {Record<string, import("./fields.js").Widget>} [options.widgets] controls the page
+   *   reads itself
+   */
+  constructor({ hook, skip, play, pause, divergedHint, maxSteps, widgets }) {
+    super({
+      hook,
+      widgets,
+      banners: {
+        errorHint: "The previous network keeps running.",
+        divergedHint,
+        noticeTitle: "Some link settings were not understood and use their defaults:",
+      },
+      header: {
+        skip: { text: skip, target: "main" },
+        player: {
+          label: "Training controls",
+          reset: "Reset the network (same seed, same initial weights)",
+          play,
+          pause,
+          step: "One mini-batch update",
+        },
+        speed: { label: "Speed", title: "Mini-batch updates per animation frame" },
+        counters: [["Epoch", "epoch"], ["Steps", "step-counter"]],
+      },
+      loop: { budgetMs: 8, maxSteps },
+    });
     /** @type {StepReport | null} the last report */
     this.report = null;
     /** Whether training stopped because the loss or a parameter blew up. */
