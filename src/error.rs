@@ -246,13 +246,23 @@ fn quoted(param: Option<&Param>) -> String {
     }
 }
 
+/// A number as a message quotes it: as Rust writes it, except magnitudes from 10¹⁵ up or below
+/// 10⁻⁴ in scientific notation (1e308 rather than 309 digits).
+pub(crate) fn number_text(x: f64) -> String {
+    if x != 0.0 && x.is_finite() && !(1e-4..1e15).contains(&x.abs()) {
+        format!("{x:e}")
+    } else {
+        x.to_string()
+    }
+}
+
 impl fmt::Display for Param {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Param::Number(x) => write!(f, "{x}"),
+            Param::Number(x) => f.write_str(&number_text(*x)),
             Param::Flag(b) => write!(f, "{b}"),
             Param::Text(t) => f.write_str(t),
-            Param::Numbers(xs) => f.write_str(&xs.iter().map(f64::to_string).collect::<Vec<_>>().join(", ")),
+            Param::Numbers(xs) => f.write_str(&xs.iter().map(|&x| number_text(x)).collect::<Vec<_>>().join(", ")),
             Param::Texts(ts) => f.write_str(&ts.join(", ")),
         }
     }

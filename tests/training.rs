@@ -6,6 +6,7 @@ use nn_playground::data::normalize::Standardizer;
 use nn_playground::nn::activation::Activation;
 use nn_playground::nn::init::Init;
 use nn_playground::nn::network::Workspace;
+use nn_playground::session::{DivergenceCause, DIVERGENCE_LOSS};
 use nn_playground::{Report, Session};
 
 fn train(config: Config, steps: u32) -> Report {
@@ -117,6 +118,22 @@ fn a_diverging_run_stops_keeps_finite_parameters_and_says_why() {
     let again = session.step(10);
     assert_eq!(again.step, report.step, "no update after divergence");
     assert_eq!(session.network().params, frozen);
+}
+
+#[test]
+fn a_reported_loss_that_explodes_is_flagged_at_the_same_step() {
+    // One update at this rate sends the training loss to ~6e17 while the mini-batch loss it
+    // started from was ~1.3: the report of that very step must say so.
+    let config = Config { learning_rate: 1e6, activation: Activation::Linear, ..Config::default() };
+    let mut session = Session::new(config).unwrap();
+    let report = session.step(1);
+    assert!(report.diverged, "{report:?}");
+    let divergence = report.divergence.expect("why");
+    assert_eq!(divergence.cause, DivergenceCause::TrainLoss);
+    assert_eq!(divergence.step, 1);
+    assert!(divergence.value > DIVERGENCE_LOSS, "{divergence:?}");
+    assert!(report.train_loss.is_finite() && report.train_loss < 10.0, "the last finite state is reported: {report:?}");
+    assert_eq!(session.step(5).step, 1, "no update after divergence");
 }
 
 #[test]

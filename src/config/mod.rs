@@ -256,6 +256,12 @@ mod tests {
                 "learningRate must be > 0 and ≤ 1000000, got NaN",
             ),
             (
+                Config { learning_rate: 1e308, ..Config::default() },
+                Code::OutOfRange,
+                "learningRate",
+                "learningRate must be > 0 and ≤ 1000000, got 1e308",
+            ),
+            (
                 Config { batch_size: 0, ..Config::default() },
                 Code::OutOfRange,
                 "batchSize",

@@ -5,7 +5,7 @@
 //! limits and choices from here.
 
 use super::Value;
-use crate::error::{Code, Error, Result};
+use crate::error::{number_text, Code, Error, Result};
 use serde::Serialize;
 use std::fmt;
 
@@ -71,9 +71,10 @@ impl Range {
 /// "between 10 and 5000", "> 0 and ≤ 1000000", "≥ 0 and < 1", "≥ 0".
 impl fmt::Display for Range {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let lower = self.min.map(|min| if self.min_exclusive { format!("> {min}") } else { format!("≥ {min}") });
-        let upper = self.max.map(|max| if self.max_exclusive { format!("< {max}") } else { format!("≤ {max}") });
-        match (self.min, self.max, lower, upper) {
+        let (min, max) = (self.min.map(number_text), self.max.map(number_text));
+        let lower = min.as_ref().map(|min| if self.min_exclusive { format!("> {min}") } else { format!("≥ {min}") });
+        let upper = max.as_ref().map(|max| if self.max_exclusive { format!("< {max}") } else { format!("≤ {max}") });
+        match (min, max, lower, upper) {
             (Some(min), Some(max), _, _) if !self.min_exclusive && !self.max_exclusive => {
                 write!(f, "between {min} and {max}")
             }

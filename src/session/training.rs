@@ -8,9 +8,14 @@ use crate::nn::network::{Network, Workspace};
 use ndarray::ArrayView2;
 use serde::Serialize;
 
-/// A mini-batch loss above this (or NaN) counts as divergence: no run that is learning gets
+/// A loss above this (or NaN, or infinite) counts as divergence: no run that is learning gets
 /// near it, and outputs that large would no longer be drawable.
 pub const DIVERGENCE_LOSS: f64 = 1e12;
+
+/// Whether a loss counts as divergence (NaN, infinite or above [`DIVERGENCE_LOSS`]).
+fn exploded(loss: f64) -> bool {
+    loss.is_nan() || loss > DIVERGENCE_LOSS
+}
 
 /// What [`Session::step`] reports after its updates.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -30,8 +35,9 @@ pub struct Report {
     pub train_accuracy: Option<f64>,
     /// Fraction of test points classified right (None for regression).
     pub test_accuracy: Option<f64>,
-    /// True once training stopped because the loss exploded (NaN, infinite or above
-    /// [`DIVERGENCE_LOSS`]) or a parameter became non-finite.
+    /// True once training stopped because a loss exploded (NaN, infinite or above
+    /// [`DIVERGENCE_LOSS`]: the mini-batch's, or the training or test loss of a report) or a
+    /// parameter became non-finite.
     pub diverged: bool,
     /// Why training diverged, when it did, in English.
     pub message: Option<String>,
@@ -59,6 +65,10 @@ pub struct Divergence {
 pub enum DivergenceCause {
     /// The mini-batch loss became NaN or exceeded [`DIVERGENCE_LOSS`].
     Loss,
+    /// The training loss of a report did.
+    TrainLoss,
+    /// The test loss of a report did.
+    TestLoss,
     /// A parameter became non-finite after an update.
     Parameter,
 }
@@ -68,6 +78,10 @@ impl Divergence {
     pub fn message(&self) -> String {
         match self.cause {
             DivergenceCause::Loss => format!("the mini-batch loss exploded to {:e} at step {}", self.value, self.step),
+            DivergenceCause::TrainLoss => {
+                format!("the training loss exploded to {:e} at step {}", self.value, self.step)
+            }
+            DivergenceCause::TestLoss => format!("the test loss exploded to {:e} at step {}", self.value, self.step),
             DivergenceCause::Parameter => {
                 format!("parameter {} became {} at step {}", self.parameter.unwrap_or(0), self.value, self.step)
             }
@@ -119,7 +133,7 @@ impl Session {
             self.batch_rng.shuffle(&mut self.order);
         }
         // `backup` holds the parameters before the previous update, whose batch loss was finite.
-        if loss.is_nan() || loss > DIVERGENCE_LOSS {
+        if exploded(loss) {
             self.net.params.copy_from_slice(&self.backup);
             self.divergence =
                 Some(Divergence { cause: DivergenceCause::Loss, value: loss, step: self.step, parameter: None });
@@ -137,10 +151,23 @@ impl Session {
         self.trajectory.record(self.step, &self.net.params);
     }
 
-    /// The current state, recorded in the history.
+    /// The current state, recorded in the history. A training or test loss that exploded ends
+    /// training at once, like a mini-batch loss: the parameters go back to those before the last
+    /// update (whose mini-batch loss was finite) and the report describes them.
     fn report(&mut self) -> Report {
-        let (train_loss, train_accuracy) = self.evaluate(Subset::Train);
-        let (test_loss, test_accuracy) = self.evaluate(Subset::Test);
+        let (mut train_loss, mut train_accuracy) = self.evaluate(Subset::Train);
+        let (mut test_loss, mut test_accuracy) = self.evaluate(Subset::Test);
+        if self.divergence.is_none() {
+            let blown = [(DivergenceCause::TrainLoss, train_loss), (DivergenceCause::TestLoss, test_loss)]
+                .into_iter()
+                .find(|&(_, loss)| exploded(loss));
+            if let Some((cause, value)) = blown {
+                self.divergence = Some(Divergence { cause, value, step: self.step, parameter: None });
+                self.net.params.copy_from_slice(&self.backup);
+                (train_loss, train_accuracy) = self.evaluate(Subset::Train);
+                (test_loss, test_accuracy) = self.evaluate(Subset::Test);
+            }
+        }
         self.history.step.push(self.step as f64);
         self.history.batch_loss.push(self.batch_loss);
         self.history.train_loss.push(train_loss);

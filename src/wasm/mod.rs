@@ -43,10 +43,16 @@ export interface StepReport {
   diverged: boolean;
   /** Why training diverged, in English, or null. */
   message: string | null;
-  /** Why training diverged, as data: the loss that exploded (`cause` "loss", its `value`) or
-   *  the parameter that became non-finite ("parameter", its index `parameter` and `value`), at
-   *  update `step`; null while training is healthy. */
-  divergence: { cause: "loss" | "parameter"; value: number; step: number; parameter: number | null } | null;
+  /** Why training diverged, as data: the loss that exploded (`cause` "loss" for the mini-batch
+   *  loss, "trainLoss" or "testLoss" for a reported one; its `value`) or the parameter that
+   *  became non-finite ("parameter", its index `parameter` and `value`), at update `step`; null
+   *  while training is healthy. */
+  divergence: {
+    cause: "loss" | "trainLoss" | "testLoss" | "parameter";
+    value: number;
+    step: number;
+    parameter: number | null;
+  } | null;
 }
 
 /** The losses recorded at every `step` call. */

@@ -146,9 +146,12 @@ export function indexOf(key = "") {
 export function describeDivergence(divergence, t = translate) {
   if (!divergence) return t("The loss is no longer finite.");
   const params = { value: formatNumber(divergence.value), step: divergence.step, parameter: divergence.parameter };
-  return divergence.cause === "parameter"
-    ? t("parameter {parameter} became {value} at step {step}", params)
-    : t("the mini-batch loss exploded to {value} at step {step}", params);
+  switch (divergence.cause) {
+    case "parameter": return t("parameter {parameter} became {value} at step {step}", params);
+    case "trainLoss": return t("the training loss exploded to {value} at step {step}", params);
+    case "testLoss": return t("the test loss exploded to {value} at step {step}", params);
+    default: return t("the mini-batch loss exploded to {value} at step {step}", params);
+  }
 }
 
 /**

@@ -96,5 +96,7 @@ addStrings({
   "could not be read ({reason})": "읽을 수 없습니다 ({reason})",
   "The file": "파일",
   "the mini-batch loss exploded to {value} at step {step}": "스텝 {step} 에서 미니 배치 손실이 {value} 로 폭발했습니다",
+  "the training loss exploded to {value} at step {step}": "스텝 {step} 에서 훈련 손실이 {value} 로 폭발했습니다",
+  "the test loss exploded to {value} at step {step}": "스텝 {step} 에서 테스트 손실이 {value} 로 폭발했습니다",
   "parameter {parameter} became {value} at step {step}": "스텝 {step} 에서 변수 {parameter} 이(가) {value} 이(가) 되었습니다",
 });
