@@ -6,3 +6,4 @@ cd "$(dirname "$0")/.."
 cargo bench --bench train
 wasm-pack build --release --target web --out-dir target/bench-pkg --no-pack
 node benches/wasm.mjs
+node benches/work-budget.mjs

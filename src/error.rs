@@ -27,6 +27,11 @@ pub enum Code {
     UnknownKey,
     /// More than a limit allows: `max`, `got`, `unit` ("layers", "points", "values", …).
     TooLarge,
+    /// A size that needs more work than one call may do with this network and data (see
+    /// `crate::work`): `max` (the largest size allowed now), `got`, `unit` ("updates", "points",
+    /// "cells per side", …); for a call without a size, `what` it is, the `work` it needs and
+    /// the `budget` (in multiply-adds).
+    TooMuchWork,
     /// A list of the wrong length: `expected` (or `multiple`: the length must be a multiple
     /// of it), `got`.
     WrongLength,
@@ -192,6 +197,18 @@ impl Error {
             }
             Code::UnknownKey => format!("unknown key `{}`; the keys are {}", p("got"), p("keys")),
             Code::TooLarge => format!("{key} must have at most {} {}, got {}", p("max"), p("unit"), p("got")),
+            Code::TooMuchWork if self.param("max").is_none() => format!(
+                "the {} needs about {} multiply-adds with this network and data, more than one call may do ({})",
+                p("what"),
+                p("work"),
+                p("budget")
+            ),
+            Code::TooMuchWork => format!(
+                "{key} must be at most {} {} with this network and data (one call's work is bounded), got {}",
+                p("max"),
+                p("unit"),
+                p("got")
+            ),
             Code::WrongLength => match self.param("multiple") {
                 Some(multiple) => format!("{key} must hold a multiple of {multiple} numbers, got {}", p("got")),
                 None => format!("{key} must hold {} numbers, got {}", p("expected"), p("got")),

@@ -32,6 +32,8 @@
 //!   suggest), [`analysis::diagnostics`] (gradient check, noise of the mini-batch loss),
 //!   [`analysis::stats`] (per-layer statistics of activations and gradients, the deep linear
 //!   toy) and [`analysis::explorer`] (one forward/backward pass with every intermediate kept).
+//! - [`work`]: how much computing one call from JS may do, estimated from the network and the
+//!   data; sizes beyond it are refused by name.
 //! - `wasm` (only on wasm32): the `#[wasm_bindgen]` boundary, the JS class `Playground`, one
 //!   file per view.
 
@@ -44,6 +46,7 @@ pub mod nn;
 pub mod session;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+pub mod work;
 
 pub use config::Config;
 pub use error::{Error, Result};

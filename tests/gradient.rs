@@ -42,7 +42,9 @@ fn backprop_matches_finite_differences_for_every_activation_loss_and_depth() {
                 let hidden: Vec<usize> = (0..depth).map(|l| 5 - l).collect();
                 for l2 in [0.0, 0.05] {
                     let net = random_network(&hidden, activation, Loss::for_problem(problem), depth as u32);
-                    let error = gradient_check(&net, x, y, l2);
+                    let check = gradient_check(&net, x, y, l2);
+                    assert_eq!(check.checked, check.parameters, "a small network is checked in full");
+                    let error = check.relative_error;
                     assert!(
                         error <= 1e-6,
                         "{activation:?} {problem:?} hidden {hidden:?} l2 {l2}: relative error {error:e}"
@@ -57,6 +59,19 @@ fn backprop_matches_finite_differences_for_every_activation_loss_and_depth() {
 fn the_session_checks_its_own_gradient_during_training() {
     let mut session = Session::new(Config { l2: 0.01, ..Config::default() }).unwrap();
     session.step(200);
-    let error = session_gradient_check(&session);
+    let error = session_gradient_check(&session).relative_error;
     assert!(error <= 1e-6, "relative error {error:e}");
+}
+
+#[test]
+fn a_big_network_is_checked_on_a_seeded_sample_of_its_parameters() {
+    let config = Config { hidden: vec![128; 16], samples: 200, ..Config::default() };
+    let mut session = Session::new(config).unwrap();
+    session.step(3);
+    let check = session_gradient_check(&session);
+    assert_eq!(check.parameters, session.network().params.len());
+    assert!((100..check.parameters / 100).contains(&check.checked), "{check:?}");
+    assert_eq!(check.points, 64);
+    assert!(check.relative_error <= 1e-6, "{check:?}");
+    assert_eq!(session_gradient_check(&session), check, "the sample is the same every time");
 }

@@ -5,6 +5,7 @@
 use nn_playground::analysis::conditioning;
 use nn_playground::analysis::landscape::{self, filter_normalized_direction, pca_plane, SurfaceKind, SurfaceRequest};
 use nn_playground::config::{Choice, Config, Dataset, Normalize, Problem};
+use nn_playground::error::Code;
 use nn_playground::math::rng::SeededRng;
 use nn_playground::nn::activation::Activation;
 use nn_playground::session::trajectory::Trajectory;
@@ -27,7 +28,7 @@ fn lab(normalize: Normalize) -> Config {
 
 /// A session of `config` at its own suggested (best fixed) learning rate.
 fn at_best_rate(config: Config) -> Session {
-    let rate = conditioning::suggest_learning_rate(&Session::new(config.clone()).unwrap());
+    let rate = conditioning::suggest_learning_rate(&Session::new(config.clone()).unwrap()).unwrap();
     assert_eq!(rate.method, "hessian");
     Session::new(Config { learning_rate: rate.learning_rate, ..config }).unwrap()
 }
@@ -240,4 +241,19 @@ fn bad_surface_requests_name_the_key() {
     assert!(
         err(SurfaceRequest { kind: SurfaceKind::Pca, ..Default::default() }).contains("train for a few steps first")
     );
+}
+
+#[test]
+fn the_learning_rate_sweep_fits_in_one_calls_work_or_is_refused_by_name() {
+    let sweep = |hidden: Vec<usize>, batch_size: usize, samples: usize| {
+        let config = Config { hidden, batch_size, samples, ..Config::default() };
+        conditioning::suggest_learning_rate(&Session::new(config).unwrap())
+    };
+    let small = sweep(vec![4], 10, 500).unwrap();
+    assert_eq!((small.method, small.sweep_updates), ("sweep", Some(100)));
+    let medium = sweep(vec![64; 4], 250, 500).unwrap().sweep_updates.unwrap();
+    assert!((10..100).contains(&medium), "{medium} updates a trial");
+    let refused = sweep(vec![128; 16], 2500, 5000).unwrap_err();
+    assert_eq!(refused.code(), Code::TooMuchWork);
+    assert!(refused.message().starts_with("the learning-rate sweep needs about"), "{}", refused.message());
 }

@@ -121,8 +121,10 @@ fn gradient_check_agrees_with_finite_differences() {
     ] {
         let mut pg = playground(config);
         pg.step(n(20.0)).unwrap();
-        let error = pg.gradient_check();
+        let check = pg.gradient_check();
+        let error = number(&check, "relativeError");
         assert!((0.0..1e-6).contains(&error), "{config}: {error}");
+        assert_eq!(number(&check, "checked"), number(&check, "parameters"), "{config}: every parameter");
     }
 }
 

@@ -4,14 +4,21 @@
 //! proportional to κ, and a fixed step must stay below 2/λmax).
 
 use crate::config::Problem;
+use crate::error::Result;
 use crate::math::sigmoid;
 use crate::nn::network::Network;
 use crate::session::Session;
+use crate::work::{self, Pass};
 use ndarray::ArrayView2;
 use serde::Serialize;
 
-/// Updates of each trial run of the learning-rate sweep.
-const SWEEP_UPDATES: u32 = 100;
+/// Updates of each trial run of the learning-rate sweep, when they fit in one call's work.
+const SWEEP_UPDATES: usize = 100;
+/// The fewest updates a trial may have: shorter trials say too little, so a network and data too
+/// big for them are refused.
+const SWEEP_MIN_UPDATES: usize = 10;
+/// The rates tried: 10^(k/4) for these k (1e-5 … 10).
+const SWEEP_EXPONENTS: std::ops::RangeInclusive<i32> = -20..=4;
 
 /// Condition numbers of a session's problem (see [`of_session`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -39,6 +46,9 @@ pub struct LearningRateSuggestion {
     pub method: &'static str,
     /// The Hessian bound it came from (method "hessian").
     pub hessian_bound: Option<Spectrum>,
+    /// Updates of each trial run (method "sweep"): 100, or fewer on a network and data too big
+    /// for 100 in one call's work.
+    pub sweep_updates: Option<usize>,
 }
 
 /// Condition numbers of the inputs (raw and as the network sees them) and, without hidden
@@ -59,26 +69,49 @@ pub fn of_session(session: &Session) -> Conditioning {
 /// A learning rate that trains `session` fast without diverging. Without hidden layers: the best
 /// fixed step 2/(λmax + λmin) of the Hessian's bound (¼·E[x̃x̃ᵀ] for cross-entropy), stable
 /// everywhere. With hidden layers: of the rates 10^(k/4) from 1e-5 to 10, the one whose short run
-/// (100 updates from the same start) reaches the lowest training loss without diverging.
-pub fn suggest_learning_rate(session: &Session) -> LearningRateSuggestion {
+/// (100 updates from the same start, fewer on a big network) reaches the lowest training loss
+/// without diverging. A network and data too big for trials of 10 updates are refused.
+pub fn suggest_learning_rate(session: &Session) -> Result<LearningRateSuggestion> {
     let (inputs, _) = session.training_set();
     let config = session.config();
     if let Some(bound) = hessian(session.network(), config.problem, inputs, config.l2, true) {
-        return LearningRateSuggestion {
+        return Ok(LearningRateSuggestion {
             learning_rate: best_fixed_step(&bound),
             method: "hessian",
             hessian_bound: Some(bound),
-        };
+            sweep_updates: None,
+        });
     }
+    let updates = sweep_updates(session)?;
     let mut best = (f64::INFINITY, 1e-5);
-    for rate in (-20..=4).map(|k| libm::pow(10.0, k as f64 / 4.0)) {
+    for rate in SWEEP_EXPONENTS.map(|k| libm::pow(10.0, k as f64 / 4.0)) {
         let mut trial = session.with_learning_rate(rate).expect("a valid config with a positive rate");
-        let report = trial.step(SWEEP_UPDATES);
+        let report = trial.step(updates as u32);
         if !report.diverged && report.train_loss <= best.0 {
             best = (report.train_loss, rate);
         }
     }
-    LearningRateSuggestion { learning_rate: best.1, method: "sweep", hessian_bound: None }
+    Ok(LearningRateSuggestion {
+        learning_rate: best.1,
+        method: "sweep",
+        hessian_bound: None,
+        sweep_updates: Some(updates),
+    })
+}
+
+/// Updates of each sweep trial: as many as fit in one call's work, at most [`SWEEP_UPDATES`];
+/// an error when fewer than [`SWEEP_MIN_UPDATES`] fit.
+fn sweep_updates(session: &Session) -> Result<usize> {
+    let net = session.network();
+    let trials = SWEEP_EXPONENTS.count() as f64;
+    let examples = (session.split().train.len() + session.split().test.len()) as f64;
+    let report = examples * work::per_example(net, Pass::Forward);
+    let update = session.batch_size() as f64 * work::per_example(net, Pass::Training);
+    let fit = ((work::BUDGET / trials - report) / update).floor().max(0.0) as usize;
+    if fit < SWEEP_MIN_UPDATES {
+        work::check_total("learning-rate sweep", trials * (report + SWEEP_MIN_UPDATES as f64 * update))?;
+    }
+    Ok(fit.min(SWEEP_UPDATES))
 }
 
 /// Eigenvalues of a small symmetric matrix (row-major n×n), ascending, by cyclic Jacobi rotations.

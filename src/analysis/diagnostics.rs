@@ -1,14 +1,34 @@
 //! Checks of what the core computes: the gradient check (backpropagation against central
 //! finite differences of the cost), and the measured noise of the mini-batch loss.
 
+use crate::math::rng::SeededRng;
 use crate::nn::network::{Network, Workspace};
 use crate::session::Session;
+use crate::work::{self, Pass};
 use ndarray::ArrayView2;
+use serde::Serialize;
 
 /// Step of the central differences.
 const FD_STEP: f64 = 1e-5;
 /// Most training points the gradient check uses (the first ones of the split).
 pub const GRADIENT_CHECK_POINTS: usize = 64;
+/// Seed of the parameters a sampled gradient check compares.
+const SAMPLE_SEED: u32 = 0x5eed;
+
+/// The result of a gradient check.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GradientCheck {
+    /// ‖g_bp − g_fd‖ / (‖g_bp‖ + ‖g_fd‖) over the compared parameters (0 when both are 0).
+    pub relative_error: f64,
+    /// Parameters compared: all of them when their finite differences fit in one call's work
+    /// (see [`crate::work`]), otherwise this many drawn at random with a fixed seed.
+    pub checked: usize,
+    /// Parameters of the network.
+    pub parameters: usize,
+    /// Training points the cost is taken over.
+    pub points: usize,
+}
 
 /// The cost J = mean loss + (λ/2)·Σw² of `net` on the rows loaded in `ws`.
 fn cost(net: &Network, ws: &mut Workspace, m: usize, l2: f64) -> f64 {
@@ -17,15 +37,15 @@ fn cost(net: &Network, ws: &mut Workspace, m: usize, l2: f64) -> f64 {
 }
 
 /// [`gradient_check`] of `session`'s network at its current parameters, on its training set.
-pub fn session_gradient_check(session: &Session) -> f64 {
+pub fn session_gradient_check(session: &Session) -> GradientCheck {
     let (x, y) = session.training_set();
     gradient_check(session.network(), x, y, session.config().l2)
 }
 
-/// Relative error ‖g_bp − g_fd‖ / (‖g_bp‖ + ‖g_fd‖) between the backpropagated gradient and
-/// central differences (J(θ+h) − J(θ−h))/2h, on up to [`GRADIENT_CHECK_POINTS`] points of
-/// (`x`, `y`). Returns 0 when both gradients are exactly 0.
-pub fn gradient_check(net: &Network, x: ArrayView2<f64>, y: &[f64], l2: f64) -> f64 {
+/// Compares the backpropagated gradient with central differences (J(θ+h) − J(θ−h))/2h on up to
+/// [`GRADIENT_CHECK_POINTS`] points of (`x`, `y`): every parameter when two costs per parameter
+/// fit in one call's work, else as many as fit, drawn with a fixed seed.
+pub fn gradient_check(net: &Network, x: ArrayView2<f64>, y: &[f64], l2: f64) -> GradientCheck {
     let mut net = net.clone();
     let n = x.nrows().min(GRADIENT_CHECK_POINTS);
     let mut ws = Workspace::new(&net, n);
@@ -33,25 +53,26 @@ pub fn gradient_check(net: &Network, x: ArrayView2<f64>, y: &[f64], l2: f64) -> 
     net.forward(&mut ws, m);
     net.backward(&mut ws, m, l2);
     let analytic = ws.grad.clone();
+    let parameters = net.params.len();
+    let per_parameter = 2.0 * m as f64 * work::per_example(&net, Pass::Forward);
+    let checked = work::most(per_parameter, m as f64 * work::per_example(&net, Pass::Training)).min(parameters);
+    let indices = SeededRng::new(SAMPLE_SEED, 0).sample(parameters, checked);
     let (mut diff, mut norm_a, mut norm_n) = (0.0, 0.0, 0.0);
-    for (i, g_bp) in analytic.into_iter().enumerate() {
+    for i in indices {
         let original = net.params[i];
         net.params[i] = original + FD_STEP;
         let plus = cost(&net, &mut ws, m, l2);
         net.params[i] = original - FD_STEP;
         let minus = cost(&net, &mut ws, m, l2);
         net.params[i] = original;
-        let g_fd = (plus - minus) / (2.0 * FD_STEP);
+        let (g_bp, g_fd) = (analytic[i], (plus - minus) / (2.0 * FD_STEP));
         diff += (g_bp - g_fd).powi(2);
         norm_a += g_bp * g_bp;
         norm_n += g_fd * g_fd;
     }
     let denominator = norm_a.sqrt() + norm_n.sqrt();
-    if denominator == 0.0 {
-        0.0
-    } else {
-        diff.sqrt() / denominator
-    }
+    let relative_error = if denominator == 0.0 { 0.0 } else { diff.sqrt() / denominator };
+    GradientCheck { relative_error, checked, parameters, points: m }
 }
 
 /// The noise of a loss curve: the root mean square of its deviation from a centred moving

@@ -18,6 +18,7 @@ use crate::math::{dot, norm};
 use crate::nn::network::Network;
 use crate::session::trajectory::Trajectory;
 use crate::session::{DrawingPass, Precision, Session};
+use crate::work::{self, Pass};
 use ndarray::ArrayView2;
 use serde::Serialize;
 
@@ -195,9 +196,20 @@ impl Plane {
 }
 
 impl Landscape<'_> {
+    /// Refuses a resolution whose nodes (res² on a plane, res on the line), each a cost over the
+    /// training set, exceed one call's work.
+    fn check_work(&self, request: &SurfaceRequest) -> Result<()> {
+        let nodes = work::most(self.targets.len() as f64 * work::per_example(self.net, Pass::Surface), 0.0);
+        match request.kind {
+            SurfaceKind::Line => work::check("res", request.res, nodes, "nodes"),
+            _ => work::check("res", request.res, work::side_of(nodes), "nodes per side"),
+        }
+    }
+
     /// Computes the surface `request` asks for.
     pub fn surface(&self, request: &SurfaceRequest) -> Result<Surface> {
         request.check_settings()?;
+        self.check_work(request)?;
         let hidden = self.net.layers.len() > 1;
         let (plane, axes, explained) = match request.kind {
             SurfaceKind::Weights2d => (self.weights_plane(request.unit)?, [Axis::Weight1, Axis::Weight2], None),

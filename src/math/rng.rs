@@ -39,4 +39,17 @@ impl SeededRng {
             items.swap(i, j);
         }
     }
+
+    /// `k` distinct indices of 0..n (all of them when k ≥ n), in increasing order.
+    pub fn sample(&mut self, n: usize, k: usize) -> Vec<usize> {
+        let mut items: Vec<usize> = (0..n).collect();
+        let k = k.min(n);
+        for i in 0..k {
+            let j = self.0.random_range(i as u32..n as u32) as usize;
+            items.swap(i, j);
+        }
+        items.truncate(k);
+        items.sort_unstable();
+        items
+    }
 }

@@ -141,7 +141,7 @@ impl Playground {
                 let max = (MAX_UNIT_OUTPUTS / units) as f64;
                 return Err(Error::too_large("res", max, grid.len() as f64, "grid cells for this many units"));
             }
-            Ok(grid)
+            Ok(grid) // within the work budget too: the cap on outputs binds first
         };
         let grid = grid().map_err(|e| js_error(e.in_call("unitOutputs")))?;
         let mut out = Vec::new();

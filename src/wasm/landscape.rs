@@ -52,6 +52,8 @@ export interface LearningRateSuggestion {
   learningRate: number;
   method: "hessian" | "sweep";
   hessianBound: Spectrum | null;
+  /** Updates of each trial run of the sweep: 100, fewer on a big network (null for "hessian"). */
+  sweepUpdates: number | null;
 }
 "#;
 
@@ -86,9 +88,11 @@ impl Playground {
     }
 
     /// A learning rate that trains fast without diverging (from the Hessian without hidden
-    /// layers, from a short sweep otherwise).
+    /// layers, from a short sweep otherwise; a network and data too big for the sweep are refused).
     #[wasm_bindgen(js_name = suggestLearningRate, unchecked_return_type = "LearningRateSuggestion")]
-    pub fn suggest_learning_rate(&self) -> JsValue {
-        to_js(&conditioning::suggest_learning_rate(&self.session))
+    pub fn suggest_learning_rate(&self) -> Result<JsValue, JsValue> {
+        conditioning::suggest_learning_rate(&self.session)
+            .map(|suggestion| to_js(&suggestion))
+            .map_err(|e| js_error(e.in_call("suggestLearningRate()")))
     }
 }

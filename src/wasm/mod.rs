@@ -55,6 +55,18 @@ export interface StepReport {
   } | null;
 }
 
+/** What `gradientCheck` returns. */
+export interface GradientCheck {
+  /** ‖g_backprop − g_numeric‖ / (‖g_backprop‖ + ‖g_numeric‖) over the compared parameters. */
+  relativeError: number;
+  /** Parameters compared: all of them, or (on a big network) a sample drawn with a fixed seed. */
+  checked: number;
+  /** Parameters of the network. */
+  parameters: number;
+  /** Training points the cost is taken over (the first 64 at most). */
+  points: number;
+}
+
 /** The losses recorded at every `step` call. */
 export interface LossHistory {
   step: Float64Array;

@@ -8,6 +8,7 @@ use crate::config::{Config, Range, Value};
 use crate::data;
 use crate::error::{Code, Error};
 use crate::session::{History, Session};
+use crate::work::{self, Pass};
 use js_sys::{Float64Array, Object};
 use wasm_bindgen::prelude::*;
 
@@ -44,10 +45,12 @@ impl Playground {
         to_js(self.session.config())
     }
 
-    /// Runs `n` mini-batch updates (0 only reports) and returns the report.
+    /// Runs `n` mini-batch updates (0 only reports) and returns the report. `n` is at most 10⁶,
+    /// and at most what one call's work budget allows with this network, batch and data.
     #[wasm_bindgen(unchecked_return_type = "StepReport")]
     pub fn step(&mut self, #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue) -> Result<JsValue, JsValue> {
         let n = input::whole(&n, "n", &Range::closed(0.0, MAX_STEPS_PER_CALL))
+            .and_then(|n| work::check("n", n, most_updates(&self.session), "updates").map(|()| n))
             .map_err(|e| js_error(e.in_call("step(n)")))?;
         Ok(to_js(&self.session.step(n as u32)))
     }
@@ -58,7 +61,13 @@ impl Playground {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Float32Array | number[]")] points: JsValue,
     ) -> Result<Vec<f32>, JsValue> {
-        let points = read_pairs(&points).map_err(|e| js_error(e.in_call("predict(points)")))?;
+        let net = self.session.network();
+        let points = read_pairs(&points)
+            .and_then(|points| {
+                let max = work::most(work::per_example(net, Pass::Forward), 0.0);
+                work::check("points", points.len() / 2, max, "points").map(|()| points)
+            })
+            .map_err(|e| js_error(e.in_call("predict(points)")))?;
         let mut outputs = Vec::with_capacity(points.len() / 2);
         self.session.predict(points.chunks_exact(2).map(|p| [p[0], p[1]]), &mut outputs);
         Ok(outputs.into_iter().map(|v| v as f32).collect())
@@ -74,7 +83,10 @@ impl Playground {
         #[wasm_bindgen(unchecked_param_type = "number")] ymin: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number")] ymax: JsValue,
     ) -> Result<Vec<f32>, JsValue> {
-        let grid = Grid::read(&res, [&xmin, &xmax, &ymin, &ymax]).map_err(|e| js_error(e.in_call("boundary")))?;
+        let net = self.session.network();
+        let grid = Grid::read(&res, [&xmin, &xmax, &ymin, &ymax])
+            .and_then(|grid| grid.within_budget(work::per_example(net, Pass::Drawing)))
+            .map_err(|e| js_error(e.in_call("boundary")))?;
         let mut out = Vec::with_capacity(grid.len());
         self.session.predict_for_drawing(grid.centres(), &mut out);
         Ok(out)
@@ -117,10 +129,12 @@ impl Playground {
         object
     }
 
-    /// ‖g_backprop − g_numeric‖ / (‖g_backprop‖ + ‖g_numeric‖) at the current parameters.
-    #[wasm_bindgen(js_name = gradientCheck)]
-    pub fn gradient_check(&self) -> f64 {
-        diagnostics::session_gradient_check(&self.session)
+    /// Backpropagation against central differences at the current parameters: the relative error
+    /// ‖g_backprop − g_numeric‖ / (‖g_backprop‖ + ‖g_numeric‖) over every parameter, or over a
+    /// seeded sample of them when a big network's differences would exceed one call's work.
+    #[wasm_bindgen(js_name = gradientCheck, unchecked_return_type = "GradientCheck")]
+    pub fn gradient_check(&self) -> JsValue {
+        to_js(&diagnostics::session_gradient_check(&self.session))
     }
 }
 
@@ -129,6 +143,17 @@ impl Playground {
     pub(crate) fn with_session(session: Session) -> Playground {
         Playground { session }
     }
+}
+
+/// The most updates one `step` call may run: each costs a mini-batch's training pass, and the
+/// report after them a forward pass over both splits.
+fn most_updates(session: &Session) -> usize {
+    let net = session.network();
+    let examples = (session.split().train.len() + session.split().test.len()) as f64;
+    work::most(
+        session.batch_size() as f64 * work::per_example(net, Pass::Training),
+        examples * work::per_example(net, Pass::Forward),
+    )
 }
 
 /// A config object from JS (`undefined`/`null`: all defaults); errors name the key path (or
@@ -178,6 +203,13 @@ impl Grid {
             }
         }
         Ok(Grid { res, window: bounds })
+    }
+
+    /// The grid, or an error naming `res` when cells of `each` multiply-adds exceed one call's
+    /// work.
+    pub(crate) fn within_budget(self, each: f64) -> crate::error::Result<Grid> {
+        let side = work::side_of(work::most(each, 0.0));
+        work::check("res", self.res, side, "cells per side").map(|()| self)
     }
 
     /// Number of cells.

@@ -13,13 +13,16 @@ import { formatNumber } from "./format.js";
  * @typedef {object} ErrorParams
  * @property {unknown} [got] the value refused
  * @property {number | null} [min] "outOfRange": the limits
- * @property {number | null} [max] also "tooLarge": the most allowed
+ * @property {number | null} [max] also "tooLarge", "tooMuchWork": the most allowed
  * @property {boolean} [minExclusive]
  * @property {boolean} [maxExclusive]
  * @property {string | number} [expected] "wrongType": what the value must be; "wrongLength": how many numbers
  * @property {number} [multiple] "wrongLength": the count must be a multiple of this
  * @property {string[]} [choices] "unknownChoice"
- * @property {string} [unit] "tooLarge": what is counted ("layers", "points")
+ * @property {string} [unit] "tooLarge", "tooMuchWork": what is counted ("layers", "points", "updates")
+ * @property {string} [what] "tooMuchWork" without a size: the computation refused ("learning-rate sweep")
+ * @property {number} [work] its multiply-adds, and the most one call may do
+ * @property {number} [budget]
  * @property {string} [dataset] "datasetProblem": the dataset, its problem type and the state's
  * @property {string} [datasetProblem]
  * @property {string} [problem]
@@ -91,6 +94,13 @@ export function reasonOf({ code, params = {}, message = "" }, t = translate) {
       return t("is not a setting here");
     case "tooLarge":
       return t("may have at most {max} {unit}; got {got}", { max: formatNumber(params.max), unit: t(params.unit ?? "values"), got });
+    case "tooMuchWork":
+      if (params.max === undefined) {
+        return t("needs about {work} multiply-adds with this network and data, more than one call may do ({budget})", {
+          work: formatNumber(params.work), budget: formatNumber(params.budget),
+        });
+      }
+      return t("must be at most {max} {unit} with this network and data; got {got}", { max: formatNumber(params.max), unit: t(params.unit ?? "values"), got });
     case "wrongLength":
       return params.multiple !== undefined
         ? t("needs a multiple of {multiple} numbers; got {got}", { multiple: params.multiple, got })

@@ -26,8 +26,13 @@ export function suggestRates(key, sessions) {
   let rates = cache.get(key);
   if (!rates) {
     rates = sessions.map((pg) => {
-      const s = pg.suggestLearningRate();
-      return { learningRate: s.learningRate, method: s.method };
+      try {
+        const s = pg.suggestLearningRate();
+        return { learningRate: s.learningRate, method: s.method };
+      } catch (err) {
+        if (err?.code === "tooMuchWork") err.key = "fair"; // the sweep is refused: mark the toggle
+        throw err;
+      }
     });
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value);
     cache.set(key, rates);

@@ -3,7 +3,7 @@
  * training/test accuracy (hidden for regression, where they are null) and the
  * gradient-check result.
  */
-import { formatLoss, formatAccuracy } from "../core/format.js";
+import { formatLoss, formatAccuracy, formatNumber } from "../core/format.js";
 import { describeError } from "../core/errors.js";
 import { t } from "../core/i18n.js";
 
@@ -25,21 +25,30 @@ export function showReport(r) {
   $("test-accuracy").textContent = formatAccuracy(r.testAccuracy);
 }
 
-/** Show a gradient-check value (relative error) with a verdict. */
-export function showGradientCheck(value) {
+/**
+ * Show a gradient check's relative error with a verdict, and what it compared: every
+ * parameter, or (on a big network) a seeded sample of them.
+ * @param {import("../../pkg/nn_playground.js").GradientCheck} check
+ */
+export function showGradientCheck({ relativeError: value, checked, parameters, points }) {
   const out = $("grad-check-value");
   out.classList.remove("ok", "bad");
+  const scope = checked === parameters
+    ? t("all {parameters} parameters, {points} points", { parameters, points })
+    : t("{checked} of {parameters} parameters sampled, {points} points", { checked, parameters: formatNumber(parameters), points });
   if (typeof value !== "number" || Number.isNaN(value)) {
-    out.textContent = t("relative error: NaN");
+    out.textContent = `${t("relative error: NaN")} (${scope})`;
     out.classList.add("bad");
     return;
   }
   const ok = value < 1e-6;
-  out.textContent = ok
+  const verdict = ok
     ? t("relative error {value} ✓ backprop matches finite differences", { value: value.toExponential(2) })
     : t("relative error {value} ✗ larger than 1e-6", { value: value.toExponential(2) });
+  out.textContent = `${verdict} (${scope})`;
   out.classList.add(ok ? "ok" : "bad");
   out.dataset.value = String(value);
+  out.dataset.checked = String(checked);
 }
 
 /**

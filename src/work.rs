@@ -1,0 +1,108 @@
+//! How much computing one call from JS may do. A call whose work grows with its arguments and
+//! with the network (training updates, grids of outputs, predictions, loss surfaces, traces)
+//! estimates its work up front, in multiply-adds of a double-precision forward pass, and refuses a
+//! size that would take much longer than about a second, naming the argument and the largest size
+//! allowed with this network and data. Analyses without an argument to refuse (the gradient check,
+//! the learning-rate sweep) fit themselves into the same budget and say how.
+//!
+//! The relative costs of the passes were measured on the wasm build (`make bench` prints the
+//! throughputs they come from): a training update costs about five forward passes per example, a
+//! single-precision drawing pass about half of one, a loss-surface node about 0.6.
+
+use crate::error::{Code, Error, Result};
+use crate::nn::network::Network;
+
+/// Multiply-adds one call may do: about a second in a browser.
+pub const BUDGET: f64 = 6e9;
+
+/// Work of one example on top of its weights' multiply-adds (activations, loss, loading), in
+/// multiply-adds.
+const PER_EXAMPLE_OVERHEAD: f64 = 200.0;
+
+/// A kind of pass of examples through the network, with its cost relative to a forward pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pass {
+    /// Forward in double precision (losses, predictions).
+    Forward,
+    /// Forward in single precision, for drawing.
+    Drawing,
+    /// A loss-surface node's cost over the training set (single precision, f64 where it fails).
+    Surface,
+    /// Forward, backward and the update's share.
+    Training,
+}
+
+impl Pass {
+    fn factor(self) -> f64 {
+        match self {
+            Pass::Forward => 1.0,
+            Pass::Drawing => 0.5,
+            Pass::Surface => 0.6,
+            Pass::Training => 5.0,
+        }
+    }
+}
+
+/// The work of one example through `net` in `pass`.
+pub fn per_example(net: &Network, pass: Pass) -> f64 {
+    let weights: usize = net.layers.iter().map(|l| l.n_in * l.n_out).sum();
+    pass.factor() * (weights as f64 + PER_EXAMPLE_OVERHEAD)
+}
+
+/// How many items of `each` multiply-adds fit in the budget after `fixed` ones (at least one).
+pub fn most(each: f64, fixed: f64) -> usize {
+    ((BUDGET - fixed) / each).floor().max(1.0) as usize
+}
+
+/// The side of the largest square grid of at most `cells` cells.
+pub fn side_of(cells: usize) -> usize {
+    let mut side = (cells as f64).sqrt() as usize;
+    while side * side > cells {
+        side -= 1;
+    }
+    while (side + 1) * (side + 1) <= cells {
+        side += 1;
+    }
+    side
+}
+
+/// Refuses `got` of `key` when more than `max` fit: "n must be at most 12 updates with this
+/// network and data".
+pub fn check(key: &str, got: usize, max: usize, unit: &str) -> Result<()> {
+    if got <= max {
+        return Ok(());
+    }
+    Err(Error::new(Code::TooMuchWork, key).with("max", max).with("got", got).with("unit", unit))
+}
+
+/// Refuses a call without a size to name (a sweep) whose `work` exceeds the budget: "the
+/// learning-rate sweep needs about 4e10 multiply-adds with this network and data".
+pub fn check_total(what: &str, work: f64) -> Result<()> {
+    if work <= BUDGET {
+        return Ok(());
+    }
+    Err(Error::new(Code::TooMuchWork, "").with("what", what).with("work", work).with("budget", BUDGET))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nn::activation::Activation;
+    use crate::nn::loss::Loss;
+
+    #[test]
+    fn the_largest_network_gets_a_few_updates_and_a_small_one_many() {
+        let big = Network::new(&[128; 16], Activation::Tanh, Loss::CrossEntropy);
+        let small = Network::new(&[8, 8], Activation::Tanh, Loss::CrossEntropy);
+        // 2·128 + 15·128² + 128 = 246 144 multiply-adds a forward pass.
+        assert_eq!(per_example(&big, Pass::Forward), 246_144.0 + PER_EXAMPLE_OVERHEAD);
+        let updates = |net: &Network, batch: f64| most(batch * per_example(net, Pass::Training), 0.0);
+        assert_eq!(updates(&big, 2500.0), 1, "one update is always allowed");
+        assert!(updates(&small, 10.0) > 100_000, "{}", updates(&small, 10.0));
+        assert_eq!([side_of(0), side_of(3), side_of(4), side_of(99), side_of(100)], [0, 1, 2, 9, 10]);
+        assert!(check("n", 2, 1, "updates").is_err());
+        assert!(check("n", 1, 1, "updates").is_ok());
+        let refused = check_total("sweep", 2.0 * BUDGET).unwrap_err();
+        assert_eq!(refused.message(), "the sweep needs about 12000000000 multiply-adds with this network and data, more than one call may do (6000000000)");
+    }
+}
