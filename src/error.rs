@@ -49,6 +49,12 @@ pub enum Code {
     /// A model of another format or version: `format`, `version` (expected), `gotFormat`,
     /// `gotVersion`.
     ModelFormat,
+    /// Parameters whose loss on their data explodes (NaN, infinite or above 10¹², as training
+    /// counts divergence): `loss` ("trainLoss" or "testLoss"), `got` (its value).
+    LossExplodes,
+    /// A new playground that would take the module's memory past its limit (the others were
+    /// not freed): `used`, `limit` (bytes).
+    MemoryFull,
     /// An analysis that needs a trajectory, asked for before training: `what` ("pca surface").
     NeedsTraining,
     /// An empty list where at least one entry is needed.
@@ -238,6 +244,14 @@ impl Error {
                 p("version"),
                 p("gotFormat"),
                 p("gotVersion")
+            ),
+            Code::LossExplodes => {
+                format!("{key} give a {} of {} on their data; it must be finite and at most 1e12", p("loss"), p("got"))
+            }
+            Code::MemoryFull => format!(
+                "the playgrounds in memory would hold {} bytes, more than the {} allowed; free() the ones no longer used",
+                p("used"),
+                p("limit")
             ),
             Code::NeedsTraining => format!("the {} needs a trajectory: train for a few steps first", p("what")),
             Code::Empty => format!("{key} must not be empty"),

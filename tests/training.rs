@@ -6,7 +6,7 @@ use nn_playground::data::normalize::Standardizer;
 use nn_playground::nn::activation::Activation;
 use nn_playground::nn::init::Init;
 use nn_playground::nn::network::Workspace;
-use nn_playground::session::{DivergenceCause, DIVERGENCE_LOSS};
+use nn_playground::session::{DivergenceCause, DIVERGENCE_LOSS, HISTORY_RECORDS};
 use nn_playground::{Report, Session};
 
 fn train(config: Config, steps: u32) -> Report {
@@ -218,4 +218,21 @@ fn predictions_use_the_training_normalization() {
     let reported = session.step(0).test_accuracy.unwrap();
     assert!((correct / labels.len() as f64 - reported).abs() < 1e-12);
     assert!(reported > 0.9);
+}
+
+#[test]
+fn the_history_stays_bounded_keeping_its_first_and_latest_records_in_order() {
+    let mut session = Session::new(Config { samples: 10, ..Config::default() }).unwrap();
+    let calls = 3 * HISTORY_RECORDS as u64 + 5;
+    for _ in 0..calls {
+        session.step(1);
+    }
+    let history = session.history();
+    assert!(history.step.len() <= HISTORY_RECORDS && history.step.len() > HISTORY_RECORDS / 2);
+    assert_eq!(history.step[0], 1.0);
+    assert_eq!(*history.step.last().unwrap(), calls as f64);
+    assert!(history.step.windows(2).all(|w| w[0] < w[1]));
+    for column in [&history.batch_loss, &history.train_loss, &history.test_loss] {
+        assert_eq!(column.len(), history.step.len());
+    }
 }

@@ -3,6 +3,7 @@
 
 use nn_playground::config::{Config, Dataset};
 use nn_playground::data::points_csv;
+use nn_playground::error::Code;
 use nn_playground::session::model::Model;
 use nn_playground::Session;
 
@@ -41,6 +42,9 @@ fn an_exported_model_restores_the_same_predictions_bit_for_bit() {
     let wrong = Model { parameters: vec![0.0; 5], ..model.clone() };
     let message = wrong.restore().err().unwrap().message().to_string();
     assert!(message.starts_with("parameters must hold 67 numbers, got 5"), "{message}");
+    let huge = Model { parameters: vec![1e154; 67], ..model.clone() };
+    let refused = huge.restore().err().unwrap();
+    assert_eq!((refused.code(), refused.key()), (Code::LossExplodes, "parameters"), "{}", refused.message());
     let tagged = Model { format: "other".into(), ..model };
     assert!(tagged.restore().is_err());
 }

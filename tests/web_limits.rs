@@ -7,6 +7,7 @@
 mod common;
 
 use common::{get, js, n, number, playground, thrown};
+use nn_playground::wasm::{memory_in_use, Playground};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -68,4 +69,25 @@ fn the_learning_rate_sweep_is_refused_on_the_biggest_network() {
     assert!(error.message.starts_with("suggestLearningRate()"), "{}", error.message);
     let small = playground("{ hidden: [4] }").suggest_learning_rate().unwrap();
     assert_eq!(number(&small, "sweepUpdates"), 100.0);
+}
+
+#[wasm_bindgen_test]
+fn playgrounds_never_freed_are_refused_by_name_before_memory_runs_out_and_free_gives_it_back() {
+    let before = memory_in_use();
+    let mut kept = Vec::new();
+    let refused = loop {
+        match Playground::new(js(BIGGEST)) {
+            Ok(pg) => kept.push(pg),
+            Err(error) => break thrown(Err::<(), _>(error)),
+        }
+        assert!(kept.len() < 200, "never refused: {} bytes in use", memory_in_use());
+    };
+    assert_eq!(refused.code, "memoryFull", "{}", refused.message);
+    assert!(number(&refused.params, "used") > number(&refused.params, "limit"));
+    assert!(memory_in_use() <= number(&refused.params, "limit"), "the refused playground was dropped");
+    // The ones kept still work, and freeing them gives their memory back.
+    assert_eq!(number(&kept[0].step(n(0.0)).unwrap(), "step"), 0.0);
+    drop(kept);
+    assert!(memory_in_use() < before + 1e6, "{} bytes still in use", memory_in_use() - before);
+    assert!(Playground::new(js(BIGGEST)).is_ok());
 }

@@ -21,7 +21,7 @@ use ndarray::{Array2, ArrayView2};
 use trajectory::Trajectory;
 
 pub use outputs::{DrawingPass, Precision};
-pub use training::{Divergence, DivergenceCause, History, Report, DIVERGENCE_LOSS};
+pub use training::{Divergence, DivergenceCause, History, Report, DIVERGENCE_LOSS, HISTORY_RECORDS};
 
 /// Random stream of the initial weights.
 const INIT_STREAM: u32 = 1;

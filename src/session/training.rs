@@ -1,6 +1,7 @@
 //! The training loop: mini-batch updates with divergence detection, and the report of the state
 //! after them (losses and accuracies over both splits), recorded in the history.
 
+use super::trajectory::keep_even_records;
 use super::Session;
 use crate::config::Problem;
 use crate::data::Points;
@@ -73,6 +74,18 @@ pub enum DivergenceCause {
     Parameter,
 }
 
+impl DivergenceCause {
+    /// The cause as the report names it ("loss", "trainLoss", "testLoss", "parameter").
+    pub fn key(self) -> &'static str {
+        match self {
+            DivergenceCause::Loss => "loss",
+            DivergenceCause::TrainLoss => "trainLoss",
+            DivergenceCause::TestLoss => "testLoss",
+            DivergenceCause::Parameter => "parameter",
+        }
+    }
+}
+
 impl Divergence {
     /// The English wording of the divergence.
     pub fn message(&self) -> String {
@@ -89,7 +102,18 @@ impl Divergence {
     }
 }
 
-/// Losses recorded at each report.
+/// Which of a report's losses exploded first, and its value.
+fn exploded_split(train_loss: f64, test_loss: f64) -> Option<(DivergenceCause, f64)> {
+    [(DivergenceCause::TrainLoss, train_loss), (DivergenceCause::TestLoss, test_loss)]
+        .into_iter()
+        .find(|&(_, loss)| exploded(loss))
+}
+
+/// Most records the history keeps: when full, every other record is dropped (the first and the
+/// latest stay), so older stretches grow sparser while memory stays bounded.
+pub const HISTORY_RECORDS: usize = 1 << 16;
+
+/// Losses recorded at each report, thinned to [`HISTORY_RECORDS`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct History {
     /// Step count at each record.
@@ -100,6 +124,21 @@ pub struct History {
     pub train_loss: Vec<f64>,
     /// Test loss at each record.
     pub test_loss: Vec<f64>,
+}
+
+impl History {
+    /// Appends a record, thinning the history first when it is full.
+    fn record(&mut self, step: u64, batch_loss: f64, train_loss: f64, test_loss: f64) {
+        if self.step.len() == HISTORY_RECORDS {
+            for column in [&mut self.step, &mut self.batch_loss, &mut self.train_loss, &mut self.test_loss] {
+                keep_even_records(column, 1);
+            }
+        }
+        self.step.push(step as f64);
+        self.batch_loss.push(batch_loss);
+        self.train_loss.push(train_loss);
+        self.test_loss.push(test_loss);
+    }
 }
 
 impl Session {
@@ -151,6 +190,12 @@ impl Session {
         self.trajectory.record(self.step, &self.net.params);
     }
 
+    /// The training or test loss at the current parameters, when one of them counts as
+    /// divergence (nothing is recorded).
+    pub fn exploded_loss(&mut self) -> Option<(DivergenceCause, f64)> {
+        exploded_split(self.evaluate(Subset::Train).0, self.evaluate(Subset::Test).0)
+    }
+
     /// The current state, recorded in the history. A training or test loss that exploded ends
     /// training at once, like a mini-batch loss: the parameters go back to those before the last
     /// update (whose mini-batch loss was finite) and the report describes them.
@@ -158,20 +203,14 @@ impl Session {
         let (mut train_loss, mut train_accuracy) = self.evaluate(Subset::Train);
         let (mut test_loss, mut test_accuracy) = self.evaluate(Subset::Test);
         if self.divergence.is_none() {
-            let blown = [(DivergenceCause::TrainLoss, train_loss), (DivergenceCause::TestLoss, test_loss)]
-                .into_iter()
-                .find(|&(_, loss)| exploded(loss));
-            if let Some((cause, value)) = blown {
+            if let Some((cause, value)) = exploded_split(train_loss, test_loss) {
                 self.divergence = Some(Divergence { cause, value, step: self.step, parameter: None });
                 self.net.params.copy_from_slice(&self.backup);
                 (train_loss, train_accuracy) = self.evaluate(Subset::Train);
                 (test_loss, test_accuracy) = self.evaluate(Subset::Test);
             }
         }
-        self.history.step.push(self.step as f64);
-        self.history.batch_loss.push(self.batch_loss);
-        self.history.train_loss.push(train_loss);
-        self.history.test_loss.push(test_loss);
+        self.history.record(self.step, self.batch_loss, train_loss, test_loss);
         Report {
             epoch: self.epoch,
             step: self.step,

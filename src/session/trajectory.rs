@@ -46,14 +46,8 @@ impl Trajectory {
 
     /// Keeps snapshots 0, 2, 4, … and doubles the stride.
     fn thin(&mut self) {
-        let p = self.n_params;
-        let kept = self.steps.len().div_ceil(2);
-        for k in 1..kept {
-            self.data.copy_within(2 * k * p..(2 * k + 1) * p, k * p);
-            self.steps[k] = self.steps[2 * k];
-        }
-        self.data.truncate(kept * p);
-        self.steps.truncate(kept);
+        keep_even_records(&mut self.data, self.n_params);
+        keep_even_records(&mut self.steps, 1);
         self.stride *= 2;
     }
 
@@ -81,6 +75,16 @@ impl Trajectory {
     pub fn steps(&self) -> &[u64] {
         &self.steps
     }
+}
+
+/// Keeps records 0, 2, 4, … of `items`, a sequence of records of `width` items each, in place
+/// (no allocation).
+pub(crate) fn keep_even_records<T: Copy>(items: &mut Vec<T>, width: usize) {
+    let kept = (items.len() / width).div_ceil(2);
+    for k in 1..kept {
+        items.copy_within(2 * k * width..(2 * k + 1) * width, k * width);
+    }
+    items.truncate(kept * width);
 }
 
 #[cfg(test)]

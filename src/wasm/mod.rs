@@ -3,11 +3,13 @@
 //! results and errors back ([`output`]). One file a view: the class `Playground` with training and
 //! drawing ([`playground`]), the configuration's schema ([`schema`]), and the methods of the
 //! normalization lab ([`landscape`]), the initialization lab ([`stats`]), the backprop explorer
-//! and network diagram ([`explorer`]), and the user's data and models ([`model`]).
+//! and network diagram ([`explorer`]), and the user's data and models ([`model`]); [`memory`]
+//! counts the bytes in use and refuses a playground beyond the limit.
 
 mod explorer;
 mod input;
 mod landscape;
+mod memory;
 mod model;
 mod output;
 mod playground;
@@ -20,6 +22,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const SETTINGS_TYPES: &str = include_str!("settings.d.ts");
 
+pub use memory::memory_in_use;
 pub use model::{parse_points_csv, points_to_csv};
 pub use playground::Playground;
 pub use schema::{config_schema, default_config};

@@ -1,6 +1,7 @@
 //! The user's own data and models: CSV of points in and out, model export and exact import.
 
 use super::input;
+use super::memory;
 use super::output::{js_error, to_js};
 use super::Playground;
 use crate::config::{Range, MAX_SAMPLES};
@@ -71,6 +72,7 @@ impl Playground {
         input::plain(&model, "model")
             .and_then(|plain| Model::from_value(&plain))
             .and_then(Model::restore)
+            .and_then(memory::within_limit)
             .map(Playground::with_session)
             .map_err(|e| js_error(e.in_call("fromModel(model)")))
     }

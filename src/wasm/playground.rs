@@ -2,6 +2,7 @@
 //! (outputs at points, the boundary grid, the data, the losses so far).
 
 use super::input;
+use super::memory;
 use super::output::{js_error, set, to_js};
 use crate::analysis::diagnostics;
 use crate::config::{Config, Range, Value};
@@ -35,8 +36,8 @@ impl Playground {
         #[wasm_bindgen(unchecked_param_type = "PlaygroundConfig")] config: JsValue,
     ) -> Result<Playground, JsValue> {
         console_error_panic_hook::set_once();
-        let config = read_config(&config).map_err(js_error)?;
-        Ok(Playground::with_session(Session::new(config).map_err(js_error)?))
+        let session = read_config(&config).and_then(Session::new).and_then(memory::within_limit);
+        Ok(Playground::with_session(session.map_err(js_error)?))
     }
 
     /// The full config the playground runs with, every default filled in.

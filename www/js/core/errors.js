@@ -30,6 +30,9 @@ import { formatNumber } from "./format.js";
  * @property {string[]} [texts]
  * @property {number} [more]
  * @property {string} [reason] "unreadable": why
+ * @property {string} [loss] "lossExplodes": which loss ("trainLoss", "testLoss")
+ * @property {number} [used] "memoryFull": the bytes the playgrounds would hold, and the most allowed
+ * @property {number} [limit]
  * @property {string} [format] "modelFormat": the format and version expected
  * @property {number} [version]
  */
@@ -122,6 +125,10 @@ export function reasonOf({ code, params = {}, message = "" }, t = translate) {
       return t("holds no points (lines of x,y,label)");
     case "modelFormat":
       return t("is not a model file of this version ({format}, version {version})", params);
+    case "lossExplodes":
+      return t("give a {loss} of {got} on their data; it must be finite and at most 10¹²", { loss: t(params.loss === "testLoss" ? "test loss" : "training loss"), got });
+    case "memoryFull":
+      return t("would take the playgrounds in memory to {used} bytes, more than the {limit} allowed; free() the ones no longer used", { used: formatNumber(params.used), limit: formatNumber(params.limit) });
     case "needsPoints":
       return t("needs its points in the link");
     case "needsTraining":
