@@ -7,7 +7,8 @@
  * Binds 127.0.0.1 only, serves files with the MIME types a browser needs for
  * ES modules and WebAssembly (`application/wasm` lets `instantiateStreaming`
  * work), answers `index.html` for directories, 404 for anything missing, and
- * refuses paths that would escape the root. Every response carries
+ * refuses paths that would escape the root, symbolic links included (403),
+ * and paths longer than MAX_PATH characters (414). Every response carries
  * `Cache-Control: no-store` so a rebuilt `www/pkg` is always picked up.
  *
  * Tests import `startServer({ root, port: 0 })` to get a server on an
@@ -34,6 +35,9 @@ export const MIME_TYPES = {
   ".map": "application/json; charset=utf-8",
   ".ts": "text/plain; charset=utf-8",
 };
+
+/** Longest request path served (longer ones get 414 rather than a file-system error). */
+export const MAX_PATH = 2048;
 
 /** MIME type for a file name, `application/octet-stream` when unknown. */
 export function mimeType(file) {
@@ -63,18 +67,27 @@ export function resolveInside(root, urlPath) {
   }
   if (decoded.includes("\0")) return null;
   const full = path.resolve(root, "." + path.posix.normalize("/" + decoded));
-  const rel = path.relative(root, full);
-  if (rel.startsWith("..") || path.isAbsolute(rel)) return null;
-  return full;
+  return isInside(root, full) ? full : null;
 }
 
-async function handle(root, req, res) {
+/** Whether `full` (an absolute path) is `root` or under it. */
+function isInside(root, full) {
+  const rel = path.relative(root, full);
+  return !(rel.startsWith("..") || path.isAbsolute(rel));
+}
+
+/**
+ * @param {string} root the root as given (absolute)
+ * @param {string} realRoot the root with symbolic links resolved
+ */
+async function handle(root, realRoot, req, res) {
   const head = req.method === "HEAD";
   if (req.method !== "GET" && !head) {
     res.setHeader("Allow", "GET, HEAD");
     return send(res, 405, "405 Method Not Allowed\n");
   }
   const rawPath = (req.url ?? "/").split("?")[0].split("#")[0];
+  if (rawPath.length > MAX_PATH) return send(res, 414, "414 URI Too Long\n", undefined, head);
   // Reject traversal attempts before any normalisation can hide them.
   if (rawPath.split("/").some((seg) => {
     try { return decodeURIComponent(seg).split(/[\\/]/).includes(".."); } catch { return true; }
@@ -94,6 +107,8 @@ async function handle(root, req, res) {
       stat = await fs.stat(file);
     }
     if (!stat.isFile()) throw Object.assign(new Error("not a file"), { code: "ENOENT" });
+    // A symbolic link inside the root may point outside it: serve only what really lies inside.
+    if (!isInside(realRoot, await fs.realpath(file))) return send(res, 403, "403 Forbidden\n", undefined, head);
     const body = await fs.readFile(file);
     res.writeHead(200, {
       "Content-Type": mimeType(file),
@@ -103,7 +118,7 @@ async function handle(root, req, res) {
     });
     res.end(head ? undefined : body);
   } catch (err) {
-    if (err && (err.code === "ENOENT" || err.code === "ENOTDIR")) {
+    if (err && ["ENOENT", "ENOTDIR", "ENAMETOOLONG", "ELOOP"].includes(err.code)) {
       return send(res, 404, `404 Not Found: ${rawPath}\n`, undefined, head);
     }
     return send(res, 500, "500 Internal Server Error\n", undefined, head);
@@ -116,8 +131,9 @@ async function handle(root, req, res) {
  */
 export function startServer({ root = "www", port = 8000 } = {}) {
   const absRoot = path.resolve(root);
-  const server = http.createServer((req, res) => {
-    handle(absRoot, req, res).catch(() => {
+  const realRoot = fs.realpath(absRoot);
+  const server = http.createServer(async (req, res) => {
+    handle(absRoot, await realRoot, req, res).catch(() => {
       if (!res.headersSent) send(res, 500, "500 Internal Server Error\n");
       else res.destroy();
     });

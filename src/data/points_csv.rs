@@ -1,5 +1,7 @@
 //! The user's points as CSV: one point a line, `x,y,label`; an optional header line (a first
-//! line that is not numbers); blank lines and lines starting with `#` are skipped.
+//! line that is not numbers); blank lines and lines starting with `#` are skipped. Lines may end
+//! in LF, CRLF or CR alone; a leading byte-order mark is ignored, and fields may be quoted
+//! (`"1.5"`), as spreadsheets write them.
 
 use crate::error::{Code, Error, Result};
 
@@ -12,12 +14,13 @@ pub fn parse(text: &str) -> Result<Vec<f64>> {
     let mut points = Vec::new();
     let (mut bad_lines, mut bad_texts) = (Vec::new(), Vec::new());
     let mut first_content = true;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n").replace('\r', "\n");
     for (index, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let fields: Vec<&str> = line.split(',').map(str::trim).collect();
+        let fields: Vec<&str> = line.split(',').map(unquote).collect();
         let numbers: Vec<f64> = fields.iter().filter_map(|f| f.parse::<f64>().ok()).filter(|v| v.is_finite()).collect();
         let is_header = first_content && numbers.is_empty();
         first_content = false;
@@ -56,6 +59,12 @@ pub fn format(points: &[f64]) -> String {
     out
 }
 
+/// A field without its surrounding spaces and double quotes.
+fn unquote(field: &str) -> &str {
+    let field = field.trim();
+    field.strip_prefix('"').and_then(|f| f.strip_suffix('"')).map_or(field, str::trim)
+}
+
 fn shorten(line: &str) -> String {
     if line.chars().count() > 40 {
         format!("{}…", line.chars().take(40).collect::<String>())
@@ -74,6 +83,22 @@ mod tests {
         let text = format(&points);
         assert_eq!(parse(&text).unwrap(), points);
         assert_eq!(parse("# mine\n\n1,2,1\n 3 , 4 , 0 \n").unwrap(), vec![1.0, 2.0, 1.0, 3.0, 4.0, 0.0]);
+    }
+
+    #[test]
+    fn accepts_a_byte_order_mark_any_line_ending_and_quoted_fields() {
+        let expected = vec![1.0, 2.0, 1.0, 3.0, 4.0, 0.0];
+        for text in [
+            "\u{feff}1,2,1\n3,4,0\n",
+            "\u{feff}x,y,label\r\n1,2,1\r\n3,4,0\r\n",
+            "x,y,label\r1,2,1\r3,4,0\r",
+            "\"x\",\"y\",\"label\"\n\"1\",\"2\",\"1\"\n\" 3 \", 4 ,\"0\"",
+        ] {
+            assert_eq!(parse(text).unwrap(), expected, "{text:?}");
+        }
+        // Line numbers count CR-only lines as lines.
+        let error = parse("1,2,1\r3,4\r5,6,0").unwrap_err();
+        assert_eq!(error.param("lines"), Some(&crate::error::Param::Numbers(vec![2.0])));
     }
 
     #[test]

@@ -47,6 +47,9 @@ before(async () => {
     await fs.writeFile(path.join(root, name), content);
   }
   await fs.writeFile(path.join(path.dirname(root), "outside-secret.txt"), "secret");
+  await fs.symlink(path.join(path.dirname(root), "outside-secret.txt"), path.join(root, "secret-link.txt"));
+  await fs.symlink(path.dirname(root), path.join(root, "outside-dir"));
+  await fs.symlink(path.join(root, "app.js"), path.join(root, "inside-link.js"));
   server = await startServer({ root, port: 0 });
   port = server.address().port;
 });
@@ -122,6 +125,23 @@ test("refuses paths escaping the root", async () => {
     assert.ok(res.status === 403 || res.status === 404, `${p} gave ${res.status}`);
     assert.doesNotMatch(res.body.toString(), /secret/, p);
   }
+});
+
+test("does not follow symbolic links out of the root; links inside it are served", async () => {
+  for (const p of ["/secret-link.txt", "/outside-dir/outside-secret.txt"]) {
+    const res = await get(p);
+    assert.equal(res.status, 403, `${p} gave ${res.status}`);
+    assert.doesNotMatch(res.body.toString(), /secret/, p);
+  }
+  const inside = await get("/inside-link.js");
+  assert.equal(inside.status, 200);
+  assert.equal(inside.body.toString(), "export const x = 1;");
+});
+
+test("very long paths get 414, over-long names 404, never 500", async () => {
+  assert.equal((await get("/" + "a".repeat(9000))).status, 414);
+  assert.equal((await get("/" + "a".repeat(1000))).status, 404);
+  assert.equal((await get("/" + "a/".repeat(1000))).status, 404);
 });
 
 test("HEAD has headers but no body; other methods are refused", async () => {

@@ -82,11 +82,24 @@ canvas { display: block; width: 100%; }
 [hidden] { display: none !important; }
 `;
 
+/** @type {CSSStyleSheet | null} */
+let sharedSheet = null;
+
+/** The element's style sheet, made once and shared by every instance. */
+function sheet() {
+  if (!sharedSheet) {
+    sharedSheet = new CSSStyleSheet();
+    sharedSheet.replaceSync(STYLE);
+  }
+  return sharedSheet;
+}
+
 export class NnPlaygroundElement extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: "open" });
-    root.innerHTML = `<style>${STYLE}</style>
+    root.adoptedStyleSheets = [sheet()]; // a constructed sheet: allowed under a CSP without inline styles
+    root.innerHTML = `
       <div class="box" part="box">
         <div class="bar" role="group">
           <button type="button" class="reset"></button>
