@@ -5,7 +5,7 @@ PORT ?= 8000
 PKG := www/pkg/nn_playground.js
 SOURCES := Cargo.toml Cargo.lock .cargo/config.toml $(wildcard src/*.rs src/*/*.rs src/wasm/*.js src/wasm/*.d.ts)
 
-.PHONY: serve test lint test-native test-wasm test-e2e test-schema bench pkg tools test-tools clean
+.PHONY: serve test lint test-native test-wasm test-e2e test-schema test-fuzz fuzz soak bench pkg tools test-tools clean
 
 serve: tools $(PKG)
 	node scripts/serve.mjs www $(PORT)
@@ -23,7 +23,7 @@ test-tools:
 	@scripts/ensure-tools.sh test
 
 test: test-tools $(PKG)
-	$(MAKE) lint test-native test-wasm test-e2e test-schema
+	$(MAKE) lint test-native test-wasm test-e2e test-schema test-fuzz
 
 # Format, lints for both targets; the JS is type-checked against the package's .d.ts.
 lint: test-tools $(PKG)
@@ -45,6 +45,20 @@ test-e2e:
 test-schema:
 	scripts/schema-variant.sh target/schema-variant
 	E2E_WWW=target/schema-variant/www node --test --test-concurrency=1 tests/schema/
+
+# A short seeded fuzz of every export and every page's link parser (the property tests of the
+# Rust readers run in test-native).
+test-fuzz: $(PKG)
+	node tests/fuzz/fuzz.mjs --calls 5000 --links 3000 --seed 1
+
+# The long fuzz: many more property-test cases, and a long seeded run with its table.
+fuzz: test-tools $(PKG)
+	PROPTEST_CASES=50000 cargo test --release --test fuzz
+	node tests/fuzz/fuzz.mjs --calls 300000 --links 100000 --seed $$(date +%s)
+
+# 10⁶ updates, build/free cycles and the page playing for minutes, with memory before and after.
+soak: test-tools $(PKG)
+	node tests/soak/soak.mjs --minutes $(or $(MINUTES),3)
 
 bench: tools
 	scripts/bench.sh
