@@ -5,7 +5,7 @@ PORT ?= 8000
 PKG := www/pkg/nn_playground.js
 SOURCES := Cargo.toml Cargo.lock .cargo/config.toml $(wildcard src/*.rs src/*/*.rs src/wasm/*.js src/wasm/*.d.ts)
 
-.PHONY: serve test lint test-native test-wasm test-e2e test-schema test-fuzz fuzz soak bench pkg tools test-tools clean
+.PHONY: serve test lint test-native test-wasm test-e2e test-schema test-fuzz test-claims fuzz soak bench pkg tools test-tools clean
 
 serve: tools $(PKG)
 	node scripts/serve.mjs www $(PORT)
@@ -23,7 +23,7 @@ test-tools:
 	@scripts/ensure-tools.sh test
 
 test: test-tools $(PKG)
-	$(MAKE) lint test-native test-wasm test-e2e test-schema test-fuzz
+	$(MAKE) lint test-native test-wasm test-e2e test-schema test-fuzz test-claims
 
 # Format, lints for both targets; the JS is type-checked against the package's .d.ts.
 lint: test-tools $(PKG)
@@ -50,6 +50,11 @@ test-schema:
 # Rust readers run in test-native).
 test-fuzz: $(PKG)
 	node tests/fuzz/fuzz.mjs --calls 5000 --links 3000 --seed 1
+
+# Every sentence the pages mark as a claim (data-claim, claim:) checked against the engine under
+# its own settings, and its English and Korean stating the same numbers.
+test-claims: $(PKG)
+	node --test tests/claims/claims.test.mjs
 
 # The long fuzz: many more property-test cases, and a long seeded run with its table.
 fuzz: test-tools $(PKG)

@@ -33,6 +33,7 @@ export function activationMath(activation) {
       return {
         g: mi("σ"),
         derivative: row(`<msup>${mi("σ")}<mo>′</mo></msup>`, paren(z), mo("="), mi("σ"), paren(z), paren(mn(1), mo("−"), mi("σ"), paren(z))),
+        claim: "bp-sigmoid-prime",
         inWords: "σ′ = σ(1 − σ): read off a[l] as a(1 − a), at most ¼",
       };
     case "relu":
@@ -40,6 +41,7 @@ export function activationMath(activation) {
         g: mi("ReLU"),
         derivative: row(`<msup>${mi("g")}<mo>′</mo></msup>`, paren(z), mo("="), mn(1), mtext("\u00a0if\u00a0"), z, mo("&gt;"), mn(0),
           mo(","), mtext("\u00a0else\u00a0"), mn(0)),
+        claim: "bp-relu-prime",
         inWords: "ReLU′ is 1 where z > 0 and 0 elsewhere: a unit that is off passes no gradient back",
       };
     default:
@@ -47,6 +49,7 @@ export function activationMath(activation) {
         g: mi("tanh"),
         derivative: row(`<msup>${mi("tanh")}<mo>′</mo></msup>`, paren(z), mo("="), mn(1), mo("−"),
           `<msup>${mi("tanh")}${mn(2)}</msup>`, paren(z)),
+        claim: "bp-tanh-prime",
         inWords: "tanh′ = 1 − tanh²: read off a[l] as 1 − a², at most 1",
       };
   }

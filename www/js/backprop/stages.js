@@ -29,6 +29,17 @@ function mat(name, values, rows, cols, { T = false, kind = "data", note = "" } =
 
 const op = (symbol, title = "") => ({ op: symbol, title });
 
+// What the stages say that a learner can check; each is a claim, checked in tests/claims.
+const DELTA_OUT = {
+  claim: "bp-delta-out",
+  text: "With a sigmoid output and cross-entropy the derivative of the loss with respect to z is simply ŷ − y. Here δ carries the 1/m of the mean (the lecture divides by m in ∂J/∂W instead): the same numbers.",
+};
+const L2_NOTE = { claim: "bp-l2", text: " L2 adds λW (the biases get no penalty)." };
+const UPDATE_NOTE = {
+  claim: "bp-update",
+  text: "Every parameter moves against its gradient. The new values on the right are the core's own, from the very step that “Apply update” takes; then the walk starts over on them.",
+};
+
 /** "(2 × <b>3</b>)·(<b>3</b> × 10) → 2 × 10": a product's sizes with the matching inner size marked. */
 function productSize(a, b) {
   return `(${a[0]} × <b class="dim-match">${a[1]}</b>) · (<b class="dim-match">${b[0]}</b> × ${b[1]}) → ${a[0]} × ${b[1]}`;
@@ -153,8 +164,7 @@ export function buildStages(trace, { activation, l2, learningRate, after }) {
     short: label("δ", L),
     title: t("Backward, output: δ{sup} = ∂J/∂z{sup}", { sup: sup(L) }),
     equation: math(`delta[${L}] = (a[${L}] - y) / m`, eqDeltaOut(L)),
-    explain: t("With a sigmoid output and cross-entropy the derivative of the loss with respect to z is simply ŷ − y. "
-      + "Here δ carries the 1/m of the mean (the lecture divides by m in ∂J/∂W instead): the same numbers."),
+    explain: t(DELTA_OUT.text),
     sizes: [sizeOf(label("δ", L), `1 × ${m}`, label("z", L))],
     rows: [[aMat(L), op("−"), yMat(), op("÷ m"), mat(label("δ", L), out.delta, 1, m, { kind: "grad" })]],
     highlight: { columns: [L], links: [], direction: "backward" },
@@ -183,7 +193,7 @@ export function buildStages(trace, { activation, l2, learningRate, after }) {
         + "the product runs over the {m} example{ms} and comes out the size of {W}.", {
         a: label("a", l - 1), r: aOf(l - 1).rows, m, ms: m === 1 ? "" : "s", W: label("W", l),
       })
-        + (l2 > 0 ? t(" L2 adds λW (the biases get no penalty).") : ""),
+        + (l2 > 0 ? t(L2_NOTE.text) : ""),
       sizes: [
         sizeOf(`${label("δ", l)} ${label("a", l - 1, { T: true })}`, productSize([nOut, m], [m, nIn]), label("W", l)),
         sizeOf(`∂J/∂${label("b", l)}`, `${nOut} × 1`, label("b", l)),
@@ -245,8 +255,7 @@ export function buildStages(trace, { activation, l2, learningRate, after }) {
     title: t("Update: one step of gradient descent, α = {rate}", { rate: learningRate }),
     equation: math("W[l] ← W[l] − α dJ/dW[l], b[l] ← b[l] − α dJ/db[l]", ...eqUpdate()),
     explain: after
-      ? t("Every parameter moves against its gradient. The new values on the right are the core's own, "
-        + "from the very step that “Apply update” takes; then the walk starts over on them.")
+      ? t(UPDATE_NOTE.text)
       : t("Every parameter moves against its gradient. These gradients are of one chosen example; "
         + "“Apply update” trains on the next mini-batch (switch to “next mini-batch” to see that update’s result here)."),
     sizes: [t("Each gradient has the size of its parameter: that is what makes the subtraction possible.")],

@@ -15,25 +15,30 @@ const Y_LIMIT = 2.5;
 const MARGIN = { left: 30, right: 8, top: 8, bottom: 18 };
 const HEIGHT = 150;
 
-/** Formula and lesson of each activation. */
+/** Formula and lesson of each activation; each lesson is a claim (`claim`), checked in tests/claims. */
 export const ACTIVATION_NOTES = Object.freeze({
   tanh: {
+    claim: "act-note-tanh",
     formula: "g(z) = tanh z = (eᶻ − e⁻ᶻ)/(eᶻ + e⁻ᶻ),  g′(z) = 1 − tanh²z",
     text: "Output in (−1, 1), centred on 0. Like the sigmoid it saturates: for |z| > 2 the slope is below 0.08, so a unit driven that far passes almost no gradient back.",
   },
   sigmoid: {
+    claim: "act-note-sigmoid",
     formula: "g(z) = σ(z) = 1/(1 + e⁻ᶻ),  g′(z) = σ(z)(1 − σ(z)) ≤ ¼",
-    text: "Output in (0, 1), read as a probability. Its slope is at most ¼ and ≈ 0 for large |z|: every sigmoid layer shrinks the backpropagated gradient by 4× or more, so deep sigmoid nets learn slowly.",
+    text: "Output in (0, 1), read as a probability. Its slope is at most ¼ and ≈ 0 for large |z|, and every layer multiplies the backpropagated gradient by it: with LeCun's scale δ shrinks about 4× per layer (more or less, as the weights vary), so deep sigmoid nets learn slowly.",
   },
   relu: {
+    claim: "act-note-relu",
     formula: "g(z) = max(0, z),  g′(z) = 1 if z > 0, else 0",
     text: "The most used in practice: where a unit is active the gradient passes unchanged, so it does not saturate. A unit whose z is negative for every example is dead: it outputs 0 and gets no gradient.",
   },
   leakyRelu: {
+    claim: "act-note-leaky",
     formula: "g(z) = z if z > 0, else 0.01·z,  g′(z) = 1 or 0.01",
     text: "ReLU with a small slope for z < 0, so no unit can die completely.",
   },
   linear: {
+    claim: "act-note-linear",
     formula: "g(z) = z,  g′(z) = 1",
     text: "No non-linearity: a stack of linear layers W[L]⋯W[2]W[1]x is one linear map, however deep. The decision boundary can only be a straight line — try the “Linear activations” preset on the moons.",
   },

@@ -36,10 +36,10 @@ addStrings({
   // presets (js/init-state.js)
   "Right scale: Xavier for tanh": "알맞은 크기: tanh 에는 Xavier",
   "Right scale: He for ReLU": "알맞은 크기: ReLU 에는 He",
-  "Right scale: LeCun for sigmoid": "알맞은 크기: 시그모이드에는 LeCun",
-  "Zeros: symmetry never breaks": "0으로: 대칭이 깨지지 않음",
+  "Scale right, slope too small: LeCun for sigmoid": "크기는 알맞지만 기울기가 너무 작음: 시그모이드에는 LeCun",
+  "Zeros: symmetry never breaks": "영 초기화: 대칭이 깨지지 않음",
   "Too small: N(0, 0.01²) — the signal vanishes": "너무 작음: N(0, 0.01²) — 신호가 사라짐",
-  "Too large: N(0, 1) — tanh saturates": "너무 큼: N(0, 1) — tanh 가 포화됨",
+  "Too large: N(0, 1) — tanh saturates, δ explodes": "너무 큼: N(0, 1) — tanh 가 포화되고 δ 가 폭발함",
   "Too large: N(0, 1) — ReLU explodes": "너무 큼: N(0, 1) — ReLU 가 폭발함",
   "Linear activations: a straight boundary": "선형 활성 함수: 직선 경계",
   "Deep linear toy, W = 1.5·I (explodes)": "깊은 선형 장난감 예, W = 1.5·I (폭발)",
@@ -86,8 +86,8 @@ addStrings({
   "g(z) = z if z > 0, else 0.01·z, g′(z) = 1 or 0.01": "g(z) = z > 0 이면 z, 아니면 0.01·z,  g′(z) = 1 또는 0.01",
   "Output in (−1, 1), centred on 0. Like the sigmoid it saturates: for |z| > 2 the slope is below 0.08, so a unit driven that far passes almost no gradient back.":
     "−1 ~ 1 사이의 값이 나오고 0 이 중심입니다. 시그모이드와 마찬가지로 포화됩니다: |z| > 2 이면 기울기가 0.08 보다 작아서, 그만큼 밀려난 유닛은 역전파할 때 기울기를 거의 전달하지 못합니다.",
-  "Output in (0, 1), read as a probability. Its slope is at most ¼ and ≈ 0 for large |z|: every sigmoid layer shrinks the backpropagated gradient by 4× or more, so deep sigmoid nets learn slowly.":
-    "0~1 사이의 값이 나와서 확률로 읽습니다. 기울기는 최대 ¼ 이고, |z| 가 크면 0 에 거의 수렴합니다: 시그모이드 층을 하나 지날 때마다 역전파되는 기울기가 4배 이상 줄어서, 깊은 시그모이드 신경망은 느리게 학습합니다.",
+  "Output in (0, 1), read as a probability. Its slope is at most ¼ and ≈ 0 for large |z|, and every layer multiplies the backpropagated gradient by it: with LeCun's scale δ shrinks about 4× per layer (more or less, as the weights vary), so deep sigmoid nets learn slowly.":
+    "0~1 사이의 값이 나와서 확률로 읽습니다. 기울기는 최대 ¼ 이고 |z| 가 크면 0 에 가까우며, 층마다 역전파되는 기울기에 이 값이 곱해집니다: LeCun 크기에서는 δ 가 층마다 약 4배씩 줄어서 (가중치에 따라 더하거나 덜하며), 깊은 시그모이드 신경망은 느리게 학습합니다.",
   "The most used in practice: where a unit is active the gradient passes unchanged, so it does not saturate. A unit whose z is negative for every example is dead: it outputs 0 and gets no gradient.":
     "제일 자주 씁니다. 유닛이 활성인 곳에서는 기울기가 그대로 전달되므로 포화되지 않습니다. 모든 예제에서 z 가 음수인 유닛은 죽은 유닛입니다: 0 을 출력하고 기울기를 받지 못합니다.",
   "ReLU with a small slope for z < 0, so no unit can die completely.":

@@ -61,20 +61,21 @@ export const TOY_LAYERS = 10;
 
 /**
  * The lecture's cases. `settings` replace those keys of the state; a `toy`
- * preset takes its config from the core's `deepLinearToy(TOY_LAYERS, c)`.
+ * preset takes its config from the core's `deepLinearToy(TOY_LAYERS, c)`. Each
+ * label is a claim (`claim`), checked in tests/claims.
  */
 export const PRESETS = Object.freeze([
-  { id: "xavier-tanh", label: "Right scale: Xavier for tanh", settings: { activation: "tanh", init: "xavier", initScale: 1 } },
-  { id: "he-relu", label: "Right scale: He for ReLU", settings: { activation: "relu", init: "he", initScale: 1 } },
-  { id: "lecun-sigmoid", label: "Right scale: LeCun for sigmoid", settings: { activation: "sigmoid", init: "lecun", initScale: 1, learningRate: 0.3 } },
-  { id: "zeros", label: "Zeros: symmetry never breaks", settings: { activation: "sigmoid", init: "zeros", initScale: 1, learningRate: 0.3, hidden: [8, 8, 8, 8] } },
-  { id: "small", label: "Too small: N(0, 0.01²) — the signal vanishes", settings: { activation: "tanh", init: "normal", initScale: 0.01 } },
-  { id: "large-tanh", label: "Too large: N(0, 1) — tanh saturates", settings: { activation: "tanh", init: "normal", initScale: 1 } },
-  { id: "large-relu", label: "Too large: N(0, 1) — ReLU explodes", settings: { activation: "relu", init: "normal", initScale: 1 } },
-  { id: "linear", label: "Linear activations: a straight boundary", settings: { activation: "linear", init: "xavier", initScale: 1, dataset: "moons" } },
-  { id: "toy-1.5", label: "Deep linear toy, W = 1.5·I (explodes)", toy: 1.5 },
-  { id: "toy-0.5", label: "Deep linear toy, W = 0.5·I (vanishes)", toy: 0.5 },
-  { id: "toy-1", label: "Deep linear toy, W = I (stays)", toy: 1 },
+  { id: "xavier-tanh", claim: "preset-xavier-tanh", label: "Right scale: Xavier for tanh", settings: { activation: "tanh", init: "xavier", initScale: 1 } },
+  { id: "he-relu", claim: "preset-he-relu", label: "Right scale: He for ReLU", settings: { activation: "relu", init: "he", initScale: 1 } },
+  { id: "lecun-sigmoid", claim: "preset-lecun-sigmoid", label: "Scale right, slope too small: LeCun for sigmoid", settings: { activation: "sigmoid", init: "lecun", initScale: 1, learningRate: 0.3 } },
+  { id: "zeros", claim: "preset-zeros", label: "Zeros: symmetry never breaks", settings: { activation: "sigmoid", init: "zeros", initScale: 1, learningRate: 0.3, hidden: [8, 8, 8, 8] } },
+  { id: "small", claim: "preset-small", label: "Too small: N(0, 0.01²) — the signal vanishes", settings: { activation: "tanh", init: "normal", initScale: 0.01 } },
+  { id: "large-tanh", claim: "preset-large-tanh", label: "Too large: N(0, 1) — tanh saturates, δ explodes", settings: { activation: "tanh", init: "normal", initScale: 1 } },
+  { id: "large-relu", claim: "preset-large-relu", label: "Too large: N(0, 1) — ReLU explodes", settings: { activation: "relu", init: "normal", initScale: 1 } },
+  { id: "linear", claim: "preset-linear", label: "Linear activations: a straight boundary", settings: { activation: "linear", init: "xavier", initScale: 1, dataset: "moons" } },
+  { id: "toy-1.5", claim: "preset-toy-1.5", label: "Deep linear toy, W = 1.5·I (explodes)", toy: 1.5 },
+  { id: "toy-0.5", claim: "preset-toy-0.5", label: "Deep linear toy, W = 0.5·I (vanishes)", toy: 0.5 },
+  { id: "toy-1", claim: "preset-toy-1", label: "Deep linear toy, W = I (stays)", toy: 1 },
 ]);
 
 

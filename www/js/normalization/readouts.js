@@ -1,7 +1,7 @@
 /**
  * The numbers of one panel of the Normalization lab: condition numbers from
  * `pg.conditioning()`, the error factor per step (κ − 1)/(κ + 1) of the
- * Hessian, the current cost, and how many updates the side needed to bring
+ * inputs' κ and of the Hessian's at the current weights, the current cost, and how many updates the side needed to bring
  * its training loss down to the target (read from `pg.history()`).
  */
 import { formatLoss } from "../core/format.js";
@@ -18,15 +18,16 @@ export function formatKappa(k) {
   return `${mantissa} × 10${power}`;
 }
 
-/** The factor the error shrinks by per step at the best fixed step: (κ − 1)/(κ + 1). */
+/** The factor the error shrinks by per step at the best fixed step: (κ − 1)/(κ + 1); 1 when κ is infinite. */
 export function contraction(kappa) {
-  return (kappa - 1) / (kappa + 1);
+  return Number.isFinite(kappa) ? (kappa - 1) / (kappa + 1) : kappa > 0 ? 1 : NaN;
 }
 
-/** 0.882, or 1 − 4.4e-5 when it is that close to 1. */
+/** 0.882, 1 − 4.4e-5 when it is that close to 1, or 1 (no progress along some direction). */
 export function formatContraction(rho) {
   if (!Number.isFinite(rho)) return "–";
   const gap = 1 - rho;
+  if (gap === 0) return "1";
   if (gap > 0 && gap < 1e-3) return `1 − ${gap.toExponential(1)}`;
   return rho.toFixed(3);
 }
@@ -50,6 +51,7 @@ export function showPanelReadouts(root, { conditioning, report, reached }) {
   const out = (name) => root.querySelector(`[data-out="${name}"]`);
   if (conditioning) {
     out("kappa-inputs").textContent = formatKappa(conditioning.inputSecondMoment.kappa);
+    out("contraction-inputs").textContent = formatContraction(contraction(conditioning.inputSecondMoment.kappa));
     out("kappa-covariance").textContent = formatKappa(conditioning.inputCovariance.kappa);
     const hessian = conditioning.hessian;
     for (const el of root.querySelectorAll("[data-needs-hessian]")) el.hidden = !hessian;

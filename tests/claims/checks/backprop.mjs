@@ -1,0 +1,141 @@
+/** The backprop explorer's stage notes and its optimizer race (backprop.html), under the page's own settings. */
+import assert from "node:assert/strict";
+import { linkConfig, linkState, using, SEEDS } from "../engine.mjs";
+import { raceConfig } from "../../../www/js/backprop/optimizers.js";
+
+/** |a − b| within a relative `tolerance` of their size. */
+export function close(a, b, tolerance = 1e-12) {
+  return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** A forward and backward trace of the explorer's default network (with `changes`) on its next mini-batch. */
+export function trace(changes, seed = 1) {
+  return using(linkConfig("backprop", "", { seed, ...changes }), (pg) => pg.backpropTrace(undefined));
+}
+
+/** Check δ[l] = (W[l+1]ᵀ δ[l+1]) ⊙ g′ for every hidden layer, g′ read off the trace by `slope(z, a)`. */
+export function checkBackward({ m, layers }, slope) {
+  for (let l = 0; l < layers.length - 1; l++) {
+    const [here, next] = [layers[l], layers[l + 1]];
+    for (let u = 0; u < here.nOut; u++) {
+      for (let i = 0; i < m; i++) {
+        let sum = 0;
+        for (let v = 0; v < next.nOut; v++) sum += next.weights[v * next.nIn + u] * next.delta[v * m + i];
+        const g = slope(here.z[u * m + i], here.a[u * m + i]);
+        assert.ok(close(here.delta[u * m + i], sum * g), `layer ${l + 1}, unit ${u}, example ${i}`);
+      }
+    }
+  }
+}
+
+/** Every g′ a trace used, read off as `slope(z, a)`. */
+function slopes({ layers }, slope) {
+  return layers.slice(0, -1).flatMap((layer) => [...layer.z].map((z, k) => slope(z, layer.a[k])));
+}
+
+/** The sum of per-parameter products, as the gradient formula ∂J/∂W = δ aᵀ (+ λW) gives them. */
+export function checkGradients({ m, input, layers }, l2) {
+  let previous = input;
+  for (const layer of layers) {
+    for (let u = 0; u < layer.nOut; u++) {
+      for (let k = 0; k < layer.nIn; k++) {
+        let sum = 0;
+        for (let i = 0; i < m; i++) sum += layer.delta[u * m + i] * previous[k * m + i];
+        assert.ok(close(layer.gradWeights[u * layer.nIn + k], sum + l2 * layer.weights[u * layer.nIn + k]), "∂J/∂W = δ aᵀ + λW");
+      }
+      const bias = [...layer.delta.slice(u * m, (u + 1) * m)].reduce((s, d) => s + d, 0);
+      assert.ok(close(layer.gradBiases[u], bias), "∂J/∂b = Σ δ: the biases get no penalty");
+    }
+    previous = layer.a;
+  }
+}
+
+export const checks = {
+  "bp-sigmoid-prime"() {
+    for (const seed of SEEDS) {
+      const t = trace({ activation: "sigmoid" }, seed);
+      checkBackward(t, (z, a) => a * (1 - a));
+      assert.ok(Math.max(...slopes(t, (z, a) => a * (1 - a))) <= 0.25, "at most ¼");
+    }
+  },
+
+  "bp-tanh-prime"() {
+    for (const seed of SEEDS) {
+      const t = trace({ activation: "tanh" }, seed);
+      checkBackward(t, (z, a) => 1 - a * a);
+      assert.ok(Math.max(...slopes(t, (z, a) => 1 - a * a)) <= 1, "at most 1");
+    }
+  },
+
+  "bp-relu-prime"() {
+    for (const seed of SEEDS) {
+      const t = trace({ activation: "relu" }, seed);
+      checkBackward(t, (z) => (z > 0 ? 1 : 0));
+      for (const layer of t.layers.slice(0, -1)) {
+        layer.z.forEach((z, k) => z <= 0 && assert.ok(layer.delta[k] === 0, "a unit that is off passes no gradient back"));
+      }
+    }
+  },
+
+  "bp-delta-out"() {
+    for (const seed of SEEDS) {
+      const { m, targets, layers } = trace({}, seed);
+      const out = layers.at(-1);
+      for (let i = 0; i < m; i++) assert.ok(close(out.delta[i], (out.a[i] - targets[i]) / m), "δ = (ŷ − y)/m");
+    }
+  },
+
+  "bp-l2"() {
+    for (const seed of SEEDS) checkGradients(trace({ l2: 0.1 }, seed), 0.1);
+  },
+
+  "bp-update"() {
+    for (const seed of SEEDS) {
+      using(linkConfig("backprop", "", { seed }), (pg) => {
+        const { layers } = pg.backpropTrace(undefined);
+        const rate = pg.config().learningRate;
+        pg.step(1);
+        pg.parameters().forEach((after, l) => {
+          layers[l].weights.forEach((w, k) => assert.ok(close(after.weights[k], w - rate * layers[l].gradWeights[k])));
+          layers[l].biases.forEach((b, k) => assert.ok(close(after.biases[k], b - rate * layers[l].gradBiases[k])));
+        });
+      });
+    }
+  },
+
+  "race-intro"() {
+    const { optRate, optStretch } = linkState("backprop", "");
+    const race = (optimizer, changes = {}) => raceConfig({ optRate, optStretch, ...changes }, optimizer);
+    const w = (pg) => {
+      const [layer] = pg.parameters();
+      return [layer.weights[0], layer.weights[1]];
+    };
+    // The same data, initial weights, rate and full batch for all three.
+    const starts = ["sgd", "momentum", "adam"].map((o) => using(race(o), (pg) => {
+      assert.equal(pg.config().batchSize, pg.points("train").length / 3, "full-batch gradients");
+      return [w(pg), [...pg.points("train")], pg.config().learningRate];
+    }));
+    assert.deepEqual(starts[1], starts[0]);
+    assert.deepEqual(starts[2], starts[0]);
+    // The stretch turns the bowl into a valley.
+    const kappa = (stretch) => using(race("sgd", { optStretch: stretch }), (pg) => pg.conditioning().inputSecondMoment.kappa);
+    assert.ok(kappa(optStretch) > 3 * kappa(1), "a valley");
+    // After the page's 30 updates SGD has crawled least far down; momentum overshoots (its cost goes up on the way).
+    const run = (optimizer, changes) => using(race(optimizer, changes), (pg) => {
+      const path = [w(pg)];
+      const cost = [pg.step(0).trainLoss];
+      for (let i = 0; i < 30; i++) cost.push(pg.step(1).trainLoss), path.push(w(pg));
+      return { path, cost };
+    });
+    const [sgd, momentum, adam] = ["sgd", "momentum", "adam"].map((o) => run(o));
+    assert.ok(sgd.cost.at(-1) > momentum.cost.at(-1) && sgd.cost.at(-1) > adam.cost.at(-1), "SGD crawls");
+    assert.ok(momentum.cost.some((c, i) => i > 0 && c > momentum.cost[i - 1]), "momentum overshoots");
+    // Adam's first step moves each weight by α, whatever the size of its gradient.
+    adam.path[1].forEach((v, k) => assert.ok(close(Math.abs(v - adam.path[0][k]), optRate, 1e-6), "Adam: each weight's own scale"));
+    // At α = 2 SGD zig-zags across the valley: w₂'s steps alternate in sign.
+    const { path } = run("sgd", { optRate: 2 });
+    const steps = path.slice(1).map((p, i) => p[1] - path[i][1]);
+    const flips = steps.slice(1).filter((d, i) => d * steps[i] < 0).length;
+    assert.ok(flips >= 0.8 * (steps.length - 1), `zig-zags at α = 2: ${flips} of ${steps.length - 1}`);
+  },
+};

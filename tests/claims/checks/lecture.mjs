@@ -1,0 +1,303 @@
+/** The lecture's checkable sentences and its widgets' captions (lecture.html), each under its widget's own link. */
+import assert from "node:assert/strict";
+import { wasm, linkConfig, linkState, pages, using, train, median, SEEDS } from "../engine.mjs";
+import { nonAffinity } from "./playground.mjs";
+import { presetConfig } from "./initialization.mjs";
+import { sides, checks as lab } from "./normalization.mjs";
+import { close, checkGradients, trace } from "./backprop.mjs";
+import { SIDES, sideConfig } from "../../../www/js/normalization/state.js";
+
+/** The page and hash of a widget's `data-src`. */
+function widget(src) {
+  const [file, hash] = src.split("#");
+  const page = { "index.html": "playground", "normalization.html": "normalization", "initialization.html": "initialization", "backprop.html": "backprop" }[file];
+  return { page, hash };
+}
+
+/** The config of a widget's link, with `changes`. */
+function widgetConfig(src, changes = {}) {
+  const { page, hash } = widget(src);
+  return linkConfig(page, hash, changes);
+}
+
+/** w₁, w₂, b of a net without hidden layers. */
+const theta = (pg) => {
+  const [layer] = pg.parameters();
+  return [layer.weights[0], layer.weights[1], layer.biases[0]];
+};
+
+/** Least squares on the plane with x₂ stretched by `stretch`, full batch: a quadratic cost. */
+const leastSquares = (stretch, changes = {}) => ({
+  ...wasm.defaultConfig(), problem: "regression", dataset: "plane", hidden: [], scale: [1, stretch], batchSize: 250, ...changes,
+});
+
+/** Per-example gradients g(i) of every training row, as flat vectors. */
+function perExampleGradients(pg) {
+  const flat = (t) => t.layers.flatMap((l) => [...l.gradWeights, ...l.gradBiases]);
+  return Array.from({ length: pg.points("train").length / 3 }, (_, i) => flat(pg.backpropTrace([i])));
+}
+
+export const checks = {
+  "bp-sized"() {
+    for (const seed of SEEDS) {
+      const { m, targets, layers } = trace({ activation: "sigmoid" }, seed);
+      const out = layers.at(-1);
+      for (let i = 0; i < m; i++) assert.ok(close(m * out.delta[i], out.a[i] - targets[i]), "∂L/∂z[3] = a[3] − y");
+    }
+  },
+
+  "bp-delta"() {
+    for (const seed of SEEDS) {
+      // One column per example: m·δ (the explorer's δ carries 1/m) is ∂L/∂z of each example, and
+      // ∂J/∂W = (1/m) (m·δ) aᵀ is what training uses.
+      const t = trace({ activation: "sigmoid" }, seed);
+      checks["bp-sized"]();
+      checkGradients(t, 0);
+    }
+  },
+
+  "bp-widget"({ links: [src] }) {
+    const config = widgetConfig(src);
+    assert.deepEqual([config.hidden.length, config.activation], [2, "sigmoid"], "two sigmoid hidden layers");
+    for (const seed of SEEDS) {
+      using({ ...config, seed }, (pg) => {
+        const { m, targets, layers } = pg.backpropTrace(undefined);
+        assert.equal(layers.length, 3);
+        const out = layers[2];
+        for (let i = 0; i < m; i++) assert.ok(close(out.delta[i], (out.a[i] - targets[i]) / m), "δ[3] = (a[3] − y)/m as shown");
+      });
+    }
+  },
+
+  "bp-check"() {
+    const errors = (activation) => SEEDS.flatMap((seed) => [[4, 2], [8, 8], [5, 3, 3]].map((hidden) =>
+      using({ activation, seed, hidden, dataset: "spiral", noise: 0.1 }, (pg) => {
+        train(pg, 200);
+        const check = pg.gradientCheck();
+        assert.equal(check.checked, check.parameters, "every parameter of a small network");
+        return check.relativeError;
+      })));
+    for (const activation of ["sigmoid", "tanh", "linear"]) {
+      const e = errors(activation);
+      assert.ok(Math.max(...e) < 1e-8 && median(e) > 1e-11 && median(e) < 3e-9, `${activation}: within 10⁻⁸, typically 10⁻⁹: ${e}`);
+    }
+    const relu = errors("relu");
+    assert.ok(median(relu) < 1e-8, "with ReLU most checks agree too");
+    assert.ok(Math.max(...relu) > 1e-6 && Math.max(...relu) < 0.5, `a few disagree, by up to 10⁻¹: ${Math.max(...relu)}`);
+    const big = using({ hidden: Array(16).fill(128), samples: 100 }, (pg) => pg.gradientCheck());
+    assert.ok(big.checked < big.parameters && big.relativeError < 1e-8, "a seeded sample of a big network's");
+  },
+
+  "act-sigmoid"() {
+    const { z, derivative } = wasm.activationCurve("sigmoid", -8, 8, 161);
+    z.forEach((x, i) => Math.abs(x) >= 5 && assert.ok(derivative[i] < 0.01, "for large |z| the slope is almost 0"));
+    for (const seed of SEEDS) {
+      using({ activation: "sigmoid", hidden: Array(8).fill(8), seed }, (pg) => {
+        const delta = pg.layerStats().map((l) => l.deltaStd);
+        assert.ok(delta[0] / delta.at(-1) < 1e-3, "the gradients vanish");
+      });
+    }
+  },
+
+  "act-why-2"() {
+    for (const seed of SEEDS) for (const hidden of [[8], [8, 8], [8, 8, 8, 8]]) {
+      using({ dataset: "circle", activation: "linear", hidden, seed }, (pg) => {
+        train(pg, 2000);
+        assert.ok(nonAffinity(pg) < 1e-4, `a straight boundary with ${hidden.length} layers`);
+      });
+    }
+  },
+
+  "act-widget"({ links: [src] }) {
+    for (const seed of SEEDS) {
+      const linear = widgetConfig(src, { seed });
+      assert.deepEqual([linear.hidden, linear.activation], [[8, 8], "linear"]);
+      using(linear, (pg) => {
+        const r = train(pg, 3000);
+        assert.ok(nonAffinity(pg) < 1e-4, "the boundary stays a straight line");
+        assert.ok(r.testAccuracy > 0.3 && r.testAccuracy < 0.65, `stuck near 50 %: ${r.testAccuracy}`);
+      });
+      for (const activation of ["tanh", "relu"]) {
+        const r = using({ ...linear, activation }, (pg) => train(pg, 3000));
+        assert.ok(r.testAccuracy >= 0.95, `${activation} closes the circle: ${r.testAccuracy}`);
+      }
+    }
+  },
+
+  "norm-scale"() {
+    for (const seed of SEEDS) {
+      const [, std] = sides(seed);
+      using(std, (pg) => {
+        const n = pg.points("train").length / 3;
+        const { input } = pg.backpropTrace(Array.from({ length: n }, (_, i) => i));
+        for (const f of [0, 1]) {
+          const x = input.slice(f * n, (f + 1) * n);
+          const mu = x.reduce((s, v) => s + v, 0) / n;
+          const variance = x.reduce((s, v) => s + (v - mu) ** 2, 0) / n;
+          assert.ok(Math.abs(mu) < 1e-12 && Math.abs(variance - 1) < 1e-12, `feature ${f + 1}: mean ${mu}, variance ${variance}`);
+        }
+      });
+    }
+  },
+
+  "norm-why"() {
+    const raw = leastSquares(100);
+    const { rate, lambdaMax } = using(raw, (pg) => {
+      const s = pg.suggestLearningRate();
+      return { rate: s.learningRate, lambdaMax: s.hessianBound.lambdaMax };
+    });
+    // At its best fixed step, gradient descent zig-zags across the valley: w₂'s steps alternate.
+    using({ ...raw, learningRate: rate }, (pg) => {
+      const path = [theta(pg)];
+      for (let i = 0; i < 30; i++) pg.step(1), path.push(theta(pg));
+      const steps = path.slice(1).map((p, i) => p[1] - path[i][1]);
+      assert.ok(steps.slice(1).every((d, i) => d * steps[i] < 0), "zig-zags");
+    });
+    // A step past 2/λmax diverges, one just below it does not: the step must be tiny.
+    assert.ok(using({ ...raw, learningRate: 1.05 * 2 / lambdaMax }, (pg) => train(pg, 2000).diverged), "diverges past 2/λmax");
+    assert.ok(!using({ ...raw, learningRate: 0.95 * 2 / lambdaMax }, (pg) => train(pg, 2000).diverged), "not below it");
+    // Standardized: nearly round, a much larger step, straight to the minimum.
+    const std = { ...raw, normalize: "standardize" };
+    const { kappa, stdRate } = using(std, (pg) => ({ kappa: pg.conditioning().hessian.kappa, stdRate: pg.suggestLearningRate().learningRate }));
+    assert.ok(kappa < 1.5, `close to round: κ = ${kappa}`);
+    assert.ok(stdRate > 1000 * rate, "a much larger step");
+    // Its first step points straight at the minimum.
+    const firstStepAim = (config, learningRate) => using({ ...config, learningRate }, (pg) => {
+      const start = theta(pg);
+      pg.step(1);
+      const step = theta(pg).map((v, k) => v - start[k]);
+      train(pg, 100_000);
+      const aim = theta(pg).map((v, k) => v - start[k]);
+      return step.reduce((s, v, k) => s + v * aim[k], 0) / (Math.hypot(...step) * Math.hypot(...aim));
+    });
+    assert.ok(firstStepAim(std, stdRate) > 0.99, "standardized: straight for the minimum");
+    // The error shrinks by (κ − 1)/(κ + 1) per step: checked on the same quadratic cost by the lab's lesson.
+    lab["lab-lesson-3"]();
+  },
+
+  "norm-widget"({ links: [src] }) {
+    const { hash } = widget(src);
+    const state = linkState("normalization", hash);
+    assert.deepEqual(state.scale, [1, 100], "x₂ multiplied by 100");
+    const [raw, std] = SIDES.map((side) => sideConfig(pages.normalization, state, side));
+    assert.deepEqual({ ...raw, normalize: null }, { ...std, normalize: null }, "the same data, seed and network");
+    assert.deepEqual([raw.normalize, std.normalize], ["none", "standardize"]);
+  },
+
+  "init-explode"() {
+    for (const c of [1.5, 0.5]) {
+      const stats = using(wasm.deepLinearToy(10, c), (pg) => pg.layerStats());
+      const rms = stats.map((l) => l.actRms);
+      const delta = stats.map((l) => l.deltaStd);
+      assert.ok(close(rms.at(-1) / rms[0], c ** 9, 1e-9), `the output scales by ${c} a layer`);
+      assert.ok(close(delta[0] / delta.at(-1), c ** 9, 1e-9), `and so do the gradients, backwards`);
+    }
+  },
+
+  "init-widget-toy"({ links: [src] }) {
+    for (const c of [1.5, 0.5, 1]) {
+      const config = widgetConfig(src, { initScale: c });
+      assert.equal(config.hidden.length, 10, "10 linear layers");
+      const rms = using(config, (pg) => pg.layerStats().map((l) => l.actRms));
+      rms.slice(1).forEach((r, l) => assert.ok(close(r / rms[l], c, 1e-9), `×${c} per layer`));
+    }
+  },
+
+  "init-fix"() {
+    for (const seed of SEEDS) {
+      const deep = { dataset: "circle", normalize: "standardize", activation: "linear", hidden: Array(10).fill(32), seed };
+      const kept = using({ ...deep, init: "lecun" }, (pg) => pg.layerStats().map((l) => l.actRms));
+      assert.ok(Math.max(...kept) / Math.min(...kept) < 3, "Var(W) = 1/n keeps the variance");
+      const unscaled = using({ ...deep, init: "normal" }, (pg) => pg.layerStats().map((l) => l.actRms));
+      assert.ok(unscaled.at(-1) / unscaled[0] > 1e5, "Var(W) = 1 does not");
+      assert.equal(wasm.initVariance("lecun", 32, 32, 1), 1 / 32);
+    }
+  },
+
+  "init-uniform"() {
+    for (const seed of SEEDS) {
+      using(presetConfig("xavier-tanh", seed), (pg) => {
+        const layer = pg.parameters()[3];
+        const bound = Math.sqrt(6 / (layer.nIn + layer.nOut));
+        assert.ok(layer.weights.every((w) => Math.abs(w) <= bound), "within ±√(6/(n[l−1] + n[l]))");
+        const variance = layer.weights.reduce((s, w) => s + w * w, 0) / layer.weights.length;
+        assert.ok(Math.abs(variance / (2 / (layer.nIn + layer.nOut)) - 1) < 0.15, `variance 2/(n[l−1] + n[l]): ${variance}`);
+      });
+    }
+  },
+
+  "init-zeros"() {
+    for (const seed of SEEDS) for (const [init, activation] of [["zeros", "sigmoid"], ["zeros", "tanh"], ["constant", "tanh"]]) {
+      using({ dataset: "circle", hidden: [8, 8], init, activation, learningRate: 0.3, seed }, (pg) => {
+        train(pg, 2000);
+        assert.ok(pg.layerStats().every((l) => l.unitSpread === 0), `${init}/${activation}: identical forever`);
+      });
+    }
+  },
+
+  "init-widget-tanh"({ links: [src] }) {
+    for (const seed of SEEDS) {
+      const config = widgetConfig(src, { seed });
+      assert.deepEqual([config.hidden.length, config.hidden[0], config.init, config.initScale], [10, 32, "normal", 1]);
+      const stats = using(config, (pg) => pg.layerStats());
+      assert.ok(stats.slice(2).every((l) => l.saturated > 0.5), "the activations saturate at ±1");
+      const growth = stats[0].deltaStd / stats.at(-1).deltaStd;
+      assert.ok(growth > 300 && growth < 3000, `δ grows about 1000-fold on its way back: ${growth}`);
+      const xavier = using({ ...config, init: "xavier" }, (pg) => pg.layerStats());
+      assert.ok(xavier.every((l) => l.saturated < 0.05), "Xavier: nothing saturates");
+    }
+  },
+
+  "mb-noise"() {
+    const src = "dataset=spiral&noise=0.1&hidden=8,8,6&optimizer=adam&learningRate=0.01&batchSize=1";
+    for (const seed of SEEDS) {
+      const config = linkConfig("playground", src, { seed });
+      using(config, (pg) => {
+        train(pg, 200);
+        const g = perExampleGradients(pg);
+        const n = g.length;
+        const mean = g[0].map((_, k) => g.reduce((s, v) => s + v[k], 0) / n);
+        const variance = g.reduce((s, v) => s + v.reduce((t, x, k) => t + (x - mean[k]) ** 2, 0), 0) / n;
+        for (const batch of [10, 100]) {
+          // The engine's own batches (drawn by another session of the same config), at these weights.
+          const measured = using({ ...config, batchSize: batch }, (order) => {
+            let sum = 0;
+            let count = 0;
+            for (let b = 0; b < 300; b++) {
+              const rows = [...order.nextBatch()];
+              if (rows.length === batch) {
+                const gb = pg.backpropTrace(rows).layers.flatMap((l) => [...l.gradWeights, ...l.gradBiases]);
+                sum += gb.reduce((t, x, k) => t + (x - mean[k]) ** 2, 0);
+                count += 1;
+              }
+              order.step(1);
+            }
+            return sum / count;
+          });
+          const formula = (variance / batch) * (n - batch) / (n - 1);
+          assert.ok(Math.abs(measured / formula - 1) < 0.15, `B = ${batch}: ${measured} vs Var[g]/B·(N−B)/(N−1) = ${formula}`);
+          if (batch === 100) assert.ok(measured < 0.75 * variance / batch, "without replacement the 1/B law overstates it");
+        }
+      });
+    }
+  },
+
+  "mb-widget-1"({ links: [src] }) {
+    for (const seed of SEEDS) {
+      using(widgetConfig(src, { seed }), (pg) => {
+        for (let i = 0; i < 300; i++) pg.step(1);
+        assert.ok(pg.batchLossNoise(undefined) > 0.3 * pg.step(0).trainLoss, "the mini-batch loss jumps all over the place");
+      });
+    }
+  },
+
+  "mb-widget-100"({ links: [src] }) {
+    for (const seed of SEEDS) {
+      using(widgetConfig(src, { seed }), (pg) => {
+        assert.equal(pg.config().batchSize, 100);
+        for (let i = 0; i < 300; i++) pg.step(1);
+        assert.ok(pg.batchLossNoise(undefined) < 0.15 * pg.step(0).trainLoss, "it follows the training loss closely");
+      });
+    }
+  },
+};

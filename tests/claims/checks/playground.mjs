@@ -1,0 +1,108 @@
+/** The playground's "Try this" lessons, each under its own link (index.html). */
+import assert from "node:assert/strict";
+import { wasm, linkConfig, using, updatesTo, train, SEEDS } from "../engine.mjs";
+
+/** How far from affine the network's logit is over the data window: RMS residual of a plane fit / spread. */
+export function nonAffinity(pg) {
+  const [xmin, xmax, ymin, ymax] = pg.bounds();
+  const points = [];
+  for (let i = 0; i < 7; i++) for (let j = 0; j < 7; j++) points.push(xmin + (xmax - xmin) * i / 6, ymin + (ymax - ymin) * j / 6);
+  const p = [...pg.predict(points)];
+  // Where the probability is within single precision of 0 or 1 its logit is lost: skip those.
+  const kept = p.map((q, k) => k).filter((k) => p[k] > 1e-5 && p[k] < 1 - 1e-5);
+  assert.ok(kept.length >= 12, "enough of the window is not saturated");
+  const logit = kept.map((k) => Math.log(p[k] / (1 - p[k])));
+  // Least squares of logit ≈ a·x + b·y + c through the normal equations.
+  const rows = kept.map((k) => [points[2 * k], points[2 * k + 1], 1]);
+  const A = [0, 1, 2].map((r) => [0, 1, 2].map((c) => rows.reduce((s, x) => s + x[r] * x[c], 0)));
+  const b = [0, 1, 2].map((r) => rows.reduce((s, x, k) => s + x[r] * logit[k], 0));
+  const coef = solve3(A, b);
+  const residual = Math.sqrt(rows.reduce((s, x, k) => s + (x[0] * coef[0] + x[1] * coef[1] + coef[2] - logit[k]) ** 2, 0) / rows.length);
+  const spread = Math.max(...logit) - Math.min(...logit);
+  return residual / spread;
+}
+
+/** Solve a 3×3 system by Cramer's rule. */
+function solve3(A, b) {
+  const det = (m) => m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0]) + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+  const d = det(A);
+  return [0, 1, 2].map((c) => det(A.map((row, r) => row.map((v, k) => (k === c ? b[r] : v)))) / d);
+}
+
+export const checks = {
+  "lesson-1"({ links: [link] }) {
+    for (const seed of SEEDS) {
+      const raw = linkConfig("playground", link, { seed });
+      const kappa = using(raw, (pg) => pg.conditioning().hessian.kappa);
+      assert.ok(kappa > 2e4 && kappa < 5e4, `κ of the Hessian ≈ 30 000: ${kappa}`);
+      assert.ok(using({ ...raw, learningRate: 1e-4 }, (pg) => pg.step(200).diverged), "0.0001 diverges");
+      assert.ok(!using(raw, (pg) => train(pg, 2000).diverged), "the link's own rate does not");
+      // w₁ after 1000 updates, against where it ends up (converged after 10⁵).
+      const w1 = (pg) => pg.parameters()[0].weights[0];
+      const [start, after, end] = using(raw, (pg) => [w1(pg), (train(pg, 1000), w1(pg)), (train(pg, 100_000), w1(pg))]);
+      const covered = (after - start) / (end - start);
+      assert.ok(covered > 0.2 && covered < 0.45, `about a third of its way: ${covered}`);
+      const standardized = { ...raw, normalize: "standardize", learningRate: 0.1 };
+      const updates = using(standardized, (pg) => updatesTo(pg, 1e-3, 1000));
+      assert.ok(updates >= 20 && updates <= 45, `below 0.001 after about 30 updates: ${updates}`);
+    }
+  },
+
+  "lesson-2"({ links: [link] }) {
+    const slope = wasm.activationCurve("sigmoid", -5, 5, 201).derivative;
+    assert.equal(Math.max(...slope), 0.25, "the sigmoid's slope is at most ¼");
+    for (const seed of SEEDS) {
+      using(linkConfig("playground", link, { seed }), (pg) => {
+        const delta = pg.layerStats().map((l) => l.deltaStd);
+        assert.equal(delta.length, 8);
+        assert.ok(delta[0] / delta[7] < 1e-3, `δ vanishes from layer 8 to layer 1: ${delta[0] / delta[7]}`);
+      });
+    }
+  },
+
+  "lesson-3"({ links: [link] }) {
+    for (const seed of SEEDS) {
+      using(linkConfig("playground", link, { seed }), (pg) => {
+        train(pg, 2000);
+        assert.deepEqual(pg.layerStats().map((l) => l.unitSpread), [0, 0], "every unit of a layer identical");
+      });
+    }
+  },
+
+  "lesson-4"({ links: [link] }) {
+    for (const seed of SEEDS) {
+      using(linkConfig("playground", link, { seed }), (pg) => {
+        train(pg, 3000);
+        assert.ok(nonAffinity(pg) < 1e-4, `a straight boundary: ${nonAffinity(pg)}`);
+      });
+      // The same net with tanh bends its boundary: the measure tells the two apart.
+      using(linkConfig("playground", link, { seed, activation: "tanh" }), (pg) => {
+        train(pg, 3000);
+        assert.ok(nonAffinity(pg) > 1e-2, `tanh bends: ${nonAffinity(pg)}`);
+      });
+    }
+  },
+
+  "lesson-5"({ links: [link] }) {
+    for (const seed of SEEDS) {
+      const noise = (batchSize) => using(linkConfig("playground", link, { seed, batchSize }), (pg) => {
+        for (let i = 0; i < 300; i++) pg.step(1);
+        return pg.batchLossNoise(undefined);
+      });
+      const [one, hundred] = [noise(1), noise(100)];
+      assert.ok(one > 4 * hundred, `batch 1 far noisier than batch 100: ${one} vs ${hundred}`);
+    }
+  },
+
+  "lesson-6"({ links: [link] }) {
+    for (const seed of SEEDS) {
+      const after = (learningRate) => using(linkConfig("playground", link, { seed, learningRate }), (pg) => train(pg, 3000));
+      const ten = after(10);
+      assert.ok(ten.trainLoss > 0.3, `learning rate 10 stalls: loss ${ten.trainLoss}`);
+      for (const rate of [1, 0.3]) {
+        const r = after(rate);
+        assert.ok(r.trainLoss < 0.2 && r.trainAccuracy >= 0.93, `${rate} gets there: loss ${r.trainLoss}, accuracy ${r.trainAccuracy}`);
+      }
+    }
+  },
+};
