@@ -21,6 +21,12 @@ export class DepthChart {
   /** @param {HTMLCanvasElement} canvas */
   constructor(canvas) {
     this.canvas = canvas;
+    this.resize();
+  }
+
+  /** Measure the canvas's CSS width (on resize only: reading it in the frame loop forces a layout). */
+  resize() {
+    this.width = Math.max(160, this.canvas.clientWidth || 300);
   }
 
   /**
@@ -28,7 +34,7 @@ export class DepthChart {
    * @param {number|null} toyScale c of the deep linear toy, or null
    */
   draw(stats, toyScale = null) {
-    const width = Math.max(160, this.canvas.clientWidth || 300);
+    const width = this.width;
     const { ctx } = setupCanvas(this.canvas, width, HEIGHT);
     const plot = { x: MARGIN.left, y: MARGIN.top, w: width - MARGIN.left - MARGIN.right, h: HEIGHT - MARGIN.top - MARGIN.bottom };
     ctx.clearRect(0, 0, width, HEIGHT);

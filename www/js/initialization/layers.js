@@ -41,12 +41,11 @@ function el(tag, className, text) {
 }
 
 /**
- * Draw a histogram into the canvas's CSS box: bar heights ∝ √count, scaled to the fullest bin,
- * the range's ends and 0 labelled underneath. Outside `band` = [lo, hi] (the
- * activation's saturated ends) the background is red.
+ * Draw a histogram into the canvas's CSS box (`width` CSS pixels wide): bar heights ∝ √count,
+ * scaled to the fullest bin, the range's ends and 0 labelled underneath. Outside `band` =
+ * [lo, hi] (the activation's saturated ends) the background is red.
  */
-export function drawHistogram(canvas, histogram, color, { band = null } = {}) {
-  const width = Math.max(60, canvas.clientWidth || 140);
+export function drawHistogram(canvas, histogram, color, { band = null, width = 140 } = {}) {
   const { ctx } = setupCanvas(canvas, width, HEIGHT);
   ctx.clearRect(0, 0, width, HEIGHT);
   const { edges, counts } = histogram;
@@ -97,6 +96,14 @@ export class LayerStrips {
   constructor(list) {
     this.list = list;
     this.rows = [];
+    /** @type {[number, number][]} each row's histogram widths in CSS pixels */
+    this.widths = [];
+  }
+
+  /** Measure the histograms' widths (after a layout or a resize, never per frame: a read after the frame's writes forces a layout). */
+  resize() {
+    const width = (canvas) => Math.max(60, canvas.clientWidth || 140);
+    this.widths = this.rows.map((row) => [width(row.act), width(row.grad)]);
   }
 
   /** Make one row per hidden layer (called when the network changes). */
@@ -123,9 +130,10 @@ export class LayerStrips {
       gradCell.append(grad, gradNote);
       item.append(head, actCell, gradCell);
       items.push(item);
-      this.rows.push({ item, title, badges, act, grad, actNote, gradNote });
+      this.rows.push({ item, title, badges, act, grad, actNote, gradNote, badgesKey: "" });
     }
     this.list.replaceChildren(...items);
+    this.resize();
   }
 
   /**
@@ -138,28 +146,42 @@ export class LayerStrips {
     const band = saturationBand(activation);
     stats.forEach((s, i) => {
       const row = this.rows[i];
-      row.title.textContent = `Layer ${s.layer} · ${s.units} unit${s.units === 1 ? "" : "s"}`;
+      setText(row.title, `Layer ${s.layer} · ${s.units} unit${s.units === 1 ? "" : "s"}`);
       const badges = [];
-      if (s.saturated !== null) badges.push(badge(`${formatPercent(s.saturated)} saturated`, s.saturated > 0.3));
-      if (s.dead !== null) badges.push(badge(`${formatPercent(s.dead)} dead`, s.dead > 0.3));
-      if (s.units > 1 && s.unitSpread === 0) badges.push(badge("units identical", true));
-      row.badges.replaceChildren(...badges);
+      if (s.saturated !== null) badges.push([`${formatPercent(s.saturated)} saturated`, s.saturated > 0.3]);
+      if (s.dead !== null) badges.push([`${formatPercent(s.dead)} dead`, s.dead > 0.3]);
+      if (s.units > 1 && s.unitSpread === 0) badges.push(["units identical", true]);
+      const key = JSON.stringify(badges);
+      if (row.badgesKey !== key) {
+        row.badgesKey = key;
+        row.badges.replaceChildren(...badges.map(([text, alert]) => badge(text, alert)));
+      }
 
       const histogram = gradient === "weights" ? s.gradHistogram : s.deltaHistogram;
       const gradStd = gradient === "weights" ? s.gradStd : s.deltaStd;
       const gradName = gradient === "weights" ? "∂J/∂W" : "δ";
-      drawHistogram(row.act, s.actHistogram, ACT_COLOR, { band });
-      drawHistogram(row.grad, histogram, GRAD_COLOR);
-      row.actNote.textContent = `a: mean ${formatValue(s.actMean)}, std ${formatValue(s.actStd)}`;
+      const [actWidth, gradWidth] = this.widths[i];
+      drawHistogram(row.act, s.actHistogram, ACT_COLOR, { band, width: actWidth });
+      drawHistogram(row.grad, histogram, GRAD_COLOR, { width: gradWidth });
+      const actText = `a: mean ${formatValue(s.actMean)}, std ${formatValue(s.actStd)}`;
       const ratio = s.updateRatio === null ? "" : ` · update/weight ${formatValue(s.updateRatio)}`;
-      row.gradNote.textContent = `${gradName}: std ${formatValue(gradStd)}${ratio}`;
-      row.gradNote.title = row.gradNote.textContent;
-      row.act.setAttribute("aria-label", `Layer ${s.layer} activations: ${row.actNote.textContent}`);
-      row.grad.setAttribute("aria-label", `Layer ${s.layer} gradients: ${row.gradNote.textContent}`);
+      const gradText = `${gradName}: std ${formatValue(gradStd)}${ratio}`;
+      if (setText(row.actNote, actText)) row.act.setAttribute("aria-label", `Layer ${s.layer} activations: ${actText}`);
+      if (setText(row.gradNote, gradText)) {
+        row.gradNote.title = gradText;
+        row.grad.setAttribute("aria-label", `Layer ${s.layer} gradients: ${gradText}`);
+      }
       row.item.dataset.act = s.actHistogram.counts.join(",");
       row.item.dataset.grad = histogram.counts.join(",");
     });
   }
+}
+
+/** Set an element's text if it differs (an unchanged write still invalidates layout); whether it changed. */
+function setText(element, text) {
+  if (element.textContent === text) return false;
+  element.textContent = text;
+  return true;
 }
 
 function badge(text, alert) {

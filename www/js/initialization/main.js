@@ -24,8 +24,8 @@ const STATS_POINTS = [32, 256];
 /** Multiply-adds of one boundary grid (res² × weights). */
 const BOUNDARY_WORK = 2e7;
 const BOUNDARY_RES = [24, 100];
-/** Time per frame the strips and the boundary may take, each; slower ones skip frames. */
-const DRAW_BUDGET_MS = 10;
+/** Time per frame the strips and the boundary may take on average, each; slower ones skip frames. */
+const DRAW_BUDGET_MS = 3;
 
 const $ = (id) => document.getElementById(id);
 /** The fields the hidden layers are read from: how many, and how wide each. */
@@ -230,6 +230,8 @@ class InitializationLab extends TrainingPage {
   resize() {
     this.boundaryView.resize();
     this.chart.resize();
+    this.strips.resize();
+    this.depthChart.resize();
     this.chart.draw();
     if (!this.sessions) return;
     this.boundaryView.draw();

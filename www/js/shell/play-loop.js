@@ -3,9 +3,15 @@
  * <nn-playground> element): while playing, `step(k)` runs once per animation
  * frame with k adapted so that stepping takes about `budgetMs` (see
  * step-budget.js), capped by the speed setting; `show(result)` then draws what
- * it returned.
+ * it returned. Stepping gets what drawing leaves of FRAME_BUDGET_MS, so a page
+ * that draws a lot trains fewer updates a frame instead of dropping frames.
  */
 import { nextStepsPerFrame } from "./step-budget.js";
+
+/** Milliseconds of script a frame may take (stepping and drawing), leaving the rest of 16.7 ms to the browser. */
+const FRAME_BUDGET_MS = 12;
+/** Fewest milliseconds stepping gets, however long drawing takes. */
+const MIN_STEP_MS = 1;
 
 /**
  * @template Result what `step` returns and `show` draws
@@ -33,6 +39,8 @@ export class PlayLoop {
     this.paused = paused;
     this.playing = false;
     this.stepsPerFrame = 1;
+    /** Recent drawing time per frame: the longest, decaying (drawings paced over frames are spiky). */
+    this.drawMs = 0;
     this.rafId = 0;
     this.frame = this.frame.bind(this);
     this.toggle = () => (this.playing ? this.pause() : this.play());
@@ -63,8 +71,11 @@ export class PlayLoop {
     const k = Math.min(this.stepsPerFrame, speed === "max" ? Infinity : Number(speed));
     const t0 = performance.now();
     const result = this.step(k);
-    this.stepsPerFrame = nextStepsPerFrame(this.stepsPerFrame, k, performance.now() - t0, this.budgetMs, this.maxSteps);
+    const t1 = performance.now();
+    const budget = Math.max(MIN_STEP_MS, Math.min(this.budgetMs, FRAME_BUDGET_MS - this.drawMs));
+    this.stepsPerFrame = nextStepsPerFrame(this.stepsPerFrame, k, t1 - t0, budget, this.maxSteps);
     this.show(result);
+    this.drawMs = Math.max(performance.now() - t1, 0.95 * this.drawMs);
     if (this.playing) this.rafId = requestAnimationFrame(this.frame);
   }
 }
