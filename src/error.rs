@@ -25,7 +25,8 @@ pub enum Code {
     UnknownChoice,
     /// A key the object does not have: `keys` (the ones it has), `got`.
     UnknownKey,
-    /// More than a limit allows: `max`, `got`, `unit` ("layers", "points", "values", …).
+    /// More than a limit allows: `max`, `got` (absent when too large to count), `unit` ("layers",
+    /// "points", "values", …).
     TooLarge,
     /// A size that needs more work than one call may do with this network and data (see
     /// `crate::work`): `max` (the largest size allowed now), `got`, `unit` ("updates", "points",
@@ -202,6 +203,7 @@ impl Error {
                 format!("{key} must be one of {}, got \"{}\"", quoted(self.param("choices")), p("got"))
             }
             Code::UnknownKey => format!("unknown key `{}`; the keys are {}", p("got"), p("keys")),
+            Code::TooLarge if self.param("got").is_none() => format!("{key} must have at most {} {}", p("max"), p("unit")),
             Code::TooLarge => format!("{key} must have at most {} {}, got {}", p("max"), p("unit"), p("got")),
             Code::TooMuchWork if self.param("max").is_none() => format!(
                 "the {} needs about {} multiply-adds with this network and data, more than one call may do ({})",

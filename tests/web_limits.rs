@@ -91,3 +91,15 @@ fn playgrounds_never_freed_are_refused_by_name_before_memory_runs_out_and_free_g
     assert!(memory_in_use() < before + 1e6, "{} bytes still in use", memory_in_use() - before);
     assert!(Playground::new(js(BIGGEST)).is_ok());
 }
+
+#[wasm_bindgen_test]
+fn the_biggest_network_round_trips_as_a_model_and_an_oversized_object_is_refused_by_its_limit() {
+    let mut pg = playground("{ hidden: Array(16).fill(128), samples: 100 }");
+    let mut restored = Playground::from_model(pg.export_model()).expect("a model of the biggest network");
+    let probe = js("[0.5, -1, 2, 3]");
+    assert_eq!(pg.predict(probe.clone()).unwrap(), restored.predict(probe).unwrap());
+    let huge = thrown(Playground::new(js("({ points: Array(200000).fill(0) })")));
+    assert_eq!(huge.code, "tooLarge");
+    assert!(!huge.message.contains("NaN"), "{}", huge.message);
+    assert!(get(&huge.params, "got").is_undefined());
+}

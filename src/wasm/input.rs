@@ -24,7 +24,12 @@ const OBJECT_BUDGET: u32 = 100_000;
 
 /// `value` as plain data (`undefined` and `null` as [`Value::Null`]); `key` names the argument.
 pub fn plain(value: &JsValue, key: &str) -> Result<Value> {
-    let copied = plain_copy(value, OBJECT_BUDGET).map_err(|_| unreadable(key))?;
+    plain_within(value, key, OBJECT_BUDGET)
+}
+
+/// Like [`plain`], for an argument that may hold up to `budget` values (a model's parameters).
+pub fn plain_within(value: &JsValue, key: &str, budget: u32) -> Result<Value> {
+    let copied = plain_copy(value, budget).map_err(|_| unreadable(key))?;
     Ok(to_value(&unwrap_result(&copied, key)?))
 }
 
@@ -112,12 +117,13 @@ fn unwrap_result(answer: &JsValue, key: &str) -> Result<JsValue> {
             let expected = text("expected");
             Error::wrong_type(key, if expected.is_empty() { "object" } else { &expected }, &text("got"))
         }
-        "tooLarge" => Error::too_large(
-            key,
-            field("max").as_f64().unwrap_or(f64::NAN),
-            field("got").as_f64().unwrap_or(f64::NAN),
-            &text("unit"),
-        ),
+        "tooLarge" => match field("got").as_f64() {
+            Some(got) => Error::too_large(key, field("max").as_f64().unwrap_or(f64::NAN), got, &text("unit")),
+            // A value too large to count (plainCopy stops at its budget): the limit only.
+            None => Error::new(Code::TooLarge, key)
+                .with("max", field("max").as_f64().unwrap_or(f64::NAN))
+                .with("unit", text("unit").as_str()),
+        },
         _ => Error::new(Code::Unreadable, key).with("reason", text("reason")),
     })
 }

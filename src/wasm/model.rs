@@ -12,6 +12,9 @@ use wasm_bindgen::prelude::*;
 
 /// Longest CSV text `parsePointsCsv` reads (a point a line takes well under 100 characters).
 const MAX_CSV_CHARACTERS: usize = 100 * MAX_SAMPLES;
+/// Most values a model file may hold: the parameters of the biggest network (16 layers of 128
+/// units, about 248 000) and a config with the most points.
+const MODEL_BUDGET: u32 = 300_000;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -69,7 +72,7 @@ impl Playground {
         #[wasm_bindgen(unchecked_param_type = "ExportedModel")] model: JsValue,
     ) -> Result<Playground, JsValue> {
         console_error_panic_hook::set_once();
-        input::plain(&model, "model")
+        input::plain_within(&model, "model", MODEL_BUDGET)
             .and_then(|plain| Model::from_value(&plain))
             .and_then(Model::restore)
             .and_then(memory::within_limit)

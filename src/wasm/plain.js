@@ -41,7 +41,7 @@ export function plainCopy(value, budget) {
       out = Array.from(v, Number);
     } else if (Array.isArray(v)) {
       const n = v.length;
-      spend(n);
+      if (n > left) spend(n); // refused before reading a huge array; each item spends as it is read
       out = new Array(n);
       for (let i = 0; i < n; i++) out[i] = copy(v[i], depth + 1, `${path}[${i}]`);
     } else {

@@ -42,7 +42,7 @@ test("the lab in Korean: no English left after training, lang=ko, no console err
 
   // Fair learning rates, their readouts, and another surface kind: still Korean.
   await page.click("#fair");
-  await waitFor(page, () => window.nnNormalization.state.fair && !document.getElementById("fair").disabled);
+  await waitFor(page, () => window.nnNormalization.state.fair && /헤세/.test(document.getElementById("fair-info").textContent));
   assert.match(await page.textContent("#fair-info"), /원본 입력: α = .+ \(헤세 행렬\)/);
   await page.check("#surface-line");
   await waitFor(page, () => window.nnNormalization.sides.every((s) => s.surface?.kind === "line"));

@@ -16,7 +16,7 @@ import { OptimizerRace } from "./optimizers.js";
 import { renderStage, renderStageList, markStage } from "./view.js";
 import { NetworkView } from "../views/network.js";
 import { BoundaryView } from "../views/boundary.js";
-import { showGradientCheckText, runGradientCheck } from "../views/readouts.js";
+import { cancelGradientCheck, runGradientCheck } from "../views/readouts.js";
 import { formatLoss } from "../core/format.js";
 import { describeDivergence, describeError } from "../core/errors.js";
 import { showError } from "../shell/banners.js";
@@ -77,7 +77,7 @@ class BackpropExplorer extends Page {
     $("prev-stage").addEventListener("click", () => this.move(-1));
     $("next-stage").addEventListener("click", () => this.move(1));
     $("apply-update").addEventListener("click", () => this.applyUpdate());
-    $("grad-check").addEventListener("click", () => runGradientCheck(this.sessions?.pg, /** @type {HTMLButtonElement} */ ($("grad-check"))));
+    $("grad-check").addEventListener("click", () => runGradientCheck(this.sessions?.pg));
     $("race-10").addEventListener("click", () => this.raceStep(10));
     $("race-50").addEventListener("click", () => this.raceStep(50));
     $("race-restart").addEventListener("click", () => this.restartRace());
@@ -134,7 +134,7 @@ class BackpropExplorer extends Page {
     this.showModeFields();
     this.network.render({ hidden: this.state.hidden, activation: this.state.activation, problem: "classification", normalize: "none" });
     this.dataView.setData({ bounds: pg.bounds(), train: pg.points("train"), test: new Float32Array(0), regression: false });
-    showGradientCheckText("");
+    cancelGradientCheck();
     this.status = null;
     this.showStatus();
     this.retrace();

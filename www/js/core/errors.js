@@ -96,6 +96,7 @@ export function reasonOf({ code, params = {}, message = "" }, t = translate) {
     case "unknownKey":
       return t("is not a setting here");
     case "tooLarge":
+      if (params.got === undefined) return t("may have at most {max} {unit}", { max: formatNumber(params.max), unit: t(params.unit ?? "values") });
       return t("may have at most {max} {unit}; got {got}", { max: formatNumber(params.max), unit: t(params.unit ?? "values"), got });
     case "tooMuchWork":
       if (params.max === undefined) {

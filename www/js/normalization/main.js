@@ -12,7 +12,7 @@ import { Page } from "../shell/page.js";
 import { SIDES, PRESETS, describeLab, sideConfig, configKey, presetOf } from "./state.js";
 import { Panel, formatRate } from "./panel.js";
 import { RefreshSchedule } from "./schedule.js";
-import { suggestRates, describeRates } from "./fair.js";
+import { suggestRates, cachedRates, cancelRates, describeRates } from "./fair.js";
 import { bestLoss } from "./readouts.js";
 import { LossChart } from "../views/loss-chart.js";
 import { formatLoss } from "../core/format.js";
@@ -41,7 +41,8 @@ const fairButton = () => /** @type {HTMLButtonElement} */ ($("fair"));
 
 /**
  * Both sides' sessions, and the learning rate each was built with.
- * @typedef {{ made: import("../../pkg/nn_playground.js").Playground[], rates: import("./fair.js").Rate[] }} Sides
+ * @typedef {{ made: import("../../pkg/nn_playground.js").Playground[], rates: import("./fair.js").Rate[], pending: boolean }} Sides
+ *   `pending`: fair rates were asked for and are being computed (the sides use the state's rate meanwhile)
  */
 
 /** @typedef {import("./state.js").NormalizationState} NormalizationState */
@@ -74,6 +75,8 @@ class NormalizationLab extends Page {
     });
     this.panels = [];
     this.target = NaN;
+    /** The config whose fair rates are being (or were last) computed. */
+    this.ratesKey = "";
     this.surfaces = new RefreshSchedule(SIDES.length, { minInterval: 150, costFactor: 10 });
     this.boundaries = new RefreshSchedule(SIDES.length, { minInterval: 120, costFactor: 10 });
   }
@@ -93,28 +96,26 @@ class NormalizationLab extends Page {
   }
 
   /**
-   * Both sides (each at its fair rate when asked); on any refusal the new ones are freed.
+   * Both sides: at the state's rate, or each at its fair rate when asked and already known (else
+   * at the state's rate until `adopt` has them computed); on any refusal the new ones are freed.
    * @param {NormalizationState} state
    * @returns {Sides}
    */
   build(state) {
+    const key = configKey(this.description, state);
+    const known = state.fair ? cachedRates(key) : null;
+    if (!state.fair || key !== this.ratesKey) cancelRates();
     const made = [];
     try {
-      for (const side of SIDES) made.push(new this.wasm.Playground(sideConfig(this.description, state, side)));
-      let rates = SIDES.map(() => ({ learningRate: state.learningRate, method: null }));
-      if (state.fair) {
-        rates = suggestRates(configKey(this.description, state), made);
-        SIDES.forEach((side, i) => {
-          made[i].free();
-          made[i] = null; // not freed twice if the next constructor throws
-          made[i] = new this.wasm.Playground(sideConfig(this.description, state, side, rates[i].learningRate));
-        });
+      for (const [i, side] of SIDES.entries()) {
+        made.push(new this.wasm.Playground(sideConfig(this.description, state, side, known?.[i].learningRate ?? state.learningRate)));
       }
-      return { made, rates };
     } catch (err) {
-      for (const pg of made) pg?.free();
+      for (const pg of made) pg.free();
       throw err;
     }
+    const rates = known ?? SIDES.map(() => ({ learningRate: state.learningRate, method: null }));
+    return { made, rates, pending: state.fair && !known };
   }
 
   /** The panels free the sessions they replace (Panel.attach). */
@@ -128,6 +129,7 @@ class NormalizationLab extends Page {
     this.surfaces.forget();
     this.boundaries.forget();
     this.showFair(rates);
+    if (this.sessions.pending) this.findRates();
     this.writeUnits();
     presetMenu().value = presetOf(this.state)?.id ?? "custom";
     updateThumbnails(this.wasm.Playground, this.state, this.description.problemOf);
@@ -138,10 +140,29 @@ class NormalizationLab extends Page {
     const button = fairButton();
     button.setAttribute("aria-pressed", String(this.state.fair));
     button.textContent = this.state.fair ? t("Same learning rate") : t("Fair learning rates");
-    button.disabled = false;
-    $("fair-info").textContent = this.state.fair
-      ? describeRates(SIDES, rates)
-      : t("Both sides use α = {rate}.", { rate: formatRate(this.state.learningRate) });
+    $("fair-info").textContent = this.sessions?.pending
+      ? t("Computing each side's learning rate…")
+      : this.state.fair
+        ? describeRates(SIDES, rates)
+        : t("Both sides use α = {rate}.", { rate: formatRate(this.state.learningRate) });
+  }
+
+  /**
+   * Each side's fair rate, computed in the compute worker while the page goes on; then both
+   * sides start over at their rates (unless the settings changed meanwhile).
+   */
+  async findRates() {
+    const state = this.state;
+    const key = configKey(this.description, state);
+    this.ratesKey = key;
+    try {
+      await suggestRates(key, SIDES.map((side) => sideConfig(this.description, state, side)));
+      if (this.state === state) this.rebuild(this.description.clone(state));
+    } catch (err) {
+      if (err?.cancelled || this.state !== state) return;
+      this.showRejected([err]);
+      this.rebuild({ ...this.description.clone(state), fair: false });
+    }
   }
 
   /** The hidden-unit selector for the first hidden layer. */
@@ -183,7 +204,7 @@ class NormalizationLab extends Page {
     this.refresh({ all: surfaceChanged });
   }
 
-  async toggleFair() {
+  toggleFair() {
     if (!this.state) return;
     const { state: next, errors } = this.form.read(this.state);
     if (errors.length) {
@@ -191,13 +212,7 @@ class NormalizationLab extends Page {
       return;
     }
     next.fair = !this.state.fair;
-    if (next.fair) {
-      fairButton().disabled = true;
-      $("fair-info").textContent = t("Computing each side's learning rate…");
-      // Let the message paint before the (synchronous) suggestion runs.
-      await new Promise((resolve) => setTimeout(resolve, 30));
-    }
-    if (!this.rebuild(next)) this.showFair(this.sessions.rates);
+    this.rebuild(next);
   }
 
   // ------------------------------------------------------------- drawing

@@ -13,7 +13,7 @@ import { BoundaryView } from "../views/boundary.js";
 import { LossChart } from "../views/loss-chart.js";
 import { NetworkView } from "../views/network.js";
 import { updateThumbnails } from "../views/thumbnails.js";
-import { showReport, showGradientCheckText, runGradientCheck } from "../views/readouts.js";
+import { showReport, cancelGradientCheck, runGradientCheck } from "../views/readouts.js";
 import { formatLoss } from "../core/format.js";
 import { hideError } from "../shell/banners.js";
 import { DataTools } from "./data-tools.js";
@@ -79,7 +79,7 @@ class PlaygroundPage extends TrainingPage {
     setElementSnippet(() => elementSnippet(this.description));
     $("full-batch").addEventListener("click", () => this.fullBatch());
     $("regenerate").addEventListener("click", () => this.regenerate());
-    $("grad-check").addEventListener("click", () => runGradientCheck(this.sessions, /** @type {HTMLButtonElement} */ ($("grad-check"))));
+    $("grad-check").addEventListener("click", () => runGradientCheck(this.sessions));
   }
 
   /**
@@ -96,7 +96,7 @@ class PlaygroundPage extends TrainingPage {
     this.frameCount = 0;
     this.chart.logScale = state.logScale;
     this.startTraining();
-    showGradientCheckText("");
+    cancelGradientCheck();
     const regression = state.problem === "regression";
     this.showFor(state);
     if (!pg) {

@@ -71,6 +71,7 @@ addStrings({
   "must be one of {choices}; got {got}": "{choices} 중 하나여야 합니다 (입력: {got})",
   "is not a setting here": "이 페이지의 설정이 아닙니다",
   "may have at most {max} {unit}; got {got}": "최대 {max}개의 {unit}까지 가능합니다 (입력: {got})",
+  "may have at most {max} {unit}": "최대 {max}개의 {unit}까지 가능합니다",
   "must be at most {max} {unit} with this network and data; got {got}": "이 네트워크와 데이터에서는 최대 {max} {unit}까지 가능합니다 (입력: {got})",
   "updates": "번의 업데이트",
   "give a {loss} of {got} on their data; it must be finite and at most 10¹²": "데이터에서 {loss}이 {got}입니다. 유한하고 10¹² 이하여야 합니다",

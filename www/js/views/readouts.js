@@ -6,6 +6,7 @@
 import { formatLoss, formatAccuracy, formatNumber } from "../core/format.js";
 import { describeError } from "../core/errors.js";
 import { t } from "../core/i18n.js";
+import { Computation } from "../core/compute.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -51,25 +52,29 @@ export function showGradientCheck({ relativeError: value, checked, parameters, p
   out.dataset.checked = String(checked);
 }
 
+/** The gradient checks, run in the compute worker. */
+const gradientChecks = new Computation("gradientCheck");
+
 /**
- * Run `pg.gradientCheck()` for its `button`: "computing…" first (painted before the
- * synchronous check runs), then the result or the core's error; the button is
- * disabled meanwhile.
+ * Check `pg`'s gradient off the main thread (on a copy of its model in the compute worker):
+ * "computing…" at once, then the result or the core's error. Training and drawing go on; a
+ * newer check, or `cancelGradientCheck()` when the network is rebuilt, drops this one.
  * @param {import("../../pkg/nn_playground.js").Playground | null | undefined} pg
- * @param {HTMLButtonElement} button
  */
-export async function runGradientCheck(pg, button) {
+export async function runGradientCheck(pg) {
   if (!pg) return;
   showGradientCheckText(t("computing…"));
-  button.disabled = true;
-  await new Promise((resolve) => setTimeout(resolve, 30));
   try {
-    showGradientCheck(pg.gradientCheck());
+    showGradientCheck(await gradientChecks.run({ model: pg.exportModel() }));
   } catch (err) {
-    showGradientCheckText(describeError(err));
-  } finally {
-    button.disabled = false;
+    if (!err?.cancelled) showGradientCheckText(describeError(err));
   }
+}
+
+/** Drop a running gradient check (its network is gone) and clear its slot. */
+export function cancelGradientCheck() {
+  gradientChecks.cancel();
+  showGradientCheckText("");
 }
 
 /** Show a message in the gradient-check slot ("computing…", an error). */
