@@ -564,3 +564,41 @@ test("optimizer hyper-parameters: shown per optimizer, round-trip through the ha
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(requestsOutside(requests, suite.base), []);
 });
+
+/** Count animation frames from now on (window.framesSeen). */
+function countFrames(page) {
+  return page.evaluate(() => {
+    window.framesSeen = 0;
+    const tick = () => {
+      window.framesSeen++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+test("a first run is watchable: a few updates a frame by default, max one choice away", async () => {
+  const { page, consoleErrors } = await fresh();
+  await loadPlayground(page, suite.base);
+  assert.equal(await page.inputValue("#speed"), "5");
+  assert.match(await page.evaluate(() => location.hash), /speed=5(&|$)/);
+  await countFrames(page);
+  await page.click("#play");
+  await page.waitForTimeout(1000);
+  await page.click("#play");
+  const frames = await page.evaluate(() => window.framesSeen);
+  const steps = await readNumber(page, "#step-counter");
+  assert.ok(steps > 0 && steps <= 5 * frames, `${steps} updates in ${frames} frames`);
+  assert.ok(steps < 2000, `${steps} updates after 1 s`);
+  assert.ok(await readNumber(page, "#train-loss") > 0.1, "the boundary is still forming after a second");
+
+  // "max" is one choice away and runs far more than 5 updates a frame.
+  await page.selectOption("#speed", "max");
+  await countFrames(page);
+  await page.click("#play");
+  await waitFor(page, () => Number(document.getElementById("step-counter").textContent) > 20000);
+  await page.click("#play");
+  const fast = await page.evaluate(() => window.framesSeen);
+  assert.ok(await readNumber(page, "#step-counter") - steps > 5 * fast, `max: more than 5 updates a frame over ${fast} frames`);
+  assert.deepEqual(consoleErrors, []);
+});

@@ -35,6 +35,7 @@ addStrings({
   "max (8 ms per frame)": "최대 (프레임당 8 ms)",
   "100 steps / frame": "100 스텝 / 프레임",
   "10 steps / frame": "10 스텝 / 프레임",
+  "5 steps / frame": "5 스텝 / 프레임",
   "1 step / frame": "1 스텝 / 프레임",
   "Epoch": "에포크",
   "Steps": "스텝",
