@@ -248,7 +248,7 @@ test("every control round-trips through the hash", async () => {
   await page.fill("#l2", "0.01");
   await page.press("#l2", "Enter");
   await page.check("#showTestData");
-  await page.check("#logScale");
+  await page.selectOption("#logScale", "true");
   await page.selectOption("#speed", "100");
   assert.equal(await page.isVisible("#error-banner"), false, await page.textContent("#error-text"));
   const sa = await stateOf(page);
@@ -269,7 +269,7 @@ test("every control round-trips through the hash", async () => {
   assert.deepEqual(sb.config, sa.config);
   assert.deepEqual(sb.state, sa.state);
   assert.equal(await b.page.isChecked("#showTestData"), true);
-  assert.equal(await b.page.isChecked("#logScale"), true);
+  assert.equal(await b.page.inputValue("#logScale"), "true");
   assert.equal(await b.page.isChecked("#dataset-moons"), true);
   assert.equal(await b.page.inputValue("#hidden"), "5,2,2");
 
@@ -600,5 +600,53 @@ test("a first run is watchable: a few updates a frame by default, max one choice
   await page.click("#play");
   const fast = await page.evaluate(() => window.framesSeen);
   assert.ok(await readNumber(page, "#step-counter") - steps > 5 * fast, `max: more than 5 updates a frame over ${fast} frames`);
+  assert.deepEqual(consoleErrors, []);
+});
+
+/** Pixel rows of the loss chart's right half where the training curve (#1d3557) is drawn. */
+function trainCurveRows(page) {
+  return page.evaluate(() => {
+    const c = /** @type {HTMLCanvasElement} */ (document.getElementById("loss-chart"));
+    const { data, width, height } = c.getContext("2d").getImageData(0, 0, c.width, c.height);
+    const rows = new Set();
+    for (let y = 0; y < height; y++) {
+      for (let x = Math.floor(width * 0.6); x < width - 12; x++) {
+        const i = (y * width + x) * 4;
+        if (Math.abs(data[i] - 29) + Math.abs(data[i + 1] - 53) + Math.abs(data[i + 2] - 87) < 60 && data[i + 3] > 200) rows.add(y);
+      }
+    }
+    return rows.size;
+  });
+}
+
+test("the loss chart stays readable over a long run: its axis turns logarithmic by itself, and says so", async () => {
+  const { page, consoleErrors } = await fresh();
+  await loadPlayground(page, suite.base, "#speed=max");
+  assert.equal(await page.inputValue("#logScale"), "auto");
+  assert.equal(await page.getAttribute("#loss-chart", "data-y-scale"), "linear", "a loss that has not fallen yet: linear");
+  await page.click("#play");
+  await waitFor(page, () => Number(document.getElementById("step-counter").textContent) > 30000);
+  await page.click("#play");
+  assert.equal(await page.getAttribute("#loss-chart", "data-y-scale"), "log");
+  // The late part of the run still rises and falls over many pixel rows instead of lying on the axis.
+  const logRows = await trainCurveRows(page);
+  assert.ok(logRows >= 12, `the training curve's last 40 % spans ${logRows} rows on the log axis`);
+
+  // Forced linear (as old links say logScale=false): flat, as the menu asked; forced log: back.
+  await page.selectOption("#logScale", "false");
+  assert.equal(await page.getAttribute("#loss-chart", "data-y-scale"), "linear");
+  assert.match(await page.evaluate(() => location.hash), /logScale=false/);
+  const linearRows = await trainCurveRows(page);
+  assert.ok(linearRows < logRows, `linear: ${linearRows} rows, log: ${logRows}`);
+  await page.selectOption("#logScale", "true");
+  assert.equal(await page.getAttribute("#loss-chart", "data-y-scale"), "log");
+  assert.equal(await page.evaluate(() => window.nnPlayground.state.logScale), true);
+
+  // A link of before (logScale=true) still means log, with no notice.
+  const b = await fresh();
+  await loadPlayground(b.page, suite.base, "#logScale=true");
+  assert.equal(await b.page.isVisible("#hash-notice"), false);
+  assert.equal(await b.page.inputValue("#logScale"), "true");
+  assert.equal(await b.page.getAttribute("#loss-chart", "data-y-scale"), "log");
   assert.deepEqual(consoleErrors, []);
 });

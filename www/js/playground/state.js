@@ -3,7 +3,8 @@
  * limits) and the view options. The custom element <nn-playground> takes the
  * same keys as attributes.
  */
-import { describeState, choice, boolean } from "../core/state.js";
+import { describeState, choice, boolean, custom } from "../core/state.js";
+import { parseBoolean } from "../core/hash.js";
 
 /** The speed menu's choices: "max" runs as many updates as fit the frame budget, the others that many per frame. */
 const SPEEDS = ["max", "100", "10", "5", "1"];
@@ -27,13 +28,30 @@ export const SPEED = speedChoice("max");
  */
 const FIRST_SPEED = "5";
 
+/** The loss axis's choices: "auto", or log (true) or linear (false) as links have always said. */
+const LOSS_AXES = ["auto", "false", "true"];
+
+/**
+ * The loss chart's y axis (`logScale`): "auto" is logarithmic once the losses span a decade and
+ * linear before; `true` is always logarithmic, `false` always linear.
+ */
+const LOSS_AXIS = {
+  ...custom((raw) => {
+    if (raw === "auto") return { value: "auto" };
+    const on = parseBoolean(raw);
+    return on === null ? { problem: { code: "unknownChoice", params: { choices: LOSS_AXES, got: raw } } } : { value: on };
+  }, "auto"),
+  choices: LOSS_AXES,
+  labels: { auto: "auto", false: "linear", true: "log" },
+};
+
 /** The view options: they only change the drawing. */
 const VIEW = ["showTestData", "logScale", "speed", "showGradients"];
 
 /**
  * The playground's state: every config key, and the view options.
  * @typedef {import("../core/state.js").ConfigState<keyof import("../../pkg/nn_playground.js").PlaygroundConfig> & {
- *   showTestData: boolean, logScale: boolean, speed: string, showGradients: boolean,
+ *   showTestData: boolean, logScale: boolean | "auto", speed: string, showGradients: boolean,
  * }} PlaygroundState
  */
 
@@ -46,7 +64,7 @@ export function describePlayground(schema) {
   return describeState(schema, {
     // Every setting of the core (a new one reaches the playground's link by itself), then the view options.
     keys: [...schema.settings.map((s) => s.key), ...VIEW],
-    own: { showTestData: boolean(false), logScale: boolean(false), speed: speedChoice(FIRST_SPEED), showGradients: boolean(false) },
+    own: { showTestData: boolean(false), logScale: LOSS_AXIS, speed: speedChoice(FIRST_SPEED), showGradients: boolean(false) },
     view: VIEW,
   });
 }

@@ -6,7 +6,8 @@
  * - `<figure data-figure="boundary">`: the decision boundary's canvas and its
  *   colour scale;
  * - `<figure data-figure="loss">`: a loss chart's canvas and its legend, with
- *   the log-scale checkbox when the figure has `data-log-toggle`.
+ *   the menu of its y axis (`logScale`: auto, linear, log) when the figure has
+ *   `data-axis-menu`.
  * A figure's `data-id` becomes its canvas's id, `data-canvas-view` its
  * canvas's data-view, `data-label` its accessible name and `data-described-by` its
  * aria-describedby.
@@ -51,10 +52,11 @@ function loss(figure) {
     element("span", { class: "key key-train" }, "training"),
     element("span", { class: "key key-test" }, "test"),
     element("span", { class: "key key-batch" }, "mini-batch"));
-  if (figure.hasAttribute("data-log-toggle")) {
-    legend.append(element("span", { class: "field field-check log-toggle", "data-control": "logScale" },
-      element("input", { id: "logScale", name: "logScale", type: "checkbox" }),
-      element("label", { for: "logScale" }, "log scale")));
+  if (figure.hasAttribute("data-axis-menu")) {
+    // Its options come from the state's `logScale` choices (js/shell/fields.js).
+    legend.append(element("span", { class: "axis-menu", "data-control": "logScale" },
+      element("label", { for: "logScale" }, "Loss axis"),
+      element("select", { id: "logScale", name: "logScale" })));
   }
   figure.append(canvasOf(figure), legend);
 }

@@ -4,7 +4,12 @@
  *
  * One sample per `pg.step(k)` report; the x axis is the step count, the y axis
  * is scaled to the training/test loss (a spiky mini-batch loss is clipped),
- * linear from 0 or logarithmic (powers of ten) when `logScale` is set.
+ * linear from 0 or logarithmic (powers of ten). `logScale` picks the axis:
+ * `true` logarithmic, `false` linear, "auto" (the default) logarithmic once
+ * the training/test losses span a decade — so a long run, whose loss falls by
+ * orders of magnitude, stays readable instead of flattening onto the axis.
+ * The axis title says which scale is drawn, and so does the canvas's
+ * `data-y-scale` ("log" or "linear").
  * Another page may pass its own `series` (e.g. two training losses to compare)
  * and feed them with `pushValues(step, { name: value, … })`.
  */
@@ -13,6 +18,8 @@ import { t } from "../core/i18n.js";
 
 const MARGIN = { left: 48, right: 10, top: 8, bottom: 30 };
 const HEIGHT = 150;
+/** With `logScale` "auto", the axis turns logarithmic once the largest loss is this many times the smallest. */
+const AUTO_LOG_RATIO = 10;
 
 /**
  * How a series is drawn.
@@ -42,7 +49,8 @@ export class LossChart {
     this.canvas = canvas;
     this.series = series;
     this.cssHeight = height;
-    this.logScale = false;
+    /** @type {boolean | "auto"} logarithmic, linear, or logarithmic once the losses span a decade */
+    this.logScale = "auto";
     this.reset();
     this.resize();
   }
@@ -108,32 +116,43 @@ export class LossChart {
     return m;
   }
 
-  /** Smallest positive finite loss of any series. */
-  minPositiveLoss() {
+  /**
+   * Smallest positive finite loss of any series (`scaledOnly`: of the scaled series).
+   * @param {boolean} [scaledOnly]
+   */
+  minPositiveLoss(scaledOnly = false) {
     let m = Infinity;
     for (const s of this.series) {
+      if (scaledOnly && !s.scaled) continue;
       for (const v of this.values[s.name]) if (Number.isFinite(v) && v > 0 && v < m) m = v;
     }
     return m;
   }
 
-  /** The y axis: { ticks, map(v) → 0..1 }. */
+  /** Whether the y axis is drawn logarithmic now: asked for, or "auto" and the losses span a decade. */
+  isLog() {
+    if (this.logScale !== "auto") return this.logScale;
+    const max = this.maxLoss();
+    return max > 0 && max >= AUTO_LOG_RATIO * this.minPositiveLoss(true);
+  }
+
+  /** The y axis: { log, ticks, map(v) → 0..1 }. */
   yAxis() {
     const max = this.maxLoss();
-    if (this.logScale && max > 0) {
+    if (this.isLog() && max > 0) {
       const hi = Math.ceil(Math.log10(max) + 1e-9);
       const lo = Math.min(hi - 1, Math.floor(Math.log10(Math.max(this.minPositiveLoss(), max * 1e-12))));
       const every = Math.max(1, Math.ceil((hi - lo) / 5));
       const ticks = [];
       for (let e = hi; e >= lo; e -= every) ticks.push(10 ** e);
-      return { ticks, map: (v) => (v > 0 ? (Math.log10(v) - lo) / (hi - lo) : -1) };
+      return { log: true, ticks, map: (v) => (v > 0 ? (Math.log10(v) - lo) / (hi - lo) : -1) };
     }
     let top = 1;
     if (max > 0) {
       const step = niceStep(0, max * 1.05, 4);
       top = Math.ceil((max * 1.05) / step) * step;
     }
-    return { ticks: niceTicks(0, top, 4), map: (v) => v / top };
+    return { log: false, ticks: niceTicks(0, top, 4), map: (v) => v / top };
   }
 
   draw() {
@@ -142,6 +161,8 @@ export class LossChart {
     // Steps are whole numbers: start with a 0..10 axis so ticks never show fractions.
     const xMax = Math.max(10, this.steps.length ? this.steps[this.steps.length - 1] : 10);
     const axis = this.yAxis();
+    const scale = axis.log ? "log" : "linear";
+    if (this.canvas.dataset.yScale !== scale) this.canvas.dataset.yScale = scale;
     const sx = (s) => plot.x + (s / xMax) * plot.w;
     const sy = (v) => plot.y + plot.h - axis.map(v) * plot.h;
 
@@ -169,7 +190,7 @@ export class LossChart {
     ctx.rotate(-Math.PI / 2);
     ctx.textAlign = "center";
     ctx.textBaseline = "middle";
-    ctx.fillText(t("loss"), 0, 0);
+    ctx.fillText(axis.log ? t("loss (log scale)") : t("loss (linear scale)"), 0, 0);
     ctx.restore();
 
     // series, clipped to the plot
@@ -177,11 +198,11 @@ export class LossChart {
     ctx.beginPath();
     ctx.rect(plot.x, plot.y - 1, plot.w + 1, plot.h + 2);
     ctx.clip();
-    for (const s of this.series) this.drawSeries(this.values[s.name], s.style, sx, sy);
+    for (const s of this.series) this.drawSeries(this.values[s.name], s.style, sx, sy, axis.log);
     ctx.restore();
   }
 
-  drawSeries(values, style, sx, sy) {
+  drawSeries(values, style, sx, sy, log) {
     const { ctx, steps } = this;
     const n = values.length;
     if (n === 0) return;
@@ -195,7 +216,7 @@ export class LossChart {
     let pen = false;
     for (let i = 0; i < n; i += stride) {
       const v = values[i];
-      if (!Number.isFinite(v) || (this.logScale && v <= 0)) {
+      if (!Number.isFinite(v) || (log && v <= 0)) {
         pen = false;
         continue;
       }
