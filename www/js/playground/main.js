@@ -64,7 +64,7 @@ class PlaygroundPage extends TrainingPage {
     this.network = new NetworkView($("network"), (layers) => {
       /** @type {HTMLInputElement} */ ($("hidden")).value = layers.join(",");
       this.applySettings("hidden");
-    }, { maxLayers: hidden.maxLayers, maxUnits: hidden.max });
+    }, { fit: true, maxLayers: hidden.maxLayers, maxUnits: hidden.max });
     this.dataTools = new DataTools({
       wasm: this.wasm,
       view: this.boundaryView,

@@ -6,6 +6,10 @@
  * Columns, units and buttons are plain HTML (so they are keyboard accessible);
  * the links are an SVG drawn behind them from the laid-out unit positions. A
  * layer wider than MAX_DRAWN units shows its first units and a "+N" marker.
+ * A `fit` diagram stays inside its container however deep the network: its
+ * layers share the width, their units and heads shrinking with it (CSS), and
+ * when a layer would get narrower than MIN_LAYER_PX the diagram runs down
+ * instead, one row per layer.
  *
  * `update()` puts numbers on it: every unit becomes a small heatmap of its own
  * output over the input plane (`pg.unitOutputs`), every link is coloured by the
@@ -20,6 +24,8 @@ import { paintGrid } from "./boundary.js";
 import { formatEntry } from "../core/format.js";
 
 const MAX_DRAWN = 8;
+/** Narrowest a hidden layer's column may get (units about 16 px) before a `fit` diagram runs down. */
+const MIN_LAYER_PX = 24;
 const SVG_NS = "http://www.w3.org/2000/svg";
 const NEW_LAYER_UNITS = 4;
 /** Weights listed in a unit's tooltip. */
@@ -68,12 +74,17 @@ export class NetworkView {
   /**
    * @param {HTMLElement} container
    * @param {((hidden: number[]) => void) | null} onChange called with the edited layer list
-   * @param {{ editable?: boolean, notation?: boolean, maxLayers?: number, maxUnits?: number }} [options]
+   * @param {{ editable?: boolean, notation?: boolean, fit?: boolean, maxLayers?: number, maxUnits?: number }} [options]
    *   `editable: false` drops the +/− buttons (an editable diagram needs the most layers and
-   *   units it may grow to); `notation: true` names every column a[l] as in the lecture.
+   *   units it may grow to); `notation: true` names every column a[l] as in the lecture;
+   *   `fit: true` keeps every layer inside the container's width (see above).
    */
-  constructor(container, onChange, { editable = true, notation = false, maxLayers = 0, maxUnits = 0 } = {}) {
+  constructor(container, onChange, { editable = true, notation = false, fit = false, maxLayers = 0, maxUnits = 0 } = {}) {
     this.container = container;
+    this.fit = fit;
+    container.classList.toggle("network-fit", fit);
+    /** The container's width the orientation was chosen for. */
+    this.laidOutWidth = 0;
     this.onChange = onChange;
     this.editable = editable;
     this.maxLayers = maxLayers;
@@ -92,7 +103,14 @@ export class NetworkView {
     container.addEventListener("pointerleave", () => this.hideTip("pointer"));
     container.addEventListener("focusin", (e) => this.onFocus(e));
     container.addEventListener("focusout", () => this.hideTip("focus"));
-    this.resizeObserver = new ResizeObserver(() => this.drawEdges());
+    this.resizeObserver = new ResizeObserver(() => {
+      if (container.clientWidth === this.laidOutWidth) this.drawEdges();
+      // A new width may turn the diagram: after this layout, not inside the observer's callback.
+      else requestAnimationFrame(() => {
+        this.orient();
+        this.drawEdges();
+      });
+    });
     this.resizeObserver.observe(container);
   }
 
@@ -173,6 +191,7 @@ export class NetworkView {
     this.buildLinks();
     const first = this.columns[1]?.[0];
     if (first?.el) first.el.tabIndex = 0;
+    this.orient();
     this.drawEdges();
 
     if (this.focusAfterRender) {
@@ -211,6 +230,8 @@ export class NetworkView {
     const activation = ACTIVATION_NAMES[this.activation] ?? this.activation;
     head.append(
       el("span", { class: "net-col-title", id: `layer-${i + 1}-units` }, `${units} unit${units === 1 ? "" : "s"}`),
+      // What a narrow column shows instead of the title.
+      el("span", { class: "net-col-count", "aria-hidden": "true", title: `${units} unit${units === 1 ? "" : "s"}` }, String(units)),
       el("span", { class: "net-col-note" }, this.notation ? `a[${i + 1}] · ${activation}` : activation),
     );
     col.append(head, this.nodes(i + 1, units));
@@ -283,9 +304,27 @@ export class NetworkView {
     }
   }
 
-  /** Lay the links out along the current unit positions. */
+  /** Whether the layers run down (one row each) rather than across. */
+  get down() {
+    return this.body?.classList.contains("net-down") ?? false;
+  }
+
+  /**
+   * A `fit` diagram: across while every hidden layer gets at least MIN_LAYER_PX of the
+   * container's width, down otherwise.
+   */
+  orient() {
+    const { body } = this;
+    this.laidOutWidth = this.container.clientWidth;
+    if (!this.fit || !body?.isConnected) return;
+    body.classList.remove("net-down");
+    const layer = body.querySelector(".net-hidden");
+    body.classList.toggle("net-down", !!layer && layer.getBoundingClientRect().width < MIN_LAYER_PX);
+  }
+
+  /** Lay the links out along the current unit positions (left to right, or top to bottom when down). */
   drawEdges() {
-    const { svg, body } = this;
+    const { svg, body, down } = this;
     if (!svg || !body || !body.isConnected || !this.links) return;
     const origin = body.getBoundingClientRect();
     const width = Math.max(body.scrollWidth, origin.width);
@@ -301,17 +340,27 @@ export class NetworkView {
         b = {
           left: r.left - origin.left + body.scrollLeft,
           right: r.right - origin.left + body.scrollLeft,
+          top: r.top - origin.top + body.scrollTop,
+          bottom: r.bottom - origin.top + body.scrollTop,
+          x: (r.left + r.right) / 2 - origin.left + body.scrollLeft,
           y: (r.top + r.bottom) / 2 - origin.top + body.scrollTop,
         };
         boxes.set(node, b);
       }
       return b;
     };
+    const f = (v) => v.toFixed(1);
     for (const link of this.links) {
       const a = box(link.a);
       const b = box(link.b);
-      const mx = (a.right + b.left) / 2;
-      const d = `M${a.right.toFixed(1)} ${a.y.toFixed(1)}C${mx.toFixed(1)} ${a.y.toFixed(1)} ${mx.toFixed(1)} ${b.y.toFixed(1)} ${b.left.toFixed(1)} ${b.y.toFixed(1)}`;
+      let d;
+      if (down) {
+        const my = (a.bottom + b.top) / 2;
+        d = `M${f(a.x)} ${f(a.bottom)}C${f(a.x)} ${f(my)} ${f(b.x)} ${f(my)} ${f(b.x)} ${f(b.top)}`;
+      } else {
+        const mx = (a.right + b.left) / 2;
+        d = `M${f(a.right)} ${f(a.y)}C${f(mx)} ${f(a.y)} ${f(mx)} ${f(b.y)} ${f(b.left)} ${f(b.y)}`;
+      }
       link.path.setAttribute("d", d);
       link.hit?.setAttribute("d", d);
     }
@@ -422,23 +471,29 @@ export class NetworkView {
     if (unit) this.showTip(unit, null, "focus");
   }
 
-  /** Arrow keys move the focus between units: up/down within a layer, left/right across layers. */
+  /**
+   * Arrow keys move the focus between units: along a layer (up/down, or left/right when the
+   * layers run down) and across layers (left/right, or up/down).
+   */
   onKey(e) {
     const node = e.target.closest?.(".node-unit");
     if (!node || !["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End"].includes(e.key)) return;
     const column = Number(node.dataset.column);
     const unit = Number(node.dataset.unit);
     const units = (c) => (this.columns[c] ?? []).filter((r) => r.unit !== null);
+    const [back, forward, previous, next] = this.down
+      ? ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"]
+      : ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"];
     let target = null;
-    if (e.key === "ArrowUp" || e.key === "ArrowDown") {
+    if (e.key === back || e.key === forward) {
       const list = units(column);
-      const i = list.findIndex((r) => r.unit === unit) + (e.key === "ArrowUp" ? -1 : 1);
+      const i = list.findIndex((r) => r.unit === unit) + (e.key === back ? -1 : 1);
       target = list[Math.max(0, Math.min(list.length - 1, i))];
     } else if (e.key === "Home" || e.key === "End") {
       const list = e.key === "Home" ? units(1) : units(this.columns.length - 1);
       target = list[0];
     } else {
-      const c = column + (e.key === "ArrowLeft" ? -1 : 1);
+      const c = column + (e.key === previous ? -1 : 1);
       const list = c >= 1 && c < this.columns.length ? units(c) : [];
       if (list.length) target = list[Math.min(unit, list.length - 1)];
     }
