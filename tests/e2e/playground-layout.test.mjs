@@ -1,7 +1,8 @@
 /**
  * The playground's layout (www/index.html) in headless Chromium, on a laptop
  * (1440 × 900) and a phone (390 × 844): a network of 16 hidden layers fits the
- * Network column, every unit and the output unit inside it.
+ * Network column, every unit and the output unit inside it; no settings menu
+ * cuts off the text of its choice.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -69,4 +70,49 @@ test("a shallow network keeps its full-size units and per-layer buttons", async 
   assert.ok(sizes.every((w) => w >= 37), `unit sizes ${sizes}`);
   assert.equal(await page.isVisible("#layer-2-add"), true);
   assert.equal(await page.isVisible("#layer-1-units"), true);
+});
+
+/**
+ * Every visible menu of the settings bar and the header, with each of its choices selected:
+ * the width its text needs (a copy of the menu sized to that choice) against the width it has.
+ */
+function cutMenus(page) {
+  return page.evaluate(() => {
+    const cut = [];
+    for (const select of document.querySelectorAll(".hyper select, .topbar select")) {
+      if (!select.getClientRects().length) continue;
+      const shown = select.value;
+      for (const option of select.options) {
+        const copy = /** @type {HTMLSelectElement} */ (select.cloneNode(false));
+        copy.removeAttribute("id");
+        copy.removeAttribute("name");
+        copy.append(new Option(option.text));
+        copy.style.position = "absolute";
+        copy.style.width = "auto";
+        copy.style.minWidth = "0";
+        copy.style.fieldSizing = "content";
+        select.after(copy);
+        const needs = copy.getBoundingClientRect().width;
+        copy.remove();
+        select.value = option.value;
+        const has = select.getBoundingClientRect().width;
+        if (needs > has + 1) cut.push(`${select.id} “${option.text}”: needs ${needs.toFixed(1)} px, has ${has.toFixed(1)}`);
+      }
+      select.value = shown;
+    }
+    return cut;
+  });
+}
+
+test("no settings menu cuts off its text (the optimizer's among them), at any width", async () => {
+  const { page } = await suite.fresh({ viewport: { width: 1440, height: 900 } });
+  for (const hash of ["#optimizer=sgd", "#optimizer=momentum", "#optimizer=adam&lang=ko"]) {
+    await loadPlayground(page, suite.base, hash);
+    for (let width = 320; width <= 1600; width += 40) {
+      await page.setViewportSize({ width, height: 900 });
+      assert.deepEqual(await cutMenus(page), [], `${hash} at ${width} px`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${hash} at ${width} px: the page is ${overflow}px too wide`);
+    }
+  }
 });
