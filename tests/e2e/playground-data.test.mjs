@@ -271,6 +271,44 @@ test("the panel as PNG", async () => {
   assert.ok(width > 200 && height > width, `${width}×${height}`);
 });
 
+test("the PNG's caption is not cut off at the right, in either language, on a phone too", async () => {
+  for (const [viewport, hash] of [[{ width: 1400, height: 1000 }, ""], [{ width: 390, height: 844 }, "&lang=ko"]]) {
+    const { page } = await fresh({ viewport });
+    await loadPlayground(page, suite.base, `#dataset=circle&hidden=4${hash}`);
+    await steps(page, 3);
+    const file = await download(page, "#export-png");
+    const ink = await page.evaluate(async (url) => {
+      const image = new Image();
+      image.src = url;
+      await image.decode();
+      const c = document.createElement("canvas");
+      c.width = image.width;
+      c.height = image.height;
+      const ctx = c.getContext("2d");
+      ctx.drawImage(image, 0, 0);
+      const { data } = ctx.getImageData(0, 0, c.width, c.height);
+      const chart = document.getElementById("loss-chart");
+      const captionTop = document.getElementById("boundary").height + chart.height + 24;
+      const dark = (x, y) => {
+        const i = (y * c.width + x) * 4;
+        return data[i] + data[i + 1] + data[i + 2] < 600;
+      };
+      let caption = 0;
+      let margin = 0;
+      for (let y = captionTop; y < c.height; y++) {
+        for (let x = 0; x < c.width; x++) {
+          if (!dark(x, y)) continue;
+          caption++;
+          if (x >= c.width - 10) margin++;
+        }
+      }
+      return { caption, margin };
+    }, `data:image/png;base64,${file.data.toString("base64")}`);
+    assert.ok(ink.caption > 200, `the caption is drawn (${ink.caption} dark pixels)`);
+    assert.equal(ink.margin, 0, `${viewport.width} px${hash}: the caption runs into the right margin`);
+  }
+});
+
 test("embed=1 shows only the widget; controls= keeps the named controls; Embed gives the snippets", async () => {
   const { page } = await fresh();
   await loadPlayground(page, suite.base, "#dataset=spiral&hidden=8,8&embed=1");

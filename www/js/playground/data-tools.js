@@ -6,12 +6,13 @@
  * parses with the core's `parsePointsCsv`, whose error lists every bad line —
  * then nothing changes; export writes `pointsToCsv`. The first edit starts
  * from the dataset on screen (its training and test points).
- * Save: the panel as a PNG (the decision boundary with its points, the loss
- * curves and the losses), the model as JSON (`pg.exportModel()`), and a saved
+ * Save: the panel as a PNG (panel-image.js: the decision boundary with its
+ * points, the loss curves and the losses), the model as JSON (`pg.exportModel()`), and a saved
  * model loaded back (`Playground.fromModel`, which names what does not fit).
  */
 import { CUSTOM, MAX_HASH_POINTS, binaryLabels, pointsLeftOut } from "../core/state.js";
 import { PointEditor, rawPoints, customBounds } from "./point-editor.js";
+import { composePanel } from "./panel-image.js";
 import { drawThumbnail } from "../views/thumbnails.js";
 import { formatLoss, formatAccuracy } from "../core/format.js";
 import { describeError } from "../core/errors.js";
@@ -34,30 +35,6 @@ export function download(blob, filename) {
 /** "1.235" for a coordinate in a message. */
 function coord(v) {
   return String(Math.round(v * 100) / 100).replace("-", "−");
-}
-
-/**
- * One canvas with the boundary plot, the loss chart below it and a line of
- * readouts (device pixels of the on-screen canvases, on white).
- */
-export function composePanel(boundary, chart, caption) {
-  const pad = Math.round(12 * (boundary.width / boundary.clientWidth || 1));
-  const lineHeight = 2 * pad;
-  const width = Math.max(boundary.width, chart.width) + 2 * pad;
-  const height = boundary.height + chart.height + lineHeight + 3 * pad;
-  const out = document.createElement("canvas");
-  out.width = width;
-  out.height = height;
-  const ctx = out.getContext("2d");
-  ctx.fillStyle = "#fff";
-  ctx.fillRect(0, 0, width, height);
-  ctx.drawImage(boundary, pad, pad);
-  ctx.drawImage(chart, pad, boundary.height + 2 * pad);
-  ctx.fillStyle = "#1c2430";
-  ctx.font = `${Math.round(lineHeight * 0.6)}px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif`;
-  ctx.textBaseline = "middle";
-  ctx.fillText(caption, pad, height - pad - lineHeight / 2);
-  return out;
 }
 
 /** @typedef {import("../../pkg/nn_playground.js").Playground} Playground */
@@ -204,7 +181,7 @@ export class DataTools {
       parts.push(`${t("Step")} ${r.step}`, `${t("Training loss")} ${formatLoss(r.trainLoss)}`, `${t("Test loss")} ${formatLoss(r.testLoss)}`);
       if (r.testAccuracy !== null && r.testAccuracy !== undefined) parts.push(`${t("Test accuracy")} ${formatAccuracy(r.testAccuracy)}`);
     }
-    const canvas = composePanel(this.page.view.canvas, this.page.chartCanvas, parts.join("   ·   "));
+    const canvas = composePanel(this.page.view.canvas, this.page.chartCanvas, parts);
     canvas.toBlob((blob) => blob && download(blob, "nn-playground.png"), "image/png");
   }
 
