@@ -97,6 +97,7 @@ test("a shared link reproduces the view: the same points (the user's too) and th
   const a = await fresh();
   await loadPlayground(a.page, suite.base, "#dataset=moons&samples=60&noise=0.1&hidden=6&optimizer=adam&learningRate=0.02&seed=9");
   // Two points of the user's: the data becomes custom, small enough to travel in the link.
+  await a.page.click("#add-points");
   let at = await plotPosition(a.page, 1.5, 1.5);
   await a.page.mouse.click(at.x, at.y);
   at = await plotPosition(a.page, -2, -3);
@@ -126,6 +127,7 @@ test("a shared link reproduces the view: the same points (the user's too) and th
 test("more than 200 points stay out of the link, with a notice", async () => {
   const { page } = await fresh();
   await loadPlayground(page, suite.base, "#dataset=circle&samples=400");
+  await page.click("#add-points");
   const at = await plotPosition(page, 0, 0);
   await page.mouse.click(at.x, at.y);
   const s = await stateOf(page);
@@ -144,6 +146,7 @@ test("more than 200 points stay out of the link, with a notice", async () => {
 test("points: click adds, Shift the other class, right-click and erase mode remove, the keyboard too, Clear", async () => {
   const { page, pageErrors } = await fresh();
   await loadPlayground(page, suite.base, "#dataset=gauss&samples=20&seed=3");
+  await page.click("#add-points");
   const n0 = 20;
   let at = await plotPosition(page, 4, 4);
   await page.mouse.click(at.x, at.y);
@@ -191,6 +194,49 @@ test("points: click adds, Shift the other class, right-click and erase mode remo
   assert.equal(s.config.points.length, 6);
   await page.click("#step");
   assert.equal(await readNumber(page, "#step-counter"), 1);
+  assert.deepEqual(pageErrors, []);
+});
+
+test("a click on a built-in dataset changes nothing until “Add points” is on, and says so where it landed", async () => {
+  const { page, pageErrors } = await fresh();
+  await loadPlayground(page, suite.base, "#dataset=circle&samples=100");
+  const before = await stateOf(page);
+  const at = await plotPosition(page, 2, 2);
+  await page.mouse.click(at.x, at.y);
+  await page.mouse.click(at.x, at.y, { modifiers: ["Alt"] });
+  await page.focus("#boundary");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Delete");
+  const after = await stateOf(page);
+  assert.equal(after.config.dataset, "circle", "still the built-in dataset");
+  assert.deepEqual(after.state.points, []);
+  assert.equal(after.hash, before.hash);
+  assert.equal(await page.isChecked("#dataset-circle"), true);
+  assert.equal(await page.getAttribute("#add-points", "aria-pressed"), "false");
+
+  // The note at the click says how to edit.
+  await page.mouse.click(at.x, at.y);
+  await page.waitForSelector(".plot-note", { state: "visible" });
+  assert.match(await page.textContent(".plot-note"), /press “Add points”/);
+  const note = await page.locator(".plot-note").boundingBox();
+  assert.ok(Math.abs(note.y - at.y) < 40 && note.x <= at.x && note.x + note.width >= at.x - 1,
+    `the note ${JSON.stringify(note)} is at the click ${JSON.stringify(at)}`);
+
+  // On, a click adds a point: the data becomes "Yours", and the note there says so.
+  await page.click("#add-points");
+  assert.equal(await page.getAttribute("#add-points", "aria-pressed"), "true");
+  await page.mouse.click(at.x, at.y);
+  const edited = await stateOf(page);
+  assert.equal(edited.config.dataset, "custom");
+  assert.equal(edited.state.points.length, 101 * 3);
+  assert.match(await page.textContent(".plot-note"), /Added a point .* The data is now yours/);
+  // Choosing a built-in dataset turns editing off again; choosing "Yours" turns it on.
+  await page.click("label.thumb:has(#dataset-xor)");
+  await waitFor(page, () => window.nnPlayground.playground?.config().dataset === "xor");
+  assert.equal(await page.getAttribute("#add-points", "aria-pressed"), "false");
+  await page.click("label.thumb:has(#dataset-custom)");
+  await waitFor(page, () => window.nnPlayground.playground?.config().dataset === "custom");
+  assert.equal(await page.getAttribute("#add-points", "aria-pressed"), "true");
   assert.deepEqual(pageErrors, []);
 });
 

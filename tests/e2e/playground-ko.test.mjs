@@ -1,7 +1,7 @@
 /**
  * The playground (www/index.html) in Korean, in headless Chromium: lang=ko or
- * the switch, every string translated (the optimizer fields and the diagram's
- * tooltips too), and back to English.
+ * the switch, every string translated (the optimizer fields, the diagram's
+ * tooltips and the note at a click on the plot too), and back to English.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -21,6 +21,8 @@ test("the playground reads in Korean (lang=ko or the switch), every string trans
   await page.waitForSelector("#grad-check-value[data-value]");
   await page.click("#share-button").catch(() => {});
   await page.keyboard.press("Escape");
+  await page.click("#boundary"); // the note at the click: how to add points
+  await page.waitForSelector(".plot-note", { state: "visible" });
   assert.deepEqual(await englishLeft(page), []);
   assert.match(await page.evaluate(() => location.hash), /lang=ko/);
   // A lesson link keeps the language.

@@ -1,17 +1,19 @@
 /**
  * The playground's "Your data" and "Save" panels.
  *
- * Your data: what a click on the plot adds (a class, or a value for
- * regression), erase mode, Clear, and the points as CSV (x,y,label): import
- * parses with the core's `parsePointsCsv`, whose error lists every bad line —
- * then nothing changes; export writes `pointsToCsv`. The first edit starts
- * from the dataset on screen (its training and test points).
+ * Your data: "Add points" under the plot (clicks edit only while it is on,
+ * edit-mode.js), what a click adds (a class, or a value for regression),
+ * erase mode, Clear, and the points as CSV (x,y,label): import parses with
+ * the core's `parsePointsCsv`, whose error lists every bad line — then nothing
+ * changes; export writes `pointsToCsv`. The first edit starts from the dataset
+ * on screen (its training and test points).
  * Save: the panel as a PNG (panel-image.js: the decision boundary with its
  * points, the loss curves and the losses), the model as JSON (`pg.exportModel()`), and a saved
  * model loaded back (`Playground.fromModel`, which names what does not fit).
  */
 import { CUSTOM, MAX_HASH_POINTS, binaryLabels, pointsLeftOut } from "../core/state.js";
 import { PointEditor, rawPoints, customBounds } from "./point-editor.js";
+import { EditMode } from "./edit-mode.js";
 import { composePanel } from "./panel-image.js";
 import { drawThumbnail } from "../views/thumbnails.js";
 import { formatLoss, formatAccuracy } from "../core/format.js";
@@ -53,16 +55,28 @@ export class DataTools {
    */
   constructor(page) {
     this.page = page;
+    const erase = /** @type {HTMLInputElement} */ ($("erase-mode"));
+    this.mode = new EditMode(/** @type {HTMLButtonElement} */ ($("add-points")), page.view.canvas, () => {
+      if (!this.mode.on) erase.checked = false;
+    });
     this.editor = new PointEditor(page.view.canvas, page.view, {
       points: () => this.editablePoints(),
       distortion: () => page.state(),
       label: (other) => this.label(other),
-      erasing: () => /** @type {HTMLInputElement} */ ($("erase-mode")).checked,
+      editing: () => this.mode.on,
+      idle: (at) => this.mode.explain(at),
+      erasing: () => erase.checked,
       change: (points, what) => this.change(points, what),
-      refused: (why) => this.say(why === "full" ? t("5000 points is the most a dataset can have.") : t("No point near there to remove.")),
+      refused: (why, at) => this.say(why === "full" ? t("5000 points is the most a dataset can have.") : t("No point near there to remove."), at),
       redraw: page.redraw,
     });
-    $("clear-points").addEventListener("click", () => this.change([], { cleared: true }));
+    erase.addEventListener("change", () => {
+      if (erase.checked) this.mode.set(true);
+    });
+    $("clear-points").addEventListener("click", () => {
+      this.mode.set(true);
+      this.change([], { cleared: true });
+    });
     $("export-csv").addEventListener("click", () => this.exportCsv());
     $("import-csv").addEventListener("change", (e) => this.importFile(e.target, (text, name) => this.importCsv(text, name)));
     $("export-png").addEventListener("click", () => this.exportPng());
@@ -95,16 +109,28 @@ export class DataTools {
   }
 
   /**
-   * The points were edited: a network on them, and a line saying what changed.
-   * @param {number[]} points
-   * @param {{ added?: number[], removed?: number[], cleared?: boolean }} [what]
+   * Turn editing on the plot on or off (a dataset chosen: on for "Yours", off for a built-in one).
+   * @param {boolean} on
    */
-  change(points, { added, removed, cleared } = {}) {
+  setEditing(on) {
+    this.mode.set(on);
+  }
+
+  /**
+   * The points were edited: a network on them, and a line saying what changed (also at the
+   * plot's position `at` of an edit made there; the first edit of a built-in dataset says
+   * that the data is now the user's).
+   * @param {number[]} points
+   * @param {{ added?: number[], removed?: number[], cleared?: boolean, at?: number[] }} [what]
+   */
+  change(points, { added, removed, cleared, at } = {}) {
     this.hideError();
+    const copied = this.page.state().dataset !== CUSTOM;
     if (!this.page.usePoints(points, this.page.state().problem)) return;
     const n = points.length / 3;
-    if (added) this.say(t("Added a point at ({x}, {y}) with label {label}; {n} points.", { x: coord(added[0]), y: coord(added[1]), label: added[2], n }));
-    else if (removed) this.say(t("Removed the point at ({x}, {y}); {n} points.", { x: coord(removed[0]), y: coord(removed[1]), n }));
+    const yours = copied && !cleared ? ` ${t("The data is now yours: a copy of the points shown, edited.")}` : "";
+    if (added) this.say(t("Added a point at ({x}, {y}) with label {label}; {n} points.", { x: coord(added[0]), y: coord(added[1]), label: added[2], n }) + yours, at);
+    else if (removed) this.say(t("Removed the point at ({x}, {y}); {n} points.", { x: coord(removed[0]), y: coord(removed[1]), n }) + yours, at);
     else if (cleared) this.say(t("Cleared. Click the plot to add points (at least two)."));
   }
 
@@ -123,8 +149,14 @@ export class DataTools {
     if (state.dataset === CUSTOM && n < 2) this.say(t("Add at least two points to train a network."));
   }
 
-  say(text) {
+  /**
+   * A line about the data in the panel, and at the plot's position `at` when given.
+   * @param {string} text
+   * @param {number[]} [at]
+   */
+  say(text, at) {
     $("data-status").textContent = text;
+    if (at) this.mode.say(text, at);
   }
 
   showError(id, text) {

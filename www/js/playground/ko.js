@@ -103,8 +103,14 @@ addStrings({
   "Test loss": "테스트 손실",
   "Training accuracy": "학습 정확도",
   "Test accuracy": "테스트 정확도",
-  "Decision boundary: the network's output over the input plane, with the data points. Click to add a point.":
-    "결정 경계: 입력 평면 위에서의 네트워크 출력과 데이터 점. 클릭하면 점이 추가됩니다.",
+  "Decision boundary: the network's output over the input plane, with the data points. With Add points on, a click adds a point.":
+    "결정 경계: 입력 평면 위에서의 네트워크 출력과 데이터 점. 점 추가가 켜져 있으면 클릭할 때 점이 추가됩니다.",
+  "Add points": "점 추가",
+  "While on, a click on the plot adds a point (your data starts as a copy of the points shown)":
+    "켜져 있는 동안 그래프를 클릭하면 점이 추가됩니다 (내 데이터는 보이는 점을 복사해서 시작합니다)",
+  "The data stays as it is. To add points, press “Add points” under the plot.":
+    "데이터는 그대로입니다. 점을 추가하려면 그래프 아래의 “점 추가”를 누르세요.",
+  "The data is now yours: a copy of the points shown, edited.": "이제 내 데이터입니다: 보이던 점을 복사해서 고친 것입니다.",
   "Show test data": "테스트 데이터 보기",
   "Loss curve: training, test and mini-batch loss per step": "손실 곡선: 스텝마다 학습, 테스트, 미니 배치 손실",
   "training": "학습",
@@ -136,8 +142,8 @@ addStrings({
   "orange points (class 0)": "주황 점 (클래스 0)",
   "A click adds the value": "클릭하면 추가할 값",
   "Erase mode": "지우기 모드",
-  "Click the plot to add a point, Shift-click for the other class; Alt-click or right-click removes the nearest point. With the keyboard: focus the plot, move with the arrow keys, Enter adds, Delete removes.":
-    "그래프를 클릭하면 점이 추가되고, Shift+클릭은 다른 클래스를 추가합니다. Alt+클릭이나 오른쪽 클릭은 가장 가까운 점을 지웁니다. 키보드: 그래프에 포커스하고 화살표 키로 움직인 뒤 Enter 로 추가, Delete 로 삭제합니다.",
+  "Press “Add points” under the plot, then click the plot to add a point, Shift-click for the other class; Alt-click or right-click removes the nearest point. With the keyboard: focus the plot, move with the arrow keys, Enter adds, Delete removes.":
+    "그래프 아래의 “점 추가”를 누른 뒤 그래프를 클릭하면 점이 추가되고, Shift+클릭은 다른 클래스를 추가합니다. Alt+클릭이나 오른쪽 클릭은 가장 가까운 점을 지웁니다. 키보드: 그래프에 포커스하고 화살표 키로 움직인 뒤 Enter 로 추가, Delete 로 삭제합니다.",
   "Clear": "모두 지우기",
   "Import CSV": "CSV 가져오기",
   "Export CSV": "CSV 내보내기",

@@ -144,6 +144,7 @@ class PlaygroundPage extends TrainingPage {
    * @param {PlaygroundState} next
    */
   settingChanged(key, next) {
+    if (key === "dataset") this.dataTools.setEditing(next.dataset === CUSTOM); // "Yours" is chosen to be edited
     if (key === "problem" && next.dataset !== CUSTOM && !this.description.datasetsFor(next.problem).includes(next.dataset)) {
       next.dataset = this.description.defaultDatasetFor(next.problem);
     }

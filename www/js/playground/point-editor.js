@@ -1,5 +1,7 @@
 /**
- * Editing the user's points on the decision-boundary plot.
+ * Editing the user's points on the decision-boundary plot, while editing is on
+ * (the "Add points" toggle, edit-mode.js); otherwise a click or key that would
+ * edit changes nothing and is reported to `idle`.
  *
  * Mouse: a click adds a point with the chosen label (Shift: the other class,
  * or the negated value for regression); Alt-click or right-click removes the
@@ -126,9 +128,13 @@ export class PointEditor {
    * @param {() => number[]} hooks.points the points to edit (core coordinates)
    * @param {() => Distortion} hooks.distortion
    * @param {(other: boolean) => number} hooks.label the label a new point gets
+   * @param {() => boolean} hooks.editing true while clicks and keys edit
+   * @param {(at: number[]) => void} hooks.idle a click or key at canvas position `at` that would
+   *   have edited, with editing off
    * @param {() => boolean} hooks.erasing true in erase mode
-   * @param {(points: number[], what: { added?: number[], removed?: number[] }) => void} hooks.change
-   * @param {(reason: string) => void} hooks.refused nothing changed, and why
+   * @param {(points: number[], what: { added?: number[], removed?: number[], at: number[] }) => void} hooks.change
+   *   the points after an edit at canvas position `at`
+   * @param {(reason: string, at: number[]) => void} hooks.refused nothing changed at `at`, and why
    * @param {() => void} hooks.redraw
    */
   constructor(canvas, view, hooks) {
@@ -139,6 +145,7 @@ export class PointEditor {
     canvas.classList.add("editable");
     canvas.addEventListener("click", (e) => this.onClick(e));
     canvas.addEventListener("contextmenu", (e) => {
+      if (!hooks.editing()) return; // the browser's own menu
       e.preventDefault();
       this.removeNear(this.eventPoint(e), PICK_RADIUS_PX);
     });
@@ -154,6 +161,10 @@ export class PointEditor {
 
   onClick(e) {
     const at = this.eventPoint(e);
+    if (!this.hooks.editing()) {
+      if (this.view.toData(...at)) this.hooks.idle(at);
+      return;
+    }
     if (e.altKey || this.hooks.erasing()) {
       this.removeNear(at, PICK_RADIUS_PX);
       return;
@@ -162,27 +173,30 @@ export class PointEditor {
     if (shown) this.add(shown, e.shiftKey);
   }
 
+  /** Add a point at `shown` (plot coordinates), with the other label when `other`. */
   add(shown, other) {
+    const at = this.view.toCanvas(...shown);
     const points = [...this.hooks.points()];
     if (points.length / 3 >= MAX_POINTS) {
-      this.hooks.refused("full");
+      this.hooks.refused("full", at);
       return;
     }
     const [x, y] = toRaw(shown, this.hooks.distortion());
     const point = [roundCoord(x), roundCoord(y), this.hooks.label(other)];
     points.push(...point);
-    this.hooks.change(points, { added: point });
+    this.hooks.change(points, { added: point, at });
   }
 
+  /** Remove the point nearest canvas position `at` within `radius` pixels. */
   removeNear(at, radius) {
     const points = this.hooks.points();
     const i = nearestPoint(points, at, this.view, this.hooks.distortion(), radius);
     if (i < 0) {
-      this.hooks.refused("none near");
+      this.hooks.refused("none near", at);
       return;
     }
     const removed = points.slice(i * 3, i * 3 + 3);
-    this.hooks.change([...points.slice(0, i * 3), ...points.slice(i * 3 + 3)], { removed });
+    this.hooks.change([...points.slice(0, i * 3), ...points.slice(i * 3 + 3)], { removed, at });
   }
 
   setCursor(cursor) {
@@ -206,6 +220,9 @@ export class PointEditor {
         Math.min(xmax, Math.max(xmin, cursor[0] + dx)),
         Math.min(ymax, Math.max(ymin, cursor[1] + dy)),
       ]);
+    } else if (["Enter", " ", "Delete", "Backspace"].includes(e.key) && !this.hooks.editing()) {
+      this.setCursor(cursor);
+      this.hooks.idle(this.view.toCanvas(...cursor));
     } else if (e.key === "Enter" || e.key === " ") {
       this.view.cursor = cursor;
       if (this.hooks.erasing()) this.removeNear(this.view.toCanvas(...cursor), 3 * PICK_RADIUS_PX);
