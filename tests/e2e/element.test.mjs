@@ -1,7 +1,8 @@
 /**
  * The <nn-playground> custom element (www/js/element/nn-playground-element.js) in
  * headless Chromium: several on one page train independently; attributes are
- * the hash keys; a bad one is named; it reads in Korean.
+ * the hash keys; a bad one is named; it reads in Korean; autoplay waits for
+ * Play when the reader prefers reduced motion.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -104,4 +105,41 @@ test("the demo and its elements read in Korean", async () => {
   assert.deepEqual(await englishLeft(page), []);
   await page.click(".lang-switch button[data-lang=en]");
   assert.equal(await page.evaluate(() => document.getElementById("demo-xor").shadowRoot.querySelector(".play").textContent), "Play");
+});
+
+test("autoplay respects prefers-reduced-motion: it waits for Play and says why", async () => {
+  const { page, pageErrors } = await fresh();
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await page.goto(`${suite.base}/element-demo.html`);
+  const add = (id, lang) => page.evaluate(async ([id, lang]) => {
+    document.body.insertAdjacentHTML("beforeend", `<nn-playground id="${id}" lang="${lang}" dataset="xor" hidden="4" autoplay></nn-playground>`);
+    const el = document.getElementById(id);
+    await new Promise((resolve) => el.addEventListener("nn-playground-ready", resolve, { once: true }));
+  }, [id, lang]);
+  await add("still", "en");
+  await page.waitForTimeout(400);
+  let r = await reportOf(page, "still");
+  assert.equal(r.playing, false, "not playing by itself");
+  assert.equal(r.step, 0);
+  const note = () => page.evaluate(() => {
+    const n = document.getElementById("still").shadowRoot.querySelector(".motion-note");
+    return n.hidden ? null : n.textContent;
+  });
+  assert.match(await note(), /reduced motion\. Press Play/);
+  assert.equal(await page.evaluate(() => document.getElementById("still").shadowRoot.querySelector(".play").textContent), "Play");
+  await page.click("#still .play");
+  await waitFor(page, () => document.getElementById("still").report.step > 0);
+  assert.equal(await note(), null, "the note goes once Play is pressed");
+  await page.click("#still .play");
+  await add("still-ko", "ko");
+  assert.match(await page.evaluate(() => document.getElementById("still-ko").shadowRoot.querySelector(".motion-note").textContent), /움직임 줄이기/);
+
+  // Without the preference, autoplay plays.
+  await page.emulateMedia({ reducedMotion: "no-preference" });
+  await add("moving", "en");
+  await waitFor(page, () => document.getElementById("moving").playing && document.getElementById("moving").report.step > 0);
+  r = await reportOf(page, "moving");
+  assert.equal(r.playing, true);
+  await page.click("#moving .play");
+  assert.deepEqual(pageErrors, []);
 });

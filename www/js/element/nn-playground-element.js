@@ -12,8 +12,9 @@
  * keeps its hash meaning (the hidden layer sizes), not HTML's. A value that is
  * not understood falls back to its default and the element names it. Defaults,
  * limits and choices are the core's (its schema), as on the playground page.
- * `autoplay` starts training at once (unless the reader prefers reduced motion);
- * `lang="ko"` (on the element or an ancestor) shows it in Korean.
+ * `autoplay` starts training at once — unless the reader prefers reduced
+ * motion: then the element waits for Play and says why; `lang="ko"` (on the
+ * element or an ancestor) shows it in Korean.
  *
  * Each element has its own Playground, canvases, play loop (the pages' loop)
  * and shadow-DOM styles, so several on one page train independently; the wasm
@@ -113,6 +114,7 @@ export class NnPlaygroundElement extends HTMLElement {
           </dl>
         </div>
         <p class="notice" role="status" hidden></p>
+        <p class="notice motion-note" role="status" hidden></p>
         <div class="plots">
           <canvas class="boundary" role="img"></canvas>
           <canvas class="chart" role="img"></canvas>
@@ -131,13 +133,18 @@ export class NnPlaygroundElement extends HTMLElement {
     this.lastReport = null;
     this.diverged = false;
     this.rebuildQueued = false;
+    /** Whether `autoplay` was not honoured because the reader prefers reduced motion (until Play). */
+    this.autoplayHeld = false;
     this.loop = new PlayLoop({
       budgetMs: STEP_BUDGET_MS,
       maxSteps: MAX_STEPS_PER_FRAME,
       speed: () => this.state?.speed ?? "max",
       step: (k) => this.pg.step(k),
       show: (r) => this.onReport(r),
-      label: () => this.renderText(),
+      label: (on) => {
+        if (on) this.autoplayHeld = false;
+        this.renderText();
+      },
       canPlay: () => this.pg !== null && !this.diverged,
     });
     this.$("play").addEventListener("click", this.loop.toggle);
@@ -172,8 +179,11 @@ export class NnPlaygroundElement extends HTMLElement {
         if (!this.isConnected) return;
         this.build();
         this.dispatchEvent(new CustomEvent("nn-playground-ready", { bubbles: true, composed: true }));
-        const reduced = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
-        if (this.hasAttribute("autoplay") && !reduced) this.play();
+        if (this.hasAttribute("autoplay")) {
+          this.autoplayHeld = !!window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+          if (this.autoplayHeld) this.renderText();
+          else this.play();
+        }
       },
       (err) => this.showNotice(`pkg/nn_playground.js: ${err?.message ?? err}`, true),
     );
@@ -299,6 +309,9 @@ export class NnPlaygroundElement extends HTMLElement {
       const listed = describeProblems(this.problems, { t, name: attributeName });
       this.showNotice(`${t("Some attributes were not understood and use their defaults:")} ${listed}`);
     } else this.$("notice").hidden = true;
+    const motion = this.$("motion-note");
+    motion.hidden = !this.autoplayHeld;
+    motion.textContent = this.autoplayHeld ? t("Not playing by itself: your system asks for reduced motion. Press Play to train.") : "";
     if (this.chart) this.chart.draw();
   }
 

@@ -178,6 +178,8 @@ addStrings({
   "unknown attribute": "알 수 없는 속성",
   "Decision boundary": "결정 경계",
   "Loss curve": "손실 곡선",
+  "Not playing by itself: your system asks for reduced motion. Press Play to train.":
+    "시스템이 움직임 줄이기를 요청해서 저절로 재생하지 않습니다. 학습하려면 재생을 누르세요.",
 
   // optimizer fields
 }, [
