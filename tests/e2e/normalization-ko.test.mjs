@@ -22,6 +22,8 @@ function texts(page) {
     lesson: document.getElementById("lesson-heading").textContent.trim(),
     dt: document.querySelector(".lab-readouts dt").textContent.trim(),
     unit: document.querySelector("#unit option")?.textContent.trim() ?? null,
+    more: document.getElementById("more-toggle").textContent.trim(),
+    switch: [...document.querySelectorAll(".lab-switch button")].map((b) => b.textContent.trim()),
   }));
 }
 
@@ -31,6 +33,7 @@ test("the lab in Korean: no English left after training, lang=ko, no console err
   assert.equal(await page.evaluate(() => document.documentElement.lang), "ko");
   assert.equal(await page.title(), "정규화 실험실 — nn-playground");
 
+  await page.click("#more-toggle");
   await page.click("#play");
   await waitFor(page, () => window.nnNormalization.sides.every((s) => s.report.step >= 30));
   assert.equal((await page.textContent(".play-label")).trim(), "일시정지");
@@ -57,6 +60,7 @@ test("a notice and an error in Korean (the link's keys and values stay as typed)
   await loadPlayground(page, base(), "normalization.html#surface=banana&lang=ko");
   assert.equal(await page.isVisible("#hash-notice"), true);
   assert.match(await page.textContent("#hash-notice-text"), /surface=banana: weights2d, random, pca, line 중 하나여야 합니다 \(입력: “banana”\)/);
+  await page.click("#more-toggle");
   await page.fill("#target", "-2");
   await page.press("#target", "Enter");
   await waitFor(page, () => !document.getElementById("error-banner").hidden);
@@ -71,6 +75,7 @@ test("the language switch turns the lab English and back to Korean", async () =>
   await loadPlayground(page, base(), "normalization.html#hidden=4&lang=ko");
   const ko = await texts(page);
   assert.deepEqual(ko.panels, ["원본 입력", "표준화한 입력"]);
+  assert.equal(ko.more, "설정 더 보기");
   assert.equal(ko.unit, "유닛 1");
 
   await page.click(".lang-switch button[data-lang=en]");
@@ -83,6 +88,8 @@ test("the language switch turns the lab English and back to Korean", async () =>
     lesson: "What you are looking at",
     dt: "κ of the inputs (with bias)",
     unit: "unit 1",
+    more: "More settings",
+    switch: ["Raw inputs", "Standardized inputs"],
   });
   assert.doesNotMatch(await page.evaluate(() => location.hash), /lang=/);
   assert.match(await page.textContent("[data-i18n=lab-lesson-2]"), /^With no hidden layer/);

@@ -236,9 +236,20 @@ test("a rejected setting names its label and range, marks its field; both old se
   await page.click("#step");
   assert.deepEqual((await sides(page)).map((x) => x.step), [2, 2]);
   await page.fill("#learningRate", "0.3");
+  await page.press("#learningRate", "Enter");
+  await page.waitForSelector("#error-banner", { state: "hidden" });
+  // The batch size is among the folded settings.
+  await page.click("#more-toggle");
   await page.fill("#batchSize", "0");
   await page.press("#batchSize", "Enter");
   await waitFor(page, () => /^Batch size must be between 1 and 1\u202f000\u202f000; got 0\.$/.test(document.getElementById("error-text").textContent));
+  // Folded again, a refused field unfolds its settings when it is read again (Reset).
+  await page.click("#more-toggle");
+  assert.equal(await page.isVisible("#batchSize"), false);
+  await page.click("#reset");
+  await page.waitForSelector("#batchSize", { state: "visible" });
+  assert.equal(await page.getAttribute("#more-toggle", "aria-expanded"), "true");
+  assert.equal(await page.getAttribute("#batchSize", "aria-invalid"), "true");
 });
 
 test("a diverging side shows its own banner and stops; the other trains on", async () => {

@@ -32,6 +32,12 @@ addStrings({
   "Both sides keep running with their previous settings.": "양쪽 모두 이전 설정으로 계속 실행됩니다.",
   "These link settings were not understood; their defaults are used:": "링크의 다음 설정을 이해하지 못해 기본값을 사용합니다:",
 
+  // the toolbar, the folded settings, the side switch
+  "Settings": "설정",
+  "Distortion": "왜곡",
+  "More settings": "설정 더 보기",
+  "Side shown": "보이는 쪽",
+
   // data
   "Plane (regression: the model is linear regression)": "평면 (회귀: 모델은 선형 회귀)",
   "Gaussian bumps (regression)": "가우시안 봉우리 (회귀)",

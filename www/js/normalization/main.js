@@ -12,6 +12,7 @@ import { Page } from "../shell/page.js";
 import { SIDES, PRESETS, describeLab, sideConfig, configKey, presetOf } from "./state.js";
 import { Panel, formatRate } from "./panel.js";
 import { RefreshSchedule } from "./schedule.js";
+import { startFold, startSideSwitch } from "./layout.js";
 import { suggestRates, cachedRates, cancelRates, describeRates } from "./fair.js";
 import { bestLoss } from "./readouts.js";
 import { LossChart } from "../views/loss-chart.js";
@@ -93,6 +94,14 @@ class NormalizationLab extends Page {
     presetMenu().append(...PRESETS.map((p) => new Option(p.label, p.id)), custom);
     custom.disabled = true;
     fairButton().addEventListener("click", () => this.toggleFair());
+    this.fold = startFold(/** @type {HTMLButtonElement} */ ($("more-toggle")));
+    startSideSwitch(/** @type {HTMLElement} */ (document.querySelector(".lab-switch")), $("panels"));
+  }
+
+  /** As the page controller does, and a refused setting in the folded settings unfolds them. */
+  showRejected(errors) {
+    super.showRejected(errors);
+    if ($("more-settings").querySelector("[aria-invalid=true]")) this.fold.open();
   }
 
   /**

@@ -15,6 +15,7 @@ import { t, onLangChange, markTranslated } from "../core/i18n.js";
 import { SettingsForm } from "./fields.js";
 import { renderHeader } from "./header.js";
 import { startNav } from "./nav.js";
+import { applyEmbed } from "./embed.js";
 import { renderBanners, showError, hideError, showNotice, hideNotice, messageOf } from "./banners.js";
 import { PlayLoop } from "./play-loop.js";
 import { renderFigures } from "../views/figures.js";
@@ -197,6 +198,7 @@ export class Page {
     this.description = this.describe(this.wasm.configSchema());
     this.form = new SettingsForm(document, this.description, { widgets: this.widgets });
     this.form.prepare();
+    applyEmbed(); // again: the fields rendered from the schema name their controls now
     this.prepare();
     const { state, problems } = this.description.parse(location.hash);
     this.form.write(state);
