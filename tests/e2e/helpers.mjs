@@ -172,3 +172,27 @@ export function browserSuite() {
   };
   return suite;
 }
+
+/**
+ * WCAG contrast ratio of the text of `selector` against the first opaque background behind it
+ * (white when none), e.g. 4.5 for normal text to pass AA.
+ */
+export function contrastRatio(page, selector) {
+  return page.$eval(selector, (el) => {
+    const rgba = (css) => (css.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]) => {
+      const lin = (c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    let back = [255, 255, 255];
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgba(getComputedStyle(e).backgroundColor);
+      if (c.length === 3 || c[3] === 1) {
+        back = c;
+        break;
+      }
+    }
+    const [a, b] = [luminance(rgba(getComputedStyle(el).color)), luminance(back)];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  });
+}

@@ -2,12 +2,12 @@
  * The Initialization lab (www/initialization.html) in headless Chromium: one
  * histogram strip per hidden layer that changes while training, the presets of
  * the lecture (zeros keeps units identical, the deep linear toy scales by c per
- * layer, N(0, 1) saturates tanh), the URL hash, the JS API the page uses, and a
- * 360 px screen — with no console errors.
+ * layer, N(0, 1) saturates tanh), the URL hash, the JS API the page uses, readable
+ * labels, and a 360 px screen — with no console errors.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { browserSuite, loadPlayground, waitFor, readNumber } from "./helpers.mjs";
+import { browserSuite, loadPlayground, waitFor, readNumber, contrastRatio } from "./helpers.mjs";
 
 const suite = browserSuite();
 const { fresh } = suite;
@@ -28,6 +28,15 @@ async function playFor(page, steps) {
   await waitFor(page, (n) => Number(document.getElementById("step-counter").textContent) >= n, start + steps);
   await page.click("#play");
 }
+
+test("the strip legend's labels are readable: contrast at least 4.5 : 1", async () => {
+  const { page } = await fresh();
+  await loadLab(page);
+  for (const sel of [".gradient-choice label", ".strip-legend .key-act"]) {
+    const ratio = await contrastRatio(page, sel);
+    assert.ok(ratio >= 4.5, `${sel}: ${ratio.toFixed(2)} : 1`);
+  }
+});
 
 test("one histogram strip per hidden layer, changing while training, no console errors", async () => {
   const { page, consoleErrors, pageErrors } = await fresh();
