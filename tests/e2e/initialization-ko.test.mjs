@@ -32,6 +32,9 @@ test("the lab in Korean: no English left after training; the switch restores Eng
   assert.equal(await page.title(), "초기화 실험실 — nn-playground");
   assert.deepEqual(await englishLeft(page), []);
   assert.match(await page.textContent("#strips .layer-strip >> nth=0"), /층 1 · 유닛 32개/);
+  // The lab opens on N(0, 1) with its fix offered, in Korean too.
+  assert.equal(await page.textContent("#fix-it"), "고치기: Xavier");
+  assert.match(await page.getAttribute("#fix-it", "title"), /^이 활성 함수에 알맞은 크기인 Xavier/);
   assert.equal((await page.textContent(".play-label")).trim(), "재생");
   assert.equal(await page.$eval("#dataset optgroup", (g) => g.label), "분류");
 
@@ -51,6 +54,7 @@ test("the lab in Korean: no English left after training; the switch restores Eng
   assert.equal(await page.textContent("#layers-heading"), "Layers");
   assert.match(await page.textContent("#strips .layer-strip >> nth=0"), /^Layer 1 · \d+ units?/);
   assert.match(await page.textContent("#toy-readout"), /^Deep linear toy/);
+  assert.equal(await page.textContent("#fix-it"), "Fix it: s = 1");
   assert.equal(await page.$eval("#dataset optgroup", (g) => g.label), "Classification");
   assert.ok(!(await page.evaluate(() => location.hash)).includes("lang="));
   assert.match(await page.textContent("#formula-caption"), /^Var\(W\) of hidden layer/);

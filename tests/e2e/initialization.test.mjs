@@ -1,9 +1,11 @@
 /**
- * The Initialization lab (www/initialization.html) in headless Chromium: one
- * histogram strip per hidden layer that changes while training, the presets of
- * the lecture (zeros keeps units identical, the deep linear toy scales by c per
- * layer, N(0, 1) saturates tanh), the URL hash, the JS API the page uses, readable
- * labels, and a 360 px screen — with no console errors.
+ * The Initialization lab (www/initialization.html) in headless Chromium: it
+ * opens on the lecture's story (N(0, 1) saturates tanh, δ explodes) with the
+ * depth chart on the first screen and "Fix it" one click away; one histogram
+ * strip per hidden layer that changes while training, the presets of the
+ * lecture (zeros keeps units identical, the deep linear toy scales by c per
+ * layer), the URL hash, the JS API the page uses, readable labels, and a
+ * 360 px screen — with no console errors.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -28,6 +30,56 @@ async function playFor(page, steps) {
   await waitFor(page, (n) => Number(document.getElementById("step-counter").textContent) >= n, start + steps);
   await page.click("#play");
 }
+
+test("opens on the story: N(0, 1) tanh saturates, δ explodes; Fix it switches to Xavier; the depth chart on the first screen", async () => {
+  const { page, consoleErrors, pageErrors } = await fresh({ viewport: { width: 1440, height: 900 } });
+  await loadLab(page);
+  const state = await page.evaluate(() => window.nnInit.state);
+  assert.deepEqual([state.activation, state.init, state.initScale], ["tanh", "normal", 1]);
+  assert.equal(await page.inputValue("#preset"), "large-tanh");
+  const before = await page.evaluate(() => window.nnInit.stats);
+  assert.ok(before.slice(2).every((s) => s.saturated > 0.5), `saturated ${before.map((s) => s.saturated)}`);
+  assert.ok(before[0].deltaStd / before.at(-1).deltaStd > 100, "δ grows on its way back");
+  assert.ok(await page.locator("#strips .badge-alert").count() >= 8, "the saturated layers are marked");
+  // The depth chart and the fix are on the first screen.
+  for (const sel of ["#depth-chart", "#fix-it"]) {
+    const box = await page.locator(sel).boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= 900, `${sel} on the first screen: ${JSON.stringify(box)}`);
+  }
+  assert.equal(await page.textContent("#fix-it"), "Fix it: Xavier");
+
+  await page.click("#fix-it");
+  await waitFor(page, () => window.nnInit.state.init === "xavier");
+  const fixed = await page.evaluate(() => ({ state: window.nnInit.state, stats: window.nnInit.stats, hash: location.hash }));
+  assert.deepEqual([fixed.state.activation, fixed.state.initScale, fixed.state.hidden], ["tanh", 1, state.hidden]);
+  assert.ok(fixed.stats.every((s) => s.saturated < 0.1), `saturated ${fixed.stats.map((s) => s.saturated)}`);
+  assert.equal(await page.inputValue("#preset"), "xavier-tanh");
+  assert.equal(await page.isVisible("#fix-it"), false, "nothing left to fix");
+  assert.match(fixed.hash, /init=xavier/);
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(pageErrors, []);
+});
+
+test("Fix it gives each activation its scale: He for ReLU, LeCun for the sigmoid, W = I for the toy", async () => {
+  const cases = [
+    ["#activation=relu&init=normal", "Fix it: He", { init: "he", initScale: 1 }],
+    ["#activation=sigmoid&init=zeros", "Fix it: LeCun", { init: "lecun", initScale: 1 }],
+    ["#activation=tanh&init=xavier&initScale=4", "Fix it: s = 1", { init: "xavier", initScale: 1 }],
+    ["#dataset=plane&hidden=2,2,2,2,2,2,2,2,2,2&activation=linear&init=identity&initScale=1.5", "Fix it: s = 1", { init: "identity", initScale: 1 }],
+  ];
+  for (const [hash, text, expected] of cases) {
+    const { page } = await fresh();
+    await loadLab(page, hash);
+    assert.equal(await page.textContent("#fix-it"), text, hash);
+    await page.click("#fix-it");
+    await waitFor(page, (e) => window.nnInit.state.init === e.init && window.nnInit.state.initScale === e.initScale, expected);
+    assert.equal(await page.isVisible("#fix-it"), false, hash);
+  }
+  // Already at the right scale: no button.
+  const { page } = await fresh();
+  await loadLab(page, "#activation=relu&init=he");
+  assert.equal(await page.isVisible("#fix-it"), false);
+});
 
 test("the strip legend's labels are readable: contrast at least 4.5 : 1", async () => {
   const { page } = await fresh();
@@ -56,7 +108,7 @@ test("one histogram strip per hidden layer, changing while training, no console 
   afterTraining.forEach((s, i) => assert.notEqual(s, before[i], `strip ${i + 1} changed`));
   // The depth chart, the formula table and the activation plot are drawn.
   assert.equal(await page.locator("#formula-body tr").count(), 9);
-  assert.equal(await page.textContent("#formula-body tr.current th"), "Xavier (uniform)");
+  assert.equal(await page.textContent("#formula-body tr.current th"), "Normal N(0, 1)");
   assert.match(await page.textContent("#activation-formula"), /tanh/);
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(pageErrors, []);
@@ -201,11 +253,17 @@ test("usable at 360 px wide and from the keyboard", async () => {
     els.filter((e) => !(e.labels && e.labels.length)).map((e) => e.id));
   assert.deepEqual(unlabelled, []);
   // The preset menu by keyboard, then space plays and pauses.
-  assert.equal(await page.inputValue("#preset"), "xavier-tanh");
+  assert.equal(await page.inputValue("#preset"), "large-tanh");
   await page.focus("#preset");
   await page.keyboard.press("ArrowDown");
-  await waitFor(page, () => window.nnInit.state.activation === "relu" && window.nnInit.state.init === "he");
+  await waitFor(page, () => window.nnInit.state.activation === "relu" && window.nnInit.state.init === "normal");
+  assert.equal(await page.inputValue("#preset"), "large-relu");
+  // "Fix it" from the keyboard: the focus lands on the preset menu, which names the fix.
+  await page.focus("#fix-it");
+  await page.keyboard.press("Enter");
+  await waitFor(page, () => window.nnInit.state.init === "he");
   assert.equal(await page.inputValue("#preset"), "he-relu");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "preset");
   await page.evaluate(() => document.activeElement.blur());
   await page.keyboard.press("Space");
   await waitFor(page, () => window.nnInit.playing && Number(document.getElementById("step-counter").textContent) > 0);

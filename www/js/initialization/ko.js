@@ -46,6 +46,10 @@ addStrings({
   "Deep linear toy, W = 0.5·I (vanishes)": "깊은 선형 장난감 예, W = 0.5·I (소실)",
   "Deep linear toy, W = I (stays)": "깊은 선형 장난감 예, W = I (유지)",
 
+  // "Fix it" (js/initialization/fix.js)
+  "Fix it": "고치기",
+  "Set the init scale s to 1, the right scale, and start over": "초기화 배율 s 를 알맞은 크기인 1 로 바꾸고 처음부터 다시 시작합니다",
+
   // layers column
   "Layers": "층",
   "Each strip is one hidden layer, input side first, over the first": "띠 하나가 은닉층 하나이며, 입력 쪽 층부터 나열합니다. 학습 데이터의 처음",
@@ -101,6 +105,10 @@ addStrings({
 
   "init-footer": "강의 §2 와 §4: 활성 함수가 왜 필요한지, 그리고 초기 가중치에 따라 깊은 신경망의 신호와 기울기가 어떻게 사라지거나, 폭발하거나, 건강하게 유지되는지를 봅니다. 모든 숫자는 WebAssembly 로 컴파일된 Rust 코어가 학습과 같은 순전파와 역전파로 계산합니다. 주소창에 설정이 들어 있습니다.",
 }, [
+  // "Fix it" (js/initialization/fix.js)
+  [/^Fix it: (.+)$/, "고치기: $1"],
+  [/^Switch to (.+) at scale 1, the right scale for this activation, and start over$/,
+    "이 활성 함수에 알맞은 크기인 $1 (배율 1) 로 바꾸고 처음부터 다시 시작합니다"],
   // strips (js/initialization/layers.js)
   [/^Layer (\d+)$/, "층 $1"],
   [/^Layer (\d+) · (\d+) units?$/, "층 $1 · 유닛 $2개"],

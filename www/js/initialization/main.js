@@ -4,10 +4,12 @@
  * allows — the per-layer strips from `pg.layerStats(points)`, the depth chart
  * and the decision boundary. The page controller (js/shell/page.js) does the
  * loading, the link, the settings and the play loop; here the network is
- * described by depth × width and the presets set the lecture's cases.
+ * described by depth × width, the presets set the lecture's cases and
+ * "Fix it" switches a badly scaled initialization to the right one.
  */
 import { TrainingPage } from "../shell/training-page.js";
 import { PRESETS, describeLab, applyPreset, presetOf } from "./state.js";
+import { fixOf, describeFix } from "./fix.js";
 import { BoundaryView } from "../views/boundary.js";
 import { LossChart } from "../views/loss-chart.js";
 import { LayerStrips, formatValue } from "./layers.js";
@@ -127,6 +129,32 @@ class InitializationLab extends TrainingPage {
     this.activationPanel = new ActivationPanel(
       /** @type {HTMLCanvasElement} */ ($("activation-chart")), $("activation-formula"), $("activation-text"),
     );
+    $("fix-it").addEventListener("click", () => this.applyFix());
+  }
+
+  /** "Fix it": the form's settings with the right scale for their activation (fix.js), built. */
+  applyFix() {
+    if (!this.state) return;
+    const { state: read, errors } = this.form.read(this.state);
+    if (errors.length) {
+      this.showRejected(errors);
+      return;
+    }
+    const fix = fixOf(read);
+    const focused = document.activeElement === $("fix-it");
+    // The button goes: the preset menu, which now names the right scale, takes the focus.
+    if (fix && this.rebuild({ ...read, ...fix }) && focused) $("preset").focus();
+  }
+
+  /** "Fix it" while the initialization is not at the right scale, naming what it switches to. */
+  showFix() {
+    const fix = fixOf(this.state);
+    $("fix-field").hidden = !fix;
+    if (!fix) return;
+    const { text, title } = describeFix(this.state, fix);
+    const button = $("fix-it");
+    button.textContent = text;
+    button.title = title;
   }
 
   adopt() {
@@ -143,6 +171,7 @@ class InitializationLab extends TrainingPage {
     this.boundaryPace.tick(true);
     this.activationPanel.show(state.activation, this.wasm.activationCurve(...curveArgs(state.activation)));
     /** @type {HTMLSelectElement} */ ($("preset")).value = presetOf(this.description, state, this.wasm.deepLinearToy)?.id ?? "custom";
+    this.showFix();
   }
 
   /**

@@ -28,7 +28,9 @@ const DEEP = Object.freeze(Array(10).fill(32));
 
 /**
  * The lab's state description from the core's schema: a deep network on
- * standardized inputs, every hidden layer the same width.
+ * standardized inputs, every hidden layer the same width. It opens on the
+ * lecture's story: tanh with N(0, 1) weights, far too large for 32 inputs
+ * (the "large-tanh" preset), which "Fix it" turns into Xavier.
  * @param {import("../../pkg/nn_playground.js").ConfigSchema} schema
  * @returns {ReturnType<typeof describeState<LabState>>}
  */
@@ -43,6 +45,7 @@ export function describeLab(schema) {
       dataset: { choices: schema.settings.find((s) => s.key === "dataset").choices.filter((d) => d !== "custom") },
       noise: { default: 0.05 },
       hidden: { default: DEEP },
+      init: { default: "normal" },
     },
     fixed: { normalize: "standardize" },
     unlinked: ["problem"],
