@@ -14,6 +14,7 @@ pkg: $(PKG)
 
 $(PKG): $(SOURCES)
 	wasm-pack build --release --target web --out-dir www/pkg --no-pack
+	scripts/shrink-wasm.sh www/pkg
 	@touch $@
 
 tools:

@@ -24,7 +24,7 @@ const PAGES = [
   { name: "initialization", file: "initialization.html", play: ["#play"] },
   { name: "backprop (race)", file: "backprop.html", play: [] },
   { name: "two <nn-playground>", file: "element-demo.html", play: ["#demo-spiral .play", "#demo-xor .play"] },
-  { name: "lecture", file: "lecture.html", play: [] },
+  { name: "lecture (every widget playing)", file: "lecture.html", play: [], widgets: "iframe.widget-frame" },
 ].filter((p) => !arg("page") || p.file === arg("page"));
 
 // Installed before any page script: frame intervals, long tasks and event durations.
@@ -52,6 +52,19 @@ const quantile = (xs, q) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
 
+/** Loads every embedded widget (they are lazy) and presses its Play, if it has one; the page
+ *  stays scrolled to the last widget. */
+async function playWidgets(tab, selector) {
+  for (const frameElement of await tab.$$(selector)) {
+    await frameElement.scrollIntoViewIfNeeded();
+    const frame = await frameElement.contentFrame();
+    if (!frame) continue;
+    await frame.waitForSelector("html[data-ready=true]", { timeout: 60_000 });
+    const play = await frame.$("#play");
+    if (play && (await play.isVisible())) await play.click();
+  }
+}
+
 async function measure(browser, base, page) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const tab = await context.newPage();
@@ -63,6 +76,7 @@ async function measure(browser, base, page) {
     await tab.waitForSelector("html[data-ready=true]", { timeout: 60_000 });
   }
   for (const selector of page.play) await tab.click(selector);
+  if (page.widgets) await playWidgets(tab, page.widgets);
   await tab.waitForTimeout(500);
   const cdp = await context.newCDPSession(tab);
   await cdp.send("Performance.enable");

@@ -30,6 +30,16 @@ ensure_build_tools() {
     cargo install wasm-pack --version "$WASM_PACK_VERSION" --force
   fi
   command -v node >/dev/null || apt_install nodejs npm
+  # The npm tools (binaryen's wasm-opt for the build; playwright-core, typescript for the
+  # tests) at the versions package.json pins.
+  local stale
+  stale=$(node -e '
+    const want = require("./package.json").devDependencies;
+    const have = (name) => { try { return require(`./node_modules/${name}/package.json`).version; } catch { return ""; } };
+    console.log(Object.keys(want).filter((name) => have(name) !== want[name]).join(" "));')
+  if [ -n "$stale" ]; then
+    npm ci --no-audit --no-fund
+  fi
 }
 
 ensure_test_tools() {
@@ -41,15 +51,6 @@ ensure_test_tools() {
   done
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     apt_install chromium chromium-driver
-  fi
-  # The npm tools (playwright-core, typescript) at the versions package.json pins.
-  local stale
-  stale=$(node -e '
-    const want = require("./package.json").devDependencies;
-    const have = (name) => { try { return require(`./node_modules/${name}/package.json`).version; } catch { return ""; } };
-    console.log(Object.keys(want).filter((name) => have(name) !== want[name]).join(" "));')
-  if [ -n "$stale" ]; then
-    npm ci --no-audit --no-fund
   fi
 }
 

@@ -150,7 +150,7 @@ fn symmetric_eigenvalues(mut a: Vec<f64>, n: usize) -> Vec<f64> {
         }
     }
     let mut eigenvalues: Vec<f64> = (0..n).map(|i| a[i * n + i]).collect();
-    eigenvalues.sort_by(f64::total_cmp);
+    eigenvalues.sort_unstable_by(f64::total_cmp);
     eigenvalues
 }
 

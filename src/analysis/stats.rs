@@ -39,11 +39,11 @@ pub struct Histogram {
 
 impl Histogram {
     /// [`BINS`] equal bins over [lo, hi] (lo < hi).
-    pub fn new(values: impl Iterator<Item = f64>, lo: f64, hi: f64) -> Histogram {
+    pub fn new(values: &[f64], lo: f64, hi: f64) -> Histogram {
         let width = (hi - lo) / BINS as f64;
         let edges = (0..=BINS).map(|k| if k == BINS { hi } else { lo + k as f64 * width }).collect();
         let mut counts = vec![0; BINS];
-        for v in values.filter(|v| !v.is_nan()) {
+        for v in values.iter().filter(|v| !v.is_nan()) {
             let k = ((v - lo) / width).floor();
             counts[k.clamp(0.0, (BINS - 1) as f64) as usize] += 1;
         }
@@ -51,21 +51,21 @@ impl Histogram {
     }
 
     /// Bins over ±max|v| (±1 when every value is 0 or none is finite).
-    fn symmetric(values: impl Iterator<Item = f64> + Clone) -> Histogram {
-        Histogram::around_zero(max_abs(values.clone()), values)
+    fn symmetric(values: &[f64]) -> Histogram {
+        Histogram::around_zero(max_abs(values), values)
     }
 
     /// Bins over ±min(max|v|, [`TAIL_RMS`]·rms): gradients are heavy-tailed (most examples
     /// contribute little), so a few far values would otherwise squeeze the rest into the middle
     /// bins; those beyond the range land in the end bins.
-    pub fn robust(values: impl Iterator<Item = f64> + Clone) -> Histogram {
-        let (sum, n) = values.clone().filter(|v| v.is_finite()).fold((0.0, 0usize), |(s, n), v| (s + v * v, n + 1));
+    pub fn robust(values: &[f64]) -> Histogram {
+        let (sum, n) = values.iter().filter(|v| v.is_finite()).fold((0.0, 0usize), |(s, n), v| (s + v * v, n + 1));
         let rms = if n > 0 { (sum / n as f64).sqrt() } else { 0.0 };
-        Histogram::around_zero(max_abs(values.clone()).min(TAIL_RMS * rms), values)
+        Histogram::around_zero(max_abs(values).min(TAIL_RMS * rms), values)
     }
 
     /// Bins over ±`half` (±1 when `half` is not positive).
-    fn around_zero(half: f64, values: impl Iterator<Item = f64>) -> Histogram {
+    fn around_zero(half: f64, values: &[f64]) -> Histogram {
         let half = positive_or_one(half);
         Histogram::new(values, -half, half)
     }
@@ -81,18 +81,18 @@ fn positive_or_one(x: f64) -> f64 {
 }
 
 /// Largest finite |v| (0 when there is none).
-fn max_abs(values: impl Iterator<Item = f64>) -> f64 {
-    values.filter(|v| v.is_finite()).fold(0.0, |m, v| if v.abs() > m { v.abs() } else { m })
+fn max_abs(values: &[f64]) -> f64 {
+    values.iter().filter(|v| v.is_finite()).fold(0.0, |m, v| if v.abs() > m { v.abs() } else { m })
 }
 
 /// Mean and population standard deviation of some values (two passes).
-fn mean_std(values: impl Iterator<Item = f64> + Clone) -> (f64, f64) {
-    let (sum, n) = values.clone().fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+fn mean_std(values: &[f64]) -> (f64, f64) {
+    let (sum, n) = values.iter().fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
     if n == 0 {
         return (f64::NAN, f64::NAN);
     }
     let mean = sum / n as f64;
-    let var = values.map(|v| (v - mean) * (v - mean)).sum::<f64>() / n as f64;
+    let var = values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / n as f64;
     (mean, var.sqrt())
 }
 
@@ -185,25 +185,25 @@ fn hidden_layer(net: &Network, config: &Config, ws: &Workspace, l: usize, m: usi
     let shape = net.layers[l];
     let next = net.layers[l + 1];
     let a = ws.a[l + 1].slice(s![.., ..m]);
-    let acts = a.iter().copied();
-    let (act_mean, act_std) = mean_std(acts.clone());
-    let act_rms = (acts.clone().map(|v| v * v).sum::<f64>() / a.len() as f64).sqrt();
+    let acts: Vec<f64> = a.iter().copied().collect();
+    let (act_mean, act_std) = mean_std(&acts);
+    let act_rms = (acts.iter().map(|v| v * v).sum::<f64>() / a.len() as f64).sqrt();
     let act_histogram = match (net.activation.bounds(), net.activation) {
-        (Some((lo, hi)), _) => Histogram::new(acts.clone(), lo, hi),
-        (None, Activation::Relu) => Histogram::new(acts.clone(), 0.0, positive_or_one(max_abs(acts.clone()))),
-        (None, _) => Histogram::symmetric(acts.clone()),
+        (Some((lo, hi)), _) => Histogram::new(&acts, lo, hi),
+        (None, Activation::Relu) => Histogram::new(&acts, 0.0, positive_or_one(max_abs(&acts))),
+        (None, _) => Histogram::symmetric(&acts),
     };
     let fraction = |hits: usize| hits as f64 / a.len() as f64;
     let saturated = match net.activation {
-        Activation::Tanh => Some(fraction(acts.clone().filter(|v| v.abs() > SATURATION).count())),
-        Activation::Sigmoid => Some(fraction(acts.clone().filter(|v| (v - 0.5).abs() > SATURATION - 0.5).count())),
+        Activation::Tanh => Some(fraction(acts.iter().filter(|v| v.abs() > SATURATION).count())),
+        Activation::Sigmoid => Some(fraction(acts.iter().filter(|v| (*v - 0.5).abs() > SATURATION - 0.5).count())),
         _ => None,
     };
     let dead = (net.activation == Activation::Relu).then(|| {
         a.rows().into_iter().filter(|unit| unit.iter().all(|&v| v == 0.0)).count() as f64 / shape.n_out as f64
     });
     // The workspace's δ carries the 1/m of the mean cost; per example it is m times larger.
-    let deltas = ws.delta[l].slice(s![.., ..m]).into_iter().map(move |d| d * m as f64);
+    let deltas: Vec<f64> = ws.delta[l].slice(s![.., ..m]).iter().map(|d| d * m as f64).collect();
     let grad = &ws.grad[shape.weights()];
     let weights = &net.params[shape.weights()];
     let weight_norm = norm(weights);
@@ -221,12 +221,12 @@ fn hidden_layer(net: &Network, config: &Config, ws: &Workspace, l: usize, m: usi
         act_histogram,
         saturated,
         dead,
-        delta_std: mean_std(deltas.clone()).1,
-        delta_histogram: Histogram::robust(deltas),
-        grad_std: mean_std(grad.iter().copied()).1,
-        grad_histogram: Histogram::robust(grad.iter().copied()),
+        delta_std: mean_std(&deltas).1,
+        delta_histogram: Histogram::robust(&deltas),
+        grad_std: mean_std(grad).1,
+        grad_histogram: Histogram::robust(grad),
         update_ratio: (weight_norm > 0.0).then(|| config.learning_rate * norm(grad) / weight_norm),
-        weight_std: mean_std(weights.iter().copied()).1,
+        weight_std: mean_std(weights).1,
         init_variance: config.init.variance(shape.n_in, shape.n_out, config.init_scale),
         unit_spread: largest_range(incoming.columns().into_iter().chain([bias]).chain(outgoing.rows())),
     }
@@ -255,31 +255,31 @@ mod tests {
 
     #[test]
     fn histogram_bins_clamp_and_skip_nan() {
-        let h = Histogram::new([-2.0, -1.0, 0.0, 0.99, 1.0, 5.0, f64::NAN].into_iter(), -1.0, 1.0);
+        let h = Histogram::new(&[-2.0, -1.0, 0.0, 0.99, 1.0, 5.0, f64::NAN], -1.0, 1.0);
         assert_eq!(h.edges.len(), BINS + 1);
         assert_eq!((h.edges[0], h.edges[BINS]), (-1.0, 1.0));
         assert_eq!(h.counts.iter().sum::<u32>(), 6);
         assert_eq!(h.counts[0], 2);
         assert_eq!(h.counts[BINS / 2], 1);
         assert_eq!(h.counts[BINS - 1], 3);
-        let zeros = Histogram::symmetric([0.0, 0.0].into_iter());
+        let zeros = Histogram::symmetric(&[0.0, 0.0]);
         assert_eq!((zeros.edges[0], zeros.edges[BINS]), (-1.0, 1.0));
     }
 
     #[test]
     fn robust_histograms_clip_the_tails_into_the_end_bins() {
         // 99 zeros and one 100: rms 10, so the range is ±50 and the 100 lands in the last bin.
-        let values = || std::iter::repeat_n(0.0, 99).chain([100.0]);
-        let h = Histogram::robust(values());
+        let values: Vec<f64> = std::iter::repeat_n(0.0, 99).chain([100.0]).collect();
+        let h = Histogram::robust(&values);
         assert_eq!((h.edges[0], h.edges[BINS]), (-50.0, 50.0));
         assert_eq!((h.counts[BINS / 2], h.counts[BINS - 1]), (99, 1));
-        let narrow = Histogram::robust([-1.0, 1.0].into_iter());
+        let narrow = Histogram::robust(&[-1.0, 1.0]);
         assert_eq!((narrow.edges[0], narrow.edges[BINS]), (-1.0, 1.0), "never wider than the values");
     }
 
     #[test]
     fn mean_and_std() {
-        let (mean, std) = mean_std([1.0, 2.0, 3.0, 4.0].into_iter());
+        let (mean, std) = mean_std(&[1.0, 2.0, 3.0, 4.0]);
         assert_eq!(mean, 2.5);
         assert!((std - 1.25f64.sqrt()).abs() < 1e-15);
     }

@@ -235,7 +235,7 @@ mod tests {
         let defaults = Config::default();
         defaults.check_settings().unwrap();
         let mut keys: Vec<&str> = CONFIG_SETTINGS.iter().map(|s| s.key).collect();
-        keys.sort();
+        keys.sort_unstable();
         keys.dedup();
         assert_eq!(keys.len(), CONFIG_SETTINGS.len());
     }

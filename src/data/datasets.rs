@@ -254,7 +254,7 @@ mod tests {
         let split = generate(&config);
         assert_eq!((split.train.len(), split.test.len()), (2, 2));
         let mut xs: Vec<f64> = split.train.x.column(0).iter().chain(split.test.x.column(0).iter()).copied().collect();
-        xs.sort_by(f64::total_cmp);
+        xs.sort_unstable_by(f64::total_cmp);
         assert_eq!(xs, vec![-6.0, 0.0, 2.0, 40.0]);
         assert_eq!(bounds(&config)[1], 2.0 * 22.0);
     }

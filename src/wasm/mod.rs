@@ -12,6 +12,7 @@ mod landscape;
 mod memory;
 mod model;
 mod output;
+mod panic;
 mod playground;
 mod schema;
 mod stats;

@@ -71,7 +71,6 @@ impl Playground {
     pub fn from_model(
         #[wasm_bindgen(unchecked_param_type = "ExportedModel")] model: JsValue,
     ) -> Result<Playground, JsValue> {
-        console_error_panic_hook::set_once();
         input::plain_within(&model, "model", MODEL_BUDGET)
             .and_then(|plain| Model::from_value(&plain))
             .and_then(Model::restore)

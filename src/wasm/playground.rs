@@ -35,7 +35,6 @@ impl Playground {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "PlaygroundConfig")] config: JsValue,
     ) -> Result<Playground, JsValue> {
-        console_error_panic_hook::set_once();
         let session = read_config(&config).and_then(Session::new).and_then(memory::within_limit);
         Ok(Playground::with_session(session.map_err(js_error)?))
     }
