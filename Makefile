@@ -5,7 +5,7 @@ PORT ?= 8000
 PKG := www/pkg/nn_playground.js
 SOURCES := Cargo.toml Cargo.lock .cargo/config.toml $(wildcard src/*.rs src/*/*.rs src/wasm/*.js src/wasm/*.d.ts)
 
-.PHONY: serve test lint test-native test-wasm test-e2e test-schema test-fuzz test-claims fuzz soak bench pkg tools test-tools clean
+.PHONY: serve test lint test-native test-wasm test-e2e test-schema test-fuzz test-claims test-package fuzz soak bench pkg package tools test-tools clean
 
 serve: tools $(PKG)
 	node scripts/serve.mjs www $(PORT)
@@ -24,7 +24,7 @@ test-tools:
 	@scripts/ensure-tools.sh test
 
 test: test-tools $(PKG)
-	$(MAKE) lint test-native test-wasm test-e2e test-schema test-fuzz test-claims
+	$(MAKE) lint test-native test-wasm test-e2e test-schema test-fuzz test-claims test-package
 
 # Format, lints for both targets; the JS is type-checked against the package's .d.ts.
 lint: test-tools $(PKG)
@@ -56,6 +56,16 @@ test-fuzz: $(PKG)
 # its own settings, and its English and Korean stating the same numbers.
 test-claims: $(PKG)
 	node --test tests/claims/claims.test.mjs
+
+# The npm package: the web build plus a Node entry, README and licence, packed into
+# target/nn-playground-<version>.tgz.
+package: tools
+	scripts/package.sh
+
+# The packed package installed into an empty folder, used from Node, from a page and from
+# TypeScript.
+test-package: package
+	node --test tests/package/package.test.mjs
 
 # The long fuzz: many more property-test cases, and a long seeded run with its table.
 fuzz: test-tools $(PKG)
