@@ -10,7 +10,7 @@
 //!   (bit-identical everywhere), in double precision and in the single precision of what is only
 //!   drawn, with SIMD lanes in wasm ([`math::Real`] is the number type the forward pass is
 //!   generic over); `dot` and `norm`; [`math::rng`], the seeded, platform-independent random
-//!   source. Other transcendental functions come from the `libm` crate everywhere, so native and
+//!   source (and fresh seeds from `getrandom` for runs without one). Other transcendental functions come from the `libm` crate everywhere, so native and
 //!   wasm runs are bit-identical.
 //! - [`nn`]: the network and its parts — [`nn::activation`] (g(z) and g'(z) for linear,
 //!   sigmoid, tanh, ReLU, leaky ReLU), [`nn::init`] (zeros, constant, uniform, normal, LeCun,

@@ -9,7 +9,7 @@ mod common;
 
 use common::{get, js, n, number, playground, s, thrown};
 use js_sys::{Array, Float32Array, Float64Array, Object};
-use nn_playground::wasm::{config_schema, default_config, Playground};
+use nn_playground::wasm::{config_schema, default_config, fresh_seed_for_js, Playground};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -40,6 +40,29 @@ fn step_reports_every_field_and_training_lowers_the_loss() {
     assert_eq!(steps.to_vec(), vec![0.0, 1.0, 5.0, 1505.0]);
     let losses: Float64Array = get(&history, "trainLoss").dyn_into().unwrap();
     assert_eq!(losses.get_index(3), number(&last, "trainLoss"));
+}
+
+/// A playground's initial outputs at a few points (its initial weights) and its training points.
+fn start_of(pg: &mut Playground) -> (Vec<f32>, Vec<f32>) {
+    let probes = js("[0.5, -1.2, 2, 2, -3, 0.25]");
+    (pg.predict(probes).unwrap(), pg.points(s("train")).unwrap().to_vec())
+}
+
+#[wasm_bindgen_test]
+fn a_config_without_a_seed_gets_a_fresh_one_and_an_explicit_seed_repeats_exactly() {
+    let (mut a, mut b) = (playground("{}"), playground("({ hidden: [4] })"));
+    let (seed_a, seed_b) = (number(&a.config(), "seed"), number(&b.config(), "seed"));
+    assert_ne!(seed_a, seed_b, "two seed-less playgrounds draw different seeds");
+    assert_ne!(start_of(&mut a).1, start_of(&mut b).1, "and so different data");
+    // The reported seed reproduces the run bit for bit.
+    let mut again = playground(&format!("({{ hidden: [4], seed: {seed_b} }})"));
+    assert_eq!(start_of(&mut again), start_of(&mut b));
+    let (mut one, mut other) = (playground("({ seed: 7 })"), playground("({ seed: 7 })"));
+    assert_eq!(start_of(&mut one), start_of(&mut other));
+    assert_eq!(number(&one.config(), "seed"), 7.0);
+    // freshSeed() (the pages' Regenerate) gives whole numbers in the seed's range, not all equal.
+    let seeds: Vec<u32> = (0..8).map(|_| fresh_seed_for_js()).collect();
+    assert!(seeds.windows(2).any(|w| w[0] != w[1]));
 }
 
 #[wasm_bindgen_test]

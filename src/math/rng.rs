@@ -4,6 +4,13 @@
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
+/// A seed no one chose: from the operating system natively, from the Web Crypto API
+/// (`crypto.getRandomValues`) in a browser or Node. Without either (a JS host without `crypto`)
+/// it is 1, the default seed, rather than an error: a run without a seed may repeat, never fail.
+pub fn fresh_seed() -> u32 {
+    getrandom::u32().unwrap_or(1)
+}
+
 /// A reproducible, platform-independent random generator.
 pub struct SeededRng(StdRng);
 

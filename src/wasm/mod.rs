@@ -4,7 +4,8 @@
 //! drawing ([`playground`]), the configuration's schema ([`schema`]), and the methods of the
 //! normalization lab ([`landscape`]), the initialization lab ([`stats`]), the backprop explorer
 //! and network diagram ([`explorer`]), and the user's data and models ([`model`]); [`memory`]
-//! counts the bytes in use and refuses a playground beyond the limit.
+//! counts the bytes in use and refuses a playground beyond the limit; [`panic`] sends a panic's
+//! message to the console.
 
 mod explorer;
 mod input;
@@ -25,7 +26,7 @@ const SETTINGS_TYPES: &str = include_str!("settings.d.ts");
 
 pub use memory::memory_in_use;
 pub use model::{parse_points_csv, points_to_csv};
-pub use playground::Playground;
+pub use playground::{fresh_seed_for_js, Playground};
 pub use schema::{config_schema, default_config};
 pub use stats::{activation_curve, deep_linear_toy, init_variance};
 

@@ -8,6 +8,7 @@ use crate::analysis::diagnostics;
 use crate::config::{Config, Range, Value};
 use crate::data;
 use crate::error::{Code, Error};
+use crate::math::rng::fresh_seed;
 use crate::session::{History, Session};
 use crate::work::{self, Pass};
 use js_sys::{Float64Array, Object};
@@ -156,14 +157,26 @@ fn most_updates(session: &Session) -> usize {
     )
 }
 
+/// A seed for a new run no one chose (the pages' *Regenerate*): from the Web Crypto API.
+#[wasm_bindgen(js_name = freshSeed)]
+pub fn fresh_seed_for_js() -> u32 {
+    fresh_seed()
+}
+
 /// A config object from JS (`undefined`/`null`: all defaults); errors name the key path (or
-/// `config` when the whole value is at fault).
+/// `config` when the whole value is at fault). A config without a seed gets a fresh one (see
+/// [`fresh_seed`]), which `config()` then reports; an explicit seed reproduces a run exactly.
 pub(crate) fn read_config(value: &JsValue) -> crate::error::Result<Config> {
-    let config = match input::plain(value, "")? {
+    let plain = input::plain(value, "")?;
+    let config = match &plain {
         Value::Null => Ok(Config::default()),
-        plain => Config::from_value(&plain),
+        plain => Config::from_value(plain),
     };
-    config.map_err(|e| if e.key().is_empty() { e.under("config") } else { e })
+    let mut config = config.map_err(|e| if e.key().is_empty() { e.under("config") } else { e })?;
+    if plain.get("seed").is_none() {
+        config.seed = fresh_seed();
+    }
+    Ok(config)
 }
 
 /// Points as x, y pairs of finite numbers in data coordinates.
