@@ -237,6 +237,14 @@ test("a click on a built-in dataset changes nothing until “Add points” is on
   await page.click("label.thumb:has(#dataset-custom)");
   await waitFor(page, () => window.nnPlayground.playground?.config().dataset === "custom");
   assert.equal(await page.getAttribute("#add-points", "aria-pressed"), "true");
+
+  // Embedded without the data controls, a click leaves the data alone, and no note points at the hidden toggle.
+  const embedded = await fresh();
+  await loadPlayground(embedded.page, suite.base, "#dataset=spiral&embed=1&controls=learningRate");
+  const there = await plotPosition(embedded.page, 1, 1);
+  await embedded.page.mouse.click(there.x, there.y);
+  assert.equal((await stateOf(embedded.page)).config.dataset, "spiral");
+  assert.equal(await embedded.page.isVisible(".plot-note"), false);
   assert.deepEqual(pageErrors, []);
 });
 

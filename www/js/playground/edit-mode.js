@@ -3,10 +3,11 @@
  * points" toggle under the plot, and the note shown where a click landed.
  *
  * Off (the start), a click leaves the data alone and the note at the click
- * says how to edit; on, a click adds or removes a point (point-editor.js) and
- * the note at the click says what changed — the first edit of a built-in
- * dataset turns it into "Yours", a copy of the points on screen. The note also
- * goes to screen readers (role="status").
+ * says how to edit (unless an embedded view leaves the toggle out); on, a
+ * click adds or removes a point (point-editor.js) and the note at the click
+ * says what changed — the first edit of a built-in dataset turns it into
+ * "Yours", a copy of the points on screen. The note also goes to screen
+ * readers (role="status").
  */
 import { t } from "../core/i18n.js";
 
@@ -64,8 +65,9 @@ export class EditMode {
     this.timer = window.setTimeout(() => this.hide(), NOTE_MS);
   }
 
-  /** At a click that changed nothing because editing is off: how to edit. */
+  /** At a click that changed nothing because editing is off: how to edit (where the toggle is shown). */
   explain(at) {
+    if (!this.button.getClientRects().length) return; // an embedded view without the data controls
     this.say(t("The data stays as it is. To add points, press “Add points” under the plot."), at);
   }
 
