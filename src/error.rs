@@ -132,6 +132,11 @@ impl Error {
         Error::new(Code::WrongType, key).with("expected", expected).with("got", got)
     }
 
+    /// `key` could not be read or used, and why (in English).
+    pub fn unreadable(key: impl Into<String>, reason: &str) -> Self {
+        Error::new(Code::Unreadable, key).with("reason", reason)
+    }
+
     /// `key` is not one of `choices`.
     pub fn unknown_choice(key: impl Into<String>, choices: &[&str], got: &str) -> Self {
         Error::new(Code::UnknownChoice, key).with("choices", choices).with("got", got)

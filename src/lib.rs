@@ -40,6 +40,7 @@
 pub mod analysis;
 pub mod config;
 pub mod data;
+pub mod draw;
 pub mod error;
 pub mod math;
 pub mod nn;

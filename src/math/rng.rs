@@ -55,8 +55,10 @@ impl SeededRng {
             let j = self.0.random_range(i as u32..n as u32) as usize;
             items.swap(i, j);
         }
-        items.truncate(k);
-        items.sort_unstable();
-        items
+        let mut chosen = vec![false; n];
+        for &i in &items[..k] {
+            chosen[i] = true;
+        }
+        (0..n).filter(|&i| chosen[i]).collect()
     }
 }

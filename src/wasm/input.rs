@@ -84,7 +84,7 @@ pub fn optional(value: &JsValue) -> Option<&JsValue> {
 }
 
 /// What `typeof` says of a value ("null" for null).
-fn type_of(value: &JsValue) -> String {
+pub fn type_of(value: &JsValue) -> String {
     if value.is_null() {
         return "null".into();
     }
@@ -92,7 +92,7 @@ fn type_of(value: &JsValue) -> String {
 }
 
 fn unreadable(key: &str) -> Error {
-    Error::new(Code::Unreadable, key).with("reason", "it threw while being read")
+    Error::unreadable(key, "it threw while being read")
 }
 
 /// The `value` of a `{ value }` / `{ error }` answer of plain.js (a fresh plain object), or the
@@ -124,7 +124,7 @@ fn unwrap_result(answer: &JsValue, key: &str) -> Result<JsValue> {
                 .with("max", field("max").as_f64().unwrap_or(f64::NAN))
                 .with("unit", text("unit").as_str()),
         },
-        _ => Error::new(Code::Unreadable, key).with("reason", text("reason")),
+        _ => Error::unreadable(key, &text("reason")),
     })
 }
 

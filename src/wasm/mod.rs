@@ -1,12 +1,13 @@
 //! The `#[wasm_bindgen]` boundary: thin, it reads what JS passes ([`input`]: plain data copied
 //! inside a `try`, so no JS value can trap the module), delegates to the core, and converts the
 //! results and errors back ([`output`]). One file a view: the class `Playground` with training and
-//! drawing ([`playground`]), the configuration's schema ([`schema`]), and the methods of the
-//! normalization lab ([`landscape`]), the initialization lab ([`stats`]), the backprop explorer
+//! drawing ([`playground`]; [`canvas`] paints heatmaps onto a canvas), the configuration's schema
+//! ([`schema`]), and the methods of the normalization lab ([`landscape`]), the initialization lab ([`stats`]), the backprop explorer
 //! and network diagram ([`explorer`]), and the user's data and models ([`model`]); [`memory`]
 //! counts the bytes in use and refuses a playground beyond the limit; [`panic`] sends a panic's
 //! message to the console.
 
+mod canvas;
 mod explorer;
 mod input;
 mod landscape;

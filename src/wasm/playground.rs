@@ -84,13 +84,9 @@ impl Playground {
         #[wasm_bindgen(unchecked_param_type = "number")] ymin: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number")] ymax: JsValue,
     ) -> Result<Vec<f32>, JsValue> {
-        let net = self.session.network();
-        let grid = Grid::read(&res, [&xmin, &xmax, &ymin, &ymax])
-            .and_then(|grid| grid.within_budget(work::per_example(net, Pass::Drawing)))
-            .map_err(|e| js_error(e.in_call("boundary")))?;
-        let mut out = Vec::with_capacity(grid.len());
-        self.session.predict_for_drawing(grid.centres(), &mut out);
-        Ok(out)
+        self.outputs_on_grid(&res, [&xmin, &xmax, &ymin, &ymax])
+            .map(|(_, outputs)| outputs)
+            .map_err(|e| js_error(e.in_call("boundary")))
     }
 
     /// The data domain [xmin, xmax, ymin, ymax] in data coordinates.
@@ -163,6 +159,22 @@ pub fn fresh_seed_for_js() -> u32 {
     fresh_seed()
 }
 
+impl Playground {
+    /// The grid `res` over `window` and the outputs at its cell centres (single precision), or an
+    /// error naming the argument at fault or the work beyond one call's budget.
+    pub(crate) fn outputs_on_grid(
+        &mut self,
+        res: &JsValue,
+        window: [&JsValue; 4],
+    ) -> crate::error::Result<(Grid, Vec<f32>)> {
+        let net = self.session.network();
+        let grid = Grid::read(res, window)?.within_budget(work::per_example(net, Pass::Drawing))?;
+        let mut out = Vec::with_capacity(grid.len());
+        self.session.predict_for_drawing(grid.centres(), &mut out);
+        Ok((grid, out))
+    }
+}
+
 /// A config object from JS (`undefined`/`null`: all defaults); errors name the key path (or
 /// `config` when the whole value is at fault). A config without a seed gets a fresh one (see
 /// [`fresh_seed`]), which `config()` then reports; an explicit seed reproduces a run exactly.
@@ -223,6 +235,11 @@ impl Grid {
     pub(crate) fn within_budget(self, each: f64) -> crate::error::Result<Grid> {
         let side = work::side_of(work::most(each, 0.0));
         work::check("res", self.res, side, "cells per side").map(|()| self)
+    }
+
+    /// Cells per side.
+    pub(crate) fn res(&self) -> usize {
+        self.res
     }
 
     /// Number of cells.

@@ -25,7 +25,6 @@ import "./ko.js";
 
 const $ = (id) => document.getElementById(id);
 const UNIT_RES = 24;
-const DATA_RES = 60;
 /** The keys of the optimizer comparison. */
 const RACE_KEYS = ["optRate", "optStretch", "optSteps"];
 
@@ -195,7 +194,7 @@ class BackpropExplorer extends Page {
     renderStageList($("stage-list"), this.stages, (i) => this.showStage(i, { focus: true }));
     const [xmin, xmax, ymin, ymax] = pg.bounds();
     this.unitGrid = pg.unitOutputs(UNIT_RES, xmin, xmax, ymin, ymax);
-    this.dataView.setGrid(pg.boundary(DATA_RES, xmin, xmax, ymin, ymax), DATA_RES);
+    this.dataView.paintFrom(pg, state.hidden);
     this.drawData();
     $("step-counter").textContent = String(state.steps);
     $("cost").textContent = formatLoss(this.trace.cost);

@@ -36,7 +36,6 @@ import "../playground/ko.js";
 /** Milliseconds of stepping per frame and element (several share a frame). */
 const STEP_BUDGET_MS = 4;
 const MAX_STEPS_PER_FRAME = 100000;
-const BOUNDARY_RES = 64;
 
 /**
  * The playground's state description, once the core has given its schema.
@@ -265,8 +264,7 @@ export class NnPlaygroundElement extends HTMLElement {
 
   drawBoundary() {
     if (!this.diverged) {
-      const [xmin, xmax, ymin, ymax] = this.pg.bounds();
-      this.view.setGrid(this.pg.boundary(BOUNDARY_RES, xmin, xmax, ymin, ymax), BOUNDARY_RES);
+      this.view.paintFrom(this.pg, this.state.hidden);
     }
     this.view.draw({ showTestData: !!this.state?.showTestData });
   }

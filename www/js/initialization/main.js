@@ -10,7 +10,7 @@
 import { TrainingPage } from "../shell/training-page.js";
 import { PRESETS, describeLab, applyPreset, presetOf } from "./state.js";
 import { fixOf, describeFix } from "./fix.js";
-import { BoundaryView } from "../views/boundary.js";
+import { BoundaryView, weightCount } from "../views/boundary.js";
 import { LossChart } from "../views/loss-chart.js";
 import { LayerStrips, formatValue } from "./layers.js";
 import { DepthChart } from "./depth.js";
@@ -23,9 +23,6 @@ import "./ko.js";
 /** Multiply-adds one `layerStats` call may cost (≈ 3 × points × weights): a few ms. */
 const STATS_WORK = 3e6;
 const STATS_POINTS = [32, 256];
-/** Multiply-adds of one boundary grid (res² × weights). */
-const BOUNDARY_WORK = 2e7;
-const BOUNDARY_RES = [24, 100];
 /** Time per frame the strips and the boundary may take on average, each; slower ones skip frames. */
 const DRAW_BUDGET_MS = 3;
 
@@ -59,14 +56,6 @@ class Paced {
   }
 }
 
-/** Weights of a 2 → hidden… → 1 network. */
-function weightCount(hidden) {
-  const widths = [2, ...hidden, 1];
-  let n = 0;
-  for (let i = 1; i < widths.length; i++) n += widths[i - 1] * widths[i];
-  return n;
-}
-
 /** @typedef {import("../../pkg/nn_playground.js").Playground} Playground */
 /** @typedef {import("./state.js").LabState} LabState */
 
@@ -93,7 +82,6 @@ class InitializationLab extends TrainingPage {
     });
     this.stats = [];
     this.statsPoints = STATS_POINTS[1];
-    this.boundaryRes = BOUNDARY_RES[1];
     this.stripsPace = new Paced(() => this.drawStats());
     this.boundaryPace = new Paced(() => this.drawBoundary());
   }
@@ -161,7 +149,6 @@ class InitializationLab extends TrainingPage {
     const { sessions: pg, state } = this;
     const weights = weightCount(state.hidden);
     this.statsPoints = clamp(Math.floor(STATS_WORK / weights), STATS_POINTS);
-    this.boundaryRes = clamp(Math.floor(Math.sqrt(BOUNDARY_WORK / weights)), BOUNDARY_RES);
     $("stats-points").textContent = String(Math.min(this.statsPoints, pg.points("train").length / 3));
     const regression = state.problem === "regression";
     this.boundaryView.setData({ bounds: pg.bounds(), train: pg.points("train"), test: pg.points("test"), regression });
@@ -231,8 +218,7 @@ class InitializationLab extends TrainingPage {
     const pg = this.sessions;
     if (!pg) return;
     if (!this.diverged) {
-      const [xmin, xmax, ymin, ymax] = pg.bounds();
-      this.boundaryView.setGrid(pg.boundary(this.boundaryRes, xmin, xmax, ymin, ymax), this.boundaryRes);
+      this.boundaryView.paintFrom(pg, this.state.hidden);
     }
     this.boundaryView.draw();
   }

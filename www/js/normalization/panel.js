@@ -14,8 +14,6 @@ import { showPanelReadouts, stepsToTarget } from "./readouts.js";
 import { formatLoss } from "../core/format.js";
 import { describeError, describeDivergence } from "../core/errors.js";
 
-const BOUNDARY_RES = 64;
-
 const CAPTIONS = {
   random: "Plane of two filter-normalized random directions δ, η through the current parameters.",
   line: "Cost along θ₀ + t·(θ − θ₀), from the initial (t = 0) to the current parameters (t = 1); ticks mark where the path's points project.",
@@ -123,8 +121,7 @@ export class Panel {
   refreshBoundary() {
     if (!this.pg) return;
     if (!this.diverged) {
-      const [xmin, xmax, ymin, ymax] = this.pg.bounds();
-      this.boundaryView.setGrid(this.pg.boundary(BOUNDARY_RES, xmin, xmax, ymin, ymax), BOUNDARY_RES);
+      this.boundaryView.paintFrom(this.pg, this.config.hidden);
     }
     this.boundaryView.draw();
   }

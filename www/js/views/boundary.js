@@ -2,9 +2,10 @@
  * The decision-boundary view: the network's output over the input plane as a
  * heatmap, with the data points on top and labelled axes.
  *
- * The grid from `pg.boundary(res, xmin, xmax, ymin, ymax)` (row-major, first row
- * at ymax, first column at xmin) is written into a res×res ImageData on an
- * off-screen canvas, then scaled up to the plot area. Classification outputs
+ * The core paints the outputs on a res×res grid into an off-screen canvas
+ * (`paintFrom`: `pg.drawBoundary`), or a grid from `pg.boundary(…)` (row-major,
+ * first row at ymax, first column at xmin) is written into its ImageData
+ * (`setGrid`); either is then scaled up to the plot area. Classification outputs
  * (probabilities) map to orange(0)…white(0.5)…blue(1); regression outputs on
  * [-1, 1] use the same colours. `axisTitles` names the two axes (another view
  * drawing in the same frame, such as a loss surface, sets its own).
@@ -13,6 +14,19 @@ import { colorAt, makeLut, regressionToUnit } from "./colors.js";
 import { niceTicks, formatTick, setupCanvas } from "./plot.js";
 
 const MARGIN = { left: 46, right: 8, top: 8, bottom: 34 };
+/** Multiply-adds one heatmap may cost (cells × weights): a couple of milliseconds. */
+const HEATMAP_WORK = 2e7;
+
+/**
+ * Weights of a 2 → hidden… → 1 network (its multiply-adds per point).
+ * @param {number[]} hidden
+ */
+export function weightCount(hidden) {
+  const widths = [2, ...hidden, 1];
+  let n = 0;
+  for (let i = 1; i < widths.length; i++) n += widths[i - 1] * widths[i];
+  return n;
+}
 const POINT_RADIUS = 3.2;
 
 /**
@@ -86,6 +100,31 @@ export class BoundaryView {
     paintGrid(this.image.data, grid, 0, res * res, this.lut, this.regression ? regressionToUnit : null);
     octx.putImageData(this.image, 0, 0);
     this.hasGrid = true;
+  }
+
+  /**
+   * Let the core compute `pg`'s outputs over the data bounds and paint them into the off-screen
+   * image itself (its colour map is this one; no per-pixel loop in JS), at
+   * `pixelResolution(hidden)` cells per side.
+   * @param {{ drawBoundary(canvas: HTMLCanvasElement, res: number, xmin: number, xmax: number, ymin: number, ymax: number): void }} pg
+   * @param {number[]} hidden the network's hidden layer widths
+   */
+  paintFrom(pg, hidden) {
+    const [xmin, xmax, ymin, ymax] = this.bounds;
+    pg.drawBoundary(this.off, this.pixelResolution(hidden), xmin, xmax, ymin, ymax);
+    this.image = null;
+    this.hasGrid = true;
+  }
+
+  /**
+   * Cells per side matching the plot's device pixels, so the heatmap is as crisp as the screen,
+   * as far as the network's cost per point allows (a couple of milliseconds), and at least 24.
+   * @param {number[]} hidden
+   */
+  pixelResolution(hidden) {
+    const pixels = Math.round(this.plot.w * (window.devicePixelRatio || 1));
+    const affordable = Math.floor(Math.sqrt(HEATMAP_WORK / weightCount(hidden)));
+    return Math.max(24, Math.min(affordable, pixels));
   }
 
   /** Data → canvas (CSS pixel) coordinates. */

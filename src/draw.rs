@@ -1,0 +1,105 @@
+//! Heatmaps as RGBA pixels in the pages' diverging colour map: orange (class 0, or −1) … white
+//! (½, or 0) … blue (class 1, or +1), at the background's 78 % strength. The same map is in
+//! www/js/views/colors.js for what JS draws (points, legends); an end-to-end test checks that a
+//! heatmap painted here equals the one JS paints from the same outputs, pixel for pixel.
+
+/// Class 0 / negative target, as r, g, b.
+pub const ORANGE: [f64; 3] = [245.0, 147.0, 34.0];
+/// Class 1 / positive target, as r, g, b.
+pub const BLUE: [f64; 3] = [8.0, 119.0, 189.0];
+const WHITE: [f64; 3] = [255.0, 255.0, 255.0];
+/// How strongly a heatmap is coloured (the points on it use the full colour).
+pub const BACKGROUND_STRENGTH: f64 = 0.78;
+
+/// Entries of a colour table: entry i stands for t = i / 255.
+const ENTRIES: usize = 256;
+
+/// What a heatmap's values are, and so how they map onto the colour scale's [0, 1].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// Probabilities of class 1, already on [0, 1].
+    Probability,
+    /// Regression outputs on [−1, 1], mapped to (v + 1)/2.
+    Regression,
+}
+
+/// The colour table of heatmaps: RGBA for t = i / 255, i = 0 … 255.
+pub struct Palette([[u8; 4]; ENTRIES]);
+
+impl Palette {
+    /// The diverging map at the background's strength.
+    pub fn background() -> Palette {
+        let mut table = [[0; 4]; ENTRIES];
+        for (i, entry) in table.iter_mut().enumerate() {
+            let [r, g, b] = color_at(i as f64 / 255.0, BACKGROUND_STRENGTH);
+            *entry = [clamped_byte(r), clamped_byte(g), clamped_byte(b), 255];
+        }
+        Palette(table)
+    }
+
+    /// Writes one RGBA pixel per value into `pixels` (4 bytes each, as long as `values` × 4).
+    /// Values beyond the scale take its end colours; NaN takes the middle (white).
+    pub fn paint(&self, values: &[f32], scale: Scale, pixels: &mut [u8]) {
+        for (&v, pixel) in values.iter().zip(pixels.chunks_exact_mut(4)) {
+            let v = v as f64;
+            let t = match scale {
+                Scale::Probability => v,
+                Scale::Regression => (v + 1.0) / 2.0,
+            };
+            let t = if t.is_nan() { 0.5 } else { t.clamp(0.0, 1.0) };
+            pixel.copy_from_slice(&self.0[(t * 255.0 + 0.5) as usize]);
+        }
+    }
+}
+
+/// The colour for t in [0, 1] at `strength`: white blended toward orange below ½, blue above.
+fn color_at(t: f64, strength: f64) -> [f64; 3] {
+    let (toward, amount) = if t < 0.5 { (ORANGE, 1.0 - t * 2.0) } else { (BLUE, t * 2.0 - 1.0) };
+    let amount = amount * strength;
+    [0, 1, 2].map(|c| WHITE[c] + (toward[c] - WHITE[c]) * amount)
+}
+
+/// A channel value as a byte the way a `Uint8ClampedArray` stores it: clamped to 0 … 255 and
+/// rounded to the nearest integer, ties to even.
+fn clamped_byte(v: f64) -> u8 {
+    let v = v.clamp(0.0, 255.0);
+    let floor = v.floor();
+    let rounded = match (v - floor).partial_cmp(&0.5) {
+        Some(std::cmp::Ordering::Less) => floor,
+        Some(std::cmp::Ordering::Greater) => floor + 1.0,
+        _ if floor % 2.0 == 0.0 => floor,
+        _ => floor + 1.0,
+    };
+    rounded as u8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ends_and_the_middle_of_the_map() {
+        let palette = Palette::background();
+        let mut pixels = [0; 16];
+        palette.paint(&[0.0, 1.0, 0.5, f32::NAN], Scale::Probability, &mut pixels);
+        let blend = |c: f64| clamped_byte(255.0 + (c - 255.0) * BACKGROUND_STRENGTH);
+        assert_eq!(pixels[..4], [blend(ORANGE[0]), blend(ORANGE[1]), blend(ORANGE[2]), 255]);
+        assert_eq!(pixels[4..8], [blend(BLUE[0]), blend(BLUE[1]), blend(BLUE[2]), 255]);
+        assert!(pixels[8..11].iter().all(|&c| c >= 250), "½ is all but white (entry 128: a hair of blue)");
+        assert_eq!(pixels[8..12], pixels[12..16], "NaN takes the middle colour");
+    }
+
+    #[test]
+    fn regression_values_map_from_minus_one_to_one_and_clamp() {
+        let palette = Palette::background();
+        let (mut regression, mut probability) = ([0; 12], [0; 12]);
+        palette.paint(&[-1.0, 1.0, 7.0], Scale::Regression, &mut regression);
+        palette.paint(&[0.0, 1.0, 1.0], Scale::Probability, &mut probability);
+        assert_eq!(regression, probability);
+    }
+
+    #[test]
+    fn bytes_round_like_a_uint8_clamped_array() {
+        assert_eq!([0.5, 1.5, 2.5, 2.6, -3.0, 300.0].map(clamped_byte), [0, 2, 2, 3, 0, 255]);
+    }
+}

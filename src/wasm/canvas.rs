@@ -1,0 +1,73 @@
+//! The core paints its heatmaps straight onto a page's canvas (through `web-sys`): the outputs
+//! over a grid become RGBA pixels in the pages' colour map ([`crate::draw`]) and one
+//! `putImageData`, instead of a per-pixel loop in JS.
+
+use super::input;
+use super::output::js_error;
+use super::playground::Playground;
+use crate::config::Problem;
+use crate::draw::{Palette, Scale};
+use crate::error::{Error, Result};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::{Clamped, JsCast};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+
+#[wasm_bindgen]
+impl Playground {
+    /// Paints the outputs on a `res`×`res` grid over [xmin, xmax]×[ymin, ymax] (as `boundary`
+    /// computes them) onto `canvas`, resized to `res`×`res` pixels: orange (class 0, or −1) …
+    /// white … blue (class 1, or +1), first row at ymax. Scale the canvas up with `drawImage`.
+    #[wasm_bindgen(js_name = drawBoundary)]
+    pub fn draw_boundary(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "HTMLCanvasElement")] canvas: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] res: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xmin: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xmax: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ymin: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ymax: JsValue,
+    ) -> std::result::Result<(), JsValue> {
+        let call = |e: Error| js_error(e.in_call("drawBoundary"));
+        let context = context_of(&canvas).map_err(call)?;
+        let (grid, outputs) = self.outputs_on_grid(&res, [&xmin, &xmax, &ymin, &ymax]).map_err(call)?;
+        let scale = match self.session.config().problem {
+            Problem::Classification => Scale::Probability,
+            Problem::Regression => Scale::Regression,
+        };
+        let mut pixels = vec![0; outputs.len() * 4];
+        Palette::background().paint(&outputs, scale, &mut pixels);
+        put_pixels(&canvas, &context, &pixels, grid.res())
+            .map_err(|_| call(Error::unreadable("canvas", "drawing on it failed")))
+    }
+}
+
+/// The 2-D context of a canvas element, or an error naming `canvas` (wrong type, or a canvas
+/// already holding another kind of context).
+fn context_of(canvas: &JsValue) -> Result<CanvasRenderingContext2d> {
+    let element = canvas
+        .dyn_ref::<HtmlCanvasElement>()
+        .ok_or_else(|| Error::wrong_type("canvas", "canvas", &input::type_of(canvas)))?;
+    element
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|context| context.dyn_into::<CanvasRenderingContext2d>().ok())
+        .ok_or_else(|| Error::unreadable("canvas", "it has no 2-D context"))
+}
+
+/// Sizes the canvas to `res`×`res` and puts the RGBA `pixels` on it.
+fn put_pixels(
+    canvas: &JsValue,
+    context: &CanvasRenderingContext2d,
+    pixels: &[u8],
+    res: usize,
+) -> std::result::Result<(), JsValue> {
+    let element: &HtmlCanvasElement = canvas.unchecked_ref();
+    let side = res as u32;
+    if element.width() != side || element.height() != side {
+        element.set_width(side);
+        element.set_height(side);
+    }
+    let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(pixels), side, side)?;
+    context.put_image_data(&image, 0.0, 0.0)
+}

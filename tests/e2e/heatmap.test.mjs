@@ -1,0 +1,82 @@
+/**
+ * The core paints heatmaps onto canvases itself (drawBoundary, through web-sys): the pixels it
+ * puts equal those the pages' own colour map (views/colors.js, views/boundary.js paintGrid)
+ * gives the outputs `boundary` computes — for classification and regression, at a canvas's pixel
+ * resolution — and a wrong canvas argument is refused by name, the module working on.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { browserSuite } from "./helpers.mjs";
+
+const suite = browserSuite();
+
+/** In the page: the core's painting against JS's, for `config` at `res` cells per side. */
+function compare(page, config, res) {
+  return page.evaluate(async ({ config, res }) => {
+    const core = await import("/pkg/nn_playground.js");
+    await core.default();
+    const { makeLut, regressionToUnit } = await import("/js/views/colors.js");
+    const { paintGrid } = await import("/js/views/boundary.js");
+    const pg = new core.Playground(config);
+    pg.step(200);
+    const [xmin, xmax, ymin, ymax] = pg.bounds();
+    const canvas = document.createElement("canvas");
+    pg.drawBoundary(canvas, res, xmin, xmax, ymin, ymax);
+    const painted = canvas.getContext("2d").getImageData(0, 0, res, res).data;
+    const expected = new Uint8ClampedArray(res * res * 4);
+    const regression = config.problem === "regression";
+    paintGrid(expected, pg.boundary(res, xmin, xmax, ymin, ymax), 0, res * res, makeLut(), regression ? regressionToUnit : null);
+    let differing = 0;
+    for (let i = 0; i < expected.length; i++) if (painted[i] !== expected[i]) differing += 1;
+    const colours = new Set();
+    for (let i = 0; i < painted.length; i += 4) colours.add(`${painted[i]},${painted[i + 1]},${painted[i + 2]}`);
+    pg.free();
+    return { width: canvas.width, height: canvas.height, differing, colours: colours.size };
+  }, { config, res });
+}
+
+test("a boundary painted by the core equals the one JS paints from boundary(), pixel for pixel", async () => {
+  const { page } = await suite.fresh();
+  await page.goto(`${suite.base}/index.html`);
+  for (const [config, res] of [
+    [{ dataset: "spiral", hidden: [8, 8], seed: 3 }, 400],
+    [{ dataset: "xor", hidden: [4], seed: 5 }, 37],
+    [{ problem: "regression", dataset: "plane", seed: 2 }, 120],
+  ]) {
+    const result = await compare(page, config, res);
+    assert.deepEqual([result.width, result.height], [res, res], "the canvas is sized to the grid");
+    assert.equal(result.differing, 0, `${config.dataset}: every byte as JS paints it`);
+    assert.ok(result.colours > 20, `${config.dataset}: a heatmap, not a flat fill (${result.colours} colours)`);
+  }
+});
+
+test("drawBoundary refuses what is not a canvas, by name, and the playground works on", async () => {
+  const { page } = await suite.fresh();
+  await page.goto(`${suite.base}/index.html`);
+  const outcome = await page.evaluate(async () => {
+    const core = await import("/pkg/nn_playground.js");
+    await core.default();
+    const pg = new core.Playground({ seed: 1 });
+    const thrown = [];
+    const webgl = document.createElement("canvas");
+    webgl.getContext("webgl2") || webgl.getContext("webgl");
+    const hostile = new Proxy({}, { getPrototypeOf() { throw new Error("no"); } });
+    for (const canvas of [undefined, 42, {}, document.createElement("div"), hostile, webgl]) {
+      try {
+        pg.drawBoundary(canvas, 10, -1, 1, -1, 1);
+        thrown.push(null);
+      } catch (e) {
+        thrown.push({ code: e.code, key: e.key, message: e.message });
+      }
+    }
+    try { pg.drawBoundary(document.createElement("canvas"), 0, -1, 1, -1, 1); } catch (e) { thrown.push({ code: e.code, key: e.key }); }
+    return { thrown, stillWorks: Number.isFinite(pg.step(5).trainLoss) };
+  });
+  const [none, number, object, div, hostile, webgl, badRes] = outcome.thrown;
+  for (const e of [none, number, object, div, hostile]) assert.deepEqual([e?.code, e?.key], ["wrongType", "canvas"], JSON.stringify(e));
+  assert.match(object.message, /canvas/);
+  // A canvas holding a WebGL context has no 2-D one (when this browser gave it WebGL at all).
+  if (webgl) assert.deepEqual([webgl.code, webgl.key], ["unreadable", "canvas"]);
+  assert.deepEqual([badRes.code, badRes.key], ["outOfRange", "res"]);
+  assert.equal(outcome.stillWorks, true);
+});
