@@ -142,20 +142,24 @@ impl Network {
             let z = ws.z[l].as_slice_mut().expect("contiguous");
             let w = &params[layer.weights()];
             let b = &params[layer.biases()];
-            let output_layer = self.is_output(l);
             for j in 0..layer.n_out {
                 // z[j, :] = b[j] + Σ_i W[j, i]·a_prev[i, :]
                 let z_row = &mut z[j * cap..j * cap + m];
                 z_row.fill(b[j]);
                 let n_in = layer.n_in;
                 add_weighted_rows(z_row, n_in, |i| w[j * n_in + i], |i| &input[i * cap..i * cap + m]);
-                let a_row = &mut output[j * cap..j * cap + m];
-                if output_layer {
-                    if activate_output {
-                        self.loss.output_all(z_row, a_row);
-                    }
+            }
+            if self.is_output(l) && !activate_output {
+                continue;
+            }
+            // a = g(z), element by element: over the whole layer at once when the batch fills
+            // the workspace (one long loop instead of a short one per unit), else row by row.
+            for range in unit_rows(layer.n_out, cap, m) {
+                let (z, a) = (&z[range.clone()], &mut output[range]);
+                if self.is_output(l) {
+                    self.loss.output_all(z, a);
                 } else {
-                    self.activation.apply_all(z_row, a_row);
+                    self.activation.apply_all(z, a);
                 }
             }
         }
@@ -203,8 +207,13 @@ impl Network {
                 let back = &mut prev_delta[i * cap..i * cap + m];
                 back.fill(0.0);
                 add_weighted_rows(back, n_out, |j| w[j * n_in + i], |j| &delta[j * cap..j * cap + m]);
-                let row = i * cap..i * cap + m;
-                self.activation.scale_by_derivative(&z_prev[row.clone()], &a_prev[row], back);
+            }
+            for range in unit_rows(n_in, cap, m) {
+                self.activation.scale_by_derivative(
+                    &z_prev[range.clone()],
+                    &a_prev[range.clone()],
+                    &mut prev_delta[range],
+                );
             }
         }
         loss
@@ -215,6 +224,14 @@ impl Network {
         let z_out = &ws.z[self.layers.len() - 1].as_slice().expect("contiguous")[..m]; // one row: the output unit
         self.loss.total(z_out, &ws.targets[..m], &mut ws.scratch) / m as f64
     }
+}
+
+/// The index ranges of the first `m` samples of `units` rows of a units × `cap` matrix, for
+/// element-by-element work: one range over every row when the batch fills the matrix (one long
+/// loop instead of a short one per unit), else one per row.
+fn unit_rows(units: usize, cap: usize, m: usize) -> impl Iterator<Item = std::ops::Range<usize>> {
+    let (count, len) = if m == cap { (1, units * cap) } else { (units, m) };
+    (0..count).map(move |j| j * cap..j * cap + len)
 }
 
 /// z ← z + Σ_k weight(k)·row(k) for k = 0 … count−1, added one term at a time in that order
