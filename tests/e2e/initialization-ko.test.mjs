@@ -77,7 +77,7 @@ test("the lab's messages in Korean: a link's bad setting and a rejected input", 
   await page.fill("#depth", "0");
   await page.press("#depth", "Enter");
   await page.waitForSelector("#error-banner", { state: "visible" });
-  assert.match(await page.textContent("#error-text"), /^은닉층 수: 1 이상 16 이하여야 합니다 \(입력: 0\)\.$/);
+  assert.match(await page.textContent("#error-text"), /^은닉층 수: 1 이상 16 이하인 값이어야 합니다 \(입력: 0\)\.$/);
   // The notice quotes the link's key and value as they are.
   assert.deepEqual(await englishLeft(page, [...KEPT_IN_KOREAN, "gradient", "sideways", "delta", "weights"]), []);
   assert.deepEqual(consoleErrors, []);

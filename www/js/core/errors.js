@@ -90,6 +90,7 @@ export function reasonOf({ code, params = {}, message = "" }, t = translate) {
       if (params.expected === "layers") return t("must be whole numbers separated by commas; got {got}", { got });
       if (params.expected === "boolean") return t("must be true or false; got {got}", { got });
       if (params.expected === "auto") return t("must be “auto” or a number greater than 0; got {got}", { got });
+      if (params.expected === "keys") return t("must be keys of the link separated by commas, or none; got {got}", { got });
       return t("must be an object; got {got}", { got });
     case "unknownChoice":
       return t("must be one of {choices}; got {got}", { choices: (params.choices ?? []).join(", "), got });
@@ -174,9 +175,16 @@ export function describeDivergence(divergence, t = translate) {
 
 /**
  * A link's (or attributes') problems as "key=value: reason", the keys and
- * values as typed; `name` writes a key as the reader typed it.
+ * values as typed; `name` writes a key as the reader typed it, and `label`
+ * gives the visible label of the field a key path ("scale[1]") fell back in,
+ * put first: "Learning rate — learningRate=-1: must be …" (none when it is the key,
+ * or for a key that is no setting).
  */
-export function describeProblems(problems, { t = translate, name = (key) => key } = {}) {
+export function describeProblems(problems, { t = translate, name = (key) => key, label = (keyPath) => keyPath } = {}) {
   const shorten = (text) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
-  return problems.map((p) => `${name(p.key)}${p.raw ? `=${shorten(p.raw)}` : ""}: ${reasonOf(p, t)}`).join("; ");
+  return problems.map((p) => {
+    const field = p.code !== "unknownKey" && label(p.at === undefined ? p.key : `${p.key}[${p.at}]`);
+    const named = field && field !== p.key ? `${field} — ` : "";
+    return `${named}${name(p.key)}${p.raw ? `=${shorten(p.raw)}` : ""}: ${reasonOf(p, t)}`;
+  }).join("; ");
 }

@@ -45,11 +45,11 @@ export function splitHash(hash) {
   return raw;
 }
 
-/** The options every page reads from its hash: how each is checked. */
+/** The options every page reads from its hash: how each is checked, and the choices it has. */
 const PAGE_OPTIONS = new Map([
-  ["embed", (raw) => parseBoolean(raw) !== null],
-  ["controls", (raw) => /^[\w,.-]*$/.test(raw)],
-  ["lang", (raw) => raw === "en" || raw === "ko"],
+  ["embed", { valid: (raw) => parseBoolean(raw) !== null, choices: ["1", "0"] }],
+  ["controls", { valid: (raw) => /^[\w,.-]*$/.test(raw) }],
+  ["lang", { valid: (raw) => raw === "en" || raw === "ko", choices: ["en", "ko"] }],
 ]);
 
 /** Whether `key` is a page option (lang, embed, controls). */
@@ -59,7 +59,13 @@ export function isPageOption(key) {
 
 /** Whether `raw` is a valid value of page option `key`. */
 export function validPageOption(key, raw) {
-  return PAGE_OPTIONS.get(key)?.(raw) ?? false;
+  return PAGE_OPTIONS.get(key)?.valid(raw) ?? false;
+}
+
+/** Why `raw` is not a valid value of page option `key`, as { code, params } (js/core/errors.js words it). */
+export function pageOptionProblem(key, raw) {
+  const choices = PAGE_OPTIONS.get(key)?.choices;
+  return choices ? { code: "unknownChoice", params: { choices, got: raw } } : { code: "wrongType", params: { expected: "keys", got: raw } };
 }
 
 /** The page options a hash sets validly, as a Map of raw text. */

@@ -10,7 +10,7 @@
  * falls back to its default and is reported as a problem { key, raw, code,
  * params } with the codes of the core's errors (js/core/errors.js words them).
  */
-import { parseNumber, parseBoolean, splitHash, isPageOption, validPageOption, encodeValue, pageOptionParts } from "./hash.js";
+import { parseNumber, parseBoolean, splitHash, isPageOption, validPageOption, pageOptionProblem, encodeValue, pageOptionParts } from "./hash.js";
 
 /** The user's own points (dataset "custom"): valid for either problem type. */
 export const CUSTOM = "custom";
@@ -327,7 +327,7 @@ export function describeState(schema, { keys, own = {}, overrides = {}, fixed = 
       for (const [key, value] of raw) {
         if (key === "dataset") continue;
         if (isPageOption(key)) {
-          if (!validPageOption(key, value)) problems.push({ key, raw: value, code: "unknownChoice", params: { got: value } });
+          if (!validPageOption(key, value)) problems.push({ key, raw: value, ...pageOptionProblem(key, value) });
           continue;
         }
         if (!specs.has(key) || unlinked.includes(key)) {

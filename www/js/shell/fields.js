@@ -26,6 +26,7 @@
 import { CHOICE_LABELS, DATASET_TITLES, SETTING_FIELDS, choiceLabel } from "../core/labels.js";
 import { describeError, settingOf, indexOf } from "../core/errors.js";
 import { CUSTOM } from "../core/state.js";
+import { t } from "../core/i18n.js";
 
 /** @typedef {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} Control a control that holds a value */
 
@@ -168,15 +169,15 @@ export class SettingsForm {
     return { state: /** @type {S} */ (state), errors };
   }
 
-  /** The visible label of the control for an error's key path ("scale[1]" → "Scale x₂"). */
+  /**
+   * The visible label of the control for an error's key path ("scale[1]" → "Scale x₂"; a radio
+   * group's name, not its choice's), in the page's language; the key when it has none.
+   */
   labelOf(keyPath) {
     const control = this.controlFor(keyPath);
     const key = settingOf(keyPath);
-    const labelled = control?.id && this.root.querySelector(`label[for="${control.id}"]`);
-    const text = labelled ? ownText(labelled)
-      : control?.closest("fieldset")?.querySelector("legend")?.textContent
-        ?? control?.closest("[aria-label]")?.getAttribute("aria-label");
-    return (text ?? key).replace(/\s+/g, " ").trim() || key;
+    const text = control && labelText(control, this.root);
+    return (text ?? key).replace(/[\u00ad\u2060]/g, "").replace(/\s+/g, " ").trim() || key;
   }
 
   /** The control an error's key path points at (a pair's own input), or null. */
@@ -256,16 +257,41 @@ export class SettingsForm {
 
 const SUBSCRIPT = { 0: "₀", 1: "₁", 2: "₂", 3: "₃", 4: "₄", 5: "₅", 6: "₆", 7: "₇", 8: "₈", 9: "₉" };
 
-/** A label's own words: its text without the hints and values shown inside it (x<sub>2</sub> as x₂). */
+/**
+ * A label's own words, translated: its text without the hints and values shown inside it
+ * (x<sub>2</sub> as x₂).
+ */
 function ownText(label) {
   let text = "";
   for (const node of label.childNodes) {
     if (node instanceof Element && node.matches(".hint, output")) continue;
-    text += node instanceof Element && node.localName === "sub"
-      ? node.textContent.replace(/\d/g, (d) => SUBSCRIPT[d])
-      : node.textContent;
+    if (node instanceof Element && node.localName === "sub") text += node.textContent.replace(/\d/g, (d) => SUBSCRIPT[d]);
+    else if (node instanceof Element) text += node.textContent;
+    else text += node.textContent.replace(/\S(.*\S)?/s, (words) => t(words)); // before the page's translation reaches it
   }
   return text;
+}
+
+/**
+ * The visible label of a control: its <label for>, or a radio's group's (aria-labelledby,
+ * aria-label), else the legend of its fieldset or the name of the group around it.
+ * @param {Control} control
+ * @param {ParentNode} root
+ */
+function labelText(control, root) {
+  if (control instanceof HTMLInputElement && control.type === "radio") {
+    const group = control.closest("[role=radiogroup]");
+    const by = group?.getAttribute("aria-labelledby");
+    const named = by && root.querySelector(`[id="${by}"]`);
+    if (named) return ownText(named);
+    if (group?.hasAttribute("aria-label")) return t(group.getAttribute("aria-label"));
+  } else {
+    const label = control.id && root.querySelector(`label[for="${control.id}"]`);
+    if (label) return ownText(label);
+  }
+  const legend = control.closest("fieldset")?.querySelector("legend");
+  const name = legend ? legend.textContent : control.closest("[aria-label]")?.getAttribute("aria-label");
+  return name ? t(name.trim()) : null;
 }
 
 /**

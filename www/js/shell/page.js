@@ -244,7 +244,7 @@ export class Page {
     window.addEventListener("hashchange", () => this.onHashChange());
     onLangChange(() => {
       if (this.loop) this.showPlaying(this.loop.playing);
-      if (this.linkProblems.length && !$("hash-notice").hidden) showNotice(describeProblems(this.linkProblems));
+      if (this.linkProblems.length && !$("hash-notice").hidden) this.showLinkProblems(this.linkProblems);
       this.relabel();
     });
     onResize(() => this.resize());
@@ -334,10 +334,10 @@ export class Page {
     this.lastHash = hash;
   }
 
-  /** Name the link settings that fell back to their defaults (or hide the notice). */
+  /** Name the link settings that fell back to their defaults, each with its field's label (or hide the notice). */
   showLinkProblems(problems) {
     this.linkProblems = problems;
-    if (problems.length) showNotice(describeProblems(problems));
+    if (problems.length) showNotice(describeProblems(problems, { label: (keyPath) => this.form.labelOf(keyPath) }));
     else hideNotice();
   }
 

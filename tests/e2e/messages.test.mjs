@@ -1,0 +1,100 @@
+/**
+ * Messages a learner can act on, on the playground (www/index.html) in headless Chromium: a
+ * refused value is named by its field's visible label with the allowed range and a readable
+ * number, in the banner and beside the field (aria-invalid, aria-describedby), in English and
+ * Korean; the marks go when the value is valid again.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { loadPlayground, browserSuite } from "./helpers.mjs";
+
+const suite = browserSuite();
+
+/** Type `value` into `selector` and commit it with Enter. */
+async function commit(page, selector, value) {
+  await page.fill(selector, value);
+  await page.press(selector, "Enter");
+}
+
+/** The field's marks: aria-invalid, and the text of what aria-describedby points at, with where it is. */
+function marksOf(page, selector) {
+  return page.$eval(selector, (control) => {
+    const ids = (control.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
+    const notes = ids.map((id) => document.getElementById(id)).filter((n) => n?.classList.contains("field-error"));
+    const box = control.getBoundingClientRect();
+    const note = notes[0]?.getBoundingClientRect();
+    return {
+      invalid: control.getAttribute("aria-invalid"),
+      notes: notes.map((n) => n.textContent),
+      // beside the field: starting within a line below it, and overlapping it across
+      beside: note ? note.top >= box.top && note.top - box.bottom < 24 && note.left < box.right && note.right > box.left : false,
+    };
+  });
+}
+
+test("a huge learning rate: the banner and the field name “Learning rate”, its range and the number as 6.78 × 10⁴⁷", async () => {
+  const { page } = await suite.fresh();
+  await loadPlayground(page, suite.base);
+  await commit(page, "#learningRate", "6.779248914044274e47");
+  await page.waitForSelector("#error-banner", { state: "visible" });
+  const message = "Learning rate must be greater than 0 and at most 1\u202f000\u202f000; got 6.78 × 10⁴⁷";
+  assert.equal(await page.textContent("#error-text"), `${message}.`);
+  assert.deepEqual(await marksOf(page, "#learningRate"), { invalid: "true", notes: [message], beside: true });
+
+  // Two refused fields: each marked; fixing one unmarks it alone, fixing both clears the banner.
+  await commit(page, "#batchSize", "0");
+  await page.waitForSelector("#batchSize[aria-invalid=true]");
+  assert.equal(await page.textContent("#error-text"),
+    `${message}. Batch size must be between 1 and 1\u202f000\u202f000; got 0.`);
+  assert.equal((await marksOf(page, "#learningRate")).invalid, "true");
+  await commit(page, "#learningRate", "0.1");
+  await page.waitForSelector("#learningRate:not([aria-invalid])");
+  assert.deepEqual(await marksOf(page, "#learningRate"), { invalid: null, notes: [], beside: false });
+  assert.equal(await page.getAttribute("#learningRate", "aria-describedby"), null);
+  assert.equal(await page.textContent("#error-text"), "Batch size must be between 1 and 1\u202f000\u202f000; got 0.");
+  assert.equal((await marksOf(page, "#batchSize")).invalid, "true");
+  await commit(page, "#batchSize", "20");
+  await page.waitForSelector("#error-banner", { state: "hidden" });
+  assert.deepEqual(await marksOf(page, "#batchSize"), { invalid: null, notes: [], beside: false });
+  assert.equal(await page.locator(".field-error").count(), 0);
+  assert.equal((await page.evaluate(() => window.nnPlayground.state)).learningRate, 0.1);
+});
+
+test("the same in Korean: the label 학습률, the range and the number, in a sentence that reads", async () => {
+  const { page } = await suite.fresh();
+  await loadPlayground(page, suite.base, "#optimizer=adam&lang=ko");
+  await commit(page, "#learningRate", "6.779248914044274e47");
+  await page.waitForSelector("#learningRate[aria-invalid=true]");
+  const rate = "학습률: 0 초과 1\u202f000\u202f000 이하인 값이어야 합니다 (입력: 6.78 × 10⁴⁷)";
+  assert.equal(await page.textContent("#error-title"), "설정이 거부되었습니다.");
+  assert.equal(await page.textContent("#error-text"), `${rate}.`);
+  assert.deepEqual(await marksOf(page, "#learningRate"), { invalid: "true", notes: [rate], beside: true });
+  await commit(page, "#learningRate", "0.01");
+  await page.waitForSelector("#error-banner", { state: "hidden" });
+
+  // A range closed on one side only: "미만" takes "인 값이어야", not "여야".
+  await commit(page, "#beta1", "1");
+  await page.waitForSelector("#beta1[aria-invalid=true]");
+  assert.equal(await page.textContent("#error-text"), "Adam β₁: 0 이상 1 미만인 값이어야 합니다 (입력: 1).");
+  await commit(page, "#epsilon", "-2e-9");
+  await page.waitForSelector("#epsilon[aria-invalid=true]");
+  assert.deepEqual((await marksOf(page, "#epsilon")).notes, ["Adam ε: 0 초과 1 이하인 값이어야 합니다 (입력: −2 × 10⁻⁹)"]);
+});
+
+test("a link's refused values are listed by their field's label, then as typed; page options with their choices", async () => {
+  const { page } = await suite.fresh();
+  await loadPlayground(page, suite.base, "#learningRate=-1&scale=1,0&dataset=nope&foo=1&embed=2");
+  await page.waitForSelector("#hash-notice", { state: "visible" });
+  const notice = await page.textContent("#hash-notice-text");
+  for (const part of [
+    "Learning rate — learningRate=-1: must be greater than 0 and at most 1\u202f000\u202f000; got −1",
+    "Scale x₂ — scale=1,0: must not be 0",
+    "Dataset — dataset=nope: must be one of circle, xor, gauss, spiral, moons, plane, gaussians, custom; got “nope”",
+    "; foo=1: is not a setting here",
+    "; embed=2: must be one of 1, 0; got “2”",
+  ]) assert.ok(notice.includes(part), `${part} in ${notice}`);
+
+  await page.goto("about:blank");
+  await loadPlayground(page, suite.base, "#seed=-1&lang=ko");
+  assert.equal(await page.textContent("#hash-notice-text"), "시드 — seed=-1: 0 이상 4\u202f294\u202f967\u202f295 이하인 값이어야 합니다 (입력: −1)");
+});
