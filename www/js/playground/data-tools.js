@@ -18,21 +18,10 @@ import { composePanel } from "./panel-image.js";
 import { drawThumbnail } from "../views/thumbnails.js";
 import { formatLoss, formatAccuracy } from "../core/format.js";
 import { describeError } from "../core/errors.js";
+import { download, saveModel } from "../core/download.js";
 import { t, onLangChange } from "../core/i18n.js";
 
 const $ = (id) => document.getElementById(id);
-
-/** Save a blob as a file. */
-export function download(blob, filename) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** "1.235" for a coordinate in a message. */
 function coord(v) {
@@ -219,9 +208,7 @@ export class DataTools {
 
   exportModel() {
     const pg = this.page.playground();
-    if (!pg) return;
-    const json = JSON.stringify(pg.exportModel(), null, 1);
-    download(new Blob([json], { type: "application/json" }), "nn-playground-model.json");
+    if (pg) saveModel(pg);
   }
 
   importModel(text, name) {
