@@ -17,7 +17,13 @@ const HOSTILE_HASHES = [
   "#seed=1e400&learningRate=NaN&hidden=9999999999",
   "#hidden=" + "8,".repeat(5000),
   "#=&&=1&seed&seed=2&%E0%A4%A=1",
+  "#model=__proto__&toString=1",
+  "#model=" + "A".repeat(100_000) + "&seed=-1",
+  "#model&model=%E0%A4%A&model=AQ%00&constructor=1",
 ];
+
+// Trained weights (the playground's `model` key) a hostile or careless reader may send.
+const HOSTILE_MODELS = ["__proto__", "constructor", "", "%00", "AQ", "A".repeat(100_000), "-_-_", "AQAAAAAAAAAA".repeat(1000)];
 
 // Each page, and the button that runs one update there (the backprop page applies one).
 const PAGES = [
@@ -44,6 +50,20 @@ for (const [file, stepButton] of PAGES) {
     assert.deepEqual(consoleErrors, []);
   });
 }
+
+test("index.html: hostile trained weights in a link are named in the banner; the network trains from the start", async () => {
+  const { page, pageErrors, consoleErrors } = await suite.fresh();
+  for (const model of HOSTILE_MODELS) {
+    await page.goto("about:blank");
+    await loadPlayground(page, suite.base, `index.html#dataset=xor&model=${model}`);
+    assert.equal(await page.textContent("#error-title"), "The trained network in the link was not restored.", model.slice(0, 20));
+    assert.match(await page.textContent("#error-text"), /^The weights in the link /);
+    await page.click("#step");
+    await waitFor(page, () => document.getElementById("step-counter").textContent === "1");
+  }
+  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(consoleErrors, []);
+});
 
 test("the element ignores attributes named like Object.prototype's members, and trains", async () => {
   const { page, pageErrors } = await suite.fresh();

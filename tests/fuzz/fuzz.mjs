@@ -9,7 +9,10 @@
  *   thrown); every 200 calls the module must still build and train a new playground, and an
  *   older one must still step;
  * - every page's link parser (playground, both labs, the backprop explorer) on junk hashes:
- *   it must not throw, and the state it returns must be a config the core accepts.
+ *   it must not throw, and the state it returns must be a config the core accepts;
+ * - the trained weights of a playground link (the `model` key): junk text, and the link of a
+ *   trained network cut, altered or extended; reading never throws, weights read are restored
+ *   or refused by name under the link's settings, and an untouched link restores every weight.
  *
  *   node tests/fuzz/fuzz.mjs [--calls N] [--links N] [--seed S]
  *
@@ -181,6 +184,47 @@ for (let i = 0; i < LINKS; i++) {
   attempt(row(family), family, () => {
     const { state } = description.parse(text);
     new Playground(description.toConfig(state)).free();
+  });
+}
+
+// Trained weights in a playground link.
+const { LinkedModels, readModelLink } = await import("../../www/js/shell/linked-models.js");
+const { encodeModelLink, MODEL_KEY } = await import("../../www/js/core/model-link.js");
+const playgroundLink = pages[0][1];
+const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/** The model key of `pg`'s weights, left alone (`intact`) or cut, altered in one place, or followed by junk. */
+function damaged(pg, intact) {
+  const text = encodeModelLink({ parameters: pg.exportModel().parameters, step: g.below(1000), epoch: 0 });
+  if (intact) return text;
+  const at = g.below(text.length + 1);
+  switch (g.below(4)) {
+    case 0: return text.slice(0, at);
+    case 1: return `${text.slice(0, at)}${g.pick([...BASE64URL])}${text.slice(at + 1)}`;
+    case 2: return `${g.pick([...BASE64URL])}${text.slice(1)}`;
+    default: return `${text}${hash(g, [MODEL_KEY])}`;
+  }
+}
+
+for (let i = 0; i < LINKS; i++) {
+  attempt(row("playground model link"), "playground model link", () => {
+    const { state } = playgroundLink.parse(hash(g, playgroundLink.keys));
+    const config = playgroundLink.toConfig(state);
+    const trained = g.below(3) ? new Playground(config) : null;
+    trained?.step(g.below(20));
+    const intact = trained !== null && g.below(4) === 0;
+    const text = trained ? damaged(trained, intact) : hash(g, [MODEL_KEY]);
+    const { rest, link } = readModelLink(`${playgroundLink.serialize(state)}&${MODEL_KEY}=${text}`);
+    const restored = new LinkedModels().restore(Playground, playgroundLink.toConfig(playgroundLink.parse(rest).state), link);
+    if ("pg" in restored) {
+      if (intact && JSON.stringify(restored.pg.exportModel().parameters) !== JSON.stringify(trained.exportModel().parameters)) {
+        throw new Error("an intact link restored other weights");
+      }
+      restored.pg.free();
+    } else if (intact) {
+      throw new Error(`an intact link was refused: ${restored.problem.code}`);
+    }
+    trained?.free();
   });
 }
 

@@ -34,7 +34,7 @@ import { formatNumber } from "./format.js";
  * @property {number} [used] "memoryFull": the bytes the playgrounds would hold, and the most allowed
  * @property {number} [limit]
  * @property {string} [format] "modelFormat": the format and version expected
- * @property {number} [version]
+ * @property {number} [version] also "linkVersion": the version of trained weights in a link read
  */
 
 /**
@@ -131,6 +131,16 @@ export function reasonOf({ code, params = {}, message = "" }, t = translate) {
       return t("give a {loss} of {got} on their data; it must be finite and at most 10¹²", { loss: t(params.loss === "testLoss" ? "test loss" : "training loss"), got });
     case "memoryFull":
       return t("would take the playgrounds in memory to {used} bytes, more than the {limit} allowed; free() the ones no longer used", { used: formatNumber(params.used), limit: formatNumber(params.limit) });
+    case "notBase64url":
+      return t("must be base64url text (letters, digits, - and _); got {got}", { got });
+    case "linkCut":
+      return t("are cut off ({got} bytes): copy the whole link again", { got });
+    case "linkVersion":
+      return t("are of version {got}; this page reads version {version}", { got, version: params.version });
+    case "badCount":
+      return t("hold an update count that cannot be: {got}", { got });
+    case "nonFiniteWeight":
+      return t("hold a weight that is not a finite number: {got}", { got });
     case "needsPoints":
       return t("needs its points in the link");
     case "needsTraining":

@@ -45,6 +45,12 @@ export function splitHash(hash) {
   return raw;
 }
 
+/** A hash (with or without "#") without the parts of `key`, the others as written. */
+export function withoutKey(hash, key) {
+  return String(hash ?? "").replace(/^#/, "").split("&")
+    .filter((part) => part !== "" && decode(part.split("=", 1)[0]) !== key).join("&");
+}
+
 /** The options every page reads from its hash: how each is checked, and the choices it has. */
 const PAGE_OPTIONS = new Map([
   ["embed", { valid: (raw) => parseBoolean(raw) !== null, choices: ["1", "0"] }],

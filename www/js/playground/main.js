@@ -46,6 +46,7 @@ class PlaygroundPage extends TrainingPage {
       pause: "Pause training (space)",
       divergedHint: "Training stopped; the last finite state stays drawn. Lower the learning rate and press Reset.",
       maxSteps: 100000,
+      shareModel: true,
     });
     this.frameCount = 0;
     this.boundaryMs = 0;
@@ -83,12 +84,14 @@ class PlaygroundPage extends TrainingPage {
   }
 
   /**
-   * A Playground, or null for custom data of fewer than two points (drawn, nothing to train).
+   * A Playground (restored from the link's `link` when it holds one), or null for custom data of
+   * fewer than two points (drawn, nothing to train).
    * @param {PlaygroundState} state
+   * @param {import("../shell/linked-models.js").ModelLink | null} [link]
    */
-  build(state) {
+  build(state, link = null) {
     if (state.dataset === CUSTOM && state.points.length < 6) return null;
-    return super.build(state);
+    return super.build(state, link);
   }
 
   adopt() {

@@ -30,6 +30,23 @@ addStrings({
   "Copied.": "복사했습니다.",
   "Selected: press Ctrl+C (⌘C on a Mac) to copy.": "선택되었습니다. Ctrl+C (Mac은 ⌘C) 를 눌러 복사하세요.",
   "Close": "닫기",
+  "Share trained": "학습 결과 공유",
+  "Copy a link that also holds the trained network: its weights and update count": "학습된 네트워크(가중치와 업데이트 횟수)까지 담은 링크를 복사합니다",
+  "Link with the trained network copied ({n} updates).": "학습된 네트워크가 담긴 링크를 복사했습니다 (업데이트 {n}번).",
+  "Share the trained network": "학습된 네트워크 공유하기",
+  "The link holds every setting and the weights after {n} updates: it opens on the same predictions. Copy it:":
+    "링크에 모든 설정과 {n}번 업데이트한 가중치가 들어 있어, 열면 예측이 똑같습니다. 복사하세요:",
+  "There is no network to share yet.": "아직 공유할 네트워크가 없습니다.",
+  "Your points do not fit in a link": "내 데이터의 점이 링크에 다 들어가지 않습니다",
+  "A link holds at most {max} points; yours are {n}.": "링크에는 점이 최대 {max}개 들어가는데, 내 데이터는 {n}개입니다.",
+  "The trained network is too big for a link": "학습된 네트워크가 링크에 담기에는 너무 큽니다",
+  "Its {weights} weights would make the link {chars} characters long; it may hold {max}.":
+    "가중치 {weights}개를 담으면 링크가 {chars}자가 되는데, 링크에는 {max}자까지만 담을 수 있습니다.",
+  "Save the model as a file and share the file: Load a model opens it with the same predictions.":
+    "모델을 파일로 저장해 그 파일을 공유하세요. ‘모델 불러오기’로 열면 예측이 똑같습니다.",
+  "Save the model (JSON)": "모델 저장 (JSON)",
+  "The trained network cannot be shared": "학습된 네트워크를 공유할 수 없습니다",
+  "Its weights": "가중치",
   "Skip to the playground": "플레이그라운드로 건너뛰기",
   "Skip to the article": "본문으로 건너뛰기",
 
@@ -46,6 +63,11 @@ addStrings({
   "Dismiss notice": "알림 닫기",
   "The WebAssembly core did not load.": "WebAssembly 코어를 불러오지 못했습니다.",
   "The link's settings were replaced by the defaults.": "링크의 설정을 기본값으로 바꿨습니다.",
+  "The trained network in the link was not restored.": "링크의 학습된 네트워크를 복원하지 못했습니다.",
+  "The network starts from its initial weights, with the link's settings.": "네트워크는 링크의 설정으로, 초기 가중치에서 시작합니다.",
+  "The weights in the link": "링크의 가중치",
+  "The link holds {got} weights, but its settings need {expected}: were they changed after it was shared?":
+    "링크에는 가중치가 {got}개 있지만 링크의 설정에는 {expected}개가 필요합니다. 공유한 뒤에 설정이 바뀌었나요?",
 
   // messages from error codes (js/core/errors.js)
   "{label} {reason}": "{label}: {reason}",
@@ -102,6 +124,11 @@ addStrings({
   "has lines that are not three numbers x,y,label: {lines}{more}": "x,y,label 세 숫자가 아닌 줄이 있습니다: {lines}{more}",
   "holds no points (lines of x,y,label)": "점이 없습니다 (x,y,label 줄)",
   "is not a model file of this version ({format}, version {version})": "이 버전의 모델 파일이 아닙니다 ({format}, 버전 {version})",
+  "must be base64url text (letters, digits, - and _); got {got}": "base64url 문자(영문자, 숫자, - 와 _)여야 합니다 (입력: {got})",
+  "are cut off ({got} bytes): copy the whole link again": "잘려 있습니다 ({got} 바이트). 링크 전체를 다시 복사하세요",
+  "are of version {got}; this page reads version {version}": "버전 {got} 입니다. 이 페이지는 버전 {version} 을 읽습니다",
+  "hold an update count that cannot be: {got}": "있을 수 없는 업데이트 횟수를 담고 있습니다: {got}",
+  "hold a weight that is not a finite number: {got}": "유한하지 않은 가중치를 담고 있습니다: {got}",
   "needs its points in the link": "링크에 점이 들어 있어야 합니다",
   "needs a path: train for a few steps first": "경로가 필요합니다: 먼저 몇 스텝 학습하세요",
   "must not be empty": "비어 있으면 안 됩니다",

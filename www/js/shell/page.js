@@ -104,11 +104,13 @@ export class Page {
   }
 
   /**
-   * New sessions for `state`; throws the core's error when it refuses the state.
+   * New sessions for `state` (and what else its link asked for: `parseLink`'s `link`); throws
+   * the core's error when it refuses the state.
    * @param {S} _state
+   * @param {unknown} [_link]
    * @returns {Sessions}
    */
-  build(_state) {
+  build(_state, _link) {
     throw new Error("a page builds its sessions");
   }
 
@@ -144,6 +146,35 @@ export class Page {
 
   /** Create the page's views, once the core is loaded and before the first build. */
   prepare() {}
+
+  /** Add the page's own tools to the header, after Share and Embed (before the core loads). */
+  tools() {}
+
+  /**
+   * The state a link stands for, what was not understood in it, and what else it asks of the
+   * sessions (`link`, handed to `build`; null when nothing).
+   * @param {string} hash
+   * @returns {{ state: S, problems: import("../core/state.js").Problem[], link: unknown }}
+   */
+  parseLink(hash) {
+    return { ...this.description.parse(hash), link: null };
+  }
+
+  /**
+   * Whether a link's `link` asks for other sessions than the current ones, the state aside.
+   * @param {unknown} _link
+   */
+  linkChanged(_link) {
+    return false;
+  }
+
+  /**
+   * Hash parts ("key=value") the address holds besides the state, for the current sessions.
+   * @returns {string[]}
+   */
+  linkParts() {
+    return [];
+  }
 
   /**
    * A setting was read from the form: adjust `next` before it is built (or return null to stop).
@@ -192,6 +223,7 @@ export class Page {
     renderBanners(this.banners);
     renderFigures(document);
     startNav();
+    this.tools();
     if (this.loop) this.showPlaying(false);
     this.wasm = await this.loadCore();
     if (!this.wasm) return;
@@ -200,10 +232,10 @@ export class Page {
     this.form.prepare();
     applyEmbed(); // again: the fields rendered from the schema name their controls now
     this.prepare();
-    const { state, problems } = this.description.parse(location.hash);
+    const { state, problems, link } = this.parseLink(location.hash);
     this.form.write(state);
     this.showLinkProblems(problems);
-    if (!this.rebuild(state)) {
+    if (!this.rebuild(state, link)) {
       const message = $("error-text").textContent;
       const fallback = this.fallbackState(state);
       this.form.write(fallback);
@@ -250,11 +282,14 @@ export class Page {
     onResize(() => this.resize());
   }
 
-  /** Build sessions for `state` and draw them; on the core's refusal show why and keep the old ones. */
-  rebuild(state) {
+  /**
+   * Build sessions for `state` (and its link's `link`, see `parseLink`) and draw them; on the
+   * core's refusal show why and keep the old ones.
+   */
+  rebuild(state, link = null) {
     let sessions;
     try {
-      sessions = this.build(state);
+      sessions = this.build(state, link);
     } catch (err) {
       this.showRejected([err]);
       return false;
@@ -327,9 +362,9 @@ export class Page {
     if (pause) button.title = t(on ? pause : play);
   }
 
-  /** Write the state to the URL hash (replacing the history entry). */
+  /** Write the state (and the page's other link parts) to the URL hash, replacing the history entry. */
   updateHash() {
-    const hash = `#${this.description.serialize(this.state)}`;
+    const hash = `#${[this.description.serialize(this.state), ...this.linkParts()].filter(Boolean).join("&")}`;
     if (location.hash !== hash) history.replaceState(null, "", hash);
     this.lastHash = hash;
   }
@@ -344,14 +379,14 @@ export class Page {
   /** A new link in the address bar: its state, unless only a page option (the language) changed. */
   onHashChange() {
     if (location.hash === this.lastHash || !this.description) return;
-    const { state, problems } = this.description.parse(location.hash);
+    const { state, problems, link } = this.parseLink(location.hash);
     this.showLinkProblems(problems);
-    if (this.state && this.description.serialize(state) === this.description.serialize(this.state)) {
+    if (this.state && !this.linkChanged(link) && this.description.serialize(state) === this.description.serialize(this.state)) {
       this.lastHash = location.hash;
       return;
     }
     this.form.write(state);
-    this.rebuild(state);
+    this.rebuild(state, link);
   }
 
   /** The read-only handle: the state, playing, and the page's own properties. */

@@ -6,10 +6,14 @@
  * dialog shows the link selected in a text field, to copy by hand. Embed shows
  * the <iframe> snippet for the current state (embed=1 added) and, on a page
  * that registers one with `setElementSnippet`, the <nn-playground> snippet.
+ * Both leave out trained weights the address may still hold from a link
+ * (`model=`): those are shared by "Share trained" (js/shell/model-share.js),
+ * as they are now.
  */
 import { t } from "../core/i18n.js";
 import { CUSTOM } from "../core/state.js";
-import { attributeName } from "../core/hash.js";
+import { attributeName, withoutKey } from "../core/hash.js";
+import { MODEL_KEY } from "../core/model-link.js";
 
 /** Height of the suggested iframe, in CSS pixels. */
 const IFRAME_HEIGHT = 720;
@@ -21,9 +25,16 @@ export function setElementSnippet(fn) {
   elementSnippetOfPage = fn;
 }
 
-/** The address with embed=1 in its hash. */
-export function embedUrl(href = location.href) {
+/** The address of the settings: without trained weights from a link. */
+export function settingsUrl(href = location.href) {
   const url = new URL(href);
+  url.hash = withoutKey(url.hash, MODEL_KEY);
+  return url.href;
+}
+
+/** The address of the settings with embed=1 in its hash. */
+export function embedUrl(href = location.href) {
+  const url = new URL(settingsUrl(href));
   const parts = url.hash.replace(/^#/, "").split("&").filter((p) => p && !/^embed(=|$)/.test(p));
   parts.push("embed=1");
   url.hash = parts.join("&");
@@ -95,8 +106,16 @@ function snippetField(id, label, value, status) {
   return { wrap, field };
 }
 
-/** Fill `dialog` with a title, an explanation and snippets, and open it. */
-function openDialog(dialog, title, hint, snippets) {
+/**
+ * Fill the share dialog with a title, an explanation, snippets ([id, label, text]) and other
+ * nodes (`extra`, before Close), and open it; returns the first snippet's field.
+ * @param {string} title
+ * @param {string} hint
+ * @param {[string, string, string][]} snippets
+ * @param {Node[]} [extra]
+ */
+export function openDialog(title, hint, snippets, extra = []) {
+  const dialog = /** @type {HTMLDialogElement} */ (document.getElementById("share-dialog"));
   const heading = el("h2", { id: "share-dialog-title" }, title);
   const parts = [heading, el("p", { class: "hint" }, hint)];
   let first = null;
@@ -108,12 +127,21 @@ function openDialog(dialog, title, hint, snippets) {
   }
   const close = el("button", { type: "button", class: "tool-button dialog-close" }, t("Close"));
   close.addEventListener("click", () => dialog.close());
-  parts.push(close);
+  parts.push(...extra, close);
   dialog.replaceChildren(...parts);
   dialog.showModal();
   first?.focus();
   first?.select();
   return first;
+}
+
+let statusTimer = 0;
+/** Say `text` beside the Share button for a few seconds. */
+export function showShareStatus(text) {
+  const status = document.getElementById("share-status");
+  status.textContent = text;
+  clearTimeout(statusTimer);
+  statusTimer = setTimeout(() => (status.textContent = ""), 4000);
 }
 
 /** Render the Share and Embed buttons into `container`. */
@@ -123,24 +151,22 @@ export function renderShareTools(container) {
   const status = el("span", { id: "share-status", class: "tool-status", role: "status", "aria-live": "polite" });
   const dialog = el("dialog", { id: "share-dialog", class: "share-dialog", "aria-labelledby": "share-dialog-title" });
 
-  let statusTimer = 0;
   share.addEventListener("click", async () => {
-    const link = location.href;
+    const link = settingsUrl();
     if (await copyText(link)) {
-      status.textContent = t("Link copied.");
-      clearTimeout(statusTimer);
-      statusTimer = setTimeout(() => (status.textContent = ""), 4000);
+      showShareStatus(t("Link copied."));
       return;
     }
-    openDialog(dialog, t("Share this view"), t("The link holds every setting of this view. Copy it:"),
+    openDialog(t("Share this view"), t("The link holds every setting of this view. Copy it:"),
       [["share-link", t("Link"), link]]);
   });
 
   embed.addEventListener("click", () => {
     const src = embedUrl();
+    /** @type {[string, string, string][]} */
     const snippets = [["embed-iframe", t("In an iframe"), iframeSnippet(src)]];
     if (elementSnippetOfPage) snippets.push(["embed-element", t("As a custom element"), elementSnippetOfPage()]);
-    openDialog(dialog, t("Embed this view"),
+    openDialog(t("Embed this view"),
       t("embed=1 shows only the widget; add controls=learningRate,dataset (hash keys) to keep just those controls, or controls=none."),
       snippets);
   });

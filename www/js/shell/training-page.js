@@ -3,11 +3,18 @@
  * it builds the network from the state's config, steps it, keeps its last
  * report on the loss chart and the readouts, and when training diverges stops
  * the play loop and says why in the banner. The page adds what it draws.
+ * With `shareModel`, "Share trained" puts the trained network in a link
+ * (js/shell/model-share.js), and a link's network is restored and counted on
+ * from its updates (js/shell/linked-models.js).
  */
 import { Page } from "./page.js";
-import { showDiverged, hideDiverged } from "./banners.js";
+import { showDiverged, hideDiverged, showError } from "./banners.js";
 import { showReport } from "../views/readouts.js";
 import { describeDivergence } from "../core/errors.js";
+import { t } from "../core/i18n.js";
+import { MODEL_KEY } from "../core/model-link.js";
+import { LinkedModels, readModelLink, describeModelProblem } from "./linked-models.js";
+import { renderModelShare } from "./model-share.js";
 
 /** @typedef {import("../../pkg/nn_playground.js").Playground} Playground */
 /** @typedef {import("../../pkg/nn_playground.js").StepReport} StepReport */
@@ -28,8 +35,9 @@ export class TrainingPage extends Page {
    * @param {number} options.maxSteps the most updates one frame may run
    * @param {Record<string, import("./fields.js").Widget>} [options.widgets] controls the page
    *   reads itself
+   * @param {boolean} [options.shareModel] whether the trained network can be shared in a link
    */
-  constructor({ hook, skip, play, pause, divergedHint, maxSteps, widgets }) {
+  constructor({ hook, skip, play, pause, divergedHint, maxSteps, widgets, shareModel = false }) {
     super({
       hook,
       widgets,
@@ -58,11 +66,68 @@ export class TrainingPage extends Page {
     this.diverged = false;
     /** @type {import("../views/loss-chart.js").LossChart | null} the loss chart (the page makes it) */
     this.chart = null;
+    /** The networks restored from links, when the page shares trained networks. */
+    this.models = shareModel ? new LinkedModels() : null;
+    /** @type {import("../core/errors.js").CodedError | null} why the last build did not restore its link's network */
+    this.modelProblem = null;
   }
 
-  /** @param {S} state */
-  build(state) {
-    return new this.wasm.Playground(this.description.toConfig(state));
+  tools() {
+    if (!this.models) return;
+    renderModelShare(() => ({
+      pg: this.sessions, state: this.state, report: this.report, description: this.description, Playground: this.wasm?.Playground,
+    }));
+  }
+
+  /**
+   * The link's settings, and the trained network in its model key (when the page shares them).
+   * @param {string} hash
+   */
+  parseLink(hash) {
+    if (!this.models) return super.parseLink(hash);
+    const { rest, link } = readModelLink(hash);
+    return { ...super.parseLink(rest), link };
+  }
+
+  /** @param {import("./linked-models.js").ModelLink | null} link */
+  linkChanged(link) {
+    return this.models !== null && (link?.text ?? null) !== this.models.text(this.sessions);
+  }
+
+  /** The model key while the network shown is the one its link restored. */
+  linkParts() {
+    const text = this.models?.text(this.sessions);
+    return text ? [`${MODEL_KEY}=${text}`] : [];
+  }
+
+  /**
+   * The network of `state`: restored from the link's weights when it holds some that fit,
+   * else new (and why not is kept for `rebuild` to show).
+   * @param {S} state
+   * @param {import("./linked-models.js").ModelLink | null} [link]
+   */
+  build(state, link = null) {
+    const config = this.description.toConfig(state);
+    if (link && this.models) {
+      const restored = this.models.restore(this.wasm.Playground, config, link);
+      if ("pg" in restored) return restored.pg;
+      this.modelProblem = restored.problem;
+    }
+    return new this.wasm.Playground(config);
+  }
+
+  /** Build as every page does; then say why a link's trained network was not restored. */
+  rebuild(state, link = null) {
+    this.modelProblem = null;
+    const built = super.rebuild(state, link);
+    if (built && this.modelProblem) {
+      showError(describeModelProblem(this.modelProblem), {
+        title: t("The trained network in the link was not restored."),
+        hint: t("The network starts from its initial weights, with the link's settings."),
+      });
+    }
+    this.modelProblem = null;
+    return built;
   }
 
   /** @param {Playground} pg */
@@ -76,12 +141,16 @@ export class TrainingPage extends Page {
     this.diverged = false;
     this.chart.reset();
     this.report = null;
-    if (this.sessions) this.record(this.sessions.step(0));
+    if (this.sessions) this.record(this.step(0));
   }
 
-  /** @param {number} k */
+  /**
+   * k updates; the report counts on from a link's network's updates.
+   * @param {number} k
+   */
   step(k) {
-    return this.sessions.step(k);
+    const report = this.sessions.step(k);
+    return this.models ? this.models.counted(this.sessions, report) : report;
   }
 
   /**
