@@ -5,6 +5,10 @@
  * step-budget.js), capped by the speed setting; `show(result)` then draws what
  * it returned. Stepping gets what drawing leaves of FRAME_BUDGET_MS, so a page
  * that draws a lot trains fewer updates a frame instead of dropping frames.
+ * Loops playing at once in one tab — elements on a page, a lecture's widgets in
+ * same-origin frames — run on one main thread, so they share that budget: each
+ * steps for its share, and when their drawings together exceed it, each draws
+ * every few frames in turn.
  */
 import { nextStepsPerFrame } from "./step-budget.js";
 
@@ -12,6 +16,22 @@ import { nextStepsPerFrame } from "./step-budget.js";
 const FRAME_BUDGET_MS = 12;
 /** Fewest milliseconds stepping gets, however long drawing takes. */
 const MIN_STEP_MS = 1;
+
+/**
+ * The loops playing in this tab: kept on the top window when this frame may reach it (same
+ * origin), else on this window.
+ * @returns {Set<{ drawMs: number }>}
+ */
+function playingLoops() {
+  /** @type {any} */
+  let host = window;
+  try {
+    if (window.top && window.top.document) host = window.top;
+  } catch {
+    // A frame of another origin: this frame's loops only.
+  }
+  return (host.nnPlayingLoops ??= new Set());
+}
 
 /**
  * @template Result what `step` returns and `show` draws
@@ -42,12 +62,18 @@ export class PlayLoop {
     /** Recent drawing time per frame: the longest, decaying (drawings paced over frames are spiky). */
     this.drawMs = 0;
     this.rafId = 0;
+    /** Frames played since Play: whose turn it is to draw when drawings must take turns. */
+    this.frames = 0;
+    /** @type {{ result: Result } | null} the latest result, when its frame was not this loop's turn to draw */
+    this.undrawn = null;
     this.frame = this.frame.bind(this);
     this.toggle = () => (this.playing ? this.pause() : this.play());
   }
 
   setPlaying(on) {
     this.playing = on;
+    if (on) playingLoops().add(this);
+    else playingLoops().delete(this);
     this.label(on);
   }
 
@@ -61,6 +87,8 @@ export class PlayLoop {
     this.setPlaying(false);
     if (this.rafId) cancelAnimationFrame(this.rafId);
     this.rafId = 0;
+    if (this.undrawn) this.show(this.undrawn.result);
+    this.undrawn = null;
     this.paused();
   }
 
@@ -69,13 +97,24 @@ export class PlayLoop {
     if (!this.playing) return;
     const speed = this.speed();
     const k = Math.min(this.stepsPerFrame, speed === "max" ? Infinity : Number(speed));
+    const loops = [...playingLoops()];
+    const share = FRAME_BUDGET_MS / Math.max(1, loops.length);
     const t0 = performance.now();
     const result = this.step(k);
     const t1 = performance.now();
-    const budget = Math.max(MIN_STEP_MS, Math.min(this.budgetMs, FRAME_BUDGET_MS - this.drawMs));
+    const budget = Math.max(MIN_STEP_MS, Math.min(this.budgetMs, share - this.drawMs));
     this.stepsPerFrame = nextStepsPerFrame(this.stepsPerFrame, k, t1 - t0, budget, this.maxSteps);
-    this.show(result);
-    this.drawMs = Math.max(performance.now() - t1, 0.95 * this.drawMs);
+    // Drawings together over the budget take turns: every `turns`-th frame each.
+    const drawing = loops.reduce((sum, loop) => sum + loop.drawMs, 0);
+    const turns = Math.max(1, Math.ceil(drawing / FRAME_BUDGET_MS));
+    if ((this.frames + Math.max(0, loops.indexOf(this))) % turns === 0 || !this.playing) {
+      this.show(result);
+      this.drawMs = Math.max(performance.now() - t1, 0.95 * this.drawMs);
+      this.undrawn = null;
+    } else {
+      this.undrawn = { result };
+    }
+    this.frames += 1;
     if (this.playing) this.rafId = requestAnimationFrame(this.frame);
   }
 }
