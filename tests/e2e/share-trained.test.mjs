@@ -100,6 +100,13 @@ test("Share copies the settings only; the trained link also reaches an open page
   const { status, link } = await shareTrained(a.page);
   assert.equal(status, "학습된 네트워크가 담긴 링크를 복사했습니다 (업데이트 301번).");
   assert.equal(await a.page.textContent("#share-trained-button"), "학습 결과 공유");
+  // The header's share buttons follow the language switch, though the page opened in Korean.
+  await a.page.click(".lang-switch button[data-lang=en]");
+  await waitFor(a.page, () => document.getElementById("share-trained-button").textContent === "Share trained");
+  assert.equal(await a.page.textContent("#share-button"), "Share");
+  assert.equal(await a.page.getAttribute("#embed-button", "title"), "Show the HTML that embeds this view in another page");
+  await a.page.click(".lang-switch button[data-lang=ko]");
+  await waitFor(a.page, () => document.getElementById("share-button").textContent === "공유");
 
   // Opened on a page already showing the playground (the address bar edited, a hash change).
   const b = await withClipboard();

@@ -63,7 +63,8 @@ function saveButton(pg) {
 }
 
 /**
- * Put "Share trained" after the Share button.
+ * Put "Share trained" after the Share button, in English (the page's translation turns it into
+ * its language and back).
  * @param {() => Training} training what to share, read at each click
  */
 export function renderModelShare(training) {
@@ -71,8 +72,8 @@ export function renderModelShare(training) {
   button.type = "button";
   button.id = "share-trained-button";
   button.className = "tool-button";
-  button.title = t("Copy a link that also holds the trained network: its weights and update count");
-  button.textContent = t("Share trained");
+  button.title = "Copy a link that also holds the trained network: its weights and update count";
+  button.textContent = "Share trained";
   document.getElementById("share-button").after(button);
   button.addEventListener("click", async () => {
     const now = training();

@@ -144,10 +144,13 @@ export function showShareStatus(text) {
   statusTimer = setTimeout(() => (status.textContent = ""), 4000);
 }
 
-/** Render the Share and Embed buttons into `container`. */
+/**
+ * Render the Share and Embed buttons into `container`, in English: the page's translation
+ * turns them into its language and back.
+ */
 export function renderShareTools(container) {
-  const share = el("button", { type: "button", id: "share-button", class: "tool-button", title: t("Copy a link to this exact view") }, t("Share"));
-  const embed = el("button", { type: "button", id: "embed-button", class: "tool-button", title: t("Show the HTML that embeds this view in another page") }, t("Embed"));
+  const share = el("button", { type: "button", id: "share-button", class: "tool-button", title: "Copy a link to this exact view" }, "Share");
+  const embed = el("button", { type: "button", id: "embed-button", class: "tool-button", title: "Show the HTML that embeds this view in another page" }, "Embed");
   const status = el("span", { id: "share-status", class: "tool-status", role: "status", "aria-live": "polite" });
   const dialog = el("dialog", { id: "share-dialog", class: "share-dialog", "aria-labelledby": "share-dialog-title" });
 
