@@ -183,6 +183,67 @@ impl Error {
 
     fn describe(&self) -> String {
         let key = if self.key.is_empty() { "the value" } else { &self.key };
+        match self.template() {
+            Some(template) => self.fill(template, key),
+            None => self.describe_with_lists(key),
+        }
+    }
+
+    /// The English sentence of the codes whose message is their parameters put into words:
+    /// `{key}` stands for the key path, `{name}` for parameter `name` (see [`Error::fill`]).
+    /// None for the codes whose message lists ranges, choices or lines.
+    fn template(&self) -> Option<&'static str> {
+        let has = |name| self.param(name).is_some();
+        Some(match self.code {
+            Code::OutOfRange | Code::WrongType | Code::UnknownChoice | Code::CsvLines => return None,
+            Code::NotWhole => "{key} must be a whole number, got {got}",
+            Code::Zero => "{key} must not be 0",
+            Code::UnknownKey => "unknown key `{got}`; the keys are {keys}",
+            Code::TooLarge if has("got") => "{key} must have at most {max} {unit}, got {got}",
+            Code::TooLarge => "{key} must have at most {max} {unit}",
+            Code::TooMuchWork if has("max") => {
+                "{key} must be at most {max} {unit} with this network and data (one call's work is bounded), got {got}"
+            }
+            Code::TooMuchWork => {
+                "the {what} needs about {work} multiply-adds with this network and data, more than one call may do ({budget})"
+            }
+            Code::WrongLength if has("multiple") => "{key} must hold a multiple of {multiple} numbers, got {got}",
+            Code::WrongLength => "{key} must hold {expected} numbers, got {got}",
+            Code::NotALabel => "{key} must be a class label, 0 or 1, got {got}",
+            Code::DatasetProblem => "dataset {dataset} is for {datasetProblem}, but problem is {problem}",
+            Code::PointsUnused => "{key} must be empty unless dataset is \"custom\", got {got} numbers",
+            Code::CsvEmpty => "CSV has no points: expected lines of x,y,label",
+            Code::ModelFormat => "{key}: format must be \"{format}\" version {version}, got \"{gotFormat}\" version {gotVersion}",
+            Code::LossExplodes => "{key} give a {loss} of {got} on their data; it must be finite and at most 1e12",
+            Code::MemoryFull => {
+                "the playgrounds in memory would hold {used} bytes, more than the {limit} allowed; free() the ones no longer used"
+            }
+            Code::NeedsTraining => "the {what} needs a trajectory: train for a few steps first",
+            Code::Empty => "{key} must not be empty",
+            Code::Unreadable => "{key} could not be read: {reason}",
+        })
+    }
+
+    /// `template` with `{key}` replaced by `key` and every other `{name}` by the parameter
+    /// `name` as [`Param`] writes it (nothing when it is absent).
+    fn fill(&self, template: &str, key: &str) -> String {
+        let mut out = String::with_capacity(template.len() + 32);
+        let mut rest = template;
+        while let Some((before, after)) = rest.split_once('{') {
+            out.push_str(before);
+            let (name, after) = after.split_once('}').unwrap_or((after, ""));
+            match name {
+                "key" => out.push_str(key),
+                name => out.push_str(&self.param(name).map(Param::to_string).unwrap_or_default()),
+            }
+            rest = after;
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// The messages that list a range, choices or CSV lines.
+    fn describe_with_lists(&self, key: &str) -> String {
         let p = |name| self.param(name).map(Param::to_string).unwrap_or_default();
         let number = |name| match self.param(name) {
             Some(Param::Number(x)) => Some(*x),
@@ -199,38 +260,12 @@ impl Error {
                 };
                 format!("{key} must be {range}, got {}", p("got"))
             }
-            Code::NotWhole => format!("{key} must be a whole number, got {}", p("got")),
-            Code::Zero => format!("{key} must not be 0"),
             Code::WrongType => {
                 format!("{key} must be {}, got {}", with_article(&p("expected")), with_article(&p("got")))
             }
             Code::UnknownChoice => {
                 format!("{key} must be one of {}, got \"{}\"", quoted(self.param("choices")), p("got"))
             }
-            Code::UnknownKey => format!("unknown key `{}`; the keys are {}", p("got"), p("keys")),
-            Code::TooLarge if self.param("got").is_none() => format!("{key} must have at most {} {}", p("max"), p("unit")),
-            Code::TooLarge => format!("{key} must have at most {} {}, got {}", p("max"), p("unit"), p("got")),
-            Code::TooMuchWork if self.param("max").is_none() => format!(
-                "the {} needs about {} multiply-adds with this network and data, more than one call may do ({})",
-                p("what"),
-                p("work"),
-                p("budget")
-            ),
-            Code::TooMuchWork => format!(
-                "{key} must be at most {} {} with this network and data (one call's work is bounded), got {}",
-                p("max"),
-                p("unit"),
-                p("got")
-            ),
-            Code::WrongLength => match self.param("multiple") {
-                Some(multiple) => format!("{key} must hold a multiple of {multiple} numbers, got {}", p("got")),
-                None => format!("{key} must hold {} numbers, got {}", p("expected"), p("got")),
-            },
-            Code::NotALabel => format!("{key} must be a class label, 0 or 1, got {}", p("got")),
-            Code::DatasetProblem => {
-                format!("dataset {} is for {}, but problem is {}", p("dataset"), p("datasetProblem"), p("problem"))
-            }
-            Code::PointsUnused => format!("{key} must be empty unless dataset is \"custom\", got {} numbers", p("got")),
             Code::CsvLines => {
                 let lines = match (self.param("lines"), self.param("texts")) {
                     (Some(Param::Numbers(lines)), Some(Param::Texts(texts))) => lines
@@ -244,25 +279,8 @@ impl Error {
                 let more = number("more").filter(|&n| n > 0.0).map(|n| format!("; and {n} more")).unwrap_or_default();
                 format!("CSV lines must be three finite numbers x,y,label: {lines}{more}")
             }
-            Code::CsvEmpty => "CSV has no points: expected lines of x,y,label".to_string(),
-            Code::ModelFormat => format!(
-                "{key}: format must be \"{}\" version {}, got \"{}\" version {}",
-                p("format"),
-                p("version"),
-                p("gotFormat"),
-                p("gotVersion")
-            ),
-            Code::LossExplodes => {
-                format!("{key} give a {} of {} on their data; it must be finite and at most 1e12", p("loss"), p("got"))
-            }
-            Code::MemoryFull => format!(
-                "the playgrounds in memory would hold {} bytes, more than the {} allowed; free() the ones no longer used",
-                p("used"),
-                p("limit")
-            ),
-            Code::NeedsTraining => format!("the {} needs a trajectory: train for a few steps first", p("what")),
-            Code::Empty => format!("{key} must not be empty"),
-            Code::Unreadable => format!("{key} could not be read: {}", p("reason")),
+            // Every other code has a template.
+            _ => String::new(),
         }
     }
 }
