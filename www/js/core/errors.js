@@ -90,6 +90,7 @@ export function reasonOf({ code, params = {}, message = "" }, t = translate) {
       if (params.expected === "layers") return t("must be whole numbers separated by commas; got {got}", { got });
       if (params.expected === "boolean") return t("must be true or false; got {got}", { got });
       if (params.expected === "auto") return t("must be “auto” or a number greater than 0; got {got}", { got });
+      if (params.expected === "canvas") return t("must be a canvas; got {got}", { got });
       if (params.expected === "keys") return t("must be keys of the link separated by commas, or none; got {got}", { got });
       return t("must be an object; got {got}", { got });
     case "unknownChoice":

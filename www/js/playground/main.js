@@ -22,7 +22,6 @@ import { setElementSnippet, elementSnippet } from "../shell/share.js";
 import { t } from "../core/i18n.js";
 import "./ko.js";
 
-const BOUNDARY_RES = 100;
 const BOUNDARY_BUDGET_MS = 12;
 /** Resolution of each unit's heatmap in the network diagram. */
 const UNIT_RES = 24;
@@ -202,11 +201,9 @@ class PlaygroundPage extends TrainingPage {
     const pg = this.sessions;
     if (!pg) return;
     if (!this.diverged) {
-      const [xmin, xmax, ymin, ymax] = pg.bounds();
       const t0 = performance.now();
-      const grid = pg.boundary(BOUNDARY_RES, xmin, xmax, ymin, ymax);
+      this.boundaryView.paintFrom(pg, this.state.hidden);
       this.boundaryMs = performance.now() - t0;
-      this.boundaryView.setGrid(grid, BOUNDARY_RES);
     }
     this.boundaryView.draw({ showTestData: this.state.showTestData });
   }
@@ -274,7 +271,7 @@ class PlaygroundPage extends TrainingPage {
   }
 
   regenerate() {
-    /** @type {HTMLInputElement} */ ($("seed")).value = String(crypto.getRandomValues(new Uint32Array(1))[0]);
+    /** @type {HTMLInputElement} */ ($("seed")).value = String(this.wasm?.freshSeed() ?? 1);
     this.applySettings("seed");
   }
 

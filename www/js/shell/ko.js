@@ -91,6 +91,7 @@ addStrings({
   "must be “auto” or a number greater than 0; got {got}": "“auto” 또는 0보다 큰 수여야 합니다 (입력: {got})",
   "must be keys of the link separated by commas, or none; got {got}": "쉼표로 구분한 링크의 키나 none 이어야 합니다 (입력: {got})",
   "must be an object; got {got}": "객체여야 합니다 (입력: {got})",
+  "must be a canvas; got {got}": "캔버스여야 합니다 (입력: {got})",
   "must be one of {choices}; got {got}": "{choices} 중 하나여야 합니다 (입력: {got})",
   "is not a setting here": "이 페이지의 설정이 아닙니다",
   "may have at most {max} {unit}; got {got}": "최대 {max}개의 {unit}까지 가능합니다 (입력: {got})",
