@@ -4,7 +4,8 @@
 // input latency (Event Timing: a click's duration from input to the next paint) and the layouts
 // per frame (DevTools' LayoutCount: a frame loop should cause at most one). Figures are
 // printed, never asserted: headless Chromium draws in software and this machine may be loaded, so
-// compare pages within one run.
+// compare pages within one run. Then the reference net's 400×400 boundary painted by the core
+// against the JS colouring loop, in the same page.
 //
 //   node benches/pages.mjs [--seconds 5] [--runs 3] [--page index.html]
 import { chromium } from "playwright-core";
@@ -108,6 +109,46 @@ async function measure(browser, base, page) {
   };
 }
 
+/**
+ * In Chromium: the reference net's 400×400 boundary painted by the core onto a canvas
+ * (drawBoundary), against the same outputs computed by boundary() and coloured by the JS loop
+ * the pages used before (paintGrid + putImageData); medians of 30 of each, interleaved.
+ */
+async function heatmapTimes(browser, base) {
+  const tab = await browser.newPage();
+  await tab.goto(`${base}/index.html`);
+  const times = await tab.evaluate(async () => {
+    const core = await import("/pkg/nn_playground.js");
+    await core.default();
+    const { makeLut } = await import("/js/views/colors.js");
+    const { paintGrid } = await import("/js/views/boundary.js");
+    const pg = new core.Playground({ hidden: [8, 8], batchSize: 10, samples: 500, dataset: "circle", seed: 1 });
+    pg.step(500);
+    const [xmin, xmax, ymin, ymax] = pg.bounds();
+    const res = 400;
+    const canvas = document.createElement("canvas");
+    const other = document.createElement("canvas");
+    other.width = other.height = res;
+    const context = /** @type {CanvasRenderingContext2D} */ (other.getContext("2d"));
+    const image = context.createImageData(res, res);
+    const lut = makeLut();
+    const painted = [], js = [];
+    for (let i = 0; i < 30; i++) {
+      let t = performance.now();
+      pg.drawBoundary(canvas, res, xmin, xmax, ymin, ymax);
+      painted.push(performance.now() - t);
+      t = performance.now();
+      paintGrid(image.data, pg.boundary(res, xmin, xmax, ymin, ymax), 0, res * res, lut);
+      context.putImageData(image, 0, 0);
+      js.push(performance.now() - t);
+    }
+    const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
+    return { core: median(painted), js: median(js) };
+  });
+  await tab.close();
+  return times;
+}
+
 const { server, base } = await serve();
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 const fmt = (ms) => (!Number.isFinite(ms) ? "–" : ms <= 16 ? "≤ 16 ms" : `${ms.toFixed(1)} ms`);
@@ -121,6 +162,8 @@ try {
     const mid = (key) => quantile(runs.map((x) => x[key]), 0.5);
     console.log(`| ${page.name} | ${fmt(mid("median"))} | ${fmt(mid("p95"))} | ${(mid("slow") * 100).toFixed(0)} % | ${mid("longTasks").toFixed(1)} (${fmt(mid("longest"))}) | ${fmt(mid("input"))} (${fmt(mid("inputMax"))}) | ${mid("layoutsPerFrame").toFixed(1)} |`);
   }
+  const heatmap = await heatmapTimes(browser, base);
+  console.log(`\n400×400 boundary of the reference net (2-8-8-1) in Chromium: painted by the core ${heatmap.core.toFixed(2)} ms, through the JS loop ${heatmap.js.toFixed(2)} ms (${(heatmap.js / heatmap.core).toFixed(1)}×); goal ≤ 4 ms ${heatmap.core <= 4 ? "met" : "NOT met"}`);
 } finally {
   await browser.close();
   await closeServer(server);
