@@ -196,3 +196,16 @@ export function contrastRatio(page, selector) {
     return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
   });
 }
+
+/** The playground page's network outputs (`predict`) on a 21×21 grid over its plot. */
+export function gridPredictions(page) {
+  return page.evaluate(() => {
+    const pg = window.nnPlayground.playground;
+    const [xmin, xmax, ymin, ymax] = pg.bounds();
+    const grid = [];
+    for (let i = 0; i <= 20; i++) {
+      for (let j = 0; j <= 20; j++) grid.push(xmin + ((xmax - xmin) * i) / 20, ymin + ((ymax - ymin) * j) / 20);
+    }
+    return Array.from(pg.predict(new Float32Array(grid)));
+  });
+}

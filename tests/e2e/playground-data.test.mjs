@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { loadPlayground, waitFor, readNumber, browserSuite } from "./helpers.mjs";
+import { loadPlayground, waitFor, readNumber, browserSuite, gridPredictions } from "./helpers.mjs";
 
 const suite = browserSuite();
 const fresh = suite.fresh;
@@ -21,21 +21,13 @@ function stateOf(page) {
 }
 
 /** Both splits' points and the outputs on a 21×21 grid over the plot. */
-function viewOf(page) {
-  return page.evaluate(() => {
+async function viewOf(page) {
+  const predictions = await gridPredictions(page);
+  const rest = await page.evaluate(() => {
     const pg = window.nnPlayground.playground;
-    const [xmin, xmax, ymin, ymax] = pg.bounds();
-    const grid = [];
-    for (let i = 0; i <= 20; i++) {
-      for (let j = 0; j <= 20; j++) grid.push(xmin + ((xmax - xmin) * i) / 20, ymin + ((ymax - ymin) * j) / 20);
-    }
-    return {
-      train: Array.from(pg.points("train")),
-      test: Array.from(pg.points("test")),
-      predictions: Array.from(pg.predict(new Float32Array(grid))),
-      step: pg.history().step.at(-1) ?? 0,
-    };
+    return { train: Array.from(pg.points("train")), test: Array.from(pg.points("test")), step: pg.history().step.at(-1) ?? 0 };
   });
+  return { predictions, ...rest };
 }
 
 /** Where a data point is on the boundary plot, in viewport coordinates (the plot scrolled into view). */

@@ -8,7 +8,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { loadPlayground, waitFor, browserSuite } from "./helpers.mjs";
+import { loadPlayground, waitFor, browserSuite, gridPredictions } from "./helpers.mjs";
 
 const suite = browserSuite();
 
@@ -20,16 +20,12 @@ async function withClipboard() {
 }
 
 /** The network shown: its outputs on a 21×21 grid over the plot, its parameters and the counters. */
-function networkOf(page) {
-  return page.evaluate(() => {
+async function networkOf(page) {
+  const predictions = await gridPredictions(page);
+  const rest = await page.evaluate(() => {
     const pg = window.nnPlayground.playground;
     const [xmin, xmax, ymin, ymax] = pg.bounds();
-    const grid = [];
-    for (let i = 0; i <= 20; i++) {
-      for (let j = 0; j <= 20; j++) grid.push(xmin + ((xmax - xmin) * i) / 20, ymin + ((ymax - ymin) * j) / 20);
-    }
     return {
-      predictions: Array.from(pg.predict(new Float32Array(grid))),
       parameters: pg.exportModel().parameters,
       boundary: Array.from(pg.boundary(30, xmin, xmax, ymin, ymax)),
       step: document.getElementById("step-counter").textContent,
@@ -37,6 +33,7 @@ function networkOf(page) {
       report: window.nnPlayground.report,
     };
   });
+  return { predictions, ...rest };
 }
 
 /** Click "Share trained" and read the link it copied. */
