@@ -55,10 +55,18 @@ export function formatNumber(x) {
   const a = Math.abs(x);
   const sign = x < 0 ? "−" : "";
   if (Number.isInteger(x) && a < 1e15) return `${sign}${a >= 1e4 ? String(a).replace(/\B(?=(\d{3})+$)/g, "\u202f") : a}`;
-  if (a !== 0 && (a >= 1e6 || a < 1e-4)) {
-    const [mantissa, exponent] = a.toExponential(2).split("e");
-    const power = String(Number(exponent)).replace(/./g, (c) => SUPERSCRIPT[c]);
-    return `${sign}${Number(mantissa)} × 10${power}`;
-  }
+  if (a !== 0 && (a >= 1e6 || a < 1e-4)) return `${sign}${timesPowerOfTen(a, 2, true)}`;
   return `${sign}${Number(a.toPrecision(4))}`;
+}
+
+/**
+ * A positive number as m × 10ⁿ, the mantissa to `digits` decimals (trailing zeros dropped
+ * with `trim`): 4.5 × 10⁴, 3.4 × 10⁻⁵.
+ * @param {number} x
+ * @param {number} digits
+ */
+export function timesPowerOfTen(x, digits, trim = false) {
+  const [mantissa, exponent] = x.toExponential(digits).split("e");
+  const power = String(Number(exponent)).replace(/./g, (c) => SUPERSCRIPT[c]);
+  return `${trim ? Number(mantissa) : mantissa} × 10${power}`;
 }

@@ -4,18 +4,14 @@
  * inputs' κ and of the Hessian's at the current weights, the current cost, and how many updates the side needed to bring
  * its training loss down to the target (read from `pg.history()`).
  */
-import { formatLoss } from "../core/format.js";
-
-const SUPERSCRIPT = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
+import { formatLoss, timesPowerOfTen } from "../core/format.js";
 
 /** 16.4, 998, 4.5 × 10⁴. */
 export function formatKappa(k) {
   if (typeof k !== "number" || Number.isNaN(k)) return "–";
   if (!Number.isFinite(k)) return "∞";
   if (k < 1000) return String(+k.toPrecision(3));
-  const [mantissa, exponent] = k.toExponential(1).split("e");
-  const power = [...String(Number(exponent))].map((c) => SUPERSCRIPT[c]).join("");
-  return `${mantissa} × 10${power}`;
+  return timesPowerOfTen(k, 1);
 }
 
 /** The factor the error shrinks by per step at the best fixed step: (κ − 1)/(κ + 1); 1 when κ is infinite. */
@@ -23,12 +19,12 @@ export function contraction(kappa) {
   return Number.isFinite(kappa) ? (kappa - 1) / (kappa + 1) : kappa > 0 ? 1 : NaN;
 }
 
-/** 0.882, 1 − 4.4e-5 when it is that close to 1, or 1 (no progress along some direction). */
+/** 0.882, 1 − 4.4 × 10⁻⁵ when it is that close to 1, or 1 (no progress along some direction). */
 export function formatContraction(rho) {
   if (!Number.isFinite(rho)) return "–";
   const gap = 1 - rho;
   if (gap === 0) return "1";
-  if (gap > 0 && gap < 1e-3) return `1 − ${gap.toExponential(1)}`;
+  if (gap > 0 && gap < 1e-3) return `1 − ${timesPowerOfTen(gap, 1)}`;
   return rho.toFixed(3);
 }
 
