@@ -1,5 +1,5 @@
 //! Backpropagation against central finite differences: every activation × both losses × L2 on
-//! and off, on networks of depth 0 to 4.
+//! and off, on networks of depth 0 to 4, and with L1 away from its kink at w = 0.
 
 use nn_playground::analysis::diagnostics::{gradient_check, session_gradient_check};
 use nn_playground::config::{Choice, Config, Dataset, Normalize, Problem};
@@ -8,6 +8,7 @@ use nn_playground::nn::activation::Activation;
 use nn_playground::nn::init::Init;
 use nn_playground::nn::loss::Loss;
 use nn_playground::nn::network::Network;
+use nn_playground::nn::penalty::Penalty;
 use nn_playground::Session;
 
 /// A network with random weights and random non-zero biases, so that no ReLU sits exactly on
@@ -49,6 +50,28 @@ fn backprop_matches_finite_differences_for_every_activation_loss_and_depth() {
                         error <= 1e-6,
                         "{activation:?} {problem:?} hidden {hidden:?} l2 {l2}: relative error {error:e}"
                     );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn backprop_matches_finite_differences_with_l1_away_from_zero() {
+    let problems = [(Problem::Classification, Dataset::Circle), (Problem::Regression, Dataset::Plane)];
+    for &activation in Activation::ALL {
+        for (problem, dataset) in problems {
+            let session = Session::new(Config { problem, dataset: Some(dataset), ..Config::default() }).unwrap();
+            let (x, y) = session.training_set();
+            for depth in 0..=3 {
+                let hidden: Vec<usize> = (0..depth).map(|l| 4 - l).collect();
+                let net = random_network(&hidden, activation, Loss::for_problem(problem), 10 + depth as u32);
+                let nearest =
+                    net.layers.iter().flat_map(|l| &net.params[l.weights()]).fold(f64::MAX, |m, w| m.min(w.abs()));
+                assert!(nearest > 1e-4, "every weight away from the kink, farther than the step: {nearest:e}");
+                for penalty in [Penalty { l2: 0.0, l1: 0.05 }, Penalty { l2: 0.05, l1: 0.05 }] {
+                    let error = gradient_check(&net, x, y, penalty).relative_error;
+                    assert!(error <= 1e-6, "{activation:?} {problem:?} hidden {hidden:?} {penalty:?}: {error:e}");
                 }
             }
         }

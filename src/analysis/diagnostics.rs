@@ -3,6 +3,7 @@
 
 use crate::math::rng::SeededRng;
 use crate::nn::network::{Network, Workspace};
+use crate::nn::penalty::Penalty;
 use crate::session::Session;
 use crate::work::{self, Pass};
 use ndarray::ArrayView2;
@@ -30,28 +31,31 @@ pub struct GradientCheck {
     pub points: usize,
 }
 
-/// The cost J = mean loss + (λ/2)·Σw² of `net` on the rows loaded in `ws`.
-fn cost(net: &Network, ws: &mut Workspace, m: usize, l2: f64) -> f64 {
+/// The cost J = mean loss + penalty of `net` on the rows loaded in `ws`.
+fn cost(net: &Network, ws: &mut Workspace, m: usize, penalty: Penalty) -> f64 {
     net.forward_logits(&net.params, ws, m);
-    net.mean_loss(ws, m) + net.penalty(l2)
+    net.mean_loss(ws, m) + penalty.cost(net)
 }
 
 /// [`gradient_check`] of `session`'s network at its current parameters, on its training set.
 pub fn session_gradient_check(session: &Session) -> GradientCheck {
     let (x, y) = session.training_set();
-    gradient_check(session.network(), x, y, session.config().l2)
+    gradient_check(session.network(), x, y, Penalty::of(session.config()))
 }
 
 /// Compares the backpropagated gradient with central differences (J(θ+h) − J(θ−h))/2h on up to
 /// [`GRADIENT_CHECK_POINTS`] points of (`x`, `y`): every parameter when two costs per parameter
-/// fit in one call's work, else as many as fit, drawn with a fixed seed.
-pub fn gradient_check(net: &Network, x: ArrayView2<f64>, y: &[f64], l2: f64) -> GradientCheck {
+/// fit in one call's work, else as many as fit, drawn with a fixed seed. The cost includes
+/// `penalty` (a number is an L2 coefficient alone); central differences match the L1 term only
+/// where no weight lies within the step of 0, its kink.
+pub fn gradient_check(net: &Network, x: ArrayView2<f64>, y: &[f64], penalty: impl Into<Penalty>) -> GradientCheck {
+    let penalty = penalty.into();
     let mut net = net.clone();
     let n = x.nrows().min(GRADIENT_CHECK_POINTS);
     let mut ws = Workspace::new(&net, n);
     let m = ws.load_batch(x, y, 0..n);
     net.forward(&mut ws, m);
-    net.backward(&mut ws, m, l2);
+    net.backward(&mut ws, m, penalty);
     let analytic = ws.grad.clone();
     let parameters = net.params.len();
     let per_parameter = 2.0 * m as f64 * work::per_example(&net, Pass::Forward);
@@ -61,9 +65,9 @@ pub fn gradient_check(net: &Network, x: ArrayView2<f64>, y: &[f64], l2: f64) -> 
     for i in indices {
         let original = net.params[i];
         net.params[i] = original + FD_STEP;
-        let plus = cost(&net, &mut ws, m, l2);
+        let plus = cost(&net, &mut ws, m, penalty);
         net.params[i] = original - FD_STEP;
-        let minus = cost(&net, &mut ws, m, l2);
+        let minus = cost(&net, &mut ws, m, penalty);
         net.params[i] = original;
         let (g_bp, g_fd) = (analytic[i], (plus - minus) / (2.0 * FD_STEP));
         diff += (g_bp - g_fd).powi(2);

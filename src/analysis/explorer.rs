@@ -5,6 +5,7 @@
 use crate::config::Range;
 use crate::error::{Code, Error, Result};
 use crate::nn::network::{Network, Workspace};
+use crate::nn::penalty::Penalty;
 use crate::session::Session;
 use ndarray::ArrayView2;
 use serde::Serialize;
@@ -28,7 +29,7 @@ pub struct LayerTrace {
     pub a: Vec<f64>,
     /// δ\[l\] = ∂J/∂z\[l\] (the 1/m of the mean included).
     pub delta: Vec<f64>,
-    /// ∂J/∂W\[l\] = δ\[l\] a[l−1]ᵀ (+ λW\[l\]).
+    /// ∂J/∂W\[l\] = δ\[l\] a[l−1]ᵀ (+ λW\[l\] + λ₁ sign W\[l\]).
     pub grad_weights: Vec<f64>,
     /// ∂J/∂b\[l\] = Σ over the examples of δ\[l\].
     pub grad_biases: Vec<f64>,
@@ -48,7 +49,7 @@ pub struct Trace {
     pub targets: Vec<f64>,
     /// Mean loss of the examples.
     pub loss: f64,
-    /// Cost J (mean loss plus the L2 penalty).
+    /// Cost J (mean loss plus the weight penalties).
     pub cost: f64,
     /// Layers 1 … L.
     pub layers: Vec<LayerTrace>,
@@ -57,11 +58,11 @@ pub struct Trace {
 /// Traces `session`'s network on training rows `rows`, as training computes the pass.
 pub fn trace(session: &Session, rows: &[usize]) -> Result<Trace> {
     let (x, y) = session.training_set();
-    trace_network(session.network(), x, y, rows, session.config().l2)
+    trace_network(session.network(), x, y, rows, Penalty::of(session.config()))
 }
 
 /// Traces `net` on rows `rows` of the training inputs `x` and targets `y`.
-fn trace_network(net: &Network, x: ArrayView2<f64>, y: &[f64], rows: &[usize], l2: f64) -> Result<Trace> {
+fn trace_network(net: &Network, x: ArrayView2<f64>, y: &[f64], rows: &[usize], penalty: Penalty) -> Result<Trace> {
     if rows.is_empty() {
         return Err(Error::new(Code::Empty, "rows"));
     }
@@ -72,7 +73,7 @@ fn trace_network(net: &Network, x: ArrayView2<f64>, y: &[f64], rows: &[usize], l
     let mut ws = Workspace::new(net, rows.len());
     let m = ws.load_batch(x, y, rows.iter().copied());
     net.forward(&mut ws, m);
-    let loss = net.backward(&mut ws, m, l2);
+    let loss = net.backward(&mut ws, m, penalty);
     let copy = |a: &ndarray::Array2<f64>| a.as_slice().expect("contiguous").to_vec();
     let layers = net
         .layers
@@ -96,7 +97,7 @@ fn trace_network(net: &Network, x: ArrayView2<f64>, y: &[f64], rows: &[usize], l
         input: copy(&ws.a[0]),
         targets: ws.targets.clone(),
         loss,
-        cost: loss + net.penalty(l2),
+        cost: loss + penalty.cost(net),
         layers,
     })
 }

@@ -1,5 +1,5 @@
-//! Loss surfaces: the cost J = mean loss + (λ/2)·Σw² over the training set, on a plane (or
-//! line) through parameter space, with the optimizer's path projected onto it.
+//! Loss surfaces: the cost J = mean loss + (λ/2)·Σw² + λ₁·Σ|w| over the training set, on a plane
+//! (or line) through parameter space, with the optimizer's path projected onto it.
 //! - `weights2d`: two weights, everything else fixed at its current value (for a net without
 //!   hidden layers w1, w2 of the logistic/linear regression; otherwise the two input weights of
 //!   one first-layer unit). Axes are the weights' own values.
@@ -16,6 +16,7 @@ use crate::error::{Code, Error, Result};
 use crate::math::rng::SeededRng;
 use crate::math::{dot, norm};
 use crate::nn::network::Network;
+use crate::nn::penalty::Penalty;
 use crate::session::trajectory::Trajectory;
 use crate::session::{DrawingPass, Precision, Session};
 use crate::work::{self, Pass};
@@ -135,7 +136,7 @@ pub fn surface(session: &Session, request: &SurfaceRequest) -> Result<Surface> {
         net: session.network(),
         inputs,
         targets,
-        l2: session.config().l2,
+        penalty: Penalty::of(session.config()),
         trajectory: session.trajectory(),
         seed: session.config().seed,
     };
@@ -150,8 +151,8 @@ pub struct Landscape<'a> {
     pub inputs: ArrayView2<'a, f64>,
     /// Training targets.
     pub targets: &'a [f64],
-    /// L2 coefficient of the cost.
-    pub l2: f64,
+    /// The weight penalties of the cost.
+    pub penalty: Penalty,
     /// Parameter snapshots so far.
     pub trajectory: &'a Trajectory,
     /// Seed of the random directions.
@@ -376,7 +377,7 @@ impl<'l, 'a> Evaluator<'l, 'a> {
             };
             sum += self.pass.mean_loss(&self.net, &self.net.params, m, precision) * m as f64;
         }
-        sum / n as f64 + self.net.penalty(self.landscape.l2)
+        sum / n as f64 + self.landscape.penalty.cost(&self.net)
     }
 }
 

@@ -13,6 +13,7 @@ use crate::math::norm;
 use crate::nn::activation::Activation;
 use crate::nn::init::Init;
 use crate::nn::network::{Network, Workspace};
+use crate::nn::penalty::Penalty;
 use crate::session::Session;
 use ndarray::{s, ArrayView2};
 use serde::Serialize;
@@ -154,7 +155,7 @@ pub struct LayerStats {
 }
 
 /// Statistics of every hidden layer of `net` on the first `max_points` rows of (`inputs`,
-/// `targets`), with the l2, learning rate and initialization of `config`. Empty without hidden
+/// `targets`), with the penalties, learning rate and initialization of `config`. Empty without hidden
 /// layers or points.
 pub fn layer_stats(
     net: &Network,
@@ -170,7 +171,7 @@ pub fn layer_stats(
     let mut ws = Workspace::new(net, n);
     let m = ws.load_batch(inputs, targets, 0..n);
     net.forward(&mut ws, m);
-    net.backward(&mut ws, m, config.l2);
+    net.backward(&mut ws, m, Penalty::of(config));
     (0..net.layers.len() - 1).map(|l| hidden_layer(net, config, &ws, l, m)).collect()
 }
 

@@ -162,6 +162,9 @@ settings! {
         batch_size: usize = "batchSize", 10, integer(1.0, 1e6);
         /// L2 penalty λ: the cost gains (λ/2)·Σw² over all weights (not biases).
         l2: f64 = "l2", 0.0, number(Range::closed(0.0, 1e6));
+        /// L1 penalty λ₁: the cost gains λ₁·Σ|w| over all weights (not biases); its subgradient at
+        /// w = 0 is 0.
+        l1: f64 = "l1", 0.0, number(Range::closed(0.0, 1e6));
         /// Momentum coefficient β.
         momentum: f64 = "momentum", 0.9, number(Range::below(0.0, 1.0));
         /// Adam's first-moment decay β1.

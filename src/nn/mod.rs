@@ -1,9 +1,10 @@
 //! The network and its parts: activations, the output unit with its loss, weight
-//! initializations, the multilayer perceptron with its forward and backward passes, and the
-//! optimizers that update it.
+//! initializations, the multilayer perceptron with its forward and backward passes, the weight
+//! penalties of its cost, and the optimizers that update it.
 
 pub mod activation;
 pub mod init;
 pub mod loss;
 pub mod network;
 pub mod optim;
+pub mod penalty;

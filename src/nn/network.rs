@@ -8,6 +8,7 @@ use crate::math::{dot, Real};
 use crate::nn::activation::Activation;
 use crate::nn::init::Init;
 use crate::nn::loss::Loss;
+use crate::nn::penalty::Penalty;
 use ndarray::{Array2, ArrayView2};
 
 /// Where one layer's parameters live in the parameter vector. W is n_out × n_in, row-major.
@@ -98,15 +99,6 @@ impl Network {
         ArrayView2::from_shape((layer.n_out, layer.n_in), &self.params[layer.weights()]).expect("layer shape")
     }
 
-    /// The L2 penalty (λ/2)·Σw² over all weights (biases excluded).
-    pub fn penalty(&self, l2: f64) -> f64 {
-        if l2 == 0.0 {
-            return 0.0;
-        }
-        let sum: f64 = self.layers.iter().map(|l| dot(&self.params[l.weights()], &self.params[l.weights()])).sum();
-        0.5 * l2 * sum
-    }
-
     /// Whether layer `l` is the output layer (its activation is the loss's output unit; every
     /// other layer uses the config's activation).
     #[inline]
@@ -166,9 +158,9 @@ impl Network {
     }
 
     /// Backward pass after [`Network::forward`] on the same `m` samples, with targets
-    /// `ws.targets[..m]`. Fills `ws.grad` with ∂J/∂θ for J = mean loss + (λ/2)·Σw² and returns
+    /// `ws.targets[..m]`. Fills `ws.grad` with ∂J/∂θ for J = mean loss + `penalty` and returns
     /// the mean loss (without the penalty).
-    pub fn backward(&self, ws: &mut Workspace, m: usize, l2: f64) -> f64 {
+    pub fn backward(&self, ws: &mut Workspace, m: usize, penalty: Penalty) -> f64 {
         let cap = ws.capacity;
         let last = self.layers.len() - 1;
         let inv_m = 1.0 / m as f64;
@@ -189,14 +181,15 @@ impl Network {
             let (deltas_before, deltas_after) = ws.delta.split_at_mut(l);
             let delta = deltas_after[0].as_slice().expect("contiguous");
             let w = &self.params[layer.weights()];
-            // ∂J/∂W[j, i] = Σ_s δ[j, s]·a_prev[i, s] (+ λ W[j, i]); ∂J/∂b[j] = Σ_s δ[j, s]
+            // ∂J/∂W[j, i] = Σ_s δ[j, s]·a_prev[i, s] (+ λ W[j, i] + λ₁ sign W[j, i]); ∂J/∂b[j] = Σ_s δ[j, s]
             for j in 0..n_out {
                 let d_row = &delta[j * cap..j * cap + m];
                 grad_b[j] = d_row.iter().sum();
                 for i in 0..n_in {
-                    grad_w[j * n_in + i] = dot(d_row, &a_prev[i * cap..i * cap + m]) + l2 * w[j * n_in + i];
+                    grad_w[j * n_in + i] = dot(d_row, &a_prev[i * cap..i * cap + m]) + penalty.l2 * w[j * n_in + i];
                 }
             }
+            penalty.add_l1_gradient(w, grad_w);
             if l == 0 {
                 break;
             }

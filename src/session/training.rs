@@ -6,6 +6,7 @@ use super::Session;
 use crate::config::Problem;
 use crate::data::Points;
 use crate::nn::network::{Network, Workspace};
+use crate::nn::penalty::Penalty;
 use ndarray::ArrayView2;
 use serde::Serialize;
 
@@ -162,7 +163,7 @@ impl Session {
         let rows = self.order[self.cursor..end].iter().copied();
         let m = self.batch.load_batch(self.train_inputs.view(), targets, rows);
         self.net.forward(&mut self.batch, m);
-        let loss = self.net.backward(&mut self.batch, m, self.config.l2);
+        let loss = self.net.backward(&mut self.batch, m, Penalty::of(&self.config));
         self.batch_loss = loss;
         self.step += 1;
         self.cursor = end;

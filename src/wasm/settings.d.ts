@@ -40,6 +40,8 @@ export interface PlaygroundConfig {
   batchSize?: number;
   /** L2 penalty λ: the cost gains (λ/2)·Σw² over all weights (not biases). Range: between 0 and 1000000. Default 0. */
   l2?: number;
+  /** L1 penalty λ₁: the cost gains λ₁·Σ|w| over all weights (not biases); its subgradient at w = 0 is 0. Range: between 0 and 1000000. Default 0. */
+  l1?: number;
   /** Momentum coefficient β. Range: ≥ 0 and < 1. Default 0.9. */
   momentum?: number;
   /** Adam's first-moment decay β1. Range: ≥ 0 and < 1. Default 0.9. */

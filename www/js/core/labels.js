@@ -32,6 +32,7 @@ export const SETTING_FIELDS = Object.freeze({
   },
   batchSize: { label: "Batch size" },
   l2: { label: "L2", symbol: "λ" },
+  l1: { label: "L1", symbol: "λ₁", title: "The cost gains λ₁·Σ|w| over the weights: most weights the network does not need shrink to about 0" },
   momentum: { label: "Momentum", symbol: "β", title: "v ← β v + g, w ← w − α v", optimizer: "momentum" },
   beta1: { label: "Adam", symbol: "β₁", title: "m ← β1 m + (1 − β1) g (first moment)", optimizer: "adam" },
   beta2: { label: "Adam", symbol: "β₂", title: "s ← β2 s + (1 − β2) g² (second moment)", optimizer: "adam" },
@@ -86,6 +87,8 @@ addStrings({
   "Batch size": "배치 크기",
   "Momentum": "모멘텀",
   "(training mean and spread)": "(학습 데이터의 평균과 분산)",
+  "The cost gains λ₁·Σ|w| over the weights: most weights the network does not need shrink to about 0":
+    "비용에 가중치의 λ₁·Σ|w|가 더해집니다: 네트워크에 필요 없는 가중치는 대부분 거의 0으로 줄어듭니다",
   "m ← β1 m + (1 − β1) g (first moment)": "m ← β1 m + (1 − β1) g (1차 모멘트)",
   "s ← β2 s + (1 − β2) g² (second moment)": "s ← β2 s + (1 − β2) g² (2차 모멘트)",
   // the choices' labels
