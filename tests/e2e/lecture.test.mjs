@@ -105,6 +105,25 @@ test("the lecture loads in Korean: no English left, the widgets in Korean too; t
   assert.deepEqual(pageErrors, []);
 });
 
+/** Korean sentences of a page's text in the plain written style (…한다. …이다.), not the polite one (…합니다.). */
+function plainSentences(text) {
+  return [...text.matchAll(/[\uAC00-\uD7A3]+다[.!?](?=\s|$)/gu)].map((m) => m[0]).filter((w) => !/(니다|시다|마다|보다)[.!?]$/u.test(w));
+}
+
+test("the lecture speaks Korean in the polite style of the tool pages", async () => {
+  const { page } = await fresh();
+  await openLecture(page, "#lang=ko");
+  const lecture = await page.evaluate(() => document.body.innerText);
+  const tool = await fresh();
+  await tool.page.goto(`${suite.base}/initialization.html#lang=ko`);
+  await tool.page.waitForSelector("html[data-ready=true]");
+  const toolText = await tool.page.evaluate(() => document.body.innerText);
+  for (const [name, text] of [["lecture", lecture], ["initialization lab", toolText]]) {
+    assert.deepEqual(plainSentences(text), [], `${name}: sentences in the plain style`);
+    assert.ok((text.match(/니다[.!?]/gu) ?? []).length >= 3, `${name}: polite sentences`);
+  }
+});
+
 test("the lecture is usable at 360 px: nothing wider than the screen, widgets fit", async () => {
   const { page } = await fresh({ viewport: { width: 360, height: 740 } });
   await openLecture(page, "#lang=ko");
