@@ -2,7 +2,8 @@
  * Messages a learner can act on, on the playground (www/index.html) in headless Chromium: a
  * refused value is named by its field's visible label with the allowed range and a readable
  * number, in the banner and beside the field (aria-invalid, aria-describedby), in English and
- * Korean; the marks go when the value is valid again.
+ * Korean; the marks go when the value is valid again. The same naming in the <nn-playground>
+ * element's notice.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -97,4 +98,24 @@ test("a link's refused values are listed by their field's label, then as typed; 
   await page.goto("about:blank");
   await loadPlayground(page, suite.base, "#seed=-1&lang=ko");
   assert.equal(await page.textContent("#hash-notice-text"), "시드 — seed=-1: 0 이상 4\u202f294\u202f967\u202f295 이하인 값이어야 합니다 (입력: −1)");
+});
+
+test("the element names a refused attribute by its field's label, then as written, with the range; in Korean too", async () => {
+  const { page } = await suite.fresh();
+  await page.goto(`${suite.base}/element-demo.html`);
+  /** Add an element with `attributes` and return its notice once it has drawn. */
+  const notice = (id, attributes) => page.evaluate(async ([id, attributes]) => {
+    document.body.insertAdjacentHTML("beforeend", `<nn-playground id="${id}" ${attributes}></nn-playground>`);
+    const el = document.getElementById(id);
+    await new Promise((resolve) => el.addEventListener("nn-playground-ready", resolve, { once: true }));
+    return el.shadowRoot.querySelector(".notice").textContent;
+  }, [id, attributes]);
+  assert.equal(await notice("en", 'learning-rate="-1" scale="1,0" beta1="1"'),
+    "Some attributes were not understood and use their defaults: " +
+    "Learning rate — learning-rate=-1: must be greater than 0 and at most 1\u202f000\u202f000; got −1; " +
+    "Scale x₂ — scale=1,0: must not be 0; Adam β₁ — beta1=1: must be at least 0 and less than 1; got 1");
+  // HTML lowercases attribute names: learningRate reads as learningrate, and is named so.
+  assert.equal(await notice("ko", 'lang="ko" learningRate="6.779248914044274e47"'),
+    "일부 속성을 이해하지 못해 기본값을 사용합니다: 학습률 — learningrate=6.779248914044274e47: " +
+    "0 초과 1\u202f000\u202f000 이하인 값이어야 합니다 (입력: 6.78 × 10⁴⁷)");
 });

@@ -10,7 +10,9 @@
  * points="x0,y0,label0,…" with dataset="custom"). HTML ignores the case of
  * attribute names, so learningRate (read as learningrate) works too. `hidden`
  * keeps its hash meaning (the hidden layer sizes), not HTML's. A value that is
- * not understood falls back to its default and the element names it. Defaults,
+ * not understood falls back to its default and the element names it by its
+ * field's label and the attribute as written, with what it must be
+ * ("Learning rate — learning-rate=-1: must be greater than 0 …"). Defaults,
  * limits and choices are the core's (its schema), as on the playground page.
  * `autoplay` starts training at once — unless the reader prefers reduced
  * motion: then the element waits for Play and says why; `lang="ko"` (on the
@@ -24,7 +26,8 @@
  */
 import { attributeName, encodeValue } from "../core/hash.js";
 import { loadPackage } from "../core/load.js";
-import { describeError, describeProblems } from "../core/errors.js";
+import { describeError, describeProblems, settingOf, indexOf } from "../core/errors.js";
+import { SETTING_FIELDS } from "../core/labels.js";
 import { formatLoss, formatAccuracy } from "../core/format.js";
 import { describePlayground } from "../playground/state.js";
 import { BoundaryView } from "../views/boundary.js";
@@ -54,6 +57,24 @@ async function loadCore() {
 function keyOf(attribute) {
   if (attribute === "hidden-layers") return "hidden";
   return description.keys.find((key) => attributeName(key) === attribute || key.toLowerCase() === attribute) ?? null;
+}
+
+/** The labels of the pairs' fields, one per feature (x₁, x₂), as the playground shows them. */
+const PAIR_LABELS = { scale: "Scale x", offset: "Offset x" };
+
+/**
+ * The visible label of the playground's field for an error's key path, as the page shows it
+ * ("learningRate" → "Learning rate", "beta1" → "Adam β₁", "scale[1]" → "Scale x₂"), translated
+ * by `t`; the key path itself for a key without a field.
+ * @param {string} keyPath
+ * @param {(english: string) => string} t
+ */
+function fieldLabel(keyPath, t) {
+  const key = settingOf(keyPath);
+  const index = indexOf(keyPath);
+  if (key in PAIR_LABELS) return index === null ? keyPath : `${t(PAIR_LABELS[key])}${"₁₂"[index] ?? ""}`;
+  const look = SETTING_FIELDS[key];
+  return look ? [t(look.label), look.symbol].filter(Boolean).join(" ") : keyPath;
 }
 
 /** Attributes that are not settings and are not reported as unknown. */
@@ -128,6 +149,8 @@ export class NnPlaygroundElement extends HTMLElement {
     /** @type {import("../playground/state.js").PlaygroundState | null} */
     this.state = null;
     this.problems = [];
+    /** @type {Map<string, string>} each setting's attribute as the page wrote it ("learningrate", "learning-rate") */
+    this.attributeNames = new Map();
     this.error = null;
     this.lastReport = null;
     this.diverged = false;
@@ -206,14 +229,17 @@ export class NnPlaygroundElement extends HTMLElement {
     });
   }
 
-  /** The settings of the attributes, read like the playground's link. */
+  /** The settings of the attributes, read like the playground's link; remembers each key's attribute name. */
   readState() {
     const parts = [];
     const unknown = [];
+    this.attributeNames = new Map();
     for (const { name, value } of this.attributes) {
       const key = keyOf(name);
-      if (key) parts.push(`${encodeURIComponent(key)}=${encodeValue(value)}`);
-      else if (!OTHER_ATTRIBUTES.has(name) && !/^(data-|aria-|on)/.test(name)) unknown.push(name);
+      if (key) {
+        this.attributeNames.set(key, name);
+        parts.push(`${encodeURIComponent(key)}=${encodeValue(value)}`);
+      } else if (!OTHER_ATTRIBUTES.has(name) && !/^(data-|aria-|on)/.test(name)) unknown.push(name);
     }
     const { state, problems } = description.parse(parts.join("&"));
     for (const name of unknown) problems.push({ key: name, raw: "", code: "unknownKey", params: { got: name } });
@@ -302,9 +328,16 @@ export class NnPlaygroundElement extends HTMLElement {
     this.$("l-acc").textContent = t("Test accuracy");
     this.$("boundary").setAttribute("aria-label", t("Decision boundary"));
     this.$("chart").setAttribute("aria-label", t("Loss curve"));
-    if (this.error) this.showNotice(`${t("Settings rejected.")} ${describeError(this.error, this.error.key, t)}`, true);
-    else if (this.problems.length) {
-      const listed = describeProblems(this.problems, { t, name: attributeName });
+    // A setting is named by its field's label and by the attribute as written: "Learning rate — learning-rate=-1".
+    const name = (key) => this.attributeNames.get(key) ?? attributeName(key);
+    const label = (keyPath) => fieldLabel(keyPath, t);
+    if (this.error) {
+      const key = this.error.key ?? "";
+      const field = label(key);
+      const named = field === key ? name(settingOf(key)) : `${field} (${name(settingOf(key))})`;
+      this.showNotice(`${t("Settings rejected.")} ${describeError(this.error, named, t)}`, true);
+    } else if (this.problems.length) {
+      const listed = describeProblems(this.problems, { t, name, label });
       this.showNotice(`${t("Some attributes were not understood and use their defaults:")} ${listed}`);
     } else this.$("notice").hidden = true;
     const motion = this.$("motion-note");
