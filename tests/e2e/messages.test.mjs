@@ -2,8 +2,8 @@
  * Messages a learner can act on, on the playground (www/index.html) in headless Chromium: a
  * refused value is named by its field's visible label with the allowed range and a readable
  * number, in the banner and beside the field (aria-invalid, aria-describedby), in English and
- * Korean; the marks go when the value is valid again. The same naming in the <nn-playground>
- * element's notice.
+ * Korean; the marks go when the value is valid again. The same naming where else a learner meets
+ * a refusal: the <nn-playground> element's notice and a model file that does not load.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -118,4 +118,26 @@ test("the element names a refused attribute by its field's label, then as writte
   assert.equal(await notice("ko", 'lang="ko" learningRate="6.779248914044274e47"'),
     "일부 속성을 이해하지 못해 기본값을 사용합니다: 학습률 — learningrate=6.779248914044274e47: " +
     "0 초과 1\u202f000\u202f000 이하인 값이어야 합니다 (입력: 6.78 × 10⁴⁷)");
+});
+
+/** Load `model` as the file `name` with the playground's "Load a model" and return the message. */
+async function loadModel(page, model, name = "bad.json") {
+  await page.setInputFiles("#import-model", { name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(model)) });
+  await page.waitForSelector("#model-error", { state: "visible" });
+  return page.textContent("#model-error");
+}
+
+test("a model file with a bad value names the field's label, the file's key path and the range", async () => {
+  const { page } = await suite.fresh();
+  await loadPlayground(page, suite.base);
+  const model = await page.evaluate(() => window.nnPlayground.playground.exportModel());
+  assert.equal(await loadModel(page, { ...model, config: { ...model.config, learningRate: -1 } }),
+    "bad.json was not loaded: Learning rate (config.learningRate) must be greater than 0 and at most 1\u202f000\u202f000; got −1");
+  assert.equal(await loadModel(page, { ...model, config: { ...model.config, hidden: [4, 0] } }),
+    "bad.json was not loaded: Hidden layer sizes (config.hidden[1]) must be between 1 and 128; got 0");
+
+  await page.goto("about:blank");
+  await loadPlayground(page, suite.base, "#lang=ko");
+  assert.equal(await loadModel(page, { ...model, config: { ...model.config, learningRate: -1 } }),
+    "bad.json 을(를) 불러오지 않았습니다: 학습률 (config.learningRate): 0 초과 1\u202f000\u202f000 이하인 값이어야 합니다 (입력: −1)");
 });

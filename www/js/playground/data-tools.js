@@ -17,7 +17,7 @@ import { EditMode } from "./edit-mode.js";
 import { composePanel } from "./panel-image.js";
 import { drawThumbnail } from "../views/thumbnails.js";
 import { formatLoss, formatAccuracy } from "../core/format.js";
-import { describeError } from "../core/errors.js";
+import { describeError, settingOf } from "../core/errors.js";
 import { download, saveModel } from "../core/download.js";
 import { t, onLangChange } from "../core/i18n.js";
 
@@ -40,7 +40,9 @@ export class DataTools {
    *   usePoints: (points: number[], problem: PlaygroundState["problem"]) => boolean,
    *   useModel: (pg: Playground) => void,
    *   redraw: () => void,
-   * }} page
+   *   label: (keyPath: string) => string,
+   * }} page the playground page; `label` names the field a key path points at by its visible
+   *   label (the key when no field shows it)
    */
   constructor(page) {
     this.page = page;
@@ -211,6 +213,17 @@ export class DataTools {
     if (pg) saveModel(pg);
   }
 
+  /**
+   * What a model file's error names: the field's label with the file's key path after it
+   * ("Learning rate (config.learningRate)"), the key path alone when no field shows it, or the file.
+   * @param {string} [keyPath]
+   */
+  modelKeyName(keyPath) {
+    if (!keyPath) return t("The file");
+    const label = this.page.label(keyPath);
+    return label === settingOf(keyPath) ? keyPath : `${label} (${keyPath})`;
+  }
+
   importModel(text, name) {
     let model;
     let next;
@@ -218,7 +231,7 @@ export class DataTools {
       model = JSON.parse(text);
       next = this.page.wasm.Playground.fromModel(model);
     } catch (err) {
-      this.showError("model-error", t("{file} was not loaded: {message}", { file: name, message: describeError(err, err.key || t("The file")) }));
+      this.showError("model-error", t("{file} was not loaded: {message}", { file: name, message: describeError(err, this.modelKeyName(err?.key)) }));
       return;
     }
     // The restored playground counts its own updates from 0; the file says how long it trained.

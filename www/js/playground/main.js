@@ -75,6 +75,7 @@ class PlaygroundPage extends TrainingPage {
       usePoints: (points, problem) => this.usePoints(points, problem),
       useModel: (pg) => this.useModel(pg),
       redraw: () => this.boundaryView.draw({ showTestData: this.state.showTestData }),
+      label: (keyPath) => this.form.labelOf(keyPath),
     });
     setElementSnippet(() => elementSnippet(this.description));
     $("full-batch").addEventListener("click", () => this.fullBatch());
