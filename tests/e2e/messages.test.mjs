@@ -3,11 +3,12 @@
  * refused value is named by its field's visible label with the allowed range and a readable
  * number, in the banner and beside the field (aria-invalid, aria-describedby), in English and
  * Korean; the marks go when the value is valid again. The same naming where else a learner meets
- * a refusal: the <nn-playground> element's notice and a model file that does not load.
+ * a refusal: the <nn-playground> element's notice, a model file that does not load, and a
+ * gradient check the core refuses.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { loadPlayground, browserSuite } from "./helpers.mjs";
+import { loadPlayground, browserSuite, waitFor } from "./helpers.mjs";
 
 const suite = browserSuite();
 
@@ -140,4 +141,33 @@ test("a model file with a bad value names the field's label, the file's key path
   await loadPlayground(page, suite.base, "#lang=ko");
   assert.equal(await loadModel(page, { ...model, config: { ...model.config, learningRate: -1 } }),
     "bad.json 을(를) 불러오지 않았습니다: 학습률 (config.learningRate): 0 초과 1\u202f000\u202f000 이하인 값이어야 합니다 (입력: −1)");
+});
+
+test("a gradient check the core refuses as too much work says so as a sentence about the check", async () => {
+  const { page } = await suite.fresh();
+  // The compute worker answers with the core's refusal, as it forwards one.
+  await page.addInitScript(() => {
+    window.Worker = class {
+      postMessage(data) {
+        if (data.module) return;
+        const error = { message: "", code: "tooMuchWork", key: "", params: { what: "gradient check", work: 4.2e10, budget: 6e9 } };
+        setTimeout(() => this.onmessage?.({ data: { id: data.id, error } }));
+      }
+      terminate() {}
+    };
+  });
+  await loadPlayground(page, suite.base);
+  await page.click("#grad-check");
+  const refused = () => waitFor(page, () => {
+    const text = document.getElementById("grad-check-value").textContent;
+    return /[0-9]/.test(text) && text;
+  });
+  assert.equal(await refused(), "The gradient check needs about 42\u202f000\u202f000\u202f000 multiply-adds with this network " +
+    "and data, more than one call may do (6\u202f000\u202f000\u202f000). Fewer or smaller hidden layers make it fit.");
+
+  await page.goto("about:blank");
+  await loadPlayground(page, suite.base, "#lang=ko");
+  await page.click("#grad-check");
+  assert.equal(await refused(), "기울기 검사: 이 네트워크와 데이터로는 곱셈-덧셈이 약 42\u202f000\u202f000\u202f000번 필요해 " +
+    "한 번의 호출이 할 수 있는 양(6\u202f000\u202f000\u202f000)을 넘습니다. 은닉층의 수나 크기를 줄이면 됩니다.");
 });

@@ -133,6 +133,9 @@ addStrings({
   "relative error: NaN": "상대 오차: NaN",
   "all {parameters} parameters, {points} points": "변수 {parameters}개 전부, 점 {points}개",
   "{checked} of {parameters} parameters sampled, {points} points": "변수 {parameters}개 중 {checked}개 표본, 점 {points}개",
+  "The gradient check": "기울기 검사",
+  "Fewer or smaller hidden layers make it fit.": "은닉층의 수나 크기를 줄이면 됩니다.",
+  "The gradient check did not run: {reason}": "기울기 검사를 실행하지 못했습니다: {reason}",
   "footer": "주황색은 클래스 0 (또는 −1), 파란색은 클래스 1 (또는 +1) 입니다. 이 페이지의 모든 숫자는 WebAssembly 로 컴파일된 Rust 코어가 계산하고, 페이지는 그리기만 합니다. 주소창에 설정이 들어 있어서 링크를 열면 같은 화면이 나옵니다.",
 
   // your data, save

@@ -67,8 +67,19 @@ export async function runGradientCheck(pg) {
   try {
     showGradientCheck(await gradientChecks.run({ model: pg.exportModel() }));
   } catch (err) {
-    if (!err?.cancelled) showGradientCheckText(describeError(err));
+    if (!err?.cancelled) showGradientCheckText(gradientCheckRefused(err));
   }
+}
+
+/**
+ * Why a gradient check did not run, as a sentence about the check: the core's refusal with the
+ * check as its subject ("The gradient check needs about 4 × 10¹⁰ multiply-adds …") and, when the
+ * network is too big, what makes it fit; anything else after "The gradient check did not run:".
+ */
+function gradientCheckRefused(err) {
+  if (!err?.code || err.key) return t("The gradient check did not run: {reason}", { reason: describeError(err) });
+  const refused = describeError(err, t("The gradient check"));
+  return err.code === "tooMuchWork" ? `${refused}. ${t("Fewer or smaller hidden layers make it fit.")}` : refused;
 }
 
 /** Drop a running gradient check (its network is gone) and clear its slot. */
