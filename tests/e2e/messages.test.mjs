@@ -3,8 +3,8 @@
  * refused value is named by its field's visible label with the allowed range and a readable
  * number, in the banner and beside the field (aria-invalid, aria-describedby), in English and
  * Korean; the marks go when the value is valid again. The same naming where else a learner meets
- * a refusal: the <nn-playground> element's notice, a model file that does not load, and a
- * gradient check the core refuses.
+ * a refusal: the <nn-playground> element's notice, a model file that does not load, a gradient
+ * check the core refuses, and the normalization lab's loss surface.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -170,4 +170,19 @@ test("a gradient check the core refuses as too much work says so as a sentence a
   await page.click("#grad-check");
   assert.equal(await refused(), "기울기 검사: 이 네트워크와 데이터로는 곱셈-덧셈이 약 42\u202f000\u202f000\u202f000번 필요해 " +
     "한 번의 호출이 할 수 있는 양(6\u202f000\u202f000\u202f000)을 넘습니다. 은닉층의 수나 크기를 줄이면 됩니다.");
+});
+
+test("the normalization lab names a refused loss surface by its control, “Loss surface”", async () => {
+  const { page } = await suite.fresh();
+  // Three layers of 128 units: a 51 × 51 surface is more than one call's work.
+  await loadPlayground(page, suite.base, "normalization.html#hidden=128,128,128");
+  const messages = () => page.evaluate(() => window.nnNormalization.sides.map((s) => s.surfaceMessage));
+  // The lab draws 51 nodes per side, or 41 when that is slow.
+  const [raw, standardized] = await messages();
+  assert.match(raw, /^Loss surface must be at most 34 nodes per side with this network and data; got (51|41)\. Fewer or smaller hidden layers make it fit\.$/);
+  assert.equal(standardized, raw);
+
+  await page.goto("about:blank");
+  await loadPlayground(page, suite.base, "normalization.html#hidden=128,128,128&lang=ko");
+  assert.match((await messages())[0], /^손실 곡면: 이 네트워크와 데이터에서는 최대 34 개 격자점 \(한 변\)까지 가능합니다 \(입력: (51|41)\)\. 은닉층의 수나 크기를 줄이면 됩니다\.$/);
 });

@@ -88,7 +88,7 @@ class NormalizationLab extends Page {
 
   prepare() {
     const template = /** @type {HTMLTemplateElement} */ ($("panel-template"));
-    this.panels = SIDES.map((side) => new Panel(template, side, $("panels")));
+    this.panels = SIDES.map((side) => new Panel(template, side, $("panels"), (keyPath) => this.form.labelOf(keyPath)));
     this.compare = new LossChart(/** @type {HTMLCanvasElement} */ ($("compare-chart")), { series: COMPARE_SERIES, height: 190 });
     const custom = new Option("custom", "custom");
     presetMenu().append(...PRESETS.map((p) => new Option(p.label, p.id)), custom);
@@ -322,6 +322,7 @@ class NormalizationLab extends Page {
         playground: p.pg,
         report: p.report,
         surface: p.surface,
+        surfaceMessage: p.surfaceView.message,
         conditioning: p.conditioning,
         learningRate: p.rate?.learningRate,
         method: p.rate?.method ?? null,

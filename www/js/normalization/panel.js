@@ -13,6 +13,7 @@ import { renderFigures } from "../views/figures.js";
 import { showPanelReadouts, stepsToTarget } from "./readouts.js";
 import { formatLoss } from "../core/format.js";
 import { describeError, describeDivergence } from "../core/errors.js";
+import { t } from "../core/i18n.js";
 
 const CAPTIONS = {
   random: "Plane of two filter-normalized random directions δ, η through the current parameters.",
@@ -30,8 +31,9 @@ export class Panel {
    * @param {HTMLTemplateElement} template
    * @param {{ id: string, title: string }} side
    * @param {HTMLElement} container
+   * @param {(keyPath: string) => string} label the visible label of the control a key names
    */
-  constructor(template, side, container) {
+  constructor(template, side, container, label) {
     const root = /** @type {HTMLElement} */ (template.content.firstElementChild.cloneNode(true));
     renderFigures(root);
     root.dataset.side = side.id;
@@ -48,6 +50,7 @@ export class Panel {
 
     this.root = root;
     this.side = side;
+    this.label = label;
     this.surfaceView = new SurfaceView(/** @type {HTMLCanvasElement} */ (this.el("[data-view=surface]")));
     this.boundaryView = new BoundaryView(/** @type {HTMLCanvasElement} */ (this.el("[data-view=boundary]")));
     this.chart = new LossChart(/** @type {HTMLCanvasElement} */ (this.el("[data-view=loss]")));
@@ -137,7 +140,7 @@ export class Panel {
     } catch (err) {
       message = err?.code === "needsTraining"
         ? "Train for a few steps first: this plane is fitted to the optimizer's path."
-        : describeError(err, "lossSurface");
+        : this.surfaceRefused(err);
     }
     const ms = performance.now() - t0;
     this.surface = surface;
@@ -146,6 +149,16 @@ export class Panel {
     this.surfaceView.show(surface, message);
     this.el("[data-out=surface-caption]").textContent = surface ? this.caption(surface, unit) : "";
     return ms;
+  }
+
+  /**
+   * Why the core refused a loss surface, named by the control it comes from ("Loss surface must be
+   * at most 34 nodes per side with this network and data; got 41", "Hidden unit must be …") and,
+   * when the network is too big for it, what makes it fit.
+   */
+  surfaceRefused(err) {
+    const refused = describeError(err, this.label(err?.key === "unit" ? "unit" : "surface"));
+    return err?.code === "tooMuchWork" ? `${refused}. ${t("Fewer or smaller hidden layers make it fit.")}` : refused;
   }
 
   caption(s, unit) {
