@@ -4,6 +4,7 @@
 //! English wording, e.g. "learningRate must be > 0 and ≤ 1000000, got -1".
 
 use crate::config::Range;
+use crate::text::number_text;
 use serde::Serialize;
 use std::fmt;
 
@@ -271,12 +272,15 @@ impl Error {
                     (Some(Param::Numbers(lines)), Some(Param::Texts(texts))) => lines
                         .iter()
                         .zip(texts)
-                        .map(|(line, text)| format!("line {line}: \"{text}\""))
+                        .map(|(&line, text)| format!("line {}: \"{text}\"", number_text(line)))
                         .collect::<Vec<_>>()
                         .join("; "),
                     _ => String::new(),
                 };
-                let more = number("more").filter(|&n| n > 0.0).map(|n| format!("; and {n} more")).unwrap_or_default();
+                let more = number("more")
+                    .filter(|&n| n > 0.0)
+                    .map(|n| format!("; and {} more", number_text(n)))
+                    .unwrap_or_default();
                 format!("CSV lines must be three finite numbers x,y,label: {lines}{more}")
             }
             // Every other code has a template.
@@ -299,16 +303,6 @@ fn quoted(param: Option<&Param>) -> String {
     match param {
         Some(Param::Texts(texts)) => texts.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(", "),
         _ => String::new(),
-    }
-}
-
-/// A number as a message quotes it: as Rust writes it, except magnitudes from 10¹⁵ up or below
-/// 10⁻⁴ in scientific notation (1e308 rather than 309 digits).
-pub(crate) fn number_text(x: f64) -> String {
-    if x != 0.0 && x.is_finite() && !(1e-4..1e15).contains(&x.abs()) {
-        format!("{x:e}")
-    } else {
-        x.to_string()
     }
 }
 

@@ -10,8 +10,11 @@
 //!   (bit-identical everywhere), in double precision and in the single precision of what is only
 //!   drawn, with SIMD lanes in wasm ([`math::Real`] is the number type the forward pass is
 //!   generic over); `dot` and `norm`; [`math::rng`], the seeded, platform-independent random
-//!   source (and fresh seeds from `getrandom` for runs without one). Other transcendental functions come from the `libm` crate everywhere, so native and
-//!   wasm runs are bit-identical.
+//!   source (and fresh seeds from `getrandom` for runs without one). Other transcendental
+//!   functions come from the `libm` crate everywhere, so native and wasm runs are bit-identical.
+//! - [`text`]: numbers as text, the one place a float becomes a string (in wasm written by the JS
+//!   engine, so the module carries no float formatting of its own).
+//! - [`draw`]: heatmaps as RGBA pixels in the pages' colour map.
 //! - [`nn`]: the network and its parts — [`nn::activation`] (g(z) and g'(z) for linear,
 //!   sigmoid, tanh, ReLU, leaky ReLU), [`nn::init`] (zeros, constant, uniform, normal, LeCun,
 //!   Xavier uniform and normal, He, identity), [`nn::loss`] (sigmoid + cross-entropy, identity +
@@ -36,7 +39,7 @@
 //! - [`work`]: how much computing one call from JS may do, estimated from the network and the
 //!   data; sizes beyond it are refused by name.
 //! - `wasm` (only on wasm32): the `#[wasm_bindgen]` boundary, the JS class `Playground`, one
-//!   file per view.
+//!   file per view, painting onto canvases through `web-sys`.
 
 pub mod analysis;
 pub mod config;
@@ -46,6 +49,7 @@ pub mod error;
 pub mod math;
 pub mod nn;
 pub mod session;
+pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 pub mod work;

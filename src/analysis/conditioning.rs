@@ -85,7 +85,7 @@ pub fn suggest_learning_rate(session: &Session) -> Result<LearningRateSuggestion
     let updates = sweep_updates(session)?;
     let mut best = (f64::INFINITY, 1e-5);
     for rate in SWEEP_EXPONENTS.map(|k| libm::pow(10.0, k as f64 / 4.0)) {
-        let mut trial = session.with_learning_rate(rate).expect("a valid config with a positive rate");
+        let mut trial = session.with_learning_rate(rate)?;
         let report = trial.step(updates as u32);
         if !report.diverged && report.train_loss <= best.0 {
             best = (report.train_loss, rate);

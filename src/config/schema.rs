@@ -5,7 +5,8 @@
 //! limits and choices from here.
 
 use super::Value;
-use crate::error::{number_text, Code, Error, Result};
+use crate::error::{Code, Error, Result};
+use crate::text::number_text;
 use serde::Serialize;
 use std::fmt;
 

@@ -4,6 +4,7 @@
 //! (`"1.5"`), as spreadsheets write them.
 
 use crate::error::{Code, Error, Result};
+use crate::text::decimal;
 
 /// Most bad lines named in one error message.
 const MAX_LISTED: usize = 10;
@@ -54,7 +55,8 @@ pub fn parse(text: &str) -> Result<Vec<f64>> {
 pub fn format(points: &[f64]) -> String {
     let mut out = String::from("x,y,label\n");
     for p in points.chunks_exact(3) {
-        out.push_str(&format!("{},{},{}\n", p[0], p[1], p[2]));
+        let [x, y, label] = [p[0], p[1], p[2]].map(decimal);
+        out.push_str(&format!("{x},{y},{label}\n"));
     }
     out
 }

@@ -7,6 +7,7 @@ use crate::config::Problem;
 use crate::data::Points;
 use crate::nn::network::{Network, Workspace};
 use crate::nn::penalty::Penalty;
+use crate::text::{exponential, number_text};
 use ndarray::ArrayView2;
 use serde::Serialize;
 
@@ -91,13 +92,22 @@ impl Divergence {
     /// The English wording of the divergence.
     pub fn message(&self) -> String {
         match self.cause {
-            DivergenceCause::Loss => format!("the mini-batch loss exploded to {:e} at step {}", self.value, self.step),
-            DivergenceCause::TrainLoss => {
-                format!("the training loss exploded to {:e} at step {}", self.value, self.step)
+            DivergenceCause::Loss => {
+                format!("the mini-batch loss exploded to {} at step {}", exponential(self.value), self.step)
             }
-            DivergenceCause::TestLoss => format!("the test loss exploded to {:e} at step {}", self.value, self.step),
+            DivergenceCause::TrainLoss => {
+                format!("the training loss exploded to {} at step {}", exponential(self.value), self.step)
+            }
+            DivergenceCause::TestLoss => {
+                format!("the test loss exploded to {} at step {}", exponential(self.value), self.step)
+            }
             DivergenceCause::Parameter => {
-                format!("parameter {} became {} at step {}", self.parameter.unwrap_or(0), self.value, self.step)
+                format!(
+                    "parameter {} became {} at step {}",
+                    self.parameter.unwrap_or(0),
+                    number_text(self.value),
+                    self.step
+                )
             }
         }
     }
