@@ -33,7 +33,8 @@
 //! - [`analysis`]: what the pages show beyond training — [`analysis::landscape`] (loss surfaces:
 //!   two weights, random and PCA planes, the init→now line, with the path projected on them),
 //!   [`analysis::conditioning`] (condition numbers of inputs and Hessian, the learning rate they
-//!   suggest), [`analysis::diagnostics`] (gradient check, noise of the mini-batch loss),
+//!   suggest), [`analysis::curvature`] (exact Hessian–vector products, the sharpness λ_max),
+//!   [`analysis::diagnostics`] (gradient check, noise of the mini-batch loss),
 //!   [`analysis::stats`] (per-layer statistics of activations and gradients, the deep linear
 //!   toy) and [`analysis::explorer`] (one forward/backward pass with every intermediate kept).
 //! - [`work`]: how much computing one call from JS may do, estimated from the network and the

@@ -62,6 +62,22 @@ fn loss_surfaces_have_their_documented_shapes_and_axis_ids() {
 }
 
 #[wasm_bindgen_test]
+fn sharpness_reports_the_hessians_largest_eigenvalue_and_the_stable_step() {
+    let mut pg = playground("{ hidden: [6], seed: 2 }");
+    pg.step(n(300.0)).unwrap();
+    let sharpness = pg.sharpness().unwrap();
+    let lambda = number(&sharpness, "lambdaMax");
+    assert!(lambda.is_finite() && lambda > 0.0, "{lambda}");
+    assert_eq!(number(&sharpness, "stableStep"), 2.0 / lambda);
+    assert!(number(&sharpness, "iterations") >= 1.0 && number(&sharpness, "points") == 250.0);
+    // Without hidden layers it is the Hessian's λmax the conditioning readout gives.
+    let mut linear = playground("{ hidden: [], seed: 2 }");
+    linear.step(n(50.0)).unwrap();
+    let closed = number(&get(&linear.conditioning(), "hessian"), "lambdaMax");
+    assert!((number(&linear.sharpness().unwrap(), "lambdaMax") - closed).abs() <= 1e-8 * closed);
+}
+
+#[wasm_bindgen_test]
 fn the_backprop_trace_is_the_next_update() {
     let mut pg = playground("{ hidden: [3, 2], batchSize: 4 }");
     let rows = pg.next_batch().to_vec();

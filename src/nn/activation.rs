@@ -90,6 +90,16 @@ impl Activation {
             }
         }
     }
+
+    /// g''(z) given a = g(z): tanh'' = −2a(1 − a²), σ'' = σ(1−σ)(1−2σ); 0 for the piecewise
+    /// linear ones (their kink at 0 has no second derivative; 0 is what autodiff takes there).
+    pub fn second_derivative(self, a: f64) -> f64 {
+        match self {
+            Activation::Sigmoid => a * (1.0 - a) * (1.0 - 2.0 * a),
+            Activation::Tanh => -2.0 * a * (1.0 - a * a),
+            Activation::Linear | Activation::Relu | Activation::LeakyRelu => 0.0,
+        }
+    }
 }
 
 /// max(0, z), written as a comparison (`max` becomes a call in wasm) that lets NaN through, so

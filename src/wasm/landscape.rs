@@ -1,10 +1,11 @@
 //! The normalization lab's methods: loss surfaces with the optimizer's path, condition numbers,
-//! and a suggested learning rate.
+//! a suggested learning rate, and the Hessian's sharpness.
 
 use super::input;
 use super::output::{js_error, set, to_js};
 use super::Playground;
 use crate::analysis::conditioning;
+use crate::analysis::curvature;
 use crate::analysis::landscape::{self, SurfaceRequest};
 use crate::config::Value;
 use js_sys::{Float32Array, Float64Array};
@@ -55,6 +56,16 @@ export interface LearningRateSuggestion {
   /** Updates of each trial run of the sweep: 100, fewer on a big network (null for "hessian"). */
   sweepUpdates: number | null;
 }
+
+/** The Hessian's largest eigenvalue at the current parameters (exact Hessian–vector products). */
+export interface Sharpness {
+  lambdaMax: number;
+  /** 2/λmax: full-batch gradient descent is stable near here only with a smaller step. */
+  stableStep: number;
+  iterations: number;
+  /** Training points the cost was taken over (fewer than all when the work budget says so). */
+  points: number;
+}
 "#;
 
 #[wasm_bindgen]
@@ -94,5 +105,14 @@ impl Playground {
         conditioning::suggest_learning_rate(&self.session)
             .map(|suggestion| to_js(&suggestion))
             .map_err(|e| js_error(e.in_call("suggestLearningRate()")))
+    }
+
+    /// λ_max of the cost's Hessian at the current parameters, by power iteration on exact
+    /// Hessian–vector products (Pearlmutter's R-operator) over the training set.
+    #[wasm_bindgen(unchecked_return_type = "Sharpness")]
+    pub fn sharpness(&self) -> Result<JsValue, JsValue> {
+        curvature::session_sharpness(&self.session)
+            .map(|sharpness| to_js(&sharpness))
+            .map_err(|e| js_error(e.in_call("sharpness()")))
     }
 }

@@ -1,0 +1,150 @@
+//! Curvature of the cost J(θ) = mean loss + (λ/2)·Σw² over a set of points: exact
+//! Hessian–vector products Hv by Pearlmutter's R-operator — the forward pass carries the
+//! directional derivative R(·) = d/dt(·)(θ + t·v) of every z and a, the backward pass that of
+//! every δ — and the sharpness λ_max, the Hessian's largest eigenvalue, by power iteration on
+//! them. Full-batch gradient descent with step α is stable near a minimum only while
+//! λ_max < 2/α. The L1 term, linear on either side of 0, adds no curvature.
+
+use crate::error::Result;
+use crate::math::rng::SeededRng;
+use crate::math::{dot, norm};
+use crate::nn::loss::Loss;
+use crate::nn::network::Network;
+use crate::session::Session;
+use crate::work::{self, Pass};
+use ndarray::ArrayView2;
+use serde::Serialize;
+
+/// Most power iterations.
+const MAX_ITERATIONS: usize = 100;
+/// Power iteration stops once λ changes by less than this, relatively.
+const TOLERANCE: f64 = 1e-10;
+/// Seed of the starting direction (a fixed one: the same network gives the same readout).
+const START_SEED: u32 = 0x5eed;
+/// A Hessian–vector product costs about this many forward passes.
+const PASSES_PER_PRODUCT: f64 = 4.0;
+
+/// The Hessian's largest eigenvalue at the current parameters.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Sharpness {
+    /// λ_max (the Rayleigh quotient vᵀHv of the converged direction v, ‖v‖ = 1).
+    pub lambda_max: f64,
+    /// 2/λ_max: the largest stable step of full-batch gradient descent near here.
+    pub stable_step: f64,
+    /// Power iterations run.
+    pub iterations: usize,
+    /// Points the cost was taken over.
+    pub points: usize,
+}
+
+/// Hv for the cost of `net` over the first `n` rows of (`x`, `y`), with L2 coefficient `l2`.
+pub fn hessian_vector_product(net: &Network, x: ArrayView2<f64>, y: &[f64], l2: f64, v: &[f64], n: usize) -> Vec<f64> {
+    let widths = net.widths();
+    let layers = net.layers.len();
+    let buffers = |w: &[usize]| -> Vec<Vec<f64>> { w.iter().map(|&n| vec![0.0; n]).collect() };
+    // a[l] (a[0] = x) and its R, z[l] and its R, δ[l] and its R.
+    let (mut a, mut ra) = (buffers(&widths), buffers(&widths));
+    let (mut z, mut rz) = (buffers(&widths[1..]), buffers(&widths[1..]));
+    let (mut delta, mut rdelta) = (buffers(&widths[1..]), buffers(&widths[1..]));
+    let mut hv = vec![0.0; net.params.len()];
+    let inv_n = 1.0 / n as f64;
+    for s in 0..n {
+        a[0].copy_from_slice(&[x[[s, 0]], x[[s, 1]]]);
+        for (l, layer) in net.layers.iter().enumerate() {
+            let (w, vw) = (&net.params[layer.weights()], &v[layer.weights()]);
+            for j in 0..layer.n_out {
+                let row = j * layer.n_in..(j + 1) * layer.n_in;
+                z[l][j] = net.params[layer.b + j] + dot(&w[row.clone()], &a[l]);
+                rz[l][j] = v[layer.b + j] + dot(&vw[row.clone()], &a[l]) + dot(&w[row], &ra[l]);
+                if l + 1 < layers {
+                    let g = net.activation.apply(z[l][j]);
+                    a[l + 1][j] = g;
+                    ra[l + 1][j] = net.activation.derivative(z[l][j], g) * rz[l][j];
+                }
+            }
+        }
+        // δ[L] = (ŷ − y)/n and its R: σ'(z)·R(z)/n for the sigmoid, R(z)/n for the identity.
+        let (last, zl) = (layers - 1, z[layers - 1][0]);
+        let (y_hat, slope) = match net.loss {
+            Loss::CrossEntropy => {
+                let p = crate::math::sigmoid(zl);
+                (p, p * (1.0 - p))
+            }
+            Loss::HalfSquared => (zl, 1.0),
+        };
+        delta[last][0] = (y_hat - y[s]) * inv_n;
+        rdelta[last][0] = slope * rz[last][0] * inv_n;
+        for l in (0..layers).rev() {
+            let layer = net.layers[l];
+            for j in 0..layer.n_out {
+                for i in 0..layer.n_in {
+                    hv[layer.w + j * layer.n_in + i] += rdelta[l][j] * a[l][i] + delta[l][j] * ra[l][i];
+                }
+                hv[layer.b + j] += rdelta[l][j];
+            }
+            if l == 0 {
+                break;
+            }
+            let (w, vw) = (&net.params[layer.weights()], &v[layer.weights()]);
+            for i in 0..layer.n_in {
+                let (mut back, mut r_back) = (0.0, 0.0);
+                for j in 0..layer.n_out {
+                    let k = j * layer.n_in + i;
+                    back += w[k] * delta[l][j];
+                    r_back += vw[k] * delta[l][j] + w[k] * rdelta[l][j];
+                }
+                let (zi, ai) = (z[l - 1][i], a[l][i]);
+                let slope = net.activation.derivative(zi, ai);
+                delta[l - 1][i] = back * slope;
+                rdelta[l - 1][i] = r_back * slope + back * net.activation.second_derivative(ai) * rz[l - 1][i];
+            }
+        }
+    }
+    for layer in &net.layers {
+        for k in layer.weights() {
+            hv[k] += l2 * v[k];
+        }
+    }
+    hv
+}
+
+/// λ_max of the cost's Hessian over (`x`, `y`) by power iteration from a fixed random direction,
+/// on as many points as the work budget allows for [`MAX_ITERATIONS`] products.
+pub fn sharpness(net: &Network, x: ArrayView2<f64>, y: &[f64], l2: f64) -> Result<Sharpness> {
+    let product = PASSES_PER_PRODUCT * work::per_example(net, Pass::Forward) * MAX_ITERATIONS as f64;
+    work::check_total("sharpness", product)?;
+    let n = x.nrows().min(work::most(product, 0.0));
+    let mut rng = SeededRng::new(START_SEED, 0);
+    let mut v: Vec<f64> = (0..net.params.len()).map(|_| rng.normal()).collect();
+    scale_to_unit(&mut v);
+    let (mut lambda, mut iterations) = (0.0, 0);
+    while iterations < MAX_ITERATIONS {
+        let hv = hessian_vector_product(net, x, y, l2, &v, n);
+        let next = dot(&v, &hv);
+        iterations += 1;
+        let settled = (next - lambda).abs() <= TOLERANCE * next.abs();
+        lambda = next;
+        v = hv;
+        if settled || !scale_to_unit(&mut v) {
+            break;
+        }
+    }
+    Ok(Sharpness { lambda_max: lambda, stable_step: 2.0 / lambda, iterations, points: n })
+}
+
+/// [`sharpness`] of a session's network on its (normalized) training set.
+pub fn session_sharpness(session: &Session) -> Result<Sharpness> {
+    let (x, y) = session.training_set();
+    sharpness(session.network(), x, y, session.config().l2)
+}
+
+/// Scales `v` to length 1; false when it is 0 or not finite.
+fn scale_to_unit(v: &mut [f64]) -> bool {
+    let length = norm(v);
+    if !(length > 0.0 && length.is_finite()) {
+        return false;
+    }
+    v.iter_mut().for_each(|x| *x /= length);
+    true
+}

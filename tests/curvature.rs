@@ -1,0 +1,120 @@
+//! The Hessian's curvature: exact Hessian–vector products (R-operator) against central
+//! differences of the backpropagated gradient, for every activation, both losses, L2 on and off;
+//! the sharpness against the eigenvalues of the Hessian built column by column, and, without a
+//! hidden layer, against the closed form the normalization lab shows.
+
+use ndarray::ArrayView2;
+use nn_playground::analysis::conditioning::{self, Spectrum};
+use nn_playground::analysis::curvature::{hessian_vector_product, session_sharpness, sharpness};
+use nn_playground::config::{Choice, Config, Dataset, Problem};
+use nn_playground::math::rng::SeededRng;
+use nn_playground::nn::activation::Activation;
+use nn_playground::nn::network::{Network, Workspace};
+use nn_playground::nn::penalty::Penalty;
+use nn_playground::Session;
+
+/// The gradient of the cost over the first `n` points at parameters `params`.
+fn gradient(net: &Network, params: &[f64], x: ArrayView2<f64>, y: &[f64], l2: f64, n: usize) -> Vec<f64> {
+    let mut net = net.clone();
+    net.params.copy_from_slice(params);
+    let mut ws = Workspace::new(&net, n);
+    let m = ws.load_batch(x, y, 0..n);
+    net.forward(&mut ws, m);
+    net.backward(&mut ws, m, Penalty::from(l2));
+    ws.grad.clone()
+}
+
+/// A session of `config` trained for `steps` updates.
+fn trained(config: Config, steps: u32) -> Session {
+    let mut session = Session::new(config).expect("a valid config");
+    session.step(steps);
+    session
+}
+
+fn relative_error(a: &[f64], b: &[f64]) -> f64 {
+    let difference: f64 = a.iter().zip(b).map(|(a, b)| (a - b).powi(2)).sum::<f64>().sqrt();
+    let size = a.iter().map(|a| a * a).sum::<f64>().sqrt() + b.iter().map(|b| b * b).sum::<f64>().sqrt();
+    difference / size
+}
+
+#[test]
+fn hessian_vector_products_match_differences_of_the_gradient() {
+    let problems = [(Problem::Classification, Dataset::Spiral), (Problem::Regression, Dataset::Gaussians)];
+    for &activation in Activation::ALL {
+        for (problem, dataset) in problems {
+            for l2 in [0.0, 0.01] {
+                let config = Config {
+                    hidden: vec![5, 4],
+                    activation,
+                    problem,
+                    dataset: Some(dataset),
+                    l2,
+                    samples: 120,
+                    seed: 4,
+                    ..Config::default()
+                };
+                let session = trained(config, 300);
+                let (x, y) = session.training_set();
+                let net = session.network();
+                let n = x.nrows();
+                let mut rng = SeededRng::new(8, 1);
+                let v: Vec<f64> = (0..net.params.len()).map(|_| rng.normal()).collect();
+                let exact = hessian_vector_product(net, x, y, l2, &v, n);
+                // Small, so that no ReLU's kink lies within the step for these points.
+                let h = 1e-7;
+                let shifted =
+                    |sign: f64| -> Vec<f64> { net.params.iter().zip(&v).map(|(p, v)| p + sign * h * v).collect() };
+                let (plus, minus) =
+                    (gradient(net, &shifted(1.0), x, y, l2, n), gradient(net, &shifted(-1.0), x, y, l2, n));
+                let numeric: Vec<f64> = plus.iter().zip(&minus).map(|(p, m)| (p - m) / (2.0 * h)).collect();
+                let error = relative_error(&exact, &numeric);
+                let size = exact.iter().map(|x| x * x).sum::<f64>().sqrt();
+                assert!(error < 1e-6, "{activation:?} {problem:?} l2 {l2}: relative error {error:e}, |Hv| {size:e}");
+            }
+        }
+    }
+}
+
+#[test]
+fn sharpness_is_the_largest_eigenvalue_of_the_hessian() {
+    let config = Config { hidden: vec![3], activation: Activation::Tanh, samples: 100, seed: 2, ..Config::default() };
+    let session = trained(config, 2000);
+    let (x, y) = session.training_set();
+    let net = session.network();
+    let p = net.params.len();
+    let mut hessian = vec![0.0; p * p];
+    for k in 0..p {
+        let mut e = vec![0.0; p];
+        e[k] = 1.0;
+        let column = hessian_vector_product(net, x, y, 0.0, &e, x.nrows());
+        for (i, value) in column.iter().enumerate() {
+            hessian[i * p + k] = *value;
+        }
+    }
+    let spectrum = Spectrum::of(hessian, p);
+    let found = sharpness(net, x, y, 0.0).unwrap();
+    let largest =
+        if spectrum.lambda_max.abs() >= spectrum.lambda_min.abs() { spectrum.lambda_max } else { spectrum.lambda_min };
+    assert!((found.lambda_max - largest).abs() <= 1e-6 * largest.abs(), "{} vs {largest}", found.lambda_max);
+    assert_eq!(found.stable_step, 2.0 / found.lambda_max);
+    assert_eq!(found.points, x.nrows());
+}
+
+#[test]
+fn without_hidden_layers_the_sharpness_is_the_closed_form_of_the_normalization_lab() {
+    for (problem, dataset) in [(Problem::Classification, Dataset::Gauss), (Problem::Regression, Dataset::Plane)] {
+        for l2 in [0.0, 0.05] {
+            let config = Config { hidden: vec![], problem, dataset: Some(dataset), l2, seed: 6, ..Config::default() };
+            let session = trained(config, 200);
+            let (x, _) = session.training_set();
+            let closed = conditioning::hessian(session.network(), problem, x, l2, false).unwrap();
+            let found = session_sharpness(&session).unwrap();
+            assert!(
+                (found.lambda_max - closed.lambda_max).abs() <= 1e-8 * closed.lambda_max,
+                "{problem:?}: {} vs {}",
+                found.lambda_max,
+                closed.lambda_max
+            );
+        }
+    }
+}
