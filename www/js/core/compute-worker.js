@@ -1,6 +1,6 @@
 /**
  * The compute worker: its own instance of the core, for analyses that may take longer than a
- * frame (learning-rate sweeps, gradient checks). It receives the compiled module once, then
+ * frame (learning-rate sweeps, gradient checks, the Hessian's sharpness). It receives the compiled module once, then
  * requests `{ id, task, config, model }`; it rebuilds the session from `model` (an exported
  * model: the same data and parameters) or from `config`, runs the task, and answers
  * `{ id, result }` or `{ id, error }` (the core's error as plain data).
@@ -11,6 +11,7 @@ import { initSync, Playground } from "../../pkg/nn_playground.js";
 const TASKS = {
   suggestLearningRate: (pg) => pg.suggestLearningRate(),
   gradientCheck: (pg) => pg.gradientCheck(),
+  sharpness: (pg) => pg.sharpness(),
 };
 
 self.onmessage = ({ data }) => {

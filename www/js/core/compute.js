@@ -19,7 +19,7 @@ async function startWorker() {
 
 /** One kind of computation, with at most one request running. */
 export class Computation {
-  /** @param {"suggestLearningRate" | "gradientCheck"} task what the worker computes */
+  /** @param {"suggestLearningRate" | "gradientCheck" | "sharpness"} task what the worker computes */
   constructor(task) {
     this.task = task;
     /** @type {Promise<Worker> | null} */

@@ -14,6 +14,7 @@ import { LossChart } from "../views/loss-chart.js";
 import { NetworkView } from "../views/network.js";
 import { updateThumbnails } from "../views/thumbnails.js";
 import { showReport, cancelGradientCheck, runGradientCheck } from "../views/readouts.js";
+import { runSharpness, cancelSharpness } from "../views/sharpness.js";
 import { formatLoss } from "../core/format.js";
 import { hideError } from "../shell/banners.js";
 import { DataTools } from "./data-tools.js";
@@ -81,6 +82,7 @@ class PlaygroundPage extends TrainingPage {
     $("full-batch").addEventListener("click", () => this.fullBatch());
     $("regenerate").addEventListener("click", () => this.regenerate());
     $("grad-check").addEventListener("click", () => runGradientCheck(this.sessions));
+    $("sharpness").addEventListener("click", () => runSharpness(this.sessions, this.state.learningRate));
   }
 
   /**
@@ -100,6 +102,7 @@ class PlaygroundPage extends TrainingPage {
     this.chart.logScale = state.logScale;
     this.startTraining();
     cancelGradientCheck();
+    cancelSharpness();
     const regression = state.problem === "regression";
     this.showFor(state);
     if (!pg) {
