@@ -166,7 +166,8 @@ pub struct Setting {
     /// Its type and limits.
     #[serde(flatten)]
     pub kind: Kind,
-    /// What it means: the doc comment of its field (which the TypeScript declarations repeat).
+    /// What it means: the doc comment of its field (which the TypeScript declarations repeat,
+    /// written by a native test); empty in the wasm module, where nothing reads it.
     #[serde(skip)]
     pub doc: &'static str,
 }
@@ -180,13 +181,17 @@ pub trait Field: Sized {
     fn check(&self, key: &str, kind: &Kind) -> Result<()>;
 }
 
+/// Numbers, read and checked out of line: every key of a table calls them, and one copy keeps
+/// the wasm module small.
 impl Field for f64 {
+    #[inline(never)]
     fn read(value: &Value, key: &str, kind: &Kind) -> Result<Self> {
         let x = value.number(key)?;
         kind.check_number(key, x)?;
         Ok(x)
     }
 
+    #[inline(never)]
     fn check(&self, key: &str, kind: &Kind) -> Result<()> {
         kind.check_number(key, *self)
     }
@@ -196,12 +201,14 @@ impl Field for f64 {
 macro_rules! whole_number_field {
     ($($t:ty),*) => {$(
         impl Field for $t {
+            #[inline(never)]
             fn read(value: &Value, key: &str, kind: &Kind) -> Result<Self> {
                 let x = value.number(key)?;
                 kind.check_number(key, x)?;
                 Ok(x as $t)
             }
 
+            #[inline(never)]
             fn check(&self, key: &str, kind: &Kind) -> Result<()> {
                 kind.check_number(key, *self as f64)
             }
@@ -326,7 +333,11 @@ macro_rules! settings {
 
         #[doc = concat!("Every setting of [`", stringify!($name), "`]: key, type, limits and choices.")]
         $vis const $table: &[$crate::config::Setting] = &[
-            $( $crate::config::Setting { key: $key, kind: $kind, doc: concat!($($doc, "\n"),*) }, )+
+            $( $crate::config::Setting {
+                key: $key,
+                kind: $kind,
+                doc: if cfg!(target_arch = "wasm32") { "" } else { concat!($($doc, "\n"),*) },
+            }, )+
         ];
 
         impl $name {
