@@ -20,8 +20,9 @@
 //!   Xavier uniform and normal, He, identity), [`nn::loss`] (sigmoid + cross-entropy, identity +
 //!   ½ squared error), [`nn::network`] (the MLP with contiguous parameters, forward pass with
 //!   cache in f64 or f32, backpropagation, the preallocated workspace that keeps training
-//!   allocation-free), [`nn::penalty`] (the L2 and L1 terms of the cost and their gradient) and
-//!   [`nn::optim`] (SGD, momentum, Adam).
+//!   allocation-free), [`nn::penalty`] (the L2 and L1 terms of the cost and their gradient),
+//!   [`nn::optim`] (SGD, momentum, Adam) and [`nn::schedule`] (the learning rate of every update:
+//!   constant, step, exponential or cosine decay after a linear warm-up).
 //! - [`data`]: the datasets (and the user's own points), noise, feature distortion (scale,
 //!   rotation, offset), train/test split; [`data::points_csv`], the user's points as CSV with the
 //!   bad lines named; [`data::normalize`], standardization fitted on the training split.

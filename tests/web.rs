@@ -8,7 +8,7 @@
 mod common;
 
 use common::{get, js, n, number, playground, s, thrown};
-use js_sys::{Array, Float32Array, Float64Array, Object};
+use js_sys::{Array, Float32Array, Float64Array, Object, JSON};
 use nn_playground::wasm::{config_schema, default_config, fresh_seed_for_js, Playground};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -149,6 +149,38 @@ fn gradient_check_agrees_with_finite_differences() {
         assert!((0.0..1e-6).contains(&error), "{config}: {error}");
         assert_eq!(number(&check, "checked"), number(&check, "parameters"), "{config}: every parameter");
     }
+}
+
+#[wasm_bindgen_test]
+fn reports_and_history_carry_the_scheduled_learning_rate_which_a_restored_model_goes_on_with() {
+    let config = r#"{ lrSchedule: "step", warmupSteps: 4, decaySteps: 10, decayRate: 0.5, learningRate: 0.2 }"#;
+    let mut pg = playground(config);
+    let rates: Vec<f64> =
+        [0.0, 1.0, 3.0, 10.0].iter().map(|&k| number(&pg.step(n(k)).unwrap(), "learningRate")).collect();
+    assert_eq!(rates, [0.05, 0.1, 0.2, 0.1], "warm-up over 4 updates, then halved every 10");
+    let history: Float64Array = get(&pg.history(), "learningRate").dyn_into().unwrap();
+    assert_eq!(history.to_vec(), rates);
+    let model = JSON::parse(&String::from(JSON::stringify(&pg.export_model()).unwrap())).unwrap();
+    assert_eq!(get(&get(&model, "config"), "lrSchedule").as_string().as_deref(), Some("step"));
+    let mut restored = Playground::from_model(model).unwrap();
+    for k in [0.0, 6.0, 10.0] {
+        assert_eq!(
+            number(&restored.step(n(k)).unwrap(), "learningRate"),
+            number(&pg.step(n(k)).unwrap(), "learningRate")
+        );
+    }
+    let bad = thrown(Playground::new(js(r#"{ lrSchedule: "linear" }"#)));
+    assert_eq!((bad.code.as_str(), bad.key.as_str()), ("unknownChoice", "lrSchedule"));
+    assert_eq!(thrown(Playground::new(js("{ decayRate: 1.5 }"))).code, "outOfRange");
+    assert_eq!(thrown(Playground::new(js("{ warmupSteps: 2.5 }"))).code, "notWhole");
+}
+
+#[wasm_bindgen_test]
+fn the_gradient_check_includes_l1_away_from_zero() {
+    let mut pg = playground(r#"{ hidden: [5], l1: 0.05, l2: 0.01, dataset: "moons", seed: 6 }"#);
+    let error = number(&pg.gradient_check(), "relativeError");
+    assert!((0.0..1e-6).contains(&error), "{error}");
+    assert!(number(&pg.step(n(0.0)).unwrap(), "trainLoss").is_finite());
 }
 
 #[wasm_bindgen_test]

@@ -104,6 +104,21 @@ choices! {
     }
 }
 
+choices! {
+    /// How the learning rate changes over the updates after the warm-up (see
+    /// [`crate::nn::schedule`]).
+    pub enum Schedule {
+        /// α throughout.
+        Constant = "constant",
+        /// α multiplied by `decayRate` every `decaySteps` updates.
+        Step = "step",
+        /// α multiplied by `decayRate` over every `decaySteps` updates, smoothly.
+        Exponential = "exponential",
+        /// Half a cosine from α down to α·`decayRate` over `decaySteps` updates, then flat.
+        Cosine = "cosine",
+    }
+}
+
 const fn number(range: Range) -> Kind {
     Kind::Number { range }
 }
@@ -158,6 +173,15 @@ settings! {
         optimizer: OptimizerKind = "optimizer", OptimizerKind::Sgd, choice::<OptimizerKind>();
         /// Step size α.
         learning_rate: f64 = "learningRate", 0.03, number(Range::above(0.0, 1e6));
+        /// How α changes after the warm-up: constant, step, exponential or cosine decay.
+        lr_schedule: Schedule = "lrSchedule", Schedule::Constant, choice::<Schedule>();
+        /// Updates over which α first rises linearly to its value (0: no warm-up).
+        warmup_steps: u32 = "warmupSteps", 0, integer(0.0, 1e6);
+        /// Updates of one decay period: step and exponential multiply α by `decayRate` over each,
+        /// cosine reaches α·`decayRate` at its end.
+        decay_steps: u32 = "decaySteps", 1000, integer(1.0, 1e6);
+        /// Factor of α over one decay period.
+        decay_rate: f64 = "decayRate", 0.1, number(Range::closed(0.0, 1.0));
         /// Mini-batch size; capped at the training set size.
         batch_size: usize = "batchSize", 10, integer(1.0, 1e6);
         /// L2 penalty λ: the cost gains (λ/2)·Σw² over all weights (not biases).

@@ -1,6 +1,6 @@
 //! The network and its parts: activations, the output unit with its loss, weight
 //! initializations, the multilayer perceptron with its forward and backward passes, the weight
-//! penalties of its cost, and the optimizers that update it.
+//! penalties of its cost, and the optimizers that update it with a learning-rate schedule.
 
 pub mod activation;
 pub mod init;
@@ -8,3 +8,4 @@ pub mod loss;
 pub mod network;
 pub mod optim;
 pub mod penalty;
+pub mod schedule;

@@ -1,13 +1,15 @@
-//! Parameter updates: plain SGD, momentum and Adam. The gradient passed in already contains
-//! the L2 term (see [`crate::nn::network::Network::backward`]).
+//! Parameter updates: plain SGD, momentum and Adam, each step sized by the learning-rate
+//! schedule ([`crate::nn::schedule`]). The gradient passed in already contains the penalties'
+//! terms (see [`crate::nn::network::Network::backward`]).
 
 use crate::config::{Config, OptimizerKind};
+use crate::nn::schedule::LearningRate;
 
 /// An update rule with its state (velocity, moments), sized for one parameter vector.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Optimizer {
     kind: OptimizerKind,
-    learning_rate: f64,
+    learning_rate: LearningRate,
     momentum: f64,
     beta1: f64,
     beta2: f64,
@@ -16,7 +18,7 @@ pub struct Optimizer {
     first: Vec<f64>,
     /// Adam's second moment.
     second: Vec<f64>,
-    /// Updates taken so far (Adam's bias correction uses it).
+    /// Updates taken so far (Adam's bias correction and the schedule use it).
     steps: u32,
 }
 
@@ -26,7 +28,7 @@ impl Optimizer {
         let state = |used: bool| if used { vec![0.0; n_params] } else { Vec::new() };
         Optimizer {
             kind: config.optimizer,
-            learning_rate: config.learning_rate,
+            learning_rate: LearningRate::new(config),
             momentum: config.momentum,
             beta1: config.beta1,
             beta2: config.beta2,
@@ -37,14 +39,25 @@ impl Optimizer {
         }
     }
 
-    /// Applies one update to `params` from the gradient `grad`.
+    /// α of the next update.
+    pub fn learning_rate(&self) -> f64 {
+        self.learning_rate.at(self.steps.into())
+    }
+
+    /// Lets the learning-rate schedule go on after `updates` earlier updates (a restored
+    /// model's, whose optimizer state is not kept).
+    pub fn continue_schedule_after(&mut self, updates: u64) {
+        self.learning_rate = self.learning_rate.after(updates);
+    }
+
+    /// Applies one update to `params` from the gradient `grad`, with α from the schedule.
     /// - SGD: w ← w − α g
     /// - momentum: v ← β v + g, w ← w − α v
     /// - Adam: m ← β1 m + (1−β1) g, s ← β2 s + (1−β2) g², w ← w − α m̂ / (√ŝ + ε),
     ///   with m̂ = m/(1−β1^t), ŝ = s/(1−β2^t)
     pub fn update(&mut self, params: &mut [f64], grad: &[f64]) {
+        let lr = self.learning_rate();
         self.steps = self.steps.saturating_add(1);
-        let lr = self.learning_rate;
         match self.kind {
             OptimizerKind::Sgd => {
                 for (w, g) in params.iter_mut().zip(grad) {

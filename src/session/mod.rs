@@ -117,6 +117,12 @@ impl Session {
         self.step
     }
 
+    /// Lets the learning-rate schedule go on after `updates` earlier updates (those of an
+    /// imported model); the update count itself starts at 0.
+    pub fn continue_schedule_after(&mut self, updates: u64) {
+        self.optimizer.continue_schedule_after(updates);
+    }
+
     /// Replaces the parameters (e.g. of an imported model); the path starts again from them.
     pub fn set_parameters(&mut self, parameters: &[f64]) -> Result<()> {
         let expected = self.net.params.len();

@@ -71,7 +71,8 @@ impl Model {
         })
     }
 
-    /// A session with this model's config and parameters; errors name what does not fit,
+    /// A session with this model's config and parameters, its learning-rate schedule going on
+    /// after the model's updates; errors name what does not fit,
     /// including parameters whose loss on the model's data explodes (as training would count it).
     pub fn restore(self) -> Result<Session> {
         check_format(&self.format, self.version as f64)?;
@@ -80,6 +81,7 @@ impl Model {
         }
         let mut session = Session::new(self.config).map_err(|e| e.under("config"))?;
         session.set_parameters(&self.parameters)?;
+        session.continue_schedule_after(self.step);
         if let Some((cause, value)) = session.exploded_loss() {
             return Err(Error::new(Code::LossExplodes, "parameters").with("loss", cause.key()).with("got", value));
         }

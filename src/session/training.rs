@@ -30,6 +30,8 @@ pub struct Report {
     pub step: u64,
     /// Mean loss of the last mini-batch before its update (NaN before the first step).
     pub batch_loss: f64,
+    /// α of the next update, from the learning-rate schedule.
+    pub learning_rate: f64,
     /// Mean loss over the training split.
     pub train_loss: f64,
     /// Mean loss over the test split.
@@ -135,20 +137,26 @@ pub struct History {
     pub train_loss: Vec<f64>,
     /// Test loss at each record.
     pub test_loss: Vec<f64>,
+    /// α of the next update at each record.
+    pub learning_rate: Vec<f64>,
 }
 
 impl History {
     /// Appends a record, thinning the history first when it is full.
-    fn record(&mut self, step: u64, batch_loss: f64, train_loss: f64, test_loss: f64) {
-        if self.step.len() == HISTORY_RECORDS {
-            for column in [&mut self.step, &mut self.batch_loss, &mut self.train_loss, &mut self.test_loss] {
+    fn record(&mut self, report: &Report) {
+        let columns = [
+            (&mut self.step, report.step as f64),
+            (&mut self.batch_loss, report.batch_loss),
+            (&mut self.train_loss, report.train_loss),
+            (&mut self.test_loss, report.test_loss),
+            (&mut self.learning_rate, report.learning_rate),
+        ];
+        for (column, value) in columns {
+            if column.len() == HISTORY_RECORDS {
                 keep_even_records(column, 1);
             }
+            column.push(value);
         }
-        self.step.push(step as f64);
-        self.batch_loss.push(batch_loss);
-        self.train_loss.push(train_loss);
-        self.test_loss.push(test_loss);
     }
 }
 
@@ -221,11 +229,11 @@ impl Session {
                 (test_loss, test_accuracy) = self.evaluate(Subset::Test);
             }
         }
-        self.history.record(self.step, self.batch_loss, train_loss, test_loss);
-        Report {
+        let report = Report {
             epoch: self.epoch,
             step: self.step,
             batch_loss: self.batch_loss,
+            learning_rate: self.optimizer.learning_rate(),
             train_loss,
             test_loss,
             train_accuracy,
@@ -233,7 +241,9 @@ impl Session {
             diverged: self.divergence.is_some(),
             message: self.divergence.map(|d| d.message()),
             divergence: self.divergence,
-        }
+        };
+        self.history.record(&report);
+        report
     }
 
     /// Mean loss and (for classification) accuracy over one split.

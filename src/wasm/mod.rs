@@ -39,6 +39,8 @@ export interface StepReport {
   step: number;
   /** Mean loss of the last mini-batch (NaN before the first step). */
   batchLoss: number;
+  /** α of the next update, from the learning-rate schedule (the config's `learningRate` when it is constant). */
+  learningRate: number;
   trainLoss: number;
   testLoss: number;
   /** null for regression. */
@@ -79,6 +81,8 @@ export interface LossHistory {
   batchLoss: Float64Array;
   trainLoss: Float64Array;
   testLoss: Float64Array;
+  /** α of the next update at each record. */
+  learningRate: Float64Array;
 }
 
 /** What every call throws on bad input: an Error whose message names what is wrong in English,

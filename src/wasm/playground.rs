@@ -116,11 +116,15 @@ impl Playground {
     /// The losses recorded at every `step` call.
     #[wasm_bindgen(unchecked_return_type = "LossHistory")]
     pub fn history(&self) -> JsValue {
-        let History { step, batch_loss, train_loss, test_loss } = self.session.history();
+        let History { step, batch_loss, train_loss, test_loss, learning_rate } = self.session.history();
         let object: JsValue = Object::new().into();
-        for (key, values) in
-            [("step", step), ("batchLoss", batch_loss), ("trainLoss", train_loss), ("testLoss", test_loss)]
-        {
+        for (key, values) in [
+            ("step", step),
+            ("batchLoss", batch_loss),
+            ("trainLoss", train_loss),
+            ("testLoss", test_loss),
+            ("learningRate", learning_rate),
+        ] {
             set(&object, key, &Float64Array::from(values.as_slice()));
         }
         object

@@ -36,6 +36,14 @@ export interface PlaygroundConfig {
   optimizer?: "sgd" | "momentum" | "adam";
   /** Step size α. Range: > 0 and ≤ 1000000. Default 0.03. */
   learningRate?: number;
+  /** How α changes after the warm-up: constant, step, exponential or cosine decay. Default "constant". */
+  lrSchedule?: "constant" | "step" | "exponential" | "cosine";
+  /** Updates over which α first rises linearly to its value (0: no warm-up). Range: a whole number between 0 and 1000000. Default 0. */
+  warmupSteps?: number;
+  /** Updates of one decay period: step and exponential multiply α by `decayRate` over each, cosine reaches α·`decayRate` at its end. Range: a whole number between 1 and 1000000. Default 1000. */
+  decaySteps?: number;
+  /** Factor of α over one decay period. Range: between 0 and 1. Default 0.1. */
+  decayRate?: number;
   /** Mini-batch size; capped at the training set size. Range: a whole number between 1 and 1000000. Default 10. */
   batchSize?: number;
   /** L2 penalty λ: the cost gains (λ/2)·Σw² over all weights (not biases). Range: between 0 and 1000000. Default 0. */

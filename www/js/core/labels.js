@@ -10,7 +10,8 @@ import { addStrings } from "./i18n.js";
 /**
  * How each setting's field looks where a page shows it with `<div data-setting="key">`: its
  * label (and symbol), the input when a number field would not do ("text", "range",
- * "checkbox"), a tooltip, suggested values, the optimizer it belongs to. A page's placeholder may say otherwise for its
+ * "checkbox"), a tooltip, suggested values, the optimizers (`optimizer`) or learning-rate
+ * schedules (`lrSchedule`) it belongs to. A page's placeholder may say otherwise for its
  * story (`data-label`, `data-symbol`, `data-hint`, `data-input`).
  */
 export const SETTING_FIELDS = Object.freeze({
@@ -30,6 +31,13 @@ export const SETTING_FIELDS = Object.freeze({
   learningRate: {
     label: "Learning rate", input: "text", suggestions: [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10],
   },
+  lrSchedule: { label: "Schedule", title: "How the learning rate α changes over the updates, after the warm-up" },
+  warmupSteps: { label: "Warm-up steps", title: "Over its first updates α rises linearly to the learning rate (0: no warm-up)" },
+  decaySteps: {
+    label: "Decay steps", lrSchedule: "step exponential cosine",
+    title: "One decay period: step and exponential decay multiply α by r over each, cosine reaches α·r at its end",
+  },
+  decayRate: { label: "Decay rate", symbol: "r", lrSchedule: "step exponential cosine", title: "The factor of α over one decay period" },
   batchSize: { label: "Batch size" },
   l2: { label: "L2", symbol: "λ" },
   l1: { label: "L1", symbol: "λ₁", title: "The cost gains λ₁·Σ|w| over the weights: most weights the network does not need shrink to about 0" },
@@ -53,6 +61,7 @@ export const CHOICE_LABELS = Object.freeze({
     uniform: "Uniform U(−1, 1)", zeros: "Zeros", constant: "Constant", identity: "Identity (W = s·I)",
   },
   optimizer: { sgd: "SGD", momentum: "Momentum", adam: "Adam" },
+  lrSchedule: { constant: "Constant", step: "Step decay", exponential: "Exponential decay", cosine: "Cosine decay" },
 });
 
 /** Longer names of the datasets, for a thumbnail's tooltip. */
@@ -86,6 +95,15 @@ addStrings({
   "Learning rate": "학습률",
   "Batch size": "배치 크기",
   "Momentum": "모멘텀",
+  "Schedule": "학습률 스케줄",
+  "How the learning rate α changes over the updates, after the warm-up": "워밍업이 끝난 뒤 업데이트마다 학습률 α가 바뀌는 방식",
+  "Warm-up steps": "워밍업 스텝",
+  "Over its first updates α rises linearly to the learning rate (0: no warm-up)": "처음 업데이트 동안 α가 학습률까지 선형으로 커집니다 (0: 워밍업 없음)",
+  "Decay steps": "감쇠 스텝",
+  "One decay period: step and exponential decay multiply α by r over each, cosine reaches α·r at its end":
+    "감쇠 한 주기: 계단식과 지수 감쇠는 주기마다 α에 r을 곱하고, 코사인 감쇠는 주기가 끝날 때 α·r에 이릅니다",
+  "Decay rate": "감쇠율",
+  "The factor of α over one decay period": "감쇠 한 주기 동안 α에 곱해지는 값",
   "(training mean and spread)": "(학습 데이터의 평균과 분산)",
   "The cost gains λ₁·Σ|w| over the weights: most weights the network does not need shrink to about 0":
     "비용에 가중치의 λ₁·Σ|w|가 더해집니다: 네트워크에 필요 없는 가중치는 대부분 거의 0으로 줄어듭니다",
@@ -110,6 +128,9 @@ addStrings({
   "Uniform U(−1, 1)": "균등분포 U(−1, 1)",
   "Zeros": "0으로",
   "Constant": "상수",
+  "Step decay": "계단식 감쇠",
+  "Exponential decay": "지수 감쇠",
+  "Cosine decay": "코사인 감쇠",
   "Identity (W = s·I)": "단위 행렬 (W = s·I)",
   // the datasets' titles
   "Exclusive or": "배타적 논리합 (XOR)",

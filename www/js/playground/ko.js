@@ -121,6 +121,7 @@ addStrings({
   "auto": "자동",
   "log": "로그",
   "loss (log scale)": "손실 (로그 스케일)",
+  "learning rate α": "학습률 α",
   "loss (linear scale)": "손실 (선형 스케일)",
   "step": "스텝",
   "loss": "손실",

@@ -20,6 +20,7 @@ import { hideError } from "../shell/banners.js";
 import { DataTools } from "./data-tools.js";
 import { customBounds, shownPoints, relabel } from "./point-editor.js";
 import { setElementSnippet, elementSnippet } from "../shell/share.js";
+import { showChosenFields } from "../shell/fields.js";
 import { t } from "../core/i18n.js";
 import "./ko.js";
 
@@ -133,16 +134,14 @@ class PlaygroundPage extends TrainingPage {
   }
 
   /**
-   * The controls that depend on the problem type and the optimizer.
+   * The controls that depend on the problem type, the optimizer and the learning-rate schedule.
    * @param {PlaygroundState} state
    */
   showFor(state) {
     for (const group of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(".thumbs[data-problem]"))) {
       group.hidden = group.dataset.problem !== state.problem && group.dataset.problem !== CUSTOM;
     }
-    for (const field of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[data-optimizer]"))) {
-      field.hidden = !field.dataset.optimizer.split(" ").includes(state.optimizer);
-    }
+    showChosenFields(document, state);
   }
 
   /**

@@ -31,6 +31,24 @@ import { t } from "../core/i18n.js";
 /** @typedef {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} Control a control that holds a value */
 
 /**
+ * Settings whose choice decides which fields show: a field whose SETTING_FIELDS entry names some
+ * of their choices (`optimizer: "momentum"`, `lrSchedule: "step cosine"`) is shown only while one
+ * of those is chosen (showChosenFields).
+ */
+const DECIDING = ["optimizer", "lrSchedule"];
+
+/**
+ * Show every field of some choices of another setting only while `state` has one of them.
+ * @param {ParentNode} root
+ * @param {Record<string, unknown>} state
+ */
+export function showChosenFields(root, state) {
+  for (const field of /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll("[data-shown-with]"))) {
+    field.hidden = !field.dataset.shownFor.split(" ").includes(String(state[field.dataset.shownWith]));
+  }
+}
+
+/**
  * @param {unknown} el
  * @returns {el is Control}
  */
@@ -305,9 +323,11 @@ function renderField(field, spec) {
   const look = { ...SETTING_FIELDS[key], ...field.dataset };
   field.classList.add("field");
   field.dataset.control ??= key;
-  if (look.optimizer) {
-    // A field of one optimizer: the page shows it only while that optimizer is chosen.
-    field.dataset.optimizer = look.optimizer;
+  const decider = DECIDING.find((k) => look[k]);
+  if (decider) {
+    // A field of some choices of another setting: the page shows it only while one is chosen.
+    field.dataset.shownWith = decider;
+    field.dataset.shownFor = look[decider];
     field.hidden = true;
   }
   const label = element("label", { for: key }, look.label ?? key);

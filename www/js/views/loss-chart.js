@@ -12,6 +12,9 @@
  * `data-y-scale` ("log" or "linear").
  * Another page may pass its own `series` (e.g. two training losses to compare)
  * and feed them with `pushValues(step, { name: value, … })`.
+ * When the reports' learning rate α changes (a schedule or a warm-up), it is
+ * drawn as a thin line on an axis of its own on the right, from 0 to its
+ * largest value (the canvas's `data-rate-max`).
  */
 import { niceTicks, niceStep, formatTick, setupCanvas, drawYGrid } from "./plot.js";
 import { t } from "../core/i18n.js";
@@ -20,6 +23,10 @@ const MARGIN = { left: 48, right: 10, top: 8, bottom: 30 };
 const HEIGHT = 150;
 /** With `logScale` "auto", the axis turns logarithmic once the largest loss is this many times the smallest. */
 const AUTO_LOG_RATIO = 10;
+/** Width taken from the plot, on the right, by the learning rate's axis when it is drawn. */
+const RATE_AXIS = 40;
+/** How the learning rate is drawn. */
+const RATE_STYLE = { color: "#7b3fa0", width: 1, dash: [3, 2] };
 
 /**
  * How a series is drawn.
@@ -58,6 +65,8 @@ export class LossChart {
   /** Forget every sample (a new Playground). */
   reset() {
     this.steps = [];
+    /** @type {number[]} the learning rate α of each sample (NaN where unknown) */
+    this.rates = [];
     this.values = {};
     for (const s of this.series) this.values[s.name] = [];
   }
@@ -84,19 +93,28 @@ export class LossChart {
       train: report.trainLoss,
       test: report.testLoss,
       batch: report.step > 0 ? report.batchLoss : NaN,
+      rate: report.learningRate,
     });
   }
 
-  /** Add one sample of every series at `step` (NaN where `values` has none). */
+  /** Add one sample of every series (and the learning rate `rate`) at `step` (NaN where `values` has none). */
   pushValues(step, values) {
     const last = this.steps.length ? this.steps[this.steps.length - 1] : -1;
     if (step === last && this.steps.length) {
       // Same step reported again (step(0) after a rebuild): replace.
       this.steps.pop();
+      this.rates.pop();
       for (const s of this.series) this.values[s.name].pop();
     }
     this.steps.push(step);
+    this.rates.push(num(values.rate));
     for (const s of this.series) this.values[s.name].push(num(values[s.name]));
+  }
+
+  /** The largest learning rate when the rates differ (then it gets its axis), else null. */
+  rateMax() {
+    const finite = this.rates.filter(Number.isFinite);
+    return finite.some((r) => r !== finite[0]) ? Math.max(...finite) : null;
   }
 
   get length() {
@@ -156,7 +174,11 @@ export class LossChart {
   }
 
   draw() {
-    const { ctx, plot } = this;
+    const { ctx } = this;
+    const rateMax = this.rateMax();
+    const plot = rateMax === null ? this.plot : { ...this.plot, w: this.plot.w - RATE_AXIS };
+    if (rateMax === null) delete this.canvas.dataset.rateMax;
+    else if (this.canvas.dataset.rateMax !== String(rateMax)) this.canvas.dataset.rateMax = String(rateMax);
     ctx.clearRect(0, 0, this.width, this.height);
     // Steps are whole numbers: start with a 0..10 axis so ticks never show fractions.
     const xMax = Math.max(10, this.steps.length ? this.steps[this.steps.length - 1] : 10);
@@ -199,6 +221,36 @@ export class LossChart {
     ctx.rect(plot.x, plot.y - 1, plot.w + 1, plot.h + 2);
     ctx.clip();
     for (const s of this.series) this.drawSeries(this.values[s.name], s.style, sx, sy, axis.log);
+    if (rateMax !== null) this.drawSeries(this.rates, RATE_STYLE, sx, (r) => plot.y + plot.h - (r / rateMax) * plot.h, false);
+    ctx.restore();
+    if (rateMax !== null) this.drawRateAxis(plot, rateMax);
+  }
+
+  /**
+   * The learning rate's axis at the right of `plot`: 0 and `max`, titled α.
+   * @param {{ x: number, y: number, w: number, h: number }} plot
+   * @param {number} max
+   */
+  drawRateAxis(plot, max) {
+    const { ctx } = this;
+    const x = plot.x + plot.w + 0.5;
+    ctx.save();
+    ctx.strokeStyle = RATE_STYLE.color;
+    ctx.beginPath();
+    ctx.moveTo(x, plot.y);
+    ctx.lineTo(x, plot.y + plot.h);
+    ctx.stroke();
+    ctx.fillStyle = RATE_STYLE.color;
+    ctx.font = "10px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+    ctx.textAlign = "left";
+    ctx.textBaseline = "middle";
+    ctx.fillText(formatTick(max), x + 3, plot.y + 4);
+    ctx.fillText("0", x + 3, plot.y + plot.h);
+    ctx.font = "11px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+    ctx.translate(this.width - 6, plot.y + plot.h / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.textAlign = "center";
+    ctx.fillText(t("learning rate α"), 0, 0);
     ctx.restore();
   }
 
