@@ -118,3 +118,30 @@ fn without_hidden_layers_the_sharpness_is_the_closed_form_of_the_normalization_l
         }
     }
 }
+
+#[test]
+fn the_hessian_surface_curves_by_its_two_eigenvalues_along_its_axes() {
+    use nn_playground::analysis::landscape::{surface, SurfaceKind, SurfaceRequest};
+    use nn_playground::session::Precision;
+    let config = Config { hidden: vec![4], activation: Activation::Tanh, seed: 5, ..Config::default() };
+    let session = trained(config, 500);
+    let span = 1e-3;
+    let request = SurfaceRequest {
+        kind: SurfaceKind::Hessian,
+        res: 3,
+        span: Some(span),
+        precision: Precision::Double,
+        ..SurfaceRequest::default()
+    };
+    let s = surface(&session, &request).unwrap();
+    let [l1, l2] = s.eigenvalues.expect("eigenvalues");
+    assert!(l1.abs() >= l2.abs());
+    // Second differences through the centre node (row 1, column 1) along each axis.
+    let v = &s.values;
+    let along_1 = (v[3] + v[5] - 2.0 * v[4]) / (span * span);
+    let along_2 = (v[1] + v[7] - 2.0 * v[4]) / (span * span);
+    assert!((along_1 - l1).abs() <= 1e-4 * l1.abs(), "{along_1} vs λ₁ {l1}");
+    assert!((along_2 - l2).abs() <= 1e-4 * l1.abs(), "{along_2} vs λ₂ {l2}");
+    let top = session_sharpness(&session).unwrap().lambda_max;
+    assert!((top - l1).abs() <= 1e-6 * l1.abs(), "λ₁ {l1} is the sharpness {top}");
+}

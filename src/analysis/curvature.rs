@@ -5,6 +5,7 @@
 //! them. Full-batch gradient descent with step α is stable near a minimum only while
 //! λ_max < 2/α. The L1 term, linear on either side of 0, adds no curvature.
 
+use crate::analysis::landscape::orthonormalize;
 use crate::error::Result;
 use crate::math::rng::SeededRng;
 use crate::math::{dot, norm};
@@ -112,12 +113,8 @@ pub fn hessian_vector_product(net: &Network, x: ArrayView2<f64>, y: &[f64], l2: 
 /// λ_max of the cost's Hessian over (`x`, `y`) by power iteration from a fixed random direction,
 /// on as many points as the work budget allows for [`MAX_ITERATIONS`] products.
 pub fn sharpness(net: &Network, x: ArrayView2<f64>, y: &[f64], l2: f64) -> Result<Sharpness> {
-    let product = PASSES_PER_PRODUCT * work::per_example(net, Pass::Forward) * MAX_ITERATIONS as f64;
-    work::check_total("sharpness", product)?;
-    let n = x.nrows().min(work::most(product, 0.0));
-    let mut rng = SeededRng::new(START_SEED, 0);
-    let mut v: Vec<f64> = (0..net.params.len()).map(|_| rng.normal()).collect();
-    scale_to_unit(&mut v);
+    let n = points_within_budget(net, x.nrows(), MAX_ITERATIONS)?;
+    let mut v = start_direction(net.params.len(), 0);
     let (mut lambda, mut iterations) = (0.0, 0);
     while iterations < MAX_ITERATIONS {
         let hv = hessian_vector_product(net, x, y, l2, &v, n);
@@ -131,6 +128,53 @@ pub fn sharpness(net: &Network, x: ArrayView2<f64>, y: &[f64], l2: f64) -> Resul
         }
     }
     Ok(Sharpness { lambda_max: lambda, stable_step: 2.0 / lambda, iterations, points: n })
+}
+
+/// The Hessian's two eigenpairs of largest magnitude over (`x`, `y`): block power iteration on
+/// two directions kept orthonormal, then a Rayleigh–Ritz rotation within their plane. Returns
+/// the eigenvalues, |λ₁| ≥ |λ₂|, and their unit eigenvectors.
+pub fn top_two(net: &Network, x: ArrayView2<f64>, y: &[f64], l2: f64) -> Result<([f64; 2], [Vec<f64>; 2])> {
+    let n = points_within_budget(net, x.nrows(), 2 * MAX_ITERATIONS)?;
+    let apply = |v: &[f64]| hessian_vector_product(net, x, y, l2, v, n);
+    let mut basis = [start_direction(net.params.len(), 0), start_direction(net.params.len(), 1)];
+    orthonormalize(&mut basis);
+    for _ in 0..MAX_ITERATIONS {
+        let mut next = [apply(&basis[0]), apply(&basis[1])];
+        if !next.iter().all(|v| v.iter().all(|x| x.is_finite())) {
+            break;
+        }
+        orthonormalize(&mut next);
+        let change = 2.0 - dot(&next[0], &basis[0]).abs() - dot(&next[1], &basis[1]).abs();
+        basis = next;
+        if change < TOLERANCE {
+            break;
+        }
+    }
+    let (h0, h1) = (apply(&basis[0]), apply(&basis[1]));
+    let (a, b, d) = (dot(&basis[0], &h0), dot(&basis[0], &h1), dot(&basis[1], &h1));
+    let angle = 0.5 * libm::atan2(2.0 * b, a - d);
+    let (cos, sin) = (libm::cos(angle), libm::sin(angle));
+    let u1: Vec<f64> = basis[0].iter().zip(&basis[1]).map(|(x, y)| cos * x + sin * y).collect();
+    let u2: Vec<f64> = basis[0].iter().zip(&basis[1]).map(|(x, y)| -sin * x + cos * y).collect();
+    let rayleigh = |u: &[f64]| dot(u, &apply(u));
+    let (l1, l2_) = (rayleigh(&u1), rayleigh(&u2));
+    Ok(if l1.abs() >= l2_.abs() { ([l1, l2_], [u1, u2]) } else { ([l2_, l1], [u2, u1]) })
+}
+
+/// How many of `rows` points `products` Hessian–vector products may take within one call's
+/// work (all of them when they fit), or the refusal when not even one fits.
+fn points_within_budget(net: &Network, rows: usize, products: usize) -> Result<usize> {
+    let per_point = PASSES_PER_PRODUCT * work::per_example(net, Pass::Forward) * products as f64;
+    work::check_total("sharpness", per_point)?;
+    Ok(rows.min(work::most(per_point, 0.0)))
+}
+
+/// A fixed random unit direction in parameter space (stream `stream` of the start seed).
+fn start_direction(len: usize, stream: u32) -> Vec<f64> {
+    let mut rng = SeededRng::new(START_SEED, stream);
+    let mut v: Vec<f64> = (0..len).map(|_| rng.normal()).collect();
+    scale_to_unit(&mut v);
+    v
 }
 
 /// [`sharpness`] of a session's network on its (normalized) training set.

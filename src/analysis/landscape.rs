@@ -7,10 +7,13 @@
 //! - `pca`: θ_now + αu₁ + βu₂ with u₁, u₂ the top principal components of the trajectory
 //!   θ_i − θ_now (Li et al. 2018, §7).
 //! - `line`: J((1−t)·θ_init + t·θ_now) (Goodfellow et al. 2015).
+//! - `hessian`: θ_now + αv₁ + βv₂ with v₁, v₂ the Hessian's two eigenvectors of largest |λ| at
+//!   θ_now (PyHessian, Yao et al. 2020), with λ₁ and λ₂; their ratio is the plane's κ.
 //!
 //! The grid's forward passes run in single precision unless the request asks for double (see
 //! [`Precision`]); the cost at the current point is always double.
 
+use crate::analysis::curvature;
 use crate::config::{settings, Choice, Kind, Range, MAX_UNITS};
 use crate::error::{Code, Error, Result};
 use crate::math::rng::SeededRng;
@@ -44,6 +47,8 @@ crate::config::choices! {
         Pca = "pca",
         /// The line from the initial to the current parameters.
         Line = "line",
+        /// The plane of the Hessian's two top eigenvectors through the current point.
+        Hessian = "hessian",
     }
 }
 
@@ -64,6 +69,10 @@ crate::config::choices! {
         Pc2 = "pc2",
         /// t: 0 at the initial parameters, 1 at the current ones.
         T = "t",
+        /// Along the Hessian's first eigenvector (largest |λ|).
+        Eigen1 = "eigen1",
+        /// Along its second.
+        Eigen2 = "eigen2",
         /// The cost J.
         Cost = "cost",
     }
@@ -121,6 +130,8 @@ pub struct Surface {
     pub current_point: [f64; 2],
     /// Fraction of the trajectory's variance along each axis (`pca` only).
     pub explained: Option<[f64; 2]>,
+    /// The Hessian's eigenvalues along the two axes, λ₁ and λ₂ (`hessian` only).
+    pub eigenvalues: Option<[f64; 2]>,
     /// What each axis measures.
     pub axes: [Axis; 2],
     /// `weights2d` with hidden layers: the first-layer unit whose two input weights the axes
@@ -212,12 +223,19 @@ impl Landscape<'_> {
         request.check_settings()?;
         self.check_work(request)?;
         let hidden = self.net.layers.len() > 1;
-        let (plane, axes, explained) = match request.kind {
-            SurfaceKind::Weights2d => (self.weights_plane(request.unit)?, [Axis::Weight1, Axis::Weight2], None),
-            SurfaceKind::Random => (self.random_plane(), [Axis::RandomDelta, Axis::RandomEta], None),
+        let (mut explained, mut eigenvalues) = (None, None);
+        let (plane, axes) = match request.kind {
+            SurfaceKind::Weights2d => (self.weights_plane(request.unit)?, [Axis::Weight1, Axis::Weight2]),
+            SurfaceKind::Random => (self.random_plane(), [Axis::RandomDelta, Axis::RandomEta]),
             SurfaceKind::Pca => {
-                let (plane, explained) = pca_plane(self.trajectory, &self.net.params)?;
-                (plane, [Axis::Pc1, Axis::Pc2], Some(explained))
+                let (plane, fractions) = pca_plane(self.trajectory, &self.net.params)?;
+                explained = Some(fractions);
+                (plane, [Axis::Pc1, Axis::Pc2])
+            }
+            SurfaceKind::Hessian => {
+                let (values, [d1, d2]) = curvature::top_two(self.net, self.inputs, self.targets, self.penalty.l2)?;
+                eigenvalues = Some(values);
+                (Plane { origin: self.net.params.clone(), d1, d2 }, [Axis::Eigen1, Axis::Eigen2])
             }
             SurfaceKind::Line => return Ok(self.line(request)),
         };
@@ -250,6 +268,7 @@ impl Landscape<'_> {
             current: evaluator.at(&self.net.params, Precision::Double),
             current_point,
             explained,
+            eigenvalues,
             axes,
             unit,
         })
@@ -319,6 +338,7 @@ impl Landscape<'_> {
             current,
             current_point: [1.0, current],
             explained: None,
+            eigenvalues: None,
             axes: [Axis::T, Axis::Cost],
             unit: None,
         }
@@ -457,7 +477,7 @@ pub fn pca_plane(trajectory: &Trajectory, current: &[f64]) -> Result<(Plane, [f6
 /// Gram–Schmidt on two vectors, the second projection done twice: when the second vector is
 /// almost parallel to the first (a rank-one trajectory), one pass leaves rounding noise that is
 /// not orthogonal to it.
-fn orthonormalize(v: &mut [Vec<f64>; 2]) {
+pub(crate) fn orthonormalize(v: &mut [Vec<f64>; 2]) {
     let n0 = norm(&v[0]).max(f64::MIN_POSITIVE);
     v[0].iter_mut().for_each(|x| *x /= n0);
     let (first, second) = v.split_at_mut(1);

@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 const TYPES: &'static str = r#"
 /** A loss surface: node (r, c) is at x = xRange[0] + c·Δ, y = yRange[1] − r·Δ. */
 export interface LossSurface {
-  kind: "weights2d" | "random" | "pca" | "line";
+  kind: "weights2d" | "random" | "pca" | "line" | "hessian";
   res: number;
   span: number;
   xRange: [number, number];
@@ -31,8 +31,11 @@ export interface LossSurface {
   currentPoint: [number, number];
   /** "pca": fraction of the trajectory's variance along each axis. */
   explained: [number, number] | null;
+  /** "hessian": the Hessian's eigenvalues λ₁, λ₂ along the two axes (|λ₁| ≥ |λ₂|). */
+  eigenvalues: [number, number] | null;
   /** What each axis measures (the page words it): "weight1", "weight2" (the weights of x₁ and x₂),
-   *  "randomDelta", "randomEta", "pc1", "pc2", "t" (0 = initial, 1 = current parameters), "cost". */
+   *  "randomDelta", "randomEta", "pc1", "pc2", "t" (0 = initial, 1 = current parameters), "cost",
+   *  "eigen1", "eigen2" (the Hessian's top two eigenvectors). */
   axes: [string, string];
   /** "weights2d" with hidden layers: the first-layer unit (from 0) whose input weights the axes are. */
   unit: number | null;

@@ -59,7 +59,7 @@ test("a notice and an error in Korean (the link's keys and values stay as typed)
   const { page, consoleErrors, pageErrors } = await fresh();
   await loadPlayground(page, base(), "normalization.html#surface=banana&lang=ko");
   assert.equal(await page.isVisible("#hash-notice"), true);
-  assert.match(await page.textContent("#hash-notice-text"), /surface=banana: weights2d, random, pca, line 중 하나여야 합니다 \(입력: “banana”\)/);
+  assert.match(await page.textContent("#hash-notice-text"), /surface=banana: weights2d, random, pca, line, hessian 중 하나여야 합니다 \(입력: “banana”\)/);
   await page.click("#more-toggle");
   await page.fill("#target", "-2");
   await page.press("#target", "Enter");

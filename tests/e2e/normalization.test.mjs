@@ -141,6 +141,33 @@ test("the surface kind switch redraws: random plane, PCA of the path, the 1-D li
   assert.deepEqual(pageErrors, []);
 });
 
+test("the Hessian's plane: its two top eigenvectors as axes, λ₁ and λ₂ (the Hessian's largest two) and the plane's κ in the caption", async () => {
+  const { page, consoleErrors } = await fresh();
+  await loadLab(page, "#surface=hessian");
+  await page.click("#step");
+  await waitFor(page, () => window.nnNormalization.sides.every((s) => s.surface?.kind === "hessian"));
+  const planes = await page.evaluate(() => window.nnNormalization.sides.map((s) => ({
+    eigenvalues: s.surface.eigenvalues,
+    axes: s.surface.axes,
+    hessian: s.playground.conditioning().hessian,
+  })));
+  for (const { eigenvalues: [l1, l2], axes, hessian } of planes) {
+    assert.deepEqual(axes, ["eigen1", "eigen2"]);
+    // Without hidden layers the Hessian is 3 × 3 and known in closed form: λ₁ is its largest
+    // eigenvalue, λ₂ lies between it and the smallest.
+    assert.ok(Math.abs(l1 - hessian.lambdaMax) <= 1e-8 * hessian.lambdaMax, `λ₁ ${l1} vs ${hessian.lambdaMax}`);
+    assert.ok(l2 <= l1 && l2 >= hessian.lambdaMin * (1 - 1e-8), `λ₂ ${l2}`);
+  }
+  const captions = await page.$$eval("[data-out=surface-caption]", (els) => els.map((e) => e.textContent));
+  for (const caption of captions) assert.match(caption, /Hessian's two top eigenvectors: λ₁ = .+, λ₂ = .+, κ of the plane/);
+  assert.deepEqual(consoleErrors, []);
+  await page.goto(`${suite.base}/normalization.html#surface=hessian&lang=ko`);
+  await page.waitForSelector("html[data-ready=true]");
+  await page.click("#step");
+  await waitFor(page, () => window.nnNormalization.sides.every((s) => s.surface?.kind === "hessian"));
+  assert.match(await page.textContent("[data-out=surface-caption]"), /헤세 행렬의 두 고유벡터가 이루는 평면/);
+});
+
 test("PCA before any training shows a hint, then the plane once the path exists", async () => {
   const { page } = await fresh();
   await loadLab(page, "#surface=pca");

@@ -10,8 +10,8 @@ import { LossChart } from "../views/loss-chart.js";
 import { SurfaceView } from "../views/surface.js";
 import { SurfaceWindow } from "./window.js";
 import { renderFigures } from "../views/figures.js";
-import { showPanelReadouts, stepsToTarget } from "./readouts.js";
-import { formatLoss } from "../core/format.js";
+import { showPanelReadouts, stepsToTarget, formatKappa } from "./readouts.js";
+import { formatLoss, formatNumber } from "../core/format.js";
 import { describeError, describeDivergence } from "../core/errors.js";
 import { t } from "../core/i18n.js";
 
@@ -171,6 +171,9 @@ export class Panel {
     if (s.kind === "pca" && s.explained) {
       const pct = (x) => `${(x * 100).toFixed(1)} %`;
       what = `Plane of the path's two principal directions (${pct(s.explained[0])} and ${pct(s.explained[1])} of its variance).`;
+    } else if (s.kind === "hessian" && s.eigenvalues) {
+      const [l1, l2] = s.eigenvalues.map(formatNumber);
+      what = `Plane of the Hessian's two top eigenvectors: λ₁ = ${l1}, λ₂ = ${l2}, κ of the plane ${formatKappa(Math.abs(s.eigenvalues[0] / s.eigenvalues[1]))}.`;
     } else if (s.kind === "weights2d") {
       const model = this.config.problem === "regression" ? "linear" : "logistic";
       what = this.config.hidden.length

@@ -59,13 +59,14 @@ export function describeLab(schema) {
   return describeState(schema, {
     keys: KEYS,
     own: {
-      surface: choice(["weights2d", "random", "pca", "line"], "weights2d", {
-        labels: { weights2d: "two weights", random: "random plane", pca: "PCA of the path", line: "line init → now" },
+      surface: choice(["weights2d", "random", "pca", "line", "hessian"], "weights2d", {
+        labels: { weights2d: "two weights", random: "random plane", pca: "PCA of the path", line: "line init → now", hessian: "Hessian's top eigenvectors" },
         titles: {
           weights2d: "The cost over two weights, everything else fixed",
           random: "Filter-normalized random directions",
           pca: "Plane of the path's principal directions",
           line: "1-D cut from the initial to the current parameters",
+          hessian: "Plane of the Hessian's two eigenvectors of largest curvature at the current parameters",
         },
       }),
       unit: integer(0, maxUnits - 1, 0),

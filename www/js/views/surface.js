@@ -20,6 +20,8 @@ const AXIS_TITLES = Object.freeze({
   pc1: "PC 1",
   pc2: "PC 2",
   t: "t (0 = initial, 1 = current parameters)",
+  eigen1: "v₁ (Hessian's first eigenvector)",
+  eigen2: "v₂ (Hessian's second eigenvector)",
   cost: "cost J",
 });
 
