@@ -1,5 +1,6 @@
 //! Heatmaps as RGBA pixels in the pages' diverging colour map: orange (class 0, or −1) … white
-//! (½, or 0) … blue (class 1, or +1), at the background's 78 % strength. The same map is in
+//! (½, or 0) … blue (class 1, or +1), at the background's 78 % strength — or, discretized, in
+//! the two classes' colours only. The same map is in
 //! www/js/views/colors.js for what JS draws (points, legends); an end-to-end test checks that a
 //! heatmap painted here equals the one JS paints from the same outputs, pixel for pixel.
 
@@ -29,9 +30,20 @@ pub struct Palette([[u8; 4]; ENTRIES]);
 impl Palette {
     /// The diverging map at the background's strength.
     pub fn background() -> Palette {
+        Palette::with(|i| i as f64 / 255.0)
+    }
+
+    /// Hard classes at the background's strength: every value below ½ (or 0) takes class 0's
+    /// colour, the others (NaN, drawn at ½, among them) class 1's, as accuracy counts them.
+    pub fn classes() -> Palette {
+        Palette::with(|i| if i < ENTRIES / 2 { 0.0 } else { 1.0 })
+    }
+
+    /// The table whose entry i (standing for i / 255) has the colour of t(i).
+    fn with(t: fn(usize) -> f64) -> Palette {
         let mut table = [[0; 4]; ENTRIES];
         for (i, entry) in table.iter_mut().enumerate() {
-            let [r, g, b] = color_at(i as f64 / 255.0, BACKGROUND_STRENGTH);
+            let [r, g, b] = color_at(t(i), BACKGROUND_STRENGTH);
             *entry = [clamped_byte(r), clamped_byte(g), clamped_byte(b), 255];
         }
         Palette(table)
@@ -96,6 +108,19 @@ mod tests {
         palette.paint(&[-1.0, 1.0, 7.0], Scale::Regression, &mut regression);
         palette.paint(&[0.0, 1.0, 1.0], Scale::Probability, &mut probability);
         assert_eq!(regression, probability);
+    }
+
+    #[test]
+    fn classes_take_the_end_colours_split_at_one_half() {
+        let (background, classes) = (Palette::background(), Palette::classes());
+        let (mut ends, mut split) = ([0; 8], [0; 24]);
+        background.paint(&[0.0, 1.0], Scale::Probability, &mut ends);
+        classes.paint(&[0.0, 0.4999, 0.5, 1.0, 7.0, f32::NAN], Scale::Probability, &mut split);
+        let (orange, blue) = (&ends[..4], &ends[4..]);
+        let pixels: Vec<&[u8]> = split.chunks(4).collect();
+        assert_eq!(pixels, [orange, orange, blue, blue, blue, blue]);
+        classes.paint(&[-0.001, 0.0], Scale::Regression, &mut split[..8]);
+        assert_eq!(split[..8], ends, "regression outputs split at 0");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The views' JS methods in a real browser: loss surfaces and condition numbers (normalization
 //! lab), per-layer statistics and the initialization helpers (initialization lab), the backprop
-//! trace and unit outputs (explorer, network diagram), CSV of points and model export/import.
+//! trace and unit outputs (explorer, network diagram), the boundary painted on a canvas (shaded
+//! or discretized), CSV of points and model export/import.
 #![cfg(target_arch = "wasm32")]
 
 #[path = "web/common.rs"]
@@ -11,6 +12,7 @@ use js_sys::{Array, Float32Array, Float64Array, JSON};
 use nn_playground::wasm::{
     activation_curve, deep_linear_toy, init_variance, parse_points_csv, points_to_csv, Playground,
 };
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -117,6 +119,34 @@ fn unit_outputs_cover_every_unit_and_refuse_sizes_beyond_the_cap() {
     assert_eq!(thrown(wide.unit_outputs(n(1448.0), n(-6.0), n(6.0), n(-6.0), n(6.0))).code, "tooLarge");
     assert!(pg.batch_loss_noise(js("undefined")).unwrap().is_none());
     assert_eq!(thrown(pg.batch_loss_noise(n(2.0))).key, "window");
+}
+
+/// The distinct RGBA colours on a `res`×`res` canvas.
+fn colours(canvas: &JsValue, res: f64) -> std::collections::BTreeSet<Vec<u8>> {
+    let context = js("(c) => c.getContext('2d')").dyn_into::<js_sys::Function>().unwrap().call1(&JsValue::NULL, canvas);
+    let data = js("(ctx, r) => Array.from(ctx.getImageData(0, 0, r, r).data)")
+        .dyn_into::<js_sys::Function>()
+        .unwrap()
+        .call2(&JsValue::NULL, &context.unwrap(), &n(res))
+        .unwrap();
+    let bytes: Vec<u8> = Array::from(&data).iter().map(|v| v.as_f64().unwrap() as u8).collect();
+    bytes.chunks(4).map(<[u8]>::to_vec).collect()
+}
+
+#[wasm_bindgen_test]
+fn draw_boundary_paints_shaded_or_discretized_and_names_a_bad_flag() {
+    let mut pg = playground(r#"{ dataset: "xor", hidden: [4], seed: 5 }"#);
+    pg.step(n(300.0)).unwrap();
+    let draw = |pg: &mut Playground, flag: JsValue| {
+        let canvas = js("document.createElement('canvas')");
+        pg.draw_boundary(canvas.clone(), n(40.0), n(-6.0), n(6.0), n(-6.0), n(6.0), flag).map(|()| canvas)
+    };
+    let shaded = draw(&mut pg, JsValue::UNDEFINED).unwrap();
+    assert!(colours(&shaded, 40.0).len() > 20, "shaded by the probability");
+    assert_eq!(colours(&draw(&mut pg, JsValue::FALSE).unwrap(), 40.0), colours(&shaded, 40.0));
+    assert_eq!(colours(&draw(&mut pg, JsValue::TRUE).unwrap(), 40.0).len(), 2, "one colour a class");
+    let error = thrown(draw(&mut pg, s("yes")));
+    assert_eq!((error.code.as_str(), error.key.as_str()), ("wrongType", "discretize"));
 }
 
 #[wasm_bindgen_test]

@@ -16,8 +16,11 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 impl Playground {
     /// Paints the outputs on a `res`×`res` grid over [xmin, xmax]×[ymin, ymax] (as `boundary`
     /// computes them) onto `canvas`, resized to `res`×`res` pixels: orange (class 0, or −1) …
-    /// white … blue (class 1, or +1), first row at ymax. Scale the canvas up with `drawImage`.
+    /// white … blue (class 1, or +1), first row at ymax; with `discretize`, each cell in its
+    /// class's colour (output ≥ ½, or ≥ 0 for regression: class 1). Scale the canvas up with
+    /// `drawImage`.
     #[wasm_bindgen(js_name = drawBoundary)]
+    #[allow(clippy::too_many_arguments)] // positional in JS, like `boundary`'s, plus the flag
     pub fn draw_boundary(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "HTMLCanvasElement")] canvas: JsValue,
@@ -26,16 +29,22 @@ impl Playground {
         #[wasm_bindgen(unchecked_param_type = "number")] xmax: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number")] ymin: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number")] ymax: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "boolean")] discretize: JsValue,
     ) -> std::result::Result<(), JsValue> {
         let call = |e: Error| js_error(e.in_call("drawBoundary"));
         let context = context_of(&canvas).map_err(call)?;
+        let palette = match input::optional(&discretize).map(JsValue::as_bool) {
+            None | Some(Some(false)) => Palette::background(),
+            Some(Some(true)) => Palette::classes(),
+            Some(None) => return Err(call(Error::wrong_type("discretize", "boolean", &input::type_of(&discretize)))),
+        };
         let (grid, outputs) = self.outputs_on_grid(&res, [&xmin, &xmax, &ymin, &ymax]).map_err(call)?;
         let scale = match self.session.config().problem {
             Problem::Classification => Scale::Probability,
             Problem::Regression => Scale::Regression,
         };
         let mut pixels = vec![0; outputs.len() * 4];
-        Palette::background().paint(&outputs, scale, &mut pixels);
+        palette.paint(&outputs, scale, &mut pixels);
         put_pixels(&canvas, &context, &pixels, grid.res())
             .map_err(|_| call(Error::unreadable("canvas", "drawing on it failed")))
     }

@@ -270,6 +270,7 @@ export class NnPlaygroundElement extends HTMLElement {
     this.loop.stepsPerFrame = 1;
     this.chart.reset();
     this.chart.logScale = state.logScale;
+    this.view.discretize = state.discretize;
     this.view.setData({
       bounds: next.bounds(),
       train: next.points("train"),

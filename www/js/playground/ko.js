@@ -112,6 +112,9 @@ addStrings({
     "데이터는 그대로입니다. 점을 추가하려면 그래프 아래의 “점 추가”를 누르세요.",
   "The data is now yours: a copy of the points shown, edited.": "이제 내 데이터입니다: 보이던 점을 복사해서 고친 것입니다.",
   "Show test data": "테스트 데이터 보기",
+  "Discretize output": "출력 이산화",
+  "Each point of the plane in its class's colour (output ≥ ½: class 1), instead of shaded by the probability":
+    "확률에 따른 음영 대신, 평면의 각 점을 그 클래스의 색으로 칠합니다 (출력 ≥ ½: 클래스 1)",
   "Loss curve: training, test and mini-batch loss per step": "손실 곡선: 스텝마다 학습, 테스트, 미니 배치 손실",
   "training": "학습",
   "test": "테스트",

@@ -163,7 +163,7 @@ class PlaygroundPage extends TrainingPage {
 
   viewChanged() {
     this.chart.logScale = this.state.logScale;
-    this.boundaryView.draw({ showTestData: this.state.showTestData });
+    this.drawBoundary();
     this.drawNetwork();
     this.chart.draw();
   }
@@ -202,9 +202,9 @@ class PlaygroundPage extends TrainingPage {
 
   drawBoundary() {
     const pg = this.sessions;
-    if (!pg) return;
-    if (!this.diverged) {
+    if (pg && !this.diverged) {
       const t0 = performance.now();
+      this.boundaryView.discretize = this.state.discretize;
       this.boundaryView.paintFrom(pg, this.state.hidden);
       this.boundaryMs = performance.now() - t0;
     }

@@ -46,12 +46,12 @@ const LOSS_AXIS = {
 };
 
 /** The view options: they only change the drawing. */
-const VIEW = ["showTestData", "logScale", "speed", "showGradients"];
+const VIEW = ["showTestData", "logScale", "speed", "showGradients", "discretize"];
 
 /**
  * The playground's state: every config key, and the view options.
  * @typedef {import("../core/state.js").ConfigState<keyof import("../../pkg/nn_playground.js").PlaygroundConfig> & {
- *   showTestData: boolean, logScale: boolean | "auto", speed: string, showGradients: boolean,
+ *   showTestData: boolean, logScale: boolean | "auto", speed: string, showGradients: boolean, discretize: boolean,
  * }} PlaygroundState
  */
 
@@ -64,7 +64,10 @@ export function describePlayground(schema) {
   return describeState(schema, {
     // Every setting of the core (a new one reaches the playground's link by itself), then the view options.
     keys: [...schema.settings.map((s) => s.key), ...VIEW],
-    own: { showTestData: boolean(false), logScale: LOSS_AXIS, speed: speedChoice(FIRST_SPEED), showGradients: boolean(false) },
+    own: {
+      showTestData: boolean(false), logScale: LOSS_AXIS, speed: speedChoice(FIRST_SPEED), showGradients: boolean(false),
+      discretize: boolean(false),
+    },
     view: VIEW,
   });
 }

@@ -7,8 +7,10 @@
  * first row at ymax, first column at xmin) is written into its ImageData
  * (`setGrid`); either is then scaled up to the plot area. Classification outputs
  * (probabilities) map to orange(0)…white(0.5)…blue(1); regression outputs on
- * [-1, 1] use the same colours. `axisTitles` names the two axes (another view
- * drawing in the same frame, such as a loss surface, sets its own).
+ * [-1, 1] use the same colours. With `discretize` the core paints hard classes
+ * instead (class 1 where the output is at least ½, or 0 for regression).
+ * `axisTitles` names the two axes (another view drawing in the same frame, such
+ * as a loss surface, sets its own).
  */
 import { colorAt, makeLut, regressionToUnit } from "./colors.js";
 import { niceTicks, formatTick, setupCanvas } from "./plot.js";
@@ -60,6 +62,8 @@ export class BoundaryView {
     this.train = new Float32Array(0);
     this.test = new Float32Array(0);
     this.hasGrid = false;
+    /** Whether `paintFrom` paints hard classes instead of probabilities. */
+    this.discretize = false;
     this.axisTitles = ["x₁", "x₂"];
     /** A crosshair in data coordinates ([x, y]) or null: the keyboard cursor of the point editor. */
     this.cursor = null;
@@ -105,13 +109,13 @@ export class BoundaryView {
   /**
    * Let the core compute `pg`'s outputs over the data bounds and paint them into the off-screen
    * image itself (its colour map is this one; no per-pixel loop in JS), at
-   * `pixelResolution(hidden)` cells per side.
-   * @param {{ drawBoundary(canvas: HTMLCanvasElement, res: number, xmin: number, xmax: number, ymin: number, ymax: number): void }} pg
+   * `pixelResolution(hidden)` cells per side, as hard classes with `discretize`.
+   * @param {{ drawBoundary(canvas: HTMLCanvasElement, res: number, xmin: number, xmax: number, ymin: number, ymax: number, discretize?: boolean): void }} pg
    * @param {number[]} hidden the network's hidden layer widths
    */
   paintFrom(pg, hidden) {
     const [xmin, xmax, ymin, ymax] = this.bounds;
-    pg.drawBoundary(this.off, this.pixelResolution(hidden), xmin, xmax, ymin, ymax);
+    pg.drawBoundary(this.off, this.pixelResolution(hidden), xmin, xmax, ymin, ymax, this.discretize);
     this.image = null;
     this.hasGrid = true;
   }
