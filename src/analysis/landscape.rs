@@ -82,8 +82,8 @@ settings! {
     /// What the caller asks for; every key is optional.
     pub struct SurfaceRequest in SURFACE_SETTINGS {
         /// The plane: two weights of the network, a filter-normalized random plane through the
-        /// current point, the plane of the path's top two principal components, or the line from
-        /// the initial to the current parameters.
+        /// current point, the plane of the path's top two principal components, the line from the
+        /// initial to the current parameters, or the plane of the Hessian's two top eigenvectors.
         kind: SurfaceKind = "kind", SurfaceKind::Weights2d, Kind::Choice { choices: SurfaceKind::NAMES };
         /// Grid nodes per axis.
         res: usize = "res", 51, Kind::Integer { range: Range::closed(3.0, 201.0) };

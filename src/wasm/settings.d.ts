@@ -62,8 +62,8 @@ export interface PlaygroundConfig {
 
 /** What `lossSurface` computes; every key is optional. */
 export interface SurfaceRequest {
-  /** The plane: two weights of the network, a filter-normalized random plane through the current point, the plane of the path's top two principal components, or the line from the initial to the current parameters. Default "weights2d". */
-  kind?: "weights2d" | "random" | "pca" | "line";
+  /** The plane: two weights of the network, a filter-normalized random plane through the current point, the plane of the path's top two principal components, the line from the initial to the current parameters, or the plane of the Hessian's two top eigenvectors. Default "weights2d". */
+  kind?: "weights2d" | "random" | "pca" | "line" | "hessian";
   /** Grid nodes per axis. Range: a whole number between 3 and 201. Default 51. */
   res?: number;
   /** Half-width of the window in axis units; automatic when absent. Range: > 0 and ≤ 1000000. */
