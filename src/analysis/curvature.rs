@@ -5,7 +5,7 @@
 //! them. Full-batch gradient descent with step α is stable near a minimum only while
 //! λ_max < 2/α. The L1 term, linear on either side of 0, adds no curvature.
 
-use crate::analysis::landscape::orthonormalize;
+use crate::analysis::landscape::dominant_pair;
 use crate::error::Result;
 use crate::math::rng::SeededRng;
 use crate::math::{dot, norm};
@@ -130,32 +130,13 @@ pub fn sharpness(net: &Network, x: ArrayView2<f64>, y: &[f64], l2: f64) -> Resul
     Ok(Sharpness { lambda_max: lambda, stable_step: 2.0 / lambda, iterations, points: n })
 }
 
-/// The Hessian's two eigenpairs of largest magnitude over (`x`, `y`): block power iteration on
-/// two directions kept orthonormal, then a Rayleigh–Ritz rotation within their plane. Returns
+/// The Hessian's two eigenpairs of largest magnitude over (`x`, `y`) (see [`dominant_pair`]):
 /// the eigenvalues, |λ₁| ≥ |λ₂|, and their unit eigenvectors.
 pub fn top_two(net: &Network, x: ArrayView2<f64>, y: &[f64], l2: f64) -> Result<([f64; 2], [Vec<f64>; 2])> {
     let n = points_within_budget(net, x.nrows(), 2 * MAX_ITERATIONS)?;
     let apply = |v: &[f64]| hessian_vector_product(net, x, y, l2, v, n);
-    let mut basis = [start_direction(net.params.len(), 0), start_direction(net.params.len(), 1)];
-    orthonormalize(&mut basis);
-    for _ in 0..MAX_ITERATIONS {
-        let mut next = [apply(&basis[0]), apply(&basis[1])];
-        if !next.iter().all(|v| v.iter().all(|x| x.is_finite())) {
-            break;
-        }
-        orthonormalize(&mut next);
-        let change = 2.0 - dot(&next[0], &basis[0]).abs() - dot(&next[1], &basis[1]).abs();
-        basis = next;
-        if change < TOLERANCE {
-            break;
-        }
-    }
-    let (h0, h1) = (apply(&basis[0]), apply(&basis[1]));
-    let (a, b, d) = (dot(&basis[0], &h0), dot(&basis[0], &h1), dot(&basis[1], &h1));
-    let angle = 0.5 * libm::atan2(2.0 * b, a - d);
-    let (cos, sin) = (libm::cos(angle), libm::sin(angle));
-    let u1: Vec<f64> = basis[0].iter().zip(&basis[1]).map(|(x, y)| cos * x + sin * y).collect();
-    let u2: Vec<f64> = basis[0].iter().zip(&basis[1]).map(|(x, y)| -sin * x + cos * y).collect();
+    let start = [start_direction(net.params.len(), 0), start_direction(net.params.len(), 1)];
+    let [u1, u2] = dominant_pair(apply, start, MAX_ITERATIONS, TOLERANCE);
     let rayleigh = |u: &[f64]| dot(u, &apply(u));
     let (l1, l2_) = (rayleigh(&u1), rayleigh(&u2));
     Ok(if l1.abs() >= l2_.abs() { ([l1, l2_], [u1, u2]) } else { ([l2_, l1], [u2, u1]) })

@@ -439,11 +439,9 @@ pub fn pca_plane(trajectory: &Trajectory, current: &[f64]) -> Result<(Plane, [f6
         return Err(Error::new(Code::NeedsTraining, "kind").with("what", "pca surface"));
     }
     let total: f64 = rows.iter().map(|r| dot(r, r)).sum();
-    // Block power iteration on the covariance MᵀM with two vectors, kept orthonormal.
-    let p = current.len();
     let mut rng = SeededRng::new(0, DIRECTION_STREAM + 1);
-    let mut basis = [(0..p).map(|_| rng.normal()).collect::<Vec<f64>>(), (0..p).map(|_| rng.normal()).collect()];
-    orthonormalize(&mut basis);
+    let p = current.len();
+    let start = [(0..p).map(|_| rng.normal()).collect::<Vec<f64>>(), (0..p).map(|_| rng.normal()).collect()];
     let apply = |v: &[f64]| -> Vec<f64> {
         let mut out = vec![0.0; p];
         for row in &rows {
@@ -452,32 +450,50 @@ pub fn pca_plane(trajectory: &Trajectory, current: &[f64]) -> Result<(Plane, [f6
         }
         out
     };
-    for _ in 0..PCA_ITERATIONS {
-        let mut next = [apply(&basis[0]), apply(&basis[1])];
-        orthonormalize(&mut next);
-        let change = 2.0 - dot(&next[0], &basis[0]).abs() - dot(&next[1], &basis[1]).abs();
-        basis = next;
-        if change < 1e-14 {
-            break;
-        }
-    }
-    // Rayleigh–Ritz: rotate the two vectors to the eigenvectors of the 2×2 projected matrix.
-    let (c0, c1) = (apply(&basis[0]), apply(&basis[1]));
-    let (a, b, d) = (dot(&basis[0], &c0), dot(&basis[0], &c1), dot(&basis[1], &c1));
-    let angle = 0.5 * libm::atan2(2.0 * b, a - d);
-    let (cos, sin) = (libm::cos(angle), libm::sin(angle));
-    let u1: Vec<f64> = basis[0].iter().zip(&basis[1]).map(|(x, y)| cos * x + sin * y).collect();
-    let u2: Vec<f64> = basis[0].iter().zip(&basis[1]).map(|(x, y)| -sin * x + cos * y).collect();
+    let [u1, u2] = dominant_pair(apply, start, PCA_ITERATIONS, 1e-14);
     let variance = |u: &[f64]| rows.iter().map(|r| dot(r, u).powi(2)).sum::<f64>();
     let (v1, v2) = (variance(&u1), variance(&u2));
     let (u1, u2, v1, v2) = if v1 >= v2 { (u1, u2, v1, v2) } else { (u2, u1, v2, v1) };
     Ok((Plane { origin: current.to_vec(), d1: u1, d2: u2 }, [v1 / total, v2 / total]))
 }
 
+/// The two dominant eigenvectors of the symmetric map `apply` (largest |λ|): block power
+/// iteration from `start`, two vectors kept orthonormal, for at most `iterations` rounds or until
+/// they turn by less than `tolerance`, then a Rayleigh–Ritz rotation within their plane to the
+/// eigenvectors of the 2×2 projected map (in no particular order). Stops early on a non-finite
+/// image, keeping the last finite pair.
+pub(crate) fn dominant_pair(
+    apply: impl Fn(&[f64]) -> Vec<f64>,
+    mut basis: [Vec<f64>; 2],
+    iterations: usize,
+    tolerance: f64,
+) -> [Vec<f64>; 2] {
+    orthonormalize(&mut basis);
+    for _ in 0..iterations {
+        let mut next = [apply(&basis[0]), apply(&basis[1])];
+        if !next.iter().all(|v| v.iter().all(|x| x.is_finite())) {
+            break;
+        }
+        orthonormalize(&mut next);
+        let change = 2.0 - dot(&next[0], &basis[0]).abs() - dot(&next[1], &basis[1]).abs();
+        basis = next;
+        if change < tolerance {
+            break;
+        }
+    }
+    let (c0, c1) = (apply(&basis[0]), apply(&basis[1]));
+    let (a, b, d) = (dot(&basis[0], &c0), dot(&basis[0], &c1), dot(&basis[1], &c1));
+    let angle = 0.5 * libm::atan2(2.0 * b, a - d);
+    let (cos, sin) = (libm::cos(angle), libm::sin(angle));
+    let u1 = basis[0].iter().zip(&basis[1]).map(|(x, y)| cos * x + sin * y).collect();
+    let u2 = basis[0].iter().zip(&basis[1]).map(|(x, y)| -sin * x + cos * y).collect();
+    [u1, u2]
+}
+
 /// Gram–Schmidt on two vectors, the second projection done twice: when the second vector is
 /// almost parallel to the first (a rank-one trajectory), one pass leaves rounding noise that is
 /// not orthogonal to it.
-pub(crate) fn orthonormalize(v: &mut [Vec<f64>; 2]) {
+fn orthonormalize(v: &mut [Vec<f64>; 2]) {
     let n0 = norm(&v[0]).max(f64::MIN_POSITIVE);
     v[0].iter_mut().for_each(|x| *x /= n0);
     let (first, second) = v.split_at_mut(1);

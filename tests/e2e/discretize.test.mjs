@@ -1,46 +1,13 @@
 /**
- * Discretize output: the core paints the boundary as hard classes (drawBoundary's optional last
- * argument), byte for byte as JS's colour map of hard classes would; a flag that is not a boolean
- * is refused by name; the playground's checkbox and the element's attribute switch it, through
- * the link, in both languages.
+ * Discretize output: a flag that is not a boolean is refused by name; the playground's checkbox
+ * and the element's attribute switch it, through the link, in both languages. (That the core's
+ * hard classes equal JS's colour map byte for byte is in heatmap.test.mjs.)
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { loadPlayground, waitFor, browserSuite } from "./helpers.mjs";
 
 const suite = browserSuite();
-
-/** In the page: the core's discretized painting of `config` against JS's, at `res` cells per side. */
-function compare(page, config, res) {
-  return page.evaluate(async ({ config, res }) => {
-    const core = await import("/pkg/nn_playground.js");
-    await core.default();
-    const { makeLut, regressionToUnit } = await import("/js/views/colors.js");
-    const { paintGrid } = await import("/js/views/boundary.js");
-    const pg = new core.Playground(config);
-    pg.step(200);
-    const [xmin, xmax, ymin, ymax] = pg.bounds();
-    const pixels = (discretize) => {
-      const canvas = document.createElement("canvas");
-      pg.drawBoundary(canvas, res, xmin, xmax, ymin, ymax, discretize);
-      return canvas.getContext("2d").getImageData(0, 0, res, res).data;
-    };
-    const painted = pixels(true);
-    const expected = new Uint8ClampedArray(res * res * 4);
-    const regression = config.problem === "regression";
-    paintGrid(expected, pg.boundary(res, xmin, xmax, ymin, ymax), 0, res * res, makeLut(undefined, true), regression ? regressionToUnit : null);
-    let differing = 0;
-    for (let i = 0; i < expected.length; i++) if (painted[i] !== expected[i]) differing += 1;
-    const colours = new Set();
-    for (let i = 0; i < painted.length; i += 4) colours.add(`${painted[i]},${painted[i + 1]},${painted[i + 2]}`);
-    const shaded = [pixels(undefined), pixels(null), pixels(false)].map((p) => p.join());
-    const canvas = document.createElement("canvas");
-    pg.drawBoundary(canvas, res, xmin, xmax, ymin, ymax);
-    const sixArguments = canvas.getContext("2d").getImageData(0, 0, res, res).data.join();
-    pg.free();
-    return { differing, colours: colours.size, shadedAsBefore: shaded.every((p) => p === sixArguments) };
-  }, { config, res });
-}
 
 /** Share of the boundary plot's opaque pixels in the heatmap's two class colours. */
 function classColourShare(page, selector = "#boundary") {
@@ -57,20 +24,6 @@ function classColourShare(page, selector = "#boundary") {
     return ends / opaque;
   });
 }
-
-test("a discretized boundary painted by the core equals JS's hard classes, pixel for pixel", async () => {
-  const { page } = await suite.fresh();
-  await page.goto(`${suite.base}/index.html`);
-  for (const [config, res] of [
-    [{ dataset: "spiral", hidden: [8, 8], seed: 3 }, 300],
-    [{ problem: "regression", dataset: "gaussians", hidden: [6], seed: 2 }, 57],
-  ]) {
-    const result = await compare(page, config, res);
-    assert.equal(result.differing, 0, `${config.dataset}: every byte as JS paints it`);
-    assert.equal(result.colours, 2, `${config.dataset}: two colours, one per class`);
-    assert.equal(result.shadedAsBefore, true, "undefined, null and false paint as the six-argument call");
-  }
-});
 
 test("drawBoundary refuses a discretize flag that is not a boolean, by name", async () => {
   const { page } = await suite.fresh();

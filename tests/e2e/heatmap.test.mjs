@@ -1,8 +1,9 @@
 /**
  * The core paints heatmaps onto canvases itself (drawBoundary, through web-sys): the pixels it
  * puts equal those the pages' own colour map (views/colors.js, views/boundary.js paintGrid)
- * gives the outputs `boundary` computes — for classification and regression, at a canvas's pixel
- * resolution — and a wrong canvas argument is refused by name, the module working on.
+ * gives the outputs `boundary` computes — shaded or as hard classes (the optional last argument,
+ * discretize), for classification and regression, at a canvas's pixel resolution — and a wrong
+ * canvas argument is refused by name, the module working on.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -11,8 +12,8 @@ import { browserSuite } from "./helpers.mjs";
 const suite = browserSuite();
 
 /** In the page: the core's painting against JS's, for `config` at `res` cells per side. */
-function compare(page, config, res) {
-  return page.evaluate(async ({ config, res }) => {
+function compare(page, config, res, discretize = false) {
+  return page.evaluate(async ({ config, res, discretize }) => {
     const core = await import("/pkg/nn_playground.js");
     await core.default();
     const { makeLut, regressionToUnit } = await import("/js/views/colors.js");
@@ -20,19 +21,26 @@ function compare(page, config, res) {
     const pg = new core.Playground(config);
     pg.step(200);
     const [xmin, xmax, ymin, ymax] = pg.bounds();
-    const canvas = document.createElement("canvas");
-    pg.drawBoundary(canvas, res, xmin, xmax, ymin, ymax);
+    const paint = (...flag) => {
+      const canvas = document.createElement("canvas");
+      pg.drawBoundary(canvas, res, xmin, xmax, ymin, ymax, ...flag);
+      return canvas;
+    };
+    const canvas = paint(discretize);
     const painted = canvas.getContext("2d").getImageData(0, 0, res, res).data;
     const expected = new Uint8ClampedArray(res * res * 4);
     const regression = config.problem === "regression";
-    paintGrid(expected, pg.boundary(res, xmin, xmax, ymin, ymax), 0, res * res, makeLut(), regression ? regressionToUnit : null);
+    paintGrid(expected, pg.boundary(res, xmin, xmax, ymin, ymax), 0, res * res, makeLut(undefined, discretize), regression ? regressionToUnit : null);
     let differing = 0;
     for (let i = 0; i < expected.length; i++) if (painted[i] !== expected[i]) differing += 1;
     const colours = new Set();
     for (let i = 0; i < painted.length; i += 4) colours.add(`${painted[i]},${painted[i + 1]},${painted[i + 2]}`);
+    // Without the flag, and with undefined, null or false, the painting is the shaded one.
+    const bytes = (c) => c.getContext("2d").getImageData(0, 0, res, res).data.join();
+    const shaded = [paint(), paint(undefined), paint(null), paint(false)].map(bytes);
     pg.free();
-    return { width: canvas.width, height: canvas.height, differing, colours: colours.size };
-  }, { config, res });
+    return { width: canvas.width, height: canvas.height, differing, colours: colours.size, shadedAlike: shaded.every((b) => b === shaded[0]) };
+  }, { config, res, discretize });
 }
 
 test("a boundary painted by the core equals the one JS paints from boundary(), pixel for pixel", async () => {
@@ -47,6 +55,20 @@ test("a boundary painted by the core equals the one JS paints from boundary(), p
     assert.deepEqual([result.width, result.height], [res, res], "the canvas is sized to the grid");
     assert.equal(result.differing, 0, `${config.dataset}: every byte as JS paints it`);
     assert.ok(result.colours > 20, `${config.dataset}: a heatmap, not a flat fill (${result.colours} colours)`);
+    assert.equal(result.shadedAlike, true, "undefined, null and false paint as the six-argument call");
+  }
+});
+
+test("a discretized boundary painted by the core equals JS's hard classes, pixel for pixel", async () => {
+  const { page } = await suite.fresh();
+  await page.goto(`${suite.base}/index.html`);
+  for (const [config, res] of [
+    [{ dataset: "spiral", hidden: [8, 8], seed: 3 }, 300],
+    [{ problem: "regression", dataset: "gaussians", hidden: [6], seed: 2 }, 57],
+  ]) {
+    const result = await compare(page, config, res, true);
+    assert.equal(result.differing, 0, `${config.dataset}: every byte as JS paints it`);
+    assert.equal(result.colours, 2, `${config.dataset}: two colours, one per class`);
   }
 });
 
