@@ -1,7 +1,8 @@
 //! The Hessian's curvature: exact Hessian–vector products (R-operator) against central
 //! differences of the backpropagated gradient, for every activation, both losses, L2 on and off;
 //! the sharpness against the eigenvalues of the Hessian built column by column, and, without a
-//! hidden layer, against the closed form the normalization lab shows.
+//! hidden layer, against the closed form the normalization lab shows; the Hessian plane's
+//! curvatures; full-batch gradient descent at the edge of stability.
 
 use ndarray::ArrayView2;
 use nn_playground::analysis::conditioning::{self, Spectrum};
@@ -144,4 +145,36 @@ fn the_hessian_surface_curves_by_its_two_eigenvalues_along_its_axes() {
     assert!((along_2 - l2).abs() <= 1e-4 * l1.abs(), "{along_2} vs λ₂ {l2}");
     let top = session_sharpness(&session).unwrap().lambda_max;
     assert!((top - l1).abs() <= 1e-6 * l1.abs(), "λ₁ {l1} is the sharpness {top}");
+}
+
+#[test]
+fn full_batch_gradient_descent_drives_the_sharpness_up_to_two_over_alpha_and_hovers_there() {
+    // The edge of stability (Cohen et al. 2021): from well below 2/α, λmax rises to it and stays
+    // around it (a little above, on average) while the loss still falls, not monotonically.
+    let alpha = 1.0;
+    let config = Config {
+        hidden: vec![8, 8],
+        activation: Activation::Tanh,
+        learning_rate: alpha,
+        batch_size: 250,
+        dataset: Some(Dataset::Spiral),
+        seed: 1,
+        ..Config::default()
+    };
+    let mut session = Session::new(config).unwrap();
+    let edge = 2.0 / alpha;
+    let start = session_sharpness(&session).unwrap().lambda_max;
+    let first_loss = session.step(0).train_loss;
+    assert!(start < 0.5 * edge, "λmax starts at {start}, well below 2/α = {edge}");
+    session.step(1500);
+    let mut later: Vec<f64> = (0..8)
+        .map(|_| {
+            session.step(500);
+            session_sharpness(&session).unwrap().lambda_max
+        })
+        .collect();
+    later.sort_by(f64::total_cmp);
+    let median = later[later.len() / 2];
+    assert!((0.9 * edge..1.6 * edge).contains(&median), "λmax hovers at {median} (2/α = {edge}): {later:?}");
+    assert!(session.step(0).train_loss < 0.5 * first_loss, "and the loss falls");
 }
