@@ -3,7 +3,7 @@
  * puts equal those the pages' own colour map (views/colors.js, views/boundary.js paintGrid)
  * gives the outputs `boundary` computes — shaded or as hard classes (the optional last argument,
  * discretize), for classification and regression, at a canvas's pixel resolution — and a wrong
- * canvas argument is refused by name, the module working on.
+ * canvas or flag is refused by name, the module working on.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -72,7 +72,7 @@ test("a discretized boundary painted by the core equals JS's hard classes, pixel
   }
 });
 
-test("drawBoundary refuses what is not a canvas, by name, and the playground works on", async () => {
+test("drawBoundary refuses what is not a canvas, and a discretize flag that is not a boolean, by name; the playground works on", async () => {
   const { page } = await suite.fresh();
   await page.goto(`${suite.base}/index.html`);
   const outcome = await page.evaluate(async () => {
@@ -92,7 +92,16 @@ test("drawBoundary refuses what is not a canvas, by name, and the playground wor
       }
     }
     try { pg.drawBoundary(document.createElement("canvas"), 0, -1, 1, -1, 1); } catch (e) { thrown.push({ code: e.code, key: e.key }); }
-    return { thrown, stillWorks: Number.isFinite(pg.step(5).trainLoss) };
+    const flags = [];
+    for (const flag of ["true", 1, {}]) {
+      try {
+        pg.drawBoundary(document.createElement("canvas"), 10, -1, 1, -1, 1, flag);
+        flags.push(null);
+      } catch (e) {
+        flags.push({ code: e.code, key: e.key, expected: e.params?.expected });
+      }
+    }
+    return { thrown, flags, stillWorks: Number.isFinite(pg.step(5).trainLoss) };
   });
   const [none, number, object, div, hostile, webgl, badRes] = outcome.thrown;
   for (const e of [none, number, object, div, hostile]) assert.deepEqual([e?.code, e?.key], ["wrongType", "canvas"], JSON.stringify(e));
@@ -100,5 +109,6 @@ test("drawBoundary refuses what is not a canvas, by name, and the playground wor
   // A canvas holding a WebGL context has no 2-D one (when this browser gave it WebGL at all).
   if (webgl) assert.deepEqual([webgl.code, webgl.key], ["unreadable", "canvas"]);
   assert.deepEqual([badRes.code, badRes.key], ["outOfRange", "res"]);
+  for (const e of outcome.flags) assert.deepEqual(e, { code: "wrongType", key: "discretize", expected: "boolean" });
   assert.equal(outcome.stillWorks, true);
 });
