@@ -12,12 +12,13 @@ import { t } from "../core/i18n.js";
 /** The sharpness runs, in the compute worker. */
 const runs = new Computation("sharpness");
 
-/** Show `text` in the readout, marked ok or bad (or neither). */
+/** Show `text` in the readout, marked ok or bad (or neither); returns the readout. */
 function show(text, verdict = "") {
   const out = /** @type {HTMLOutputElement} */ (document.getElementById("sharpness-value"));
   out.classList.remove("ok", "bad");
   if (verdict) out.classList.add(verdict);
   out.textContent = text;
+  return out;
 }
 
 /**
@@ -34,13 +35,12 @@ export async function runSharpness(pg, alpha) {
     const { lambdaMax, stableStep } = await runs.run({ model: pg.exportModel() });
     const stable = alpha < stableStep;
     const values = { lambda: formatNumber(lambdaMax), limit: formatNumber(stableStep), alpha: formatNumber(alpha) };
-    show(
+    const out = show(
       stable
         ? t("λmax {lambda}: full-batch gradient descent is stable here for α < {limit} ✓ (α = {alpha})", values)
         : t("λmax {lambda}: full-batch gradient descent is stable here only for α < {limit} ✗ (α = {alpha})", values),
       stable ? "ok" : "bad",
     );
-    const out = /** @type {HTMLOutputElement} */ (document.getElementById("sharpness-value"));
     out.dataset.lambdaMax = String(lambdaMax);
   } catch (err) {
     if (!err?.cancelled) show(t("The sharpness was not computed: {reason}", { reason: describeError(err) }), "bad");
