@@ -17,7 +17,9 @@
 //! - [`draw`]: heatmaps as RGBA pixels in the pages' colour map.
 //! - [`nn`]: the network and its parts — [`nn::activation`] (g(z) and g'(z) for linear,
 //!   sigmoid, tanh, ReLU, leaky ReLU), [`nn::init`] (zeros, constant, uniform, normal, LeCun,
-//!   Xavier uniform and normal, He, identity), [`nn::loss`] (sigmoid + cross-entropy, identity +
+//!   Xavier uniform and normal, He, identity), [`nn::batch_norm`] (normalizing a layer's
+//!   pre-activations over the batch, forward and backward, and the running averages predictions
+//!   use), [`nn::loss`] (sigmoid + cross-entropy, identity +
 //!   ½ squared error), [`nn::network`] (the MLP with contiguous parameters, forward pass with
 //!   cache in f64 or f32, backpropagation, the preallocated workspace that keeps training
 //!   allocation-free), [`nn::penalty`] (the L2 and L1 terms of the cost and their gradient),

@@ -88,12 +88,13 @@ pub fn check_total(what: &str, work: f64) -> Result<()> {
 mod tests {
     use super::*;
     use crate::nn::activation::Activation;
+    use crate::nn::batch_norm::BatchNorm;
     use crate::nn::loss::Loss;
 
     #[test]
     fn the_largest_network_gets_a_few_updates_and_a_small_one_many() {
-        let big = Network::new(&[128; 16], Activation::Tanh, Loss::CrossEntropy);
-        let small = Network::new(&[8, 8], Activation::Tanh, Loss::CrossEntropy);
+        let big = Network::new(&[128; 16], Activation::Tanh, Loss::CrossEntropy, BatchNorm::Off);
+        let small = Network::new(&[8, 8], Activation::Tanh, Loss::CrossEntropy, BatchNorm::Off);
         // 2·128 + 15·128² + 128 = 246 144 multiply-adds a forward pass.
         assert_eq!(per_example(&big, Pass::Forward), 246_144.0 + PER_EXAMPLE_OVERHEAD);
         let updates = |net: &Network, batch: f64| most(batch * per_example(net, Pass::Training), 0.0);

@@ -5,6 +5,7 @@ use nn_playground::analysis::diagnostics::{gradient_check, session_gradient_chec
 use nn_playground::config::{Choice, Config, Dataset, Normalize, Problem};
 use nn_playground::math::rng::SeededRng;
 use nn_playground::nn::activation::Activation;
+use nn_playground::nn::batch_norm::BatchNorm;
 use nn_playground::nn::init::Init;
 use nn_playground::nn::loss::Loss;
 use nn_playground::nn::network::Network;
@@ -14,7 +15,7 @@ use nn_playground::Session;
 /// A network with random weights and random non-zero biases, so that no ReLU sits exactly on
 /// its kink (where the derivative does not exist and central differences see half a slope).
 fn random_network(hidden: &[usize], activation: Activation, loss: Loss, seed: u32) -> Network {
-    let mut net = Network::new(hidden, activation, loss);
+    let mut net = Network::new(hidden, activation, loss, BatchNorm::Off);
     let mut rng = SeededRng::new(seed, 9);
     net.initialize(Init::XavierNormal, 1.5, &mut rng);
     for layer in net.layers.clone() {

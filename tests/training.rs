@@ -4,6 +4,7 @@
 use nn_playground::config::{Config, Dataset, Normalize, OptimizerKind, Problem};
 use nn_playground::data::normalize::Standardizer;
 use nn_playground::nn::activation::Activation;
+use nn_playground::nn::batch_norm::Statistics;
 use nn_playground::nn::init::Init;
 use nn_playground::nn::network::Workspace;
 use nn_playground::session::{DivergenceCause, DIVERGENCE_LOSS, HISTORY_RECORDS};
@@ -160,7 +161,7 @@ fn drawn_outputs_agree_with_the_double_precision_predictions() {
         let params: Vec<f32> = net.params.iter().map(|&p| p as f32).collect();
         let mut ws = Workspace::<f32>::forward_only(net, grid.len());
         let m = ws.load_points(&mut grid.iter().copied());
-        net.forward_at(&params, &mut ws, m);
+        net.forward_at(&params, &mut ws, m, Statistics::Running);
         assert!(ws.logits_finite(m));
         assert!(ws.outputs(m).iter().zip(&drawn).all(|(a, b)| a == b), "{hidden:?}: drawn without a fallback");
     }

@@ -2,6 +2,7 @@
 //! finite differences of the cost), and the measured noise of the mini-batch loss.
 
 use crate::math::rng::SeededRng;
+use crate::nn::batch_norm::Statistics;
 use crate::nn::network::{Network, Workspace};
 use crate::nn::penalty::Penalty;
 use crate::session::Session;
@@ -33,7 +34,7 @@ pub struct GradientCheck {
 
 /// The cost J = mean loss + penalty of `net` on the rows loaded in `ws`.
 fn cost(net: &Network, ws: &mut Workspace, m: usize, penalty: Penalty) -> f64 {
-    net.forward_logits(&net.params, ws, m);
+    net.forward_logits(&net.params, ws, m, Statistics::Batch);
     net.mean_loss(ws, m) + penalty.cost(net)
 }
 

@@ -21,18 +21,42 @@ pub struct LayerTrace {
     pub n_out: usize,
     /// W\[l\], n_out × n_in.
     pub weights: Vec<f64>,
-    /// b\[l\].
+    /// b\[l\] (β, when the layer is batch-normalized).
     pub biases: Vec<f64>,
-    /// z\[l\] = W\[l\] a[l−1] + b\[l\].
+    /// z\[l\] = W\[l\] a[l−1] + b\[l\] (no b when the layer is batch-normalized).
     pub z: Vec<f64>,
-    /// a\[l\] = g(z\[l\]).
+    /// a\[l\] = g(z\[l\]), or g(z̃\[l\]) when the layer is batch-normalized.
     pub a: Vec<f64>,
     /// δ\[l\] = ∂J/∂z\[l\] (the 1/m of the mean included).
     pub delta: Vec<f64>,
     /// ∂J/∂W\[l\] = δ\[l\] a[l−1]ᵀ (+ λW\[l\] + λ₁ sign W\[l\]).
     pub grad_weights: Vec<f64>,
-    /// ∂J/∂b\[l\] = Σ over the examples of δ\[l\].
+    /// ∂J/∂b\[l\] = Σ over the examples of δ\[l\] (∂J/∂β when batch-normalized).
     pub grad_biases: Vec<f64>,
+    /// The batch-normalization stage between z and the activation, when the layer has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub norm: Option<NormTrace>,
+}
+
+/// A batch-normalized layer's stage: z̃ = γ·ẑ + β with ẑ = (z − μ_B)/√(σ²_B + ε) over the
+/// examples, and its backward pass.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NormTrace {
+    /// μ_B of each unit over the examples.
+    pub mean: Vec<f64>,
+    /// σ²_B of each unit (the biased variance, divided by m).
+    pub variance: Vec<f64>,
+    /// γ of each unit.
+    pub gamma: Vec<f64>,
+    /// ẑ, units × m.
+    pub z_hat: Vec<f64>,
+    /// z̃ = γ·ẑ + β, units × m: what the activation receives.
+    pub z_tilde: Vec<f64>,
+    /// ∂J/∂z̃ = (W[l+1]ᵀ δ[l+1]) ⊙ g'(z̃), units × m; `delta` is ∂J/∂z, through μ_B and σ²_B.
+    pub delta_tilde: Vec<f64>,
+    /// ∂J/∂γ = Σ over the examples of ∂J/∂z̃ · ẑ.
+    pub grad_gamma: Vec<f64>,
 }
 
 /// A forward and backward pass on `m` training examples.
@@ -79,16 +103,31 @@ fn trace_network(net: &Network, x: ArrayView2<f64>, y: &[f64], rows: &[usize], p
         .layers
         .iter()
         .enumerate()
-        .map(|(l, shape)| LayerTrace {
-            n_in: shape.n_in,
-            n_out: shape.n_out,
-            weights: net.params[shape.weights()].to_vec(),
-            biases: net.params[shape.biases()].to_vec(),
-            z: copy(&ws.z[l]),
-            a: copy(&ws.a[l + 1]),
-            delta: copy(&ws.delta[l]),
-            grad_weights: ws.grad[shape.weights()].to_vec(),
-            grad_biases: ws.grad[shape.biases()].to_vec(),
+        .map(|(l, shape)| {
+            let norm = shape.norm.map(|norm| NormTrace {
+                mean: ws.norm[l].mean.clone(),
+                variance: ws.norm[l].variance.clone(),
+                gamma: net.params[norm.gamma..norm.gamma + shape.n_out].to_vec(),
+                z_hat: copy(&ws.norm[l].z_hat),
+                z_tilde: copy(&ws.z[l]),
+                delta_tilde: delta_before_normalization(net, &ws, l),
+                grad_gamma: ws.grad[norm.gamma..norm.gamma + shape.n_out].to_vec(),
+            });
+            LayerTrace {
+                n_in: shape.n_in,
+                n_out: shape.n_out,
+                weights: net.params[shape.weights()].to_vec(),
+                biases: net.params[shape.biases()].to_vec(),
+                z: match norm {
+                    Some(_) => net.weights(l).dot(&ws.a[l]).as_slice().expect("contiguous").to_vec(),
+                    None => copy(&ws.z[l]),
+                },
+                a: copy(&ws.a[l + 1]),
+                delta: copy(&ws.delta[l]),
+                grad_weights: ws.grad[shape.weights()].to_vec(),
+                grad_biases: ws.grad[shape.biases()].to_vec(),
+                norm,
+            }
         })
         .collect();
     Ok(Trace {
@@ -100,4 +139,12 @@ fn trace_network(net: &Network, x: ArrayView2<f64>, y: &[f64], rows: &[usize], p
         cost: loss + penalty.cost(net),
         layers,
     })
+}
+/// ∂J/∂z̃ of hidden layer `l` after a backward pass on all of `ws`'s samples:
+/// (W[l+1]ᵀ δ[l+1]) ⊙ g'(z̃\[l\]), the δ of the lecture's formula before the normalization's
+/// own backward step turns it into ∂J/∂z.
+fn delta_before_normalization(net: &Network, ws: &Workspace, l: usize) -> Vec<f64> {
+    let back = net.weights(l + 1).t().dot(&ws.delta[l + 1]);
+    let (z, a) = (&ws.z[l], &ws.a[l + 1]);
+    back.indexed_iter().map(|((j, s), &d)| d * net.activation.derivative(z[[j, s]], a[[j, s]])).collect()
 }

@@ -28,7 +28,9 @@ use serde::Serialize;
 
 /// Random stream of the random directions.
 const DIRECTION_STREAM: u32 = 3;
-/// Rows per forward pass when evaluating the cost (a chunk's buffers stay in the CPU's cache).
+/// Rows per forward pass when evaluating the cost (a chunk's buffers stay in the CPU's cache);
+/// a batch-normalized network takes the whole training set in one pass, its statistics being
+/// those of the set.
 const CHUNK: usize = 256;
 /// Power iterations of the PCA (it stops earlier once converged).
 const PCA_ITERATIONS: usize = 200;
@@ -362,7 +364,8 @@ impl<'l, 'a> Evaluator<'l, 'a> {
         let exact =
             [landscape.inputs.column(0).to_vec(), landscape.inputs.column(1).to_vec(), landscape.targets.to_vec()];
         let rounded = exact.clone().map(|column| column.iter().map(|&v| v as f32).collect());
-        let pass = DrawingPass::new(&net, CHUNK.min(landscape.targets.len().max(1)));
+        let rows = landscape.targets.len().max(1);
+        let pass = DrawingPass::new(&net, if net.is_normalized() { rows } else { CHUNK.min(rows) });
         Evaluator { landscape, net, exact, rounded, pass }
     }
 

@@ -16,6 +16,7 @@ pub use value::Value;
 
 use crate::error::{Code, Error, Result};
 use crate::nn::activation::Activation;
+use crate::nn::batch_norm::BatchNorm;
 use crate::nn::init::Init;
 
 /// Most hidden layers a network may have.
@@ -165,6 +166,8 @@ settings! {
             Kind::Layers { max_layers: MAX_HIDDEN_LAYERS, range: Range::closed(1.0, MAX_UNITS as f64) };
         /// Activation of every hidden layer.
         activation: Activation = "activation", Activation::Tanh, choice::<Activation>();
+        /// Batch normalization of every hidden layer's pre-activations.
+        batch_norm: BatchNorm = "batchNorm", BatchNorm::Off, choice::<BatchNorm>();
         /// Initialization of every weight matrix.
         init: Init = "init", Init::Xavier, choice::<Init>();
         /// Factor on the initial weights (the value itself for `constant`).

@@ -1,11 +1,13 @@
 //! The multilayer perceptron: all parameters in one contiguous vector, a forward pass that
 //! caches z\[l\] and a\[l\] for a batch, and the backward pass of the lecture
 //! (δ\[L\] = a\[L\] − y, δ\[l\] = (W[l+1]ᵀ δ[l+1]) ⊙ g'(z\[l\]), ∂J/∂W\[l\] = δ\[l\] a[l−1]ᵀ / m).
-//! Both passes work in a preallocated [`Workspace`] and allocate nothing.
+//! Both passes work in a preallocated [`Workspace`] and allocate nothing. Hidden layers may
+//! normalize their pre-activations over the batch ([`crate::nn::batch_norm`]).
 
 use crate::math::rng::SeededRng;
 use crate::math::{dot, Real};
 use crate::nn::activation::Activation;
+use crate::nn::batch_norm::{self, BatchNorm, Statistics};
 use crate::nn::init::Init;
 use crate::nn::loss::Loss;
 use crate::nn::penalty::Penalty;
@@ -20,8 +22,22 @@ pub struct LayerShape {
     pub n_out: usize,
     /// Offset of W in the parameter vector.
     pub w: usize,
-    /// Offset of b in the parameter vector.
+    /// Offset of b in the parameter vector (β, the shift after the normalization, when the
+    /// layer is normalized: z itself then has no bias).
     pub b: usize,
+    /// Where γ and the running statistics of a normalized layer live.
+    pub norm: Option<NormShape>,
+}
+
+/// The extra parts of a batch-normalized layer: γ in the parameter vector (after every layer's W
+/// and b, so those keep the offsets of an unnormalized network), the running mean and variance
+/// in [`Network::running`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NormShape {
+    /// Offset of γ (one per unit) in the parameter vector.
+    pub gamma: usize,
+    /// Offset of the running means in [`Network::running`]; the variances follow them.
+    pub running: usize,
 }
 
 impl LayerShape {
@@ -34,6 +50,11 @@ impl LayerShape {
     pub fn biases(&self) -> std::ops::Range<usize> {
         self.b..self.b + self.n_out
     }
+
+    /// Index range of γ in the parameter vector, when the layer is normalized.
+    pub fn gammas(&self) -> Option<std::ops::Range<usize>> {
+        self.norm.map(|norm| norm.gamma..norm.gamma + self.n_out)
+    }
 }
 
 /// A fully connected network 2 → hidden… → 1.
@@ -45,16 +66,20 @@ pub struct Network {
     pub activation: Activation,
     /// Output unit and loss.
     pub loss: Loss,
-    /// Every W and b, layer after layer.
+    /// Every W and b, layer after layer, then the γ of the normalized layers.
     pub params: Vec<f64>,
+    /// The running means and variances of the normalized layers' pre-activations (empty without
+    /// batch normalization): what predictions divide by.
+    pub running: Vec<f64>,
 }
 
 /// Number of input features.
 pub const INPUTS: usize = 2;
 
 impl Network {
-    /// A network with the given hidden layer sizes and all parameters 0.
-    pub fn new(hidden: &[usize], activation: Activation, loss: Loss) -> Network {
+    /// A network with the given hidden layer sizes, all parameters 0, and (with `batch_norm`
+    /// on) every hidden layer normalized, its running statistics at mean 0, variance 1.
+    pub fn new(hidden: &[usize], activation: Activation, loss: Loss, batch_norm: BatchNorm) -> Network {
         let mut layers = Vec::with_capacity(hidden.len() + 1);
         let mut offset = 0;
         let mut n_in = INPUTS;
@@ -62,17 +87,47 @@ impl Network {
             let w = offset;
             let b = w + n_in * n_out;
             offset = b + n_out;
-            layers.push(LayerShape { n_in, n_out, w, b });
+            layers.push(LayerShape { n_in, n_out, w, b, norm: None });
             n_in = n_out;
         }
-        Network { layers, activation, loss, params: vec![0.0; offset] }
+        let mut running = Vec::new();
+        if batch_norm == BatchNorm::On {
+            let hidden_layers = layers.len() - 1;
+            for layer in &mut layers[..hidden_layers] {
+                layer.norm = Some(NormShape { gamma: offset, running: running.len() });
+                offset += layer.n_out;
+                running.extend(std::iter::repeat_n(0.0, layer.n_out).chain(std::iter::repeat_n(1.0, layer.n_out)));
+            }
+        }
+        Network { layers, activation, loss, params: vec![0.0; offset], running }
     }
 
-    /// Draws every weight matrix from `init` (times `scale`); biases are set to 0.
+    /// Draws every weight matrix from `init` (times `scale`); biases (and β) are set to 0, γ to 1.
     pub fn initialize(&mut self, init: Init, scale: f64, rng: &mut SeededRng) {
         for layer in &self.layers {
             init.fill(&mut self.params[layer.weights()], layer.n_in, layer.n_out, scale, rng);
             self.params[layer.biases()].fill(0.0);
+            if let Some(gammas) = layer.gammas() {
+                self.params[gammas].fill(1.0);
+            }
+        }
+    }
+
+    /// Whether the hidden layers are batch-normalized.
+    pub fn is_normalized(&self) -> bool {
+        !self.running.is_empty()
+    }
+
+    /// Moves the running statistics of every normalized layer towards those of the batch of `m`
+    /// samples in `ws` (after a training [`Network::forward`] on it).
+    pub fn update_running(&mut self, ws: &Workspace, m: usize) {
+        for (layer, cache) in self.layers.iter().zip(&ws.norm) {
+            let Some(norm) = layer.norm else { continue };
+            let (means, variances) =
+                self.running[norm.running..norm.running + 2 * layer.n_out].split_at_mut(layer.n_out);
+            for j in 0..layer.n_out {
+                batch_norm::update_running(&mut means[j], &mut variances[j], cache.mean[j], cache.variance[j], m);
+            }
         }
     }
 
@@ -106,25 +161,39 @@ impl Network {
         l + 1 == self.layers.len()
     }
 
-    /// Forward pass on the first `m` samples loaded in `ws.a[0]`: fills z\[l\] and a[l+1].
+    /// The training forward pass on the first `m` samples loaded in `ws.a[0]`: fills z\[l\]
+    /// and a[l+1]; normalized layers use the batch's statistics.
     pub fn forward(&self, ws: &mut Workspace, m: usize) {
-        self.forward_pass(&self.params, ws, m, true);
+        self.forward_pass(&self.params, ws, m, true, Statistics::Batch);
     }
 
-    /// [`Network::forward`] at parameters `params` (laid out like [`Network::params`]) in the
-    /// workspace's precision.
-    pub fn forward_at<T: Real>(&self, params: &[T], ws: &mut Workspace<T>, m: usize) {
-        self.forward_pass(params, ws, m, true);
+    /// The forward pass of predictions: like [`Network::forward`], but normalized layers use the
+    /// running statistics (each sample's output depends on it alone).
+    pub fn infer(&self, ws: &mut Workspace, m: usize) {
+        self.forward_pass(&self.params, ws, m, true, Statistics::Running);
+    }
+
+    /// The forward pass at parameters `params` (laid out like [`Network::params`]) in the
+    /// workspace's precision, normalized layers using `statistics`.
+    pub fn forward_at<T: Real>(&self, params: &[T], ws: &mut Workspace<T>, m: usize, statistics: Statistics) {
+        self.forward_pass(params, ws, m, true, statistics);
     }
 
     /// The forward pass at parameters `params` (laid out like [`Network::params`], in the
     /// workspace's precision) without the output unit's activation: all a cost needs (the loss
     /// is computed from the output's z), one transcendental per sample less.
-    pub fn forward_logits<T: Real>(&self, params: &[T], ws: &mut Workspace<T>, m: usize) {
-        self.forward_pass(params, ws, m, false);
+    pub fn forward_logits<T: Real>(&self, params: &[T], ws: &mut Workspace<T>, m: usize, statistics: Statistics) {
+        self.forward_pass(params, ws, m, false, statistics);
     }
 
-    fn forward_pass<T: Real>(&self, params: &[T], ws: &mut Workspace<T>, m: usize, activate_output: bool) {
+    fn forward_pass<T: Real>(
+        &self,
+        params: &[T],
+        ws: &mut Workspace<T>,
+        m: usize,
+        activate_output: bool,
+        statistics: Statistics,
+    ) {
         debug_assert!(m <= ws.capacity);
         let cap = ws.capacity;
         for (l, layer) in self.layers.iter().enumerate() {
@@ -135,11 +204,27 @@ impl Network {
             let w = &params[layer.weights()];
             let b = &params[layer.biases()];
             for j in 0..layer.n_out {
-                // z[j, :] = b[j] + Σ_i W[j, i]·a_prev[i, :]
+                // z[j, :] = b[j] + Σ_i W[j, i]·a_prev[i, :] (no b before a normalization)
                 let z_row = &mut z[j * cap..j * cap + m];
-                z_row.fill(b[j]);
+                z_row.fill(if layer.norm.is_some() { T::ZERO } else { b[j] });
                 let n_in = layer.n_in;
                 add_weighted_rows(z_row, n_in, |i| w[j * n_in + i], |i| &input[i * cap..i * cap + m]);
+            }
+            if let Some(norm) = layer.norm {
+                // z ← γ·(z − μ)/√(σ² + ε) + β, with the batch's μ, σ² or the running ones.
+                let cache = &mut ws.norm[l];
+                let running = &self.running[norm.running..norm.running + 2 * layer.n_out];
+                for j in 0..layer.n_out {
+                    let z_row = &mut z[j * cap..j * cap + m];
+                    let (mean, variance) = match statistics {
+                        Statistics::Batch => batch_norm::moments(z_row),
+                        Statistics::Running => (running[j], running[layer.n_out + j]),
+                    };
+                    (cache.mean[j], cache.variance[j]) = (mean, variance);
+                    let z_hat = &mut cache.z_hat.as_slice_mut().expect("contiguous")[j * cap..j * cap + m];
+                    let inverse_std = batch_norm::inverse_std(variance);
+                    batch_norm::normalize_row(z_row, z_hat, mean, inverse_std, params[norm.gamma + j], b[j]);
+                }
             }
             if self.is_output(l) && !activate_output {
                 continue;
@@ -176,6 +261,20 @@ impl Network {
         for l in (0..=last).rev() {
             let layer = self.layers[l];
             let (n_in, n_out) = (layer.n_in, layer.n_out);
+            if let Some(norm) = layer.norm {
+                // Through the normalization: ∂J/∂γ, ∂J/∂β, and δ becomes ∂J/∂z.
+                let delta = ws.delta[l].as_slice_mut().expect("contiguous");
+                let cache = &ws.norm[l];
+                let z_hat = cache.z_hat.as_slice().expect("contiguous");
+                for j in 0..n_out {
+                    let row = j * cap..j * cap + m;
+                    let inverse_std = batch_norm::inverse_std(cache.variance[j]);
+                    let gamma = self.params[norm.gamma + j];
+                    let (d_gamma, d_beta) =
+                        batch_norm::backward_row(&mut delta[row.clone()], &z_hat[row], gamma, inverse_std);
+                    (ws.grad[norm.gamma + j], ws.grad[layer.b + j]) = (d_gamma, d_beta);
+                }
+            }
             let a_prev = ws.a[l].as_slice().expect("contiguous");
             let (grad_w, grad_b) = ws.grad[layer.w..layer.b + n_out].split_at_mut(n_in * n_out);
             let (deltas_before, deltas_after) = ws.delta.split_at_mut(l);
@@ -184,7 +283,9 @@ impl Network {
             // ∂J/∂W[j, i] = Σ_s δ[j, s]·a_prev[i, s] (+ λ W[j, i] + λ₁ sign W[j, i]); ∂J/∂b[j] = Σ_s δ[j, s]
             for j in 0..n_out {
                 let d_row = &delta[j * cap..j * cap + m];
-                grad_b[j] = d_row.iter().sum();
+                if layer.norm.is_none() {
+                    grad_b[j] = d_row.iter().sum();
+                }
                 for i in 0..n_in {
                     grad_w[j * n_in + i] = dot(d_row, &a_prev[i * cap..i * cap + m]) + penalty.l2 * w[j * n_in + i];
                 }
@@ -265,8 +366,10 @@ pub struct Workspace<T: Real = f64> {
     pub capacity: usize,
     /// a\[0\] is the input batch; a[l+1] = g(z\[l\]).
     pub a: Vec<Array2<T>>,
-    /// Pre-activations z\[l\] of layer l.
+    /// Pre-activations z\[l\] of layer l (after the normalization, when normalized).
     pub z: Vec<Array2<T>>,
+    /// What each layer's normalization used (empty for unnormalized layers).
+    pub norm: Vec<NormCache<T>>,
     /// δ\[l\] = ∂J/∂z\[l\].
     pub delta: Vec<Array2<T>>,
     /// Targets of the rows in a\[0\].
@@ -291,10 +394,16 @@ impl<T: Real> Workspace<T> {
     pub fn forward_only(net: &Network, capacity: usize) -> Workspace<T> {
         let widths = net.widths();
         let matrices = |widths: &[usize]| widths.iter().map(|&n| Array2::from_elem((n, capacity), T::ZERO)).collect();
+        let norm = net
+            .layers
+            .iter()
+            .map(|layer| NormCache::new(if layer.norm.is_some() { layer.n_out } else { 0 }, capacity))
+            .collect();
         Workspace {
             capacity,
             a: matrices(&widths),
             z: matrices(&widths[1..]),
+            norm,
             delta: Vec::new(),
             targets: vec![T::ZERO; capacity],
             scratch: vec![T::ZERO; capacity],
@@ -347,5 +456,29 @@ impl<T: Real> Workspace<T> {
     /// The outputs ŷ of the first `m` samples of the last forward pass.
     pub fn outputs(&self, m: usize) -> &[T] {
         &self.a[self.a.len() - 1].as_slice().expect("contiguous")[..m]
+    }
+}
+
+/// One layer's normalization in the last forward pass: ẑ = (z − μ)/√(σ² + ε) of every unit and
+/// sample, and the μ and σ² divided by (the batch's or the running ones).
+#[derive(Debug, Clone)]
+pub struct NormCache<T: Real = f64> {
+    /// ẑ, units × capacity.
+    pub z_hat: Array2<T>,
+    /// μ of each unit.
+    pub mean: Vec<f64>,
+    /// σ² of each unit.
+    pub variance: Vec<f64>,
+}
+
+impl<T: Real> NormCache<T> {
+    /// Buffers for `units` units (0 for a layer without normalization) and `capacity` samples.
+    fn new(units: usize, capacity: usize) -> NormCache<T> {
+        let capacity = if units == 0 { 0 } else { capacity };
+        NormCache {
+            z_hat: Array2::from_elem((units, capacity), T::ZERO),
+            mean: vec![0.0; units],
+            variance: vec![0.0; units],
+        }
     }
 }

@@ -9,7 +9,7 @@ mod outputs;
 mod training;
 pub mod trajectory;
 
-use crate::config::Config;
+use crate::config::{Config, Range};
 use crate::data::normalize::Standardizer;
 use crate::data::{self, Split};
 use crate::error::{Code, Error, Result};
@@ -65,7 +65,8 @@ impl Session {
         let standardizer = Standardizer::fit(config.normalize, split.train.x.view());
         let train_inputs = standardizer.transform(split.train.x.view());
         let test_inputs = standardizer.transform(split.test.x.view());
-        let mut net = Network::new(&config.hidden, config.activation, Loss::for_problem(config.problem));
+        let mut net =
+            Network::new(&config.hidden, config.activation, Loss::for_problem(config.problem), config.batch_norm);
         net.initialize(config.init, config.init_scale, &mut SeededRng::new(config.seed, INIT_STREAM));
         let n_train = split.train.len();
         let batch_size = config.batch_size.min(n_train);
@@ -134,6 +135,26 @@ impl Session {
         self.net.params.copy_from_slice(parameters);
         self.backup.copy_from_slice(parameters);
         self.trajectory = Trajectory::new(parameters);
+        Ok(())
+    }
+
+    /// Replaces the running statistics of the batch-normalized layers (e.g. of an imported
+    /// model): each layer's means, then its variances (finite, variances ≥ 0).
+    pub fn set_running_statistics(&mut self, running: &[f64]) -> Result<()> {
+        const KEY: &str = "runningStatistics";
+        let expected = self.net.running.len();
+        if running.len() != expected {
+            return Err(Error::new(Code::WrongLength, KEY).with("expected", expected).with("got", running.len()));
+        }
+        for layer in &self.net.layers {
+            let Some(norm) = layer.norm else { continue };
+            let variances = norm.running + layer.n_out;
+            for (i, &value) in running.iter().enumerate().take(variances + layer.n_out).skip(norm.running) {
+                let range = if i < variances { Range::FINITE } else { Range::closed(0.0, f64::MAX) };
+                range.check(&format!("{KEY}[{i}]"), value)?;
+            }
+        }
+        self.net.running.copy_from_slice(running);
         Ok(())
     }
 

@@ -1,4 +1,5 @@
-//! A trained model as a plain value: the config and the parameters. Exporting and importing it
+//! A trained model as a plain value: the config, the parameters and (with batch normalization)
+//! the running statistics. Exporting and importing it
 //! restores the exact model (same data, same predictions, bit for bit).
 
 use crate::config::{Config, Range, Value};
@@ -35,8 +36,13 @@ pub struct Model {
     pub version: u32,
     /// The config the model was trained with.
     pub config: Config,
-    /// Every W and b, layer after layer (W row-major, n_out × n_in).
+    /// Every W and b, layer after layer (W row-major, n_out × n_in), then the γ of the
+    /// batch-normalized layers.
     pub parameters: Vec<f64>,
+    /// The running means, then variances, of each batch-normalized layer (absent without batch
+    /// normalization).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub running_statistics: Vec<f64>,
     /// Updates the model had when exported.
     pub step: u64,
 }
@@ -49,6 +55,7 @@ impl Model {
             version: VERSION,
             config: session.config().clone(),
             parameters: session.network().params.clone(),
+            running_statistics: session.network().running.clone(),
             step: session.steps(),
         }
     }
@@ -67,6 +74,10 @@ impl Model {
             version: VERSION,
             config: Config::from_value(field("config")).map_err(|e| e.under("config"))?,
             parameters: field("parameters").numbers("parameters")?,
+            running_statistics: match value.get("runningStatistics") {
+                None | Some(Value::Null) => Vec::new(),
+                Some(running) => running.numbers("runningStatistics")?,
+            },
             step: step as u64,
         })
     }
@@ -81,6 +92,7 @@ impl Model {
         }
         let mut session = Session::new(self.config).map_err(|e| e.under("config"))?;
         session.set_parameters(&self.parameters)?;
+        session.set_running_statistics(&self.running_statistics)?;
         session.continue_schedule_after(self.step);
         if let Some((cause, value)) = session.exploded_loss() {
             return Err(Error::new(Code::LossExplodes, "parameters").with("loss", cause.key()).with("got", value));

@@ -4,6 +4,7 @@
 //! overflows is run again in f64.
 
 use super::Session;
+use crate::nn::batch_norm::Statistics;
 use crate::nn::network::{Network, Workspace};
 
 crate::config::choices! {
@@ -65,13 +66,14 @@ impl DrawingPass {
         &mut self.double
     }
 
-    /// Every activation of the `m` rows loaded in [`DrawingPass::single_rows`], in f32; rows
-    /// whose logits overflow f32 (an overflow anywhere upstream reaches them, while the sigmoid
-    /// after them would hide ±∞ as 0 or 1) are computed in f64 and rounded.
+    /// Every activation of the `m` rows loaded in [`DrawingPass::single_rows`], in f32, as
+    /// predictions see them (normalized layers use the running statistics); rows whose logits
+    /// overflow f32 (an overflow anywhere upstream reaches them, while the sigmoid after them
+    /// would hide ±∞ as 0 or 1) are computed in f64 and rounded.
     pub fn outputs(&mut self, net: &Network, exact: &[f64], m: usize) -> &Workspace<f32> {
-        net.forward_at(&self.rounded, &mut self.single, m);
+        net.forward_at(&self.rounded, &mut self.single, m, Statistics::Running);
         if !self.single.logits_finite(m) {
-            self.run_in_double(net, exact, m, true);
+            self.run_in_double(net, exact, m, Some(Statistics::Running));
             for (rounded, exact) in self.single.a.iter_mut().zip(&self.double.a).skip(1) {
                 rounded.zip_mut_with(exact, |rounded, &exact| *rounded = exact as f32);
             }
@@ -79,33 +81,34 @@ impl DrawingPass {
         &self.single
     }
 
-    /// Mean loss of the `m` rows loaded for `precision` (without the L2 penalty). In single
+    /// Mean loss of the `m` rows loaded for `precision` (without the L2 penalty): the cost
+    /// training minimizes, normalized layers using the statistics of these rows. In single
     /// precision, rows whose logits or loss overflow f32 are computed in f64.
     pub fn mean_loss(&mut self, net: &Network, exact: &[f64], m: usize, precision: Precision) -> f64 {
         if precision == Precision::Double {
-            net.forward_logits(exact, &mut self.double, m);
+            net.forward_logits(exact, &mut self.double, m, Statistics::Batch);
             return net.mean_loss(&mut self.double, m);
         }
-        net.forward_logits(&self.rounded, &mut self.single, m);
+        net.forward_logits(&self.rounded, &mut self.single, m, Statistics::Batch);
         let loss = net.mean_loss(&mut self.single, m);
         if loss.is_finite() && self.single.logits_finite(m) {
             return loss;
         }
-        self.run_in_double(net, exact, m, false);
+        self.run_in_double(net, exact, m, None);
         net.mean_loss(&mut self.double, m)
     }
 
     /// The fallback: the inputs and targets of the single-precision rows (already rounded to
-    /// f32) run again in f64 at the exact parameters.
-    fn run_in_double(&mut self, net: &Network, exact: &[f64], m: usize, activate_output: bool) {
+    /// f32) run again in f64 at the exact parameters — through the output unit with the
+    /// statistics `outputs` when given, else to the logits with the batch's statistics.
+    fn run_in_double(&mut self, net: &Network, exact: &[f64], m: usize, outputs: Option<Statistics>) {
         self.double.a[0].zip_mut_with(&self.single.a[0], |exact, &rounded| *exact = rounded as f64);
         for (exact, &rounded) in self.double.targets.iter_mut().zip(&self.single.targets).take(m) {
             *exact = rounded as f64;
         }
-        if activate_output {
-            net.forward_at(exact, &mut self.double, m);
-        } else {
-            net.forward_logits(exact, &mut self.double, m);
+        match outputs {
+            Some(statistics) => net.forward_at(exact, &mut self.double, m, statistics),
+            None => net.forward_logits(exact, &mut self.double, m, Statistics::Batch),
         }
     }
 }
@@ -121,7 +124,7 @@ impl Session {
             if m == 0 {
                 break;
             }
-            self.net.forward(&mut self.eval, m);
+            self.net.infer(&mut self.eval, m);
             out.extend_from_slice(self.eval.outputs(m));
         }
     }
@@ -192,10 +195,10 @@ mod tests {
             let params: Vec<f64> = net.params.iter().map(|p| p + 0.5 * rng.normal()).collect();
             pass.set_parameters(&params);
             let m = pass.single.load_batch(x, y, 0..y.len());
-            net.forward_logits(&pass.rounded, &mut pass.single, m);
+            net.forward_logits(&pass.rounded, &mut pass.single, m, Statistics::Batch);
             let single = net.mean_loss(&mut pass.single, m);
             pass.double.load_batch(x, y, 0..y.len());
-            net.forward_logits(&params, &mut pass.double, m);
+            net.forward_logits(&params, &mut pass.double, m, Statistics::Batch);
             let double = net.mean_loss(&mut pass.double, m);
             assert!(pass.single.logits_finite(m) && single.is_finite(), "{single}");
             assert!(((single - double) / double).abs() < 2e-6, "{single} vs {double}");

@@ -206,6 +206,7 @@ impl Session {
             self.net.params.copy_from_slice(&self.backup);
             return;
         }
+        self.net.update_running(&self.batch, m);
         self.trajectory.record(self.step, &self.net.params);
     }
 
@@ -274,7 +275,7 @@ fn score(net: &Network, ws: &mut Workspace, inputs: ArrayView2<f64>, points: &Po
     while start < n {
         let end = (start + ws.capacity).min(n);
         let m = ws.load_batch(inputs, points.y.as_slice().expect("contiguous"), start..end);
-        net.forward(ws, m);
+        net.infer(ws, m);
         loss += net.mean_loss(ws, m) * m as f64;
         for (y_hat, y) in ws.outputs(m).iter().zip(&ws.targets) {
             if (*y_hat >= 0.5) == (*y >= 0.5) {

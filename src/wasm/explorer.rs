@@ -28,16 +28,36 @@ export interface LayerTrace {
   nOut: number;
   /** W[l], nOut × nIn, row-major. */
   weights: number[];
+  /** b[l] (β when the layer is batch-normalized). */
   biases: number[];
-  /** z[l] = W[l] a[l−1] + b[l]. */
+  /** z[l] = W[l] a[l−1] + b[l] (no b when batch-normalized). */
   z: number[];
-  /** a[l] = g(z[l]). */
+  /** a[l] = g(z[l]), or g(z̃[l]) when batch-normalized. */
   a: number[];
   /** δ[l] = ∂J/∂z[l] (with the 1/m of the mean). */
   delta: number[];
   /** ∂J/∂W[l] = δ[l] a[l−1]ᵀ (+ λW[l]), nOut × nIn. */
   gradWeights: number[];
+  /** ∂J/∂b[l] (∂J/∂β when batch-normalized). */
   gradBiases: number[];
+  /** The batch-normalization stage, on hidden layers of a network with `batchNorm: "on"`. */
+  norm?: NormTrace;
+}
+
+/** z̃ = γ·ẑ + β with ẑ = (z − μ_B)/√(σ²_B + ε) over the m examples; per-example values nOut × m. */
+export interface NormTrace {
+  /** μ_B of each unit. */
+  mean: number[];
+  /** σ²_B of each unit (divided by m). */
+  variance: number[];
+  gamma: number[];
+  zHat: number[];
+  /** z̃: what the activation receives. */
+  zTilde: number[];
+  /** ∂J/∂z̃ = (W[l+1]ᵀ δ[l+1]) ⊙ g'(z̃); `delta` is ∂J/∂z, through μ_B and σ²_B. */
+  deltaTilde: number[];
+  /** ∂J/∂γ = Σ ∂J/∂z̃ · ẑ over the examples. */
+  gradGamma: number[];
 }
 
 /** A forward and backward pass on m training examples, as training computes it. */
@@ -61,6 +81,9 @@ export interface LayerParameters {
   biases: Float64Array;
   gradWeights: Float64Array;
   gradBiases: Float64Array;
+  /** γ of a batch-normalized layer (its β are `biases`). */
+  gamma?: Float64Array;
+  gradGamma?: Float64Array;
 }
 "#;
 
@@ -102,7 +125,8 @@ impl Playground {
         Uint32Array::from(rows.as_slice())
     }
 
-    /// Per layer: weights, biases and the gradient of the last update (zeros before the first).
+    /// Per layer: weights, biases (and γ of a batch-normalized layer) and the gradient of the
+    /// last update (zeros before the first).
     #[wasm_bindgen(unchecked_return_type = "LayerParameters[]")]
     pub fn parameters(&self) -> Array {
         let net = self.session.network();
@@ -117,6 +141,10 @@ impl Playground {
                 set(&object, "biases", &Float64Array::from(&net.params[layer.biases()]));
                 set(&object, "gradWeights", &Float64Array::from(&grad[layer.weights()]));
                 set(&object, "gradBiases", &Float64Array::from(&grad[layer.biases()]));
+                if let Some(gammas) = layer.gammas() {
+                    set(&object, "gamma", &Float64Array::from(&net.params[gammas.clone()]));
+                    set(&object, "gradGamma", &Float64Array::from(&grad[gammas]));
+                }
                 object
             })
             .collect()

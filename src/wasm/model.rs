@@ -23,8 +23,10 @@ export interface ExportedModel {
   format: "nn-playground-model";
   version: 1;
   config: PlaygroundConfig;
-  /** Every W (row-major, nOut × nIn) and b, layer after layer. */
+  /** Every W (row-major, nOut × nIn) and b, layer after layer, then the γ of batch-normalized layers. */
   parameters: number[];
+  /** With `batchNorm: "on"`: each hidden layer's running means, then its running variances. */
+  runningStatistics?: number[];
   /** Updates the model had when exported. */
   step: number;
 }

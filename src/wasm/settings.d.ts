@@ -28,6 +28,8 @@ export interface PlaygroundConfig {
   hidden?: number[];
   /** Activation of every hidden layer. Default "tanh". */
   activation?: "tanh" | "relu" | "leakyRelu" | "sigmoid" | "linear";
+  /** Batch normalization of every hidden layer's pre-activations. Default "off". */
+  batchNorm?: "off" | "on";
   /** Initialization of every weight matrix. Default "xavier". */
   init?: "xavier" | "xavierNormal" | "he" | "lecun" | "normal" | "uniform" | "zeros" | "constant" | "identity";
   /** Factor on the initial weights (the value itself for `constant`). Range: between 0 and 1000000. Default 1. */
