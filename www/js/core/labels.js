@@ -25,6 +25,10 @@ export const SETTING_FIELDS = Object.freeze({
   normalize: { label: "Standardize inputs", input: "checkbox", hint: "(training mean and spread)" },
   hidden: { label: "Hidden layer sizes", input: "text" },
   activation: { label: "Activation" },
+  batchNorm: {
+    label: "Batch normalization", input: "checkbox", hint: "(every hidden layer)",
+    title: "Each hidden unit's z is standardized over the mini-batch, then scaled by a learned γ and shifted by β: z̃ = γ·(z − μ_B)/√(σ²_B + ε) + β",
+  },
   init: { label: "Initialization" },
   initScale: { label: "Init scale", symbol: "s" },
   optimizer: { label: "Optimizer" },
@@ -56,6 +60,7 @@ export const CHOICE_LABELS = Object.freeze({
   },
   normalize: { none: "Raw inputs", standardize: "Standardize inputs" },
   activation: { tanh: "Tanh", relu: "ReLU", leakyRelu: "Leaky ReLU", sigmoid: "Sigmoid", linear: "Linear" },
+  batchNorm: { off: "Off", on: "Every hidden layer" },
   init: {
     xavier: "Xavier", xavierNormal: "Xavier normal", he: "He", lecun: "LeCun", normal: "Normal N(0, 1)",
     uniform: "Uniform U(−1, 1)", zeros: "Zeros", constant: "Constant", identity: "Identity (W = s·I)",
@@ -89,6 +94,10 @@ addStrings({
   "Standardize inputs": "입력 표준화",
   "Hidden layer sizes": "은닉층 크기",
   "Activation": "활성 함수",
+  "Batch normalization": "배치 정규화",
+  "(every hidden layer)": "(모든 은닉층)",
+  "Each hidden unit's z is standardized over the mini-batch, then scaled by a learned γ and shifted by β: z̃ = γ·(z − μ_B)/√(σ²_B + ε) + β":
+    "은닉 유닛마다 z를 미니배치에 대해 표준화한 다음, 학습되는 γ를 곱하고 β를 더합니다: z̃ = γ·(z − μ_B)/√(σ²_B + ε) + β",
   "Initialization": "초기화",
   "Init scale": "초기화 배율",
   "Optimizer": "최적화 방법",
@@ -123,6 +132,8 @@ addStrings({
   "Tanh": "tanh",
   "Sigmoid": "시그모이드",
   "Linear": "선형",
+  "Off": "끔",
+  "Every hidden layer": "모든 은닉층",
   "Xavier normal": "Xavier 정규분포",
   "Normal N(0, 1)": "정규분포 N(0, 1)",
   "Uniform U(−1, 1)": "균등분포 U(−1, 1)",
