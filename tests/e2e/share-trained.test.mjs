@@ -52,6 +52,28 @@ async function open(page, href) {
   assert.equal(await page.getAttribute("html", "data-ready"), "true");
 }
 
+test("a batch-normalized network's link carries its running statistics: the same predictions, bit for bit", async () => {
+  const a = await withClipboard();
+  await loadPlayground(a.page, suite.base, "#dataset=circle&hidden=6,6&batchNorm=on&seed=4");
+  assert.equal(await a.page.isChecked("#batchNorm"), true, "the checkbox shows the link's setting");
+  await a.page.evaluate(() => window.nnPlayground.playground.step(800));
+  await a.page.click("#step");
+  const before = await networkOf(a.page);
+  const running = await a.page.evaluate(() => window.nnPlayground.playground.exportModel().runningStatistics);
+  assert.equal(running.length, 24, "a mean and a variance per hidden unit");
+  const { link } = await shareTrained(a.page);
+  const b = await suite.fresh();
+  await open(b.page, link);
+  assert.equal(await b.page.isVisible("#error-banner"), false);
+  const after = await networkOf(b.page);
+  assert.deepEqual(await b.page.evaluate(() => window.nnPlayground.playground.exportModel().runningStatistics), running);
+  assert.deepEqual(after.predictions, before.predictions);
+  assert.deepEqual(after.boundary, before.boundary);
+  assert.equal(after.report.testLoss, before.report.testLoss);
+  await a.context.close();
+  await b.context.close();
+});
+
 test("a trained link opens on the same predictions, bit for bit, and the same update count", async () => {
   const a = await withClipboard();
   await loadPlayground(a.page, suite.base, "#dataset=spiral&hidden=8,8&optimizer=adam&learningRate=0.01&seed=5");
@@ -193,7 +215,9 @@ test("cut, forged or mismatched weights in a link: a banner says why, and the pa
     [withModel("model"), /^The weights in the link are cut off \(0 bytes\)/],
     [withModel(`model=${text}%25%00`), /^The weights in the link must be base64url text \(letters, digits, - and _\); got “%”\.$/],
     [withModel(`model=${"A".repeat(20_000)}`), /^The weights in the link may have at most 16\u202f384 characters; got 20\u202f000\.$/],
-    [withModel(`model=${forged(2, 0, 0, weights13)}`), /^The weights in the link are of version 2; this page reads version 1\.$/],
+    [withModel(`model=${forged(3, 0, 0, weights13)}`), /^The weights in the link are of version 3; this page reads versions up to 2\.$/],
+    // Version 2's header holds the number of running statistics: half a one cannot be.
+    [withModel(`model=${forged(2, 0, 0, [0.5, ...weights13])}`), /^The weights in the link are cut off \(129 bytes\): copy the whole link again\.$/],
     [withModel(`model=${forged(1, -5, 0, weights13)}`), /^The weights in the link hold an update count that cannot be: −5\.$/],
     [withModel(`model=${forged(1, 1e300, 0, weights13)}`), /^The weights in the link hold an update count that cannot be: 1 × 10³⁰⁰\.$/],
     [withModel(`model=${forged(1, 10, 0, weights13.slice(1))}`), /^The link holds 12 weights, but its settings need 13: were they changed after it was shared\?$/],

@@ -137,7 +137,7 @@ export function reasonOf({ code, params = {}, message = "" }, t = translate) {
     case "linkCut":
       return t("are cut off ({got} bytes): copy the whole link again", { got });
     case "linkVersion":
-      return t("are of version {got}; this page reads version {version}", { got, version: params.version });
+      return t("are of version {got}; this page reads versions up to {version}", { got, version: params.version });
     case "badCount":
       return t("hold an update count that cannot be: {got}", { got });
     case "nonFiniteWeight":

@@ -9,7 +9,9 @@
  * noise, and deflate saved under a tenth.
  *
  * Layout, version 1 (little-endian): one byte 1, the update count and the epoch as float64,
- * then every parameter as float64 in `exportModel()`'s order.
+ * then every parameter as float64 in `exportModel()`'s order. Version 2, for a batch-normalized
+ * network: one byte 2, the update count, the epoch and the number of running statistics as
+ * float64, every parameter, then the running statistics (`exportModel().runningStatistics`).
  *
  * Decoding never throws: it gives { value } or { problem: { code, params } }, as the link
  * parsers of js/core/state.js do.
@@ -17,36 +19,44 @@
 
 /** The hash key of the weights. */
 export const MODEL_KEY = "model";
-/** The layout written, and the only one read. */
+/** The layout of a network without running statistics (written then, and read). */
 export const MODEL_LINK_VERSION = 1;
+/** The layout with running statistics (written then, and read). */
+const RUNNING_LINK_VERSION = 2;
 /** The longest weights a link carries, in characters (about 1500 weights). */
 export const MAX_MODEL_CHARS = 16_384;
-/** Bytes before the parameters: the version, the update count and the epoch. */
-const HEADER = 17;
+/** Bytes before the parameters: the version, the update count and the epoch (and in version 2
+ * the number of running statistics). */
+const HEADER = { [MODEL_LINK_VERSION]: 17, [RUNNING_LINK_VERSION]: 25 };
 /** The largest count kept exactly by a float64. */
 const MAX_COUNT = 2 ** 53;
 
 /**
  * The trained weights a link holds.
- * @typedef {{ parameters: number[], step: number, epoch: number }} LinkedWeights
+ * @typedef {{ parameters: number[], runningStatistics?: number[], step: number, epoch: number }} LinkedWeights
  */
 
-/** The characters of the model key for `n` parameters. */
-export function modelLinkLength(n) {
-  return Math.ceil(((HEADER + 8 * n) * 4) / 3);
+/** The characters of the model key for `n` parameters and `running` running statistics. */
+export function modelLinkLength(n, running = 0) {
+  const header = HEADER[running ? RUNNING_LINK_VERSION : MODEL_LINK_VERSION];
+  return Math.ceil(((header + 8 * (n + running)) * 4) / 3);
 }
 
 /**
  * The model key's text for trained weights.
  * @param {LinkedWeights} weights
  */
-export function encodeModelLink({ parameters, step, epoch }) {
-  const bytes = new Uint8Array(HEADER + 8 * parameters.length);
+export function encodeModelLink({ parameters, runningStatistics = [], step, epoch }) {
+  const version = runningStatistics.length ? RUNNING_LINK_VERSION : MODEL_LINK_VERSION;
+  const header = HEADER[version];
+  const numbers = [...parameters, ...runningStatistics];
+  const bytes = new Uint8Array(header + 8 * numbers.length);
   const view = new DataView(bytes.buffer);
-  view.setUint8(0, MODEL_LINK_VERSION);
+  view.setUint8(0, version);
   view.setFloat64(1, step, true);
   view.setFloat64(9, epoch, true);
-  parameters.forEach((p, i) => view.setFloat64(HEADER + 8 * i, p, true));
+  if (version === RUNNING_LINK_VERSION) view.setFloat64(17, runningStatistics.length, true);
+  numbers.forEach((p, i) => view.setFloat64(header + 8 * i, p, true));
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
@@ -71,18 +81,23 @@ export function decodeModelLink(text) {
   } catch {
     return problem("linkCut", { got: Math.floor((text.length * 3) / 4) });
   }
-  if (binary.length < HEADER || (binary.length - HEADER) % 8 !== 0) return problem("linkCut", { got: binary.length });
+  const version = binary.charCodeAt(0);
+  const header = HEADER[version];
+  if (binary.length && !header) return problem("linkVersion", { got: version, version: RUNNING_LINK_VERSION });
+  if (binary.length < header || (binary.length - header) % 8 !== 0) return problem("linkCut", { got: binary.length });
   const view = new DataView(Uint8Array.from(binary, (c) => c.charCodeAt(0)).buffer);
-  const version = view.getUint8(0);
-  if (version !== MODEL_LINK_VERSION) return problem("linkVersion", { got: version, version: MODEL_LINK_VERSION });
   const step = view.getFloat64(1, true);
   const epoch = view.getFloat64(9, true);
+  const running = version === RUNNING_LINK_VERSION ? view.getFloat64(17, true) : 0;
+  const count = (binary.length - header) / 8;
+  if (!(Number.isInteger(running) && running >= 0 && running <= count)) return problem("linkCut", { got: binary.length });
   for (const count of [step, epoch]) {
     if (!(Number.isInteger(count) && count >= 0 && count <= MAX_COUNT)) return problem("badCount", { got: count });
   }
   if (epoch > step) return problem("badCount", { got: epoch });
-  const parameters = Array.from({ length: (binary.length - HEADER) / 8 }, (_, i) => view.getFloat64(HEADER + 8 * i, true));
-  const infinite = parameters.find((p) => !Number.isFinite(p));
+  const numbers = Array.from({ length: count }, (_, i) => view.getFloat64(header + 8 * i, true));
+  const infinite = numbers.find((p) => !Number.isFinite(p));
   if (infinite !== undefined) return problem("nonFiniteWeight", { got: infinite });
-  return { value: { parameters, step, epoch } };
+  const parameters = numbers.slice(0, count - running);
+  return { value: running ? { parameters, runningStatistics: numbers.slice(count - running), step, epoch } : { parameters, step, epoch } };
 }

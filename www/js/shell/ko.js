@@ -127,7 +127,7 @@ addStrings({
   "is not a model file of this version ({format}, version {version})": "이 버전의 모델 파일이 아닙니다 ({format}, 버전 {version})",
   "must be base64url text (letters, digits, - and _); got {got}": "base64url 문자(영문자, 숫자, - 와 _)여야 합니다 (입력: {got})",
   "are cut off ({got} bytes): copy the whole link again": "잘려 있습니다 ({got} 바이트). 링크 전체를 다시 복사하세요",
-  "are of version {got}; this page reads version {version}": "버전 {got} 입니다. 이 페이지는 버전 {version} 을 읽습니다",
+  "are of version {got}; this page reads versions up to {version}": "버전 {got} 입니다. 이 페이지는 버전 {version} 까지 읽습니다",
   "hold an update count that cannot be: {got}": "있을 수 없는 업데이트 횟수를 담고 있습니다: {got}",
   "hold a weight that is not a finite number: {got}": "유한하지 않은 가중치를 담고 있습니다: {got}",
   "needs its points in the link": "링크에 점이 들어 있어야 합니다",

@@ -58,10 +58,10 @@ export class LinkedModels {
    */
   restore(Playground, config, link) {
     if ("problem" in link) return { problem: { key: MODEL_KEY, ...link.problem } };
-    const { parameters, step, epoch } = link.value;
+    const { parameters, runningStatistics, step, epoch } = link.value;
     let pg;
     try {
-      pg = Playground.fromModel({ format: "nn-playground-model", version: 1, config, parameters, step });
+      pg = Playground.fromModel({ format: "nn-playground-model", version: 1, config, parameters, runningStatistics, step });
     } catch (err) {
       if (String(err?.key ?? "").startsWith("config.")) throw err;
       return { problem: err };

@@ -38,14 +38,15 @@ export function trainedLink({ pg, state, report, description, Playground }) {
   if (!pg || !report) return { none: true };
   if (pointsLeftOut(state)) return { points: /** @type {number[]} */ (state.points).length / 3 };
   const model = pg.exportModel();
-  const chars = modelLinkLength(model.parameters.length);
+  const running = model.runningStatistics ?? [];
+  const chars = modelLinkLength(model.parameters.length, running.length);
   if (chars > MAX_MODEL_CHARS) return { tooLong: { weights: model.parameters.length, chars } };
   try {
     Playground.fromModel({ ...model, config: description.toConfig(state) }).free();
   } catch (err) {
     return { refused: err };
   }
-  const text = encodeModelLink({ parameters: model.parameters, step: report.step, epoch: report.epoch });
+  const text = encodeModelLink({ parameters: model.parameters, runningStatistics: running, step: report.step, epoch: report.epoch });
   const url = new URL(location.href);
   url.hash = `${description.serialize(state)}&${MODEL_KEY}=${text}`;
   return { link: url.href, step: report.step };
