@@ -7,7 +7,8 @@
  *   colour scale;
  * - `<figure data-figure="loss">`: a loss chart's canvas and its legend, with
  *   the menu of its y axis (`logScale`: auto, linear, log) when the figure has
- *   `data-axis-menu`.
+ *   `data-axis-menu`, and with `data-sharpness` the keys of λmax and 2/α
+ *   (`[data-sharpness-key]`, hidden until the page tracks λmax).
  * A figure's `data-id` becomes its canvas's id, `data-canvas-view` its
  * canvas's data-view, `data-label` its accessible name and `data-described-by` its
  * aria-describedby.
@@ -52,6 +53,12 @@ function loss(figure) {
     element("span", { class: "key key-train" }, "training"),
     element("span", { class: "key key-test" }, "test"),
     element("span", { class: "key key-batch" }, "mini-batch"));
+  if (figure.hasAttribute("data-sharpness")) {
+    legend.append(
+      element("span", { class: "key key-sharpness", "data-sharpness-key": "", hidden: "" }, "λmax (sharpness)"),
+      element("span", { class: "key key-stable", "data-sharpness-key": "", hidden: "" }, "2/α: full-batch gradient descent is stable below it"),
+    );
+  }
   if (figure.hasAttribute("data-axis-menu")) {
     // Its options come from the state's `logScale` choices (js/shell/fields.js).
     legend.append(element("span", { class: "axis-menu", "data-control": "logScale" },

@@ -15,8 +15,13 @@
  * When the reports' learning rate α changes (a schedule or a warm-up), it is
  * drawn as a thin line on an axis of its own on the right, from 0 to its
  * largest value (the canvas's `data-rate-max`).
+ * With `showSharpness`, that axis is the curvature's instead (views/curvature.js):
+ * the sharpness λmax measured along the run (`pushSharpness`) and the line 2/α
+ * of every sample's α, on a log scale; the canvas's `data-sharpness-points`
+ * counts the λmax points drawn and `data-stable-limit` is the newest 2/α.
  */
-import { niceTicks, niceStep, formatTick, setupCanvas, drawYGrid } from "./plot.js";
+import { niceTicks, niceStep, formatTick, setupCanvas, drawYGrid, drawRightAxis } from "./plot.js";
+import { SHARPNESS_STYLE, STABLE_STYLE, MAX_DOTS, stableLimits, curvatureScale } from "./curvature.js";
 import { t } from "../core/i18n.js";
 
 const MARGIN = { left: 48, right: 10, top: 8, bottom: 30 };
@@ -58,6 +63,8 @@ export class LossChart {
     this.cssHeight = height;
     /** @type {boolean | "auto"} logarithmic, linear, or logarithmic once the losses span a decade */
     this.logScale = "auto";
+    /** Whether the right axis shows λmax and 2/α (instead of α when it changes). */
+    this.showSharpness = false;
     this.reset();
     this.resize();
   }
@@ -69,6 +76,8 @@ export class LossChart {
     this.rates = [];
     this.values = {};
     for (const s of this.series) this.values[s.name] = [];
+    /** λmax measured at some of the steps, in step order. */
+    this.sharpness = { steps: [], values: [] };
   }
 
   resize() {
@@ -109,6 +118,22 @@ export class LossChart {
     this.steps.push(step);
     this.rates.push(num(values.rate));
     for (const s of this.series) this.values[s.name].push(num(values[s.name]));
+  }
+
+  /**
+   * Add λmax measured at `step` (after the points before it; a second one at the same step
+   * replaces the first).
+   * @param {number} step
+   * @param {number} lambdaMax
+   */
+  pushSharpness(step, lambdaMax) {
+    const { steps, values } = this.sharpness;
+    if (steps.length && steps[steps.length - 1] === step) {
+      steps.pop();
+      values.pop();
+    }
+    steps.push(step);
+    values.push(lambdaMax);
   }
 
   /** The largest learning rate when the rates differ (then it gets its axis), else null. */
@@ -175,10 +200,13 @@ export class LossChart {
 
   draw() {
     const { ctx } = this;
-    const rateMax = this.rateMax();
-    const plot = rateMax === null ? this.plot : { ...this.plot, w: this.plot.w - RATE_AXIS };
-    if (rateMax === null) delete this.canvas.dataset.rateMax;
-    else if (this.canvas.dataset.rateMax !== String(rateMax)) this.canvas.dataset.rateMax = String(rateMax);
+    const limits = this.showSharpness ? stableLimits(this.rates) : null;
+    const curvature = limits && curvatureScale([this.sharpness.values, limits]);
+    const rateMax = limits ? null : this.rateMax();
+    const plot = rateMax === null && !curvature ? this.plot : { ...this.plot, w: this.plot.w - RATE_AXIS };
+    this.mark("rateMax", rateMax);
+    this.mark("sharpnessPoints", curvature ? this.sharpness.values.filter((v) => v > 0).length : null);
+    this.mark("stableLimit", curvature ? limits[limits.length - 1] : null);
     ctx.clearRect(0, 0, this.width, this.height);
     // Steps are whole numbers: start with a 0..10 axis so ticks never show fractions.
     const xMax = Math.max(10, this.steps.length ? this.steps[this.steps.length - 1] : 10);
@@ -222,40 +250,59 @@ export class LossChart {
     ctx.clip();
     for (const s of this.series) this.drawSeries(this.values[s.name], s.style, sx, sy, axis.log);
     if (rateMax !== null) this.drawSeries(this.rates, RATE_STYLE, sx, (r) => plot.y + plot.h - (r / rateMax) * plot.h, false);
+    const cy = curvature && ((v) => plot.y + plot.h - curvature.map(v) * plot.h);
+    if (curvature) {
+      this.drawSeries(limits, STABLE_STYLE, sx, cy, true);
+      this.drawSeries(this.sharpness.values, SHARPNESS_STYLE, sx, cy, true, this.sharpness.steps);
+      this.drawDots(sx, cy);
+    }
     ctx.restore();
-    if (rateMax !== null) this.drawRateAxis(plot, rateMax);
+    const titleX = this.width - 6;
+    if (rateMax !== null) {
+      drawRightAxis(ctx, plot, {
+        color: RATE_STYLE.color, title: t("learning rate α"), titleX,
+        ticks: [{ text: formatTick(rateMax), y: plot.y + 4 }, { text: "0", y: plot.y + plot.h }],
+      });
+    }
+    if (curvature) {
+      drawRightAxis(ctx, plot, {
+        color: SHARPNESS_STYLE.color, title: t("λmax and 2/α"), titleX,
+        ticks: curvature.ticks.map((v) => ({ text: formatTick(v), y: cy(v) })),
+      });
+    }
   }
 
   /**
-   * The learning rate's axis at the right of `plot`: 0 and `max`, titled α.
-   * @param {{ x: number, y: number, w: number, h: number }} plot
-   * @param {number} max
+   * Set the canvas's data attribute `name` to `value`, or remove it for null.
+   * @param {string} name
+   * @param {number | null} value
    */
-  drawRateAxis(plot, max) {
-    const { ctx } = this;
-    const x = plot.x + plot.w + 0.5;
-    ctx.save();
-    ctx.strokeStyle = RATE_STYLE.color;
-    ctx.beginPath();
-    ctx.moveTo(x, plot.y);
-    ctx.lineTo(x, plot.y + plot.h);
-    ctx.stroke();
-    ctx.fillStyle = RATE_STYLE.color;
-    ctx.font = "10px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
-    ctx.textAlign = "left";
-    ctx.textBaseline = "middle";
-    ctx.fillText(formatTick(max), x + 3, plot.y + 4);
-    ctx.fillText("0", x + 3, plot.y + plot.h);
-    ctx.font = "11px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
-    ctx.translate(this.width - 6, plot.y + plot.h / 2);
-    ctx.rotate(-Math.PI / 2);
-    ctx.textAlign = "center";
-    ctx.fillText(t("learning rate α"), 0, 0);
-    ctx.restore();
+  mark(name, value) {
+    const { dataset } = this.canvas;
+    if (value === null) delete dataset[name];
+    else if (dataset[name] !== String(value)) dataset[name] = String(value);
   }
 
-  drawSeries(values, style, sx, sy, log) {
-    const { ctx, steps } = this;
+  /** A dot at each positive λmax measurement (while there are few enough to tell apart). */
+  drawDots(sx, sy) {
+    const { ctx } = this;
+    const { steps, values } = this.sharpness;
+    if (values.length > MAX_DOTS) return;
+    ctx.fillStyle = SHARPNESS_STYLE.color;
+    values.forEach((v, i) => {
+      if (!(v > 0) || !Number.isFinite(v)) return;
+      ctx.beginPath();
+      ctx.arc(sx(steps[i]), sy(v), 2.5, 0, Math.PI * 2);
+      ctx.fill();
+    });
+  }
+
+  /**
+   * One series as a line: `values[i]` at `steps[i]` (the samples' steps unless given), broken
+   * where a value is not finite (or, with `log`, not positive).
+   */
+  drawSeries(values, style, sx, sy, log, steps = this.steps) {
+    const { ctx } = this;
     const n = values.length;
     if (n === 0) return;
     // At most ~2 samples per pixel column.

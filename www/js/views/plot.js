@@ -1,6 +1,7 @@
 /**
  * Small plotting helpers shared by the canvases: device-pixel-ratio setup,
- * "nice" axis ticks, compact tick labels and the labelled horizontal grid.
+ * "nice" axis ticks, compact tick labels, the labelled horizontal grid and an
+ * axis of its own at a plot's right edge.
  */
 
 /** Colours of the axis text and of the grid lines. */
@@ -84,4 +85,34 @@ export function formatTick(t) {
   if (a >= 1e5 || a < 1e-3) return t.toExponential(0).replace("e+", "e");
   if (a >= 1e4) return `${+(t / 1000).toFixed(1)}k`;
   return String(+t.toPrecision(4));
+}
+
+/**
+ * An axis of its own at the right edge of `plot`, in `color`: its line, a label right of it at
+ * each of `ticks` (text at pixel row y), and `title` turned upright with its centre at x =
+ * `titleX`. The context is left as it was.
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {{ x: number, y: number, w: number, h: number }} plot
+ * @param {{ color: string, ticks: { text: string, y: number }[], title: string, titleX: number }} axis
+ */
+export function drawRightAxis(ctx, plot, { color, ticks, title, titleX }) {
+  const x = plot.x + plot.w + 0.5;
+  ctx.save();
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.moveTo(x, plot.y);
+  ctx.lineTo(x, plot.y + plot.h);
+  ctx.stroke();
+  ctx.fillStyle = color;
+  ctx.font = "10px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+  ctx.textAlign = "left";
+  ctx.textBaseline = "middle";
+  for (const { text, y } of ticks) ctx.fillText(text, x + 3, y);
+  ctx.font = "11px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+  ctx.translate(titleX, plot.y + plot.h / 2);
+  ctx.rotate(-Math.PI / 2);
+  ctx.textAlign = "center";
+  ctx.fillText(title, 0, 0);
+  ctx.restore();
 }
