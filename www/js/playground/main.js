@@ -14,7 +14,8 @@ import { LossChart } from "../views/loss-chart.js";
 import { NetworkView } from "../views/network.js";
 import { updateThumbnails } from "../views/thumbnails.js";
 import { showReport, cancelGradientCheck, runGradientCheck } from "../views/readouts.js";
-import { runSharpness, cancelSharpness } from "../views/sharpness.js";
+import { runSharpness, cancelSharpness, showSharpnessRefused } from "../views/sharpness.js";
+import { SharpnessTrack } from "./sharpness-track.js";
 import { formatLoss } from "../core/format.js";
 import { hideError } from "../shell/banners.js";
 import { DataTools } from "./data-tools.js";
@@ -62,6 +63,11 @@ class PlaygroundPage extends TrainingPage {
   prepare() {
     this.boundaryView = new BoundaryView(/** @type {HTMLCanvasElement} */ ($("boundary")));
     this.chart = new LossChart(/** @type {HTMLCanvasElement} */ ($("loss-chart")));
+    this.sharpnessTrack = new SharpnessTrack({
+      chart: this.chart,
+      current: () => (this.sessions && this.report && !this.diverged ? { pg: this.sessions, step: this.report.step } : null),
+      failed: showSharpnessRefused,
+    });
     const hidden = this.description.spec("hidden");
     this.network = new NetworkView($("network"), (layers) => {
       /** @type {HTMLInputElement} */ ($("hidden")).value = layers.join(",");
@@ -101,9 +107,11 @@ class PlaygroundPage extends TrainingPage {
     const { sessions: pg, state } = this;
     this.frameCount = 0;
     this.chart.logScale = state.logScale;
+    this.sharpnessTrack.reset();
     this.startTraining();
     cancelGradientCheck();
     cancelSharpness();
+    this.showTracking();
     const regression = state.problem === "regression";
     this.showFor(state);
     if (!pg) {
@@ -163,9 +171,21 @@ class PlaygroundPage extends TrainingPage {
 
   viewChanged() {
     this.chart.logScale = this.state.logScale;
+    this.showTracking();
     this.drawBoundary();
     this.drawNetwork();
     this.chart.draw();
+  }
+
+  /**
+   * λmax and 2/α on the loss chart, and their keys in its legend, while `trackSharpness` is on;
+   * turned on, λmax of the network as it is now.
+   */
+  showTracking() {
+    const on = this.state.trackSharpness;
+    this.chart.showSharpness = on;
+    for (const key of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[data-sharpness-key]"))) key.hidden = !on;
+    if (on) this.sharpnessTrack.now();
   }
 
   /**
@@ -254,6 +274,10 @@ class PlaygroundPage extends TrainingPage {
       this.drawNetwork();
       this.showNoise();
     }
+    if (this.state.trackSharpness) {
+      if (forced) this.sharpnessTrack.now();
+      else this.sharpnessTrack.tick();
+    }
   }
 
   paused() {
@@ -261,6 +285,7 @@ class PlaygroundPage extends TrainingPage {
       this.drawBoundary();
       this.drawNetwork();
       this.showNoise();
+      if (this.state.trackSharpness) this.sharpnessTrack.now();
     }
   }
 
@@ -291,6 +316,15 @@ class PlaygroundPage extends TrainingPage {
     this.chart.resize();
     if (this.sessions) this.boundaryView.draw({ showTestData: this.state.showTestData });
     this.chart.draw();
+  }
+
+  /** The page's handle, with the λmax points on the loss chart (`sharpness`: [{ step, lambdaMax }]). */
+  handle() {
+    const points = () => {
+      const { steps, values } = this.chart.sharpness;
+      return steps.map((step, i) => ({ step, lambdaMax: values[i] }));
+    };
+    return { ...super.handle(), sharpness: points };
   }
 
 }

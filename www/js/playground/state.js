@@ -45,13 +45,17 @@ const LOSS_AXIS = {
   labels: { auto: "auto", false: "linear", true: "log" },
 };
 
-/** The view options: they only change the drawing. */
-const VIEW = ["showTestData", "logScale", "speed", "showGradients", "discretize"];
+/**
+ * The view options: they only change the drawing (`trackSharpness`: λmax and 2/α on the loss
+ * chart, measured off the main thread while training plays).
+ */
+const VIEW = ["showTestData", "logScale", "speed", "showGradients", "discretize", "trackSharpness"];
 
 /**
  * The playground's state: every config key, and the view options.
  * @typedef {import("../core/state.js").ConfigState<keyof import("../../pkg/nn_playground.js").PlaygroundConfig> & {
  *   showTestData: boolean, logScale: boolean | "auto", speed: string, showGradients: boolean, discretize: boolean,
+ *   trackSharpness: boolean,
  * }} PlaygroundState
  */
 
@@ -66,7 +70,7 @@ export function describePlayground(schema) {
     keys: [...schema.settings.map((s) => s.key), ...VIEW],
     own: {
       showTestData: boolean(false), logScale: LOSS_AXIS, speed: speedChoice(FIRST_SPEED), showGradients: boolean(false),
-      discretize: boolean(false),
+      discretize: boolean(false), trackSharpness: boolean(false),
     },
     view: VIEW,
   });

@@ -43,8 +43,17 @@ export async function runSharpness(pg, alpha) {
     );
     out.dataset.lambdaMax = String(lambdaMax);
   } catch (err) {
-    if (!err?.cancelled) show(t("The sharpness was not computed: {reason}", { reason: describeError(err) }), "bad");
+    if (!err?.cancelled) showSharpnessRefused(err);
   }
+}
+
+/**
+ * Say in the readout why the core did not compute the sharpness (the button's request, or the
+ * loss chart's tracking of λmax).
+ * @param {unknown} err the core's error
+ */
+export function showSharpnessRefused(err) {
+  show(t("The sharpness was not computed: {reason}", { reason: describeError(err) }), "bad");
 }
 
 /** Drop a running sharpness computation (its network is gone) and clear the readout. */
