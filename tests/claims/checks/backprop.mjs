@@ -50,7 +50,77 @@ export function checkGradients({ m, input, layers }, l2) {
   }
 }
 
+/** ε of the core's batch normalization. */
+const EPSILON = 1e-5;
+
+/** Each seed's and hidden activation's trace of the explorer's network with batch normalization (and `changes`). */
+function normalizedTraces(changes = {}) {
+  return SEEDS.flatMap((seed) => ["tanh", "sigmoid", "relu"].map((activation) => trace({ batchNorm: "on", activation, ...changes }, seed)));
+}
+
+/** Unit u's row of a per-example array (nOut × m, row-major). */
+const rowOf = (values, u, m) => [...values.slice(u * m, (u + 1) * m)];
+const sum = (xs) => xs.reduce((s, x) => s + x, 0);
+
 export const checks = {
+  "bp-bn-forward"() {
+    for (const { m, layers } of normalizedTraces()) {
+      const hidden = layers.slice(0, -1);
+      assert.ok(hidden.length > 0 && hidden.every((l) => l.norm) && !layers.at(-1).norm, "every hidden layer, not the output");
+      for (const { nOut, z, biases, norm } of hidden) {
+        for (let u = 0; u < nOut; u++) {
+          const zs = rowOf(z, u, m);
+          const mean = sum(zs) / m;
+          const variance = sum(zs.map((x) => (x - mean) ** 2)) / m;
+          assert.ok(close(norm.mean[u], mean) && close(norm.variance[u], variance), "μ_B and σ²_B of the batch (÷ m)");
+          const zHat = rowOf(norm.zHat, u, m);
+          zHat.forEach((x, i) => assert.ok(close(x, (zs[i] - mean) / Math.sqrt(variance + EPSILON)), "ẑ with ε = 10⁻⁵"));
+          assert.ok(Math.abs(sum(zHat) / m) < 1e-12, "each row of ẑ has mean 0");
+          const spread = sum(zHat.map((x) => x * x)) / m;
+          assert.ok(close(spread, variance / (variance + EPSILON), 1e-9) && spread < 1 && spread > 0.99, `variance just under 1: ${spread}`);
+          rowOf(norm.zTilde, u, m).forEach((x, i) => assert.ok(close(x, norm.gamma[u] * zHat[i] + biases[u]), "z̃ = γẑ + β"));
+        }
+      }
+    }
+  },
+
+  "bp-bn-backward"() {
+    for (const { m, layers } of normalizedTraces()) {
+      let differs = false;
+      for (const { nOut, delta, gradBiases, norm } of layers.slice(0, -1)) {
+        for (let u = 0; u < nOut; u++) {
+          const dt = rowOf(norm.deltaTilde, u, m);
+          const zHat = rowOf(norm.zHat, u, m);
+          const dz = dt.map((d, i) => d * zHat[i]);
+          assert.ok(close(norm.gradGamma[u], sum(dz)), "∂J/∂γ = Σ δ̃ẑ");
+          assert.ok(close(gradBiases[u], sum(dt)), "∂J/∂β = Σ δ̃");
+          const scale = norm.gamma[u] / Math.sqrt(norm.variance[u] + EPSILON);
+          const d = rowOf(delta, u, m);
+          d.forEach((x, i) => assert.ok(close(x, scale * (dt[i] - sum(dt) / m - zHat[i] * (sum(dz) / m))), "δ through μ_B and σ²_B"));
+          assert.ok(Math.abs(sum(d)) <= 1e-12 * Math.max(...d.map(Math.abs)), `each row of δ sums to 0: ${sum(d)}`);
+          differs ||= d.some((x, i) => !close(x, scale * dt[i], 1e-6));
+        }
+      }
+      assert.ok(differs, "not simply γ/√(σ²_B + ε) · δ̃: the paths through the statistics change δ");
+    }
+  },
+
+  "bp-bn-one"() {
+    // A batch of one: the page's batch size 1, or one chosen example.
+    const single = [...normalizedTraces({ batchSize: 1 }), ...SEEDS.map((seed) => using(
+      linkConfig("backprop", "mode=example&example=7", { seed, batchNorm: "on" }), (pg) => pg.backpropTrace([7])))];
+    for (const { m, layers } of single) {
+      assert.equal(m, 1);
+      for (const { nOut, biases, gradWeights, norm } of layers.slice(0, -1)) {
+        assert.deepEqual([...norm.variance], Array(nOut).fill(0), "σ²_B = 0");
+        assert.deepEqual([...norm.zHat], Array(nOut).fill(0), "ẑ = 0");
+        assert.deepEqual([...norm.zTilde], [...biases], "every normalized unit outputs β");
+        assert.ok(gradWeights.every((g) => g === 0), "∂J/∂W = 0 in every normalized layer");
+      }
+    }
+  },
+
+
   "bp-sigmoid-prime"() {
     for (const seed of SEEDS) {
       const t = trace({ activation: "sigmoid" }, seed);

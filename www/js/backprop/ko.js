@@ -79,8 +79,8 @@ addStrings({
   "Forward, layer {l}: activations a{sup}": "순전파, 층 {l}: 활성값 a{sup}",
   "The sigmoid turns each weighted sum into a probability of class 1 (blue), one per example.":
     "시그모이드가 각 가중합을 클래스 1 (파랑) 일 확률로 바꾼다. 예제마다 하나씩이다.",
-  "The activation {act} acts on every entry on its own: a{sup} has the same size as z{sup}. These are the numbers the next layer receives.":
-    "활성 함수 {act} 는 각 원소에 따로 작용한다. 그래서 a{sup} 는 z{sup} 와 크기가 같다. 다음 층이 받는 숫자가 바로 이것이다.",
+  "The activation {act} acts on every entry on its own: a{sup} has the same size as {z}. These are the numbers the next layer receives.":
+    "활성 함수 {act} 는 각 원소에 따로 작용한다. 그래서 a{sup} 는 {z} 와 크기가 같다. 다음 층이 받는 숫자가 바로 이것이다.",
 
   "Cost: binary cross-entropy, averaged over the examples": "비용: 예제에 대해 평균한 이진 교차 엔트로피",
   "Mean loss over the {examples}: {loss}": "{examples}에 대한 평균 손실: {loss}",
@@ -96,8 +96,8 @@ addStrings({
     "각 가중치의 기울기는 그 유닛의 δ 에 그 가중치가 곱하는 입력을 곱해 예제에 대해 더한 것이다. {a} ({r} × {m}) 를 T (전치) 처리해 {m} × {r} 로 만들면 연산 크기가 맞는다. 곱은 예제 {m}개에 대해 더해지고, 결과는 {W} 와 크기가 같다.",
   " L2 adds λW (the biases get no penalty).": " L2 는 λW 를 더한다 (편향에는 벌점이 없다).",
   "Backward, layer {k}: δ{supk} from δ{supl} (chain rule)": "역전파, 층 {k}: δ{supl} 로부터 δ{supk} (연쇄 법칙)",
-  "Each unit of layer {k} collects the δ of the units it feeds, weighted by the same weights as on the way forward: that is {WT} δ{supl}, with {W} ({nOut} × {nIn}) transposed to {nIn} × {nOut}. Then ⊙ multiplies entry by entry with the slope of the activation at z{supk} ({inWords}).":
-    "역순으로, 바로 전에 구한 δ{supl} 를 다시 쓴다. 층 {k} 의 각 유닛은 자기가 값을 보내는 유닛들의 δ 를 순전파 때와 같은 가중치로 모은다. 곧 {WT} δ{supl} 이며, {W} ({nOut} × {nIn}) 를 {nIn} × {nOut} 로 전치한 것이다. 그다음 ⊙ 는 z{supk} 에서의 활성 함수의 도함수 ({inWords}) 와 원소끼리 곱한다.",
+  "Each unit of layer {k} collects the δ of the units it feeds, weighted by the same weights as on the way forward: that is {WT} δ{supl}, with {W} ({nOut} × {nIn}) transposed to {nIn} × {nOut}. Then ⊙ multiplies entry by entry with the slope of the activation at {z} ({inWords}).":
+    "역순으로, 바로 전에 구한 δ{supl} 를 다시 쓴다. 층 {k} 의 각 유닛은 자기가 값을 보내는 유닛들의 δ 를 순전파 때와 같은 가중치로 모은다. 곧 {WT} δ{supl} 이며, {W} ({nOut} × {nIn}) 를 {nIn} × {nOut} 로 전치한 것이다. 그다음 ⊙ 는 {z} 에서의 활성 함수의 도함수 ({inWords}) 와 원소끼리 곱한다.",
   "{WTd}: {product}; ⊙ g′({z}) keeps {n} × {m}": "{WTd}: {product}; ⊙ g′({z}) 뒤에도 {n} × {m}",
   "σ′ = σ(1 − σ): read off a[l] as a(1 − a), at most ¼": "σ′ = σ(1 − σ): a[l] 에서 a(1 − a) 로 바로 읽으며, 최대 ¼",
   "ReLU′ is 1 where z > 0 and 0 elsewhere: a unit that is off passes no gradient back": "ReLU′ 는 z > 0 이면 1, 아니면 0: 꺼진 유닛은 기울기를 역순으로 전달하지 않는다",
@@ -110,6 +110,34 @@ addStrings({
     "모든 변수가 기울기의 반대 방향으로 옮겨진다. 이 기울기는 고른 예제 하나의 것이다. “업데이트 적용”은 다음 미니 배치로 학습한다 (그 업데이트의 결과를 여기서 보려면 “다음 미니 배치”로 바꾸자).",
   "Each gradient has the size of its parameter: that is what makes the subtraction possible.":
     "각 기울기는 그 변수와 크기가 같다. 그래서 뺄셈을 할 수 있다.",
+
+  // batch normalization (js/backprop/norm-stages.js and the stages around it)
+  "Each of the {n} unit{s} of layer {l} sums its {nIn} inputs with its weights (one row of {W}), for every example at once in one matrix product. No bias here: the normalization that follows subtracts each unit's batch mean, which would cancel it; its β takes the bias's place.":
+    "층 {l} 의 유닛 {n}개는 각각 입력 {nIn}개에 자기 가중치 ({W} 의 한 행) 를 곱해 더하며, 행렬 곱 한 번으로 모든 예제를 한꺼번에 계산합니다. 여기에는 편향이 없습니다: 뒤따르는 정규화가 유닛마다 배치 평균을 빼서 편향을 지워 버리기 때문이며, 정규화의 β 가 편향을 대신합니다.",
+  "{Wa}: {product}": "{Wa}: {product}",
+  "Forward, layer {l}: batch normalization z̃{sup}": "순전파, 층 {l}: 배치 정규화 z̃{sup}",
+  "Each unit’s z is standardized over the m examples of the batch: minus its batch mean μ<sub>B</sub>, divided by its batch standard deviation (ε = 10⁻⁵ keeps the division finite). Each row of ẑ then has mean 0 and variance 1 (just under: σ²<sub>B</sub>/(σ²<sub>B</sub> + ε)), whatever the scale of W. The learned γ and β set the scale and offset the activation receives; β takes the place of the bias.":
+    "각 유닛의 z 를 배치의 예제 m개에 대해 표준화합니다: 배치 평균 μ<sub>B</sub> 를 빼고 배치 표준편차로 나눕니다 (ε = 10⁻⁵ 는 나눗셈이 유한하게 해 줍니다). 그러면 W 의 크기와 상관없이 ẑ 의 각 행은 평균 0, 분산 1 (정확히는 그보다 조금 작은 σ²<sub>B</sub>/(σ²<sub>B</sub> + ε)) 이 됩니다. 학습되는 γ 와 β 가 활성 함수가 받는 값의 크기와 위치를 정하며, β 가 편향을 대신합니다.",
+  "μ<sub>B</sub>, σ²<sub>B</sub>, {gamma}, {beta}: {n} × 1, one per unit, used in every column; {zHat} and {zTilde}: {n} × {m}":
+    "μ<sub>B</sub>, σ²<sub>B</sub>, {gamma}, {beta}: {n} × 1, 유닛마다 하나씩이며 모든 열에 쓰임; {zHat} 와 {zTilde}: {n} × {m}",
+  "mean and variance of each row over the examples": "각 행의 예제에 대한 평균과 분산",
+  "batch mean": "배치 평균",
+  "batch variance": "배치 분산",
+  " With a batch of one, z = μ<sub>B</sub> and σ²<sub>B</sub> = 0, so ẑ = 0: every normalized unit outputs β (z̃ = β) and ∂J/∂W = 0 in every normalized layer — such a batch teaches their weights nothing.":
+    " 배치에 예제가 하나뿐이면 z = μ<sub>B</sub>, σ²<sub>B</sub> = 0 이므로 ẑ = 0 입니다: 정규화된 유닛은 모두 β 를 출력하고 (z̃ = β), 정규화된 층마다 ∂J/∂W = 0 이 됩니다 — 이런 배치로는 그 가중치를 전혀 학습하지 못합니다.",
+  "Backward, layer {k}: δ̃{supk} = ∂J/∂z̃{supk} from δ{supl} (chain rule)": "역전파, 층 {k}: δ{supl} 로부터 δ̃{supk} = ∂J/∂z̃{supk} (연쇄 법칙)",
+  " This is δ̃ = ∂J/∂z̃, the gradient at the normalization's output; the next stage carries it back through the normalization.":
+    " 이것이 정규화의 출력에서의 기울기 δ̃ = ∂J/∂z̃ 이며, 다음 단계에서 정규화를 거쳐 역전파합니다.",
+  "Backward, layer {l}: through the normalization to ∂J/∂γ{sup}, ∂J/∂β{sup} and δ{sup}": "역전파, 층 {l}: 정규화를 거쳐 ∂J/∂γ{sup}, ∂J/∂β{sup} 와 δ{sup} 로",
+  "μ<sub>B</sub> and σ²<sub>B</sub> depend on every example of the batch, so δ = ∂J/∂z is not simply γ/√(σ²<sub>B</sub> + ε) times δ̃: the two means take off what flows back through μ<sub>B</sub> and σ²<sub>B</sub>. So each row of δ sums to 0 — a bias before the normalization would get no gradient, which is why β takes its place. ∂J/∂γ = Σ δ̃ẑ and ∂J/∂β = Σ δ̃ are the gradients of the learned scale and shift.":
+    "μ<sub>B</sub> 와 σ²<sub>B</sub> 는 배치의 모든 예제에 따라 달라지므로, δ = ∂J/∂z 는 단순히 γ/√(σ²<sub>B</sub> + ε) 에 δ̃ 를 곱한 값이 아닙니다: 두 평균이 μ<sub>B</sub> 와 σ²<sub>B</sub> 를 거쳐 역전파되는 몫을 뺍니다. 그래서 δ 의 각 행의 합은 0 입니다 — 정규화 앞에 편향을 두어도 기울기를 받지 못하므로 β 가 그 자리를 대신합니다. ∂J/∂γ = Σ δ̃ẑ 와 ∂J/∂β = Σ δ̃ 는 학습되는 배율과 이동의 기울기입니다.",
+  "∂J/∂{gamma} and ∂J/∂{beta}: {n} × 1, the size of {gamma} and {beta}; {delta}: {n} × {m}, the size of {z}":
+    "∂J/∂{gamma} 와 ∂J/∂{beta}: {n} × 1, {gamma}, {beta} 와 같은 크기; {delta}: {n} × {m}, {z} 와 같은 크기",
+  "− mean(δ̃) −": "− 평균(δ̃) −",
+  "⊙ mean(δ̃ẑ))": "⊙ 평균(δ̃ẑ))",
+  "each row's mean over the examples": "각 행의 예제에 대한 평균",
+  "Backward, layer {l}: gradient ∂J/∂W{sup}": "역전파, 층 {l}: 기울기 ∂J/∂W{sup}",
+  " In the normalized layers β is updated in the bias's place, and γ with it.": " 정규화된 층에서는 편향 대신 β 가, 그리고 함께 γ 가 업데이트됩니다.",
 
   // banners
   "Comparison settings rejected.": "비교 설정이 거부되었습니다.",

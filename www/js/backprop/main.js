@@ -259,8 +259,8 @@ class BackpropExplorer extends Page {
     let same = null;
     if (preview) {
       const now = pg.parameters();
-      same = now.every((layer, l) =>
-        layer.weights.every((w, k) => w === preview[l].weights[k]) && layer.biases.every((b, k) => b === preview[l].biases[k]));
+      same = now.every((layer, l) => ["weights", "biases", "gamma"].every((key) =>
+        (layer[key] ?? []).every((v, k) => v === preview[l][key][k])));
     }
     this.status = { n: report.step, rows: rows.join(", "), same };
     if (report.diverged) {

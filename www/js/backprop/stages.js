@@ -1,7 +1,9 @@
 /**
  * The stages of one gradient-descent update, built from a `pg.backpropTrace()`:
  * input, forward z[l] and a[l] layer by layer, the cost, then backward δ[L],
- * ∂J/∂W[L] and ∂J/∂b[L], δ[L−1], … down to layer 1, and the update.
+ * ∂J/∂W[L] and ∂J/∂b[L], δ[L−1], … down to layer 1, and the update. With
+ * batch normalization each hidden layer gains a stage between z[l] and a[l],
+ * and one on the way back from δ̃[l] = ∂J/∂z̃[l] to δ[l] (js/backprop/norm-stages.js).
  *
  * Every number shown is one the core computed: the trace's matrices (a
  * transpose only reads them in another order) and, for the update, the
@@ -11,23 +13,9 @@
 import {
   math, eqInput, eqZ, eqA, eqLoss, eqDeltaOut, eqGradW, eqGradB, eqDelta, eqUpdate, activationMath,
 } from "./math.js";
+import { normForward, normBackward } from "./norm-stages.js";
+import { label, mat, op, productSize, sup } from "./terms.js";
 import { t } from "../core/i18n.js";
-
-/** A symbol for captions and text: W<sup>[2]</sup>, with a marked ᵀ when transposed. */
-export function label(base, l, { T = false } = {}) {
-  if (l === null || l === undefined) return base;
-  return `${base}<sup>[${l}]${T ? '<span class="t-mark">T</span>' : ""}</sup>`;
-}
-
-/**
- * A matrix to show: `values` row-major with `rows` × `cols`; `T` shows its transpose
- * (cols × rows). `kind` styles it: "data", "param", "grad", "result", "new".
- */
-function mat(name, values, rows, cols, { T = false, kind = "data", note = "" } = {}) {
-  return { matrix: true, name, values, rows: T ? cols : rows, cols: T ? rows : cols, stride: cols, T, kind, note };
-}
-
-const op = (symbol, title = "") => ({ op: symbol, title });
 
 // What the stages say that a learner can check; each is a claim, checked in tests/claims.
 const DELTA_OUT = {
@@ -39,11 +27,6 @@ const UPDATE_NOTE = {
   claim: "bp-update",
   text: "Every parameter moves against its gradient. The new values on the right are the core's own, from the very step that “Apply update” takes; then the walk starts over on them.",
 };
-
-/** "(2 × <b>3</b>)·(<b>3</b> × 10) → 2 × 10": a product's sizes with the matching inner size marked. */
-function productSize(a, b) {
-  return `(${a[0]} × <b class="dim-match">${a[1]}</b>) · (<b class="dim-match">${b[0]}</b> × ${b[1]}) → ${a[0]} × ${b[1]}`;
-}
 
 /**
  * @param {import("../../pkg/nn_playground.js").BackpropTrace} trace  pg.backpropTrace()
@@ -72,6 +55,8 @@ export function buildStages(trace, { activation, l2, learningRate, after }) {
   const examples = t(m === 1 ? "1 example" : "{m} examples", { m });
   const sizeOf = (name, size, of) => t("{name}: {size}, the size of {of}", { name, size, of });
   const actName = activation === "sigmoid" ? t("sigmoid") : activation;
+  /** Whether layer l is batch-normalized (the trace carries its `norm`). */
+  const normed = (l) => !!layers[l - 1].norm;
 
   stages.push({
     id: "input",
@@ -92,28 +77,34 @@ export function buildStages(trace, { activation, l2, learningRate, after }) {
   for (let l = 1; l <= L; l++) {
     const layer = layers[l - 1];
     const { nIn, nOut } = layer;
+    const norm = normed(l);
+    const words = { n: nOut, s: nOut === 1 ? "" : "s", l, nIn, W: label("W", l), b: label("b", l), m, ms: m === 1 ? "" : "s" };
+    const product = { Wa: `${label("W", l)} ${label("a", l - 1)}`, product: productSize([nOut, nIn], [nIn, m]), b: label("b", l), n: nOut };
+    const weighted = [mat(label("W", l), layer.weights, nOut, nIn, { kind: "param" }), op("·", t("matrix product")), aMat(l - 1)];
     stages.push({
       id: `z${l}`,
       group: "forward",
       short: label("z", l),
       title: t("Forward, layer {l}: weighted sums z{sup}", { l, sup: sup(l) }),
-      equation: math(`z[${l}] = W[${l}] a[${l - 1}] + b[${l}]`, eqZ(l)),
-      explain: t("Each of the {n} unit{s} of layer {l} sums its {nIn} inputs with its weights (one row of "
-        + "{W}) and adds its bias. One matrix product does it for every example at once; "
-        + "{b} is added to each of the {m} column{ms}.", {
-        n: nOut, s: nOut === 1 ? "" : "s", l, nIn, W: label("W", l), b: label("b", l), m, ms: m === 1 ? "" : "s",
-      }),
-      sizes: [t("{Wa}: {product}; + {b} ({n} × 1) in every column", {
-        Wa: `${label("W", l)} ${label("a", l - 1)}`, product: productSize([nOut, nIn], [nIn, m]), b: label("b", l), n: nOut,
-      })],
+      equation: math(norm ? `z[${l}] = W[${l}] a[${l - 1}]` : `z[${l}] = W[${l}] a[${l - 1}] + b[${l}]`, eqZ(l, norm)),
+      explain: norm
+        ? t("Each of the {n} unit{s} of layer {l} sums its {nIn} inputs with its weights (one row of {W}), for every "
+          + "example at once in one matrix product. No bias here: the normalization that follows subtracts each unit's "
+          + "batch mean, which would cancel it; its β takes the bias's place.", words)
+        : t("Each of the {n} unit{s} of layer {l} sums its {nIn} inputs with its weights (one row of "
+          + "{W}) and adds its bias. One matrix product does it for every example at once; "
+          + "{b} is added to each of the {m} column{ms}.", words),
+      sizes: [norm ? t("{Wa}: {product}", product) : t("{Wa}: {product}; + {b} ({n} × 1) in every column", product)],
       rows: [[
-        mat(label("W", l), layer.weights, nOut, nIn, { kind: "param" }), op("·", t("matrix product")),
-        aMat(l - 1), op("+"), mat(label("b", l), layer.biases, nOut, 1, { kind: "param" }), op("="),
+        ...weighted, ...(norm ? [] : [op("+"), mat(label("b", l), layer.biases, nOut, 1, { kind: "param" })]), op("="),
         mat(label("z", l), layer.z, nOut, m, { kind: "result" }),
       ]],
       highlight: { columns: [l - 1, l], links: [l], direction: "forward" },
       links: "weights",
     });
+    if (norm) stages.push(normForward(layer, l, m));
+    // What the activation receives: z[l], or z̃[l] after the normalization.
+    const input = norm ? { name: label("z̃", l), values: layer.norm.zTilde } : { name: label("z", l), values: layer.z };
     const out = l === L;
     const gName = out || activation === "sigmoid" ? "σ" : activation === "relu" ? "ReLU" : "tanh";
     stages.push({
@@ -121,14 +112,14 @@ export function buildStages(trace, { activation, l2, learningRate, after }) {
       group: "forward",
       short: out ? `${label("a", l)} = ŷ` : label("a", l),
       title: out ? t("Forward, output: ŷ = σ(z{sup})", { sup: sup(l) }) : t("Forward, layer {l}: activations a{sup}", { l, sup: sup(l) }),
-      equation: math(out ? `y hat = a[${l}] = sigma(z[${l}])` : `a[${l}] = g(z[${l}])`, eqA(l, L, activation)),
+      equation: math(out ? `y hat = a[${l}] = sigma(z[${l}])` : `a[${l}] = g(${norm ? "z tilde" : "z"}[${l}])`, eqA(l, L, activation, norm)),
       explain: out
         ? t("The sigmoid turns each weighted sum into a probability of class 1 (blue), one per example.")
-        : t("The activation {act} acts on every entry on its own: a{sup} has the same size as z{sup}. "
-          + "These are the numbers the next layer receives.", { act: actName, sup: sup(l) }),
-      sizes: [sizeOf(label("a", l), `${nOut} × ${m}`, label("z", l))],
+        : t("The activation {act} acts on every entry on its own: a{sup} has the same size as {z}. "
+          + "These are the numbers the next layer receives.", { act: actName, sup: sup(l), z: input.name }),
+      sizes: [sizeOf(label("a", l), `${nOut} × ${m}`, input.name)],
       rows: [[
-        mat(label("z", l), layer.z, nOut, m), op(gName, t("element-wise")),
+        mat(input.name, input.values, nOut, m), op(gName, t("element-wise")),
         aMat(l, { kind: "result" }),
       ]],
       highlight: { columns: [l], links: [], direction: "forward" },
@@ -173,21 +164,28 @@ export function buildStages(trace, { activation, l2, learningRate, after }) {
   for (let l = L; l >= 1; l--) {
     const layer = layers[l - 1];
     const { nIn, nOut } = layer;
+    // A normalized layer has no b: ∂J/∂β came with δ[l] in the normalization's stage.
+    const norm = normed(l);
+    if (norm) stages.push(normBackward(layer, l, m));
     const gradRows = [[
       mat(label("δ", l), layer.delta, nOut, m, { kind: "grad" }), op("·", t("matrix product")),
       aMat(l - 1, { T: true }),
       ...(l2 > 0 ? [op("+ λ·", `λ = ${l2}`), mat(label("W", l), layer.weights, nOut, nIn, { kind: "param" })] : []),
       op("="), mat(`∂J/∂${label("W", l)}`, layer.gradWeights, nOut, nIn, { kind: "result" }),
-    ], [
+    ], ...(norm ? [] : [[
       op(t("Σ over the examples of"), t("sum of each row")), mat(label("δ", l), layer.delta, nOut, m, { kind: "grad" }), op("="),
       mat(`∂J/∂${label("b", l)}`, layer.gradBiases, nOut, 1, { kind: "result" }),
-    ]];
+    ]])];
     stages.push({
       id: `grad${l}`,
       group: "backward",
       short: `∂${label("W", l)}`,
-      title: t("Backward, layer {l}: gradients ∂J/∂W{sup} and ∂J/∂b{sup}", { l, sup: sup(l) }),
-      equation: math(`dJ/dW[${l}] = delta[${l}] a[${l - 1}] transposed; dJ/db[${l}] = sum of delta[${l}]`, eqGradW(l, l2), eqGradB(l)),
+      title: norm
+        ? t("Backward, layer {l}: gradient ∂J/∂W{sup}", { l, sup: sup(l) })
+        : t("Backward, layer {l}: gradients ∂J/∂W{sup} and ∂J/∂b{sup}", { l, sup: sup(l) }),
+      equation: norm
+        ? math(`dJ/dW[${l}] = delta[${l}] a[${l - 1}] transposed`, eqGradW(l, l2))
+        : math(`dJ/dW[${l}] = delta[${l}] a[${l - 1}] transposed; dJ/db[${l}] = sum of delta[${l}]`, eqGradW(l, l2), eqGradB(l)),
       explain: t("The gradient of each weight is its unit's δ times the input it multiplies, summed over the examples. "
         + "Transposing {a} ({r} × {m}) to {m} × {r} makes the sizes fit: "
         + "the product runs over the {m} example{ms} and comes out the size of {W}.", {
@@ -196,7 +194,7 @@ export function buildStages(trace, { activation, l2, learningRate, after }) {
         + (l2 > 0 ? t(L2_NOTE.text) : ""),
       sizes: [
         sizeOf(`${label("δ", l)} ${label("a", l - 1, { T: true })}`, productSize([nOut, m], [m, nIn]), label("W", l)),
-        sizeOf(`∂J/∂${label("b", l)}`, `${nOut} × 1`, label("b", l)),
+        ...(norm ? [] : [sizeOf(`∂J/∂${label("b", l)}`, `${nOut} × 1`, label("b", l))]),
       ],
       rows: gradRows,
       highlight: { columns: [l - 1, l], links: [l], direction: "backward" },
@@ -204,25 +202,34 @@ export function buildStages(trace, { activation, l2, learningRate, after }) {
     });
     if (l > 1) {
       const below = layers[l - 2];
+      // Below a normalized layer the chain rule reaches δ̃ = ∂J/∂z̃, at the normalization's output.
+      const k = l - 1;
+      const tilde = normed(k);
+      const z = tilde ? { name: label("z̃", k), values: below.norm.zTilde } : { name: label("z", k), values: below.z };
+      const result = tilde ? { name: label("δ̃", k), values: below.norm.deltaTilde } : { name: label("δ", k), values: below.delta };
       stages.push({
-        id: `delta${l - 1}`,
+        id: `delta${k}`,
         group: "backward",
-        short: label("δ", l - 1),
-        title: t("Backward, layer {k}: δ{supk} from δ{supl} (chain rule)", { k: l - 1, supk: sup(l - 1), supl: sup(l) }),
-        equation: math(`delta[${l - 1}] = (W[${l}] transposed delta[${l}]) times g'(z[${l - 1}])`, eqDelta(l - 1, activation), act.derivative),
+        short: result.name,
+        title: tilde
+          ? t("Backward, layer {k}: δ̃{supk} = ∂J/∂z̃{supk} from δ{supl} (chain rule)", { k, supk: sup(k), supl: sup(l) })
+          : t("Backward, layer {k}: δ{supk} from δ{supl} (chain rule)", { k, supk: sup(k), supl: sup(l) }),
+        equation: math(`${tilde ? "delta tilde" : "delta"}[${k}] = (W[${l}] transposed delta[${l}]) times g'(${tilde ? "z tilde" : "z"}[${k}])`,
+          eqDelta(k, activation, tilde), act.derivative),
         explain: t("Each unit of layer {k} collects the δ of the units it feeds, weighted by the same weights as on the way forward: "
           + "that is {WT} δ{supl}, with {W} ({nOut} × {nIn}) transposed to {nIn} × {nOut}. "
-          + "Then ⊙ multiplies entry by entry with the slope of the activation at z{supk} ({inWords}).", {
-          k: l - 1, WT: label("W", l, { T: true }), supl: sup(l), W: label("W", l), nOut, nIn, supk: sup(l - 1), inWords: t(act.inWords),
-        }),
+          + "Then ⊙ multiplies entry by entry with the slope of the activation at {z} ({inWords}).", {
+          k, WT: label("W", l, { T: true }), supl: sup(l), W: label("W", l), nOut, nIn, z: z.name, inWords: t(act.inWords),
+        })
+          + (tilde ? t(" This is δ̃ = ∂J/∂z̃, the gradient at the normalization's output; the next stage carries it back through the normalization.") : ""),
         sizes: [t("{WTd}: {product}; ⊙ g′({z}) keeps {n} × {m}", {
-          WTd: `${label("W", l, { T: true })} ${label("δ", l)}`, product: productSize([nIn, nOut], [nOut, m]), z: label("z", l - 1), n: nIn, m,
+          WTd: `${label("W", l, { T: true })} ${label("δ", l)}`, product: productSize([nIn, nOut], [nOut, m]), z: z.name, n: nIn, m,
         })],
         rows: [[
           op("(", ""), mat(label("W", l, { T: true }), layer.weights, nOut, nIn, { T: true, kind: "param" }), op("·", t("matrix product")),
           mat(label("δ", l), layer.delta, nOut, m, { kind: "grad" }), op(")", ""), op(t("⊙ g′ of"), t("element-wise, the slope at")),
-          mat(label("z", l - 1), below.z, nIn, m),
-          op("="), mat(label("δ", l - 1), below.delta, nIn, m, { kind: "result" }),
+          mat(z.name, z.values, nIn, m),
+          op("="), mat(result.name, result.values, nIn, m, { kind: "result" }),
         ]],
         highlight: { columns: [l - 1], links: [l], direction: "backward" },
         links: "gradients",
@@ -231,41 +238,37 @@ export function buildStages(trace, { activation, l2, learningRate, after }) {
   }
 
   // ---------------------------------------------------------------- update
+  /** One parameter's update: value − α · gradient (= the new value, when known), rows × cols. */
+  const stepRow = (name, values, gradient, newValues, rows, cols) => [
+    mat(name, values, rows, cols, { kind: "param" }), op(`− ${learningRate} ·`, t("minus α times")),
+    mat(`∂J/∂${name}`, gradient, rows, cols, { kind: "grad" }),
+    ...(newValues ? [op("="), mat(t("new {name}", { name }), newValues, rows, cols, { kind: "new" })] : []),
+  ];
   const updateRows = [];
   for (let l = L; l >= 1; l--) {
     const layer = layers[l - 1];
     const next = after?.[l - 1];
-    const tail = next
-      ? [op("="), mat(t("new {name}", { name: label("W", l) }), next.weights, layer.nOut, layer.nIn, { kind: "new" })]
-      : [];
-    updateRows.push([
-      mat(label("W", l), layer.weights, layer.nOut, layer.nIn, { kind: "param" }), op(`− ${learningRate} ·`, t("minus α times")),
-      mat(`∂J/∂${label("W", l)}`, layer.gradWeights, layer.nOut, layer.nIn, { kind: "grad" }), ...tail,
-    ]);
-    updateRows.push([
-      mat(label("b", l), layer.biases, layer.nOut, 1, { kind: "param" }), op(`− ${learningRate} ·`, t("minus α times")),
-      mat(`∂J/∂${label("b", l)}`, layer.gradBiases, layer.nOut, 1, { kind: "grad" }),
-      ...(next ? [op("="), mat(t("new {name}", { name: label("b", l) }), next.biases, layer.nOut, 1, { kind: "new" })] : []),
-    ]);
+    updateRows.push(stepRow(label("W", l), layer.weights, layer.gradWeights, next?.weights, layer.nOut, layer.nIn));
+    updateRows.push(stepRow(label(normed(l) ? "β" : "b", l), layer.biases, layer.gradBiases, next?.biases, layer.nOut, 1));
+    if (normed(l)) updateRows.push(stepRow(label("γ", l), layer.norm.gamma, layer.norm.gradGamma, next?.gamma, layer.nOut, 1));
   }
+  const normalized = L > 1 && normed(1);
   stages.push({
     id: "update",
     group: "update",
     short: t("update"),
     title: t("Update: one step of gradient descent, α = {rate}", { rate: learningRate }),
-    equation: math("W[l] ← W[l] − α dJ/dW[l], b[l] ← b[l] − α dJ/db[l]", ...eqUpdate()),
-    explain: after
+    equation: math(`W[l] ← W[l] − α dJ/dW[l], b[l] ← b[l] − α dJ/db[l]${normalized ? ", gamma[l] ← gamma[l] − α dJ/dgamma[l]" : ""}`,
+      ...eqUpdate(normalized)),
+    explain: (after
       ? t(UPDATE_NOTE.text)
       : t("Every parameter moves against its gradient. These gradients are of one chosen example; "
-        + "“Apply update” trains on the next mini-batch (switch to “next mini-batch” to see that update’s result here)."),
+        + "“Apply update” trains on the next mini-batch (switch to “next mini-batch” to see that update’s result here)."))
+      + (normalized ? t(" In the normalized layers β is updated in the bias's place, and γ with it.") : ""),
     sizes: [t("Each gradient has the size of its parameter: that is what makes the subtraction possible.")],
     rows: updateRows,
     highlight: { columns: [], links: Array.from({ length: L }, (_, i) => i + 1), direction: "forward" },
     links: "weights",
   });
   return stages;
-}
-
-function sup(l) {
-  return `<sup>[${l}]</sup>`;
 }

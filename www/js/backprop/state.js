@@ -14,7 +14,7 @@ export const MAX_STEPS = 10000;
 export const STRETCHES = Object.freeze([1, 3, 10]);
 
 const KEYS = /** @type {const} */ ([
-  "problem", "dataset", "seed", "hidden", "activation", "learningRate", "l2", "mode", "batchSize", "example",
+  "problem", "dataset", "seed", "hidden", "activation", "batchNorm", "learningRate", "l2", "mode", "batchSize", "example",
   "steps", "stage", "optRate", "optStretch", "optSteps",
 ]);
 
@@ -28,11 +28,17 @@ const KEYS = /** @type {const} */ ([
  * }} ExplorerState
  */
 
-/** A stage id ("input", "z2", "delta1", "update", …): checked against the network by the description's check. */
+/** Stage ids a problem names as examples of the valid ones. */
+const STAGE_EXAMPLES = Object.freeze(["input", "z1", "a1", "loss", "delta1", "grad1", "update"]);
+
+/**
+ * A stage id ("input", "z2", "bn1", "delta1", "bnback1", "update", …): checked against the
+ * network by the description's check.
+ */
 function stageId(raw) {
-  return /^(input|loss|update|(z|a|delta|grad)[1-9])$/.test(raw)
+  return /^(input|loss|update|(z|a|delta|grad|bn|bnback)[1-9])$/.test(raw)
     ? { value: raw }
-    : { problem: { code: "unknownChoice", params: { choices: ["input", "z1", "a1", "loss", "delta1", "grad1", "update"], got: raw } } };
+    : { problem: { code: "unknownChoice", params: { choices: [...STAGE_EXAMPLES], got: raw } } };
 }
 
 /** One of STRETCHES, as a number. */
@@ -81,15 +87,22 @@ export function describeExplorer(schema) {
 }
 
 /**
- * Replace a stage the network does not have (δ[3] of a 2-layer net) by the first one.
+ * Replace a stage the network does not have (δ[3] of a 2-layer net, a normalization stage
+ * without batch normalization or on the output layer) by the first one.
  * @param {ExplorerState} state
  * @param {import("../core/state.js").Problem[]} [problems]
  */
 export function checkStage(state, problems = []) {
   const L = state.hidden.length + 1;
-  const m = /^(?:z|a|delta|grad)(\d)$/.exec(state.stage);
-  if (m && Number(m[1]) > L) {
-    problems.push({ key: "stage", raw: state.stage, code: "outOfRange", params: { min: 1, max: L, got: Number(m[1]) } });
+  const m = /^(z|a|delta|grad|bn|bnback)(\d)$/.exec(state.stage);
+  if (!m) return problems;
+  const layer = Number(m[2]);
+  // Only hidden layers are normalized, and only with batchNorm on.
+  const last = m[1] === "bn" || m[1] === "bnback" ? (state.batchNorm === "on" ? L - 1 : 0) : L;
+  if (layer > last) {
+    problems.push(last >= 1
+      ? { key: "stage", raw: state.stage, code: "outOfRange", params: { min: 1, max: last, got: layer } }
+      : { key: "stage", raw: state.stage, code: "unknownChoice", params: { choices: [...STAGE_EXAMPLES], got: state.stage } });
     state.stage = "input";
   }
   return problems;
