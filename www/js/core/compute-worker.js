@@ -1,32 +1,40 @@
 /**
  * The compute worker: its own instance of the core, for analyses that may take longer than a
- * frame (learning-rate sweeps, gradient checks, the Hessian's sharpness). It receives the compiled module once, then
- * requests `{ id, task, config, model }`; it rebuilds the session from `model` (an exported
- * model: the same data and parameters) or from `config`, runs the task, and answers
- * `{ id, result }` or `{ id, error }` (the core's error as plain data).
+ * frame (learning-rate sweeps, gradient checks, the Hessian's sharpness, loss surfaces). It
+ * receives the compiled module once, then requests `{ id, task, config, model, steps, request }`;
+ * it rebuilds the session from `model` (an exported model: the same data and parameters) or from
+ * `config` — or, with `steps`, takes its replica of the session of `config` trained to that many
+ * updates (js/core/replica.js: the same parameters and the same path) — runs the task, and
+ * answers `{ id, result }` or `{ id, error }` (the core's error as plain data).
  */
 import { initSync, Playground } from "../../pkg/nn_playground.js";
+import { Replica } from "./replica.js";
 
-/** What a task computes on a session. */
+/** What a task computes on a session, with the request's argument. */
 const TASKS = {
   suggestLearningRate: (pg) => pg.suggestLearningRate(),
   gradientCheck: (pg) => pg.gradientCheck(),
   sharpness: (pg) => pg.sharpness(),
+  lossSurface: (pg, request) => pg.lossSurface(request),
 };
+
+/** The session last asked for with `steps`, kept for the next such request. */
+const replica = new Replica();
 
 self.onmessage = ({ data }) => {
   if (data.module) {
     initSync({ module: data.module });
     return;
   }
-  const { id, task, config, model } = data;
+  const { id, task, config, model, steps, request } = data;
+  const replayed = steps !== undefined;
   let pg = null;
   try {
-    pg = model ? Playground.fromModel(model) : new Playground(config);
-    self.postMessage({ id, result: TASKS[task](pg) });
+    pg = replayed ? replica.at(config, steps) : model ? Playground.fromModel(model) : new Playground(config);
+    self.postMessage({ id, result: TASKS[task](pg, request) });
   } catch (err) {
     self.postMessage({ id, error: { message: String(err?.message ?? err), code: err?.code, key: err?.key, params: err?.params } });
   } finally {
-    pg?.free();
+    if (!replayed) pg?.free();
   }
 };

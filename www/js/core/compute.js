@@ -3,7 +3,9 @@
  * of the core runs them while the page keeps drawing and answering input. A newer request of the
  * same kind cancels an older one still running: the worker is replaced (the only way to stop a
  * running wasm call), and the older promise rejects with `{ cancelled: true }`. The synchronous
- * `Playground` API stays for everything quick.
+ * `Playground` API stays for everything quick. A request names its session by an exported model,
+ * a config, or a config and an update count: the worker's replica of that session
+ * (js/core/replica.js), which has its optimizer's path too.
  */
 
 import { compiledCore } from "./load.js";
@@ -19,7 +21,7 @@ async function startWorker() {
 
 /** One kind of computation, with at most one request running. */
 export class Computation {
-  /** @param {"suggestLearningRate" | "gradientCheck" | "sharpness"} task what the worker computes */
+  /** @param {"suggestLearningRate" | "gradientCheck" | "sharpness" | "lossSurface"} task what the worker computes */
   constructor(task) {
     this.task = task;
     /** @type {Promise<Worker> | null} */
@@ -30,11 +32,13 @@ export class Computation {
   }
 
   /**
-   * Run the task on a session rebuilt from `model` (an exported model) or `config`.
-   * @param {{ config?: object, model?: object }} source
+   * Run the task on a session rebuilt from `model` (an exported model) or `config` — or, with
+   * `steps`, on the worker's replica of the session of `config` trained to that many updates —
+   * with the task's argument `request` (lossSurface's).
+   * @param {{ config?: object, model?: object, steps?: number, request?: object }} source
    * @returns {Promise<any>} the result, or a rejection with the core's error (`code`, `key`, `params`)
    */
-  run({ config, model }) {
+  run({ config, model, steps, request }) {
     if (this.pending) this.cancel();
     const id = this.nextId++;
     this.worker ??= startWorker();
@@ -53,7 +57,7 @@ export class Computation {
           this.pending = null;
           reject(new Error(event.message || "the compute worker failed"));
         };
-        w.postMessage({ id, task: this.task, config, model });
+        w.postMessage({ id, task: this.task, config, model, steps, request });
       }, reject);
     });
   }
