@@ -176,7 +176,11 @@ test("the normalization lab names a refused loss surface by its control, “Loss
   const { page } = await suite.fresh();
   // Three layers of 128 units: a 51 × 51 surface is more than one call's work.
   await loadPlayground(page, suite.base, "normalization.html#hidden=128,128,128");
-  const messages = () => page.evaluate(() => window.nnNormalization.sides.map((s) => s.surfaceMessage));
+  // The surfaces are computed in the compute worker: their messages come a moment after the page is ready.
+  const messages = async () => {
+    await waitFor(page, () => window.nnNormalization.sides.every((s) => s.surfaceMessage));
+    return page.evaluate(() => window.nnNormalization.sides.map((s) => s.surfaceMessage));
+  };
   // The lab draws 51 nodes per side, or 41 when that is slow.
   const [raw, standardized] = await messages();
   assert.match(raw, /^Loss surface must be at most 34 nodes per side with this network and data; got (51|41)\. Fewer or smaller hidden layers make it fit\.$/);

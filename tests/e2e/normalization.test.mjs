@@ -51,17 +51,27 @@ function surfacePixels(page) {
   }));
 }
 
-/** Train both sides for at least `steps` updates with the Step/Play controls, then pause. */
+/**
+ * Wait until both sides show the loss surface (or the core's refusal) of their current update:
+ * the surfaces come from the compute worker, a moment after the network changed.
+ */
+function surfacesNow(page) {
+  return waitFor(page, () => window.nnNormalization.sides.every((s) => s.surfaceStep === s.report.step));
+}
+
+/** Train both sides for at least `steps` updates with the Step/Play controls, then pause (and wait for the surfaces). */
 async function train(page, steps) {
   await page.click("#play");
   await waitFor(page, (n) => window.nnNormalization.sides.every((s) => s.report.step >= n || s.diverged), steps);
   await page.click("#play");
   await waitFor(page, () => !window.nnNormalization.playing);
+  await surfacesNow(page);
 }
 
 test("loads with no console errors: two panels, non-blank surfaces, κ readouts, the nav", async () => {
   const { page, consoleErrors, pageErrors } = await fresh();
   await loadLab(page);
+  await surfacesNow(page);
   const s = await sides(page);
   assert.deepEqual(s.map((x) => x.normalize), ["none", "standardize"]);
   assert.deepEqual(s.map((x) => x.step), [0, 0]);
@@ -124,6 +134,7 @@ test("the surface kind switch redraws: random plane, PCA of the path, the 1-D li
   await loadLab(page);
   await page.click("#step");
   await page.click("#step");
+  await surfacesNow(page);
   const before = await surfacePixels(page);
   for (const kind of ["random", "pca", "line"]) {
     await page.click(`label:has(#surface-${kind})`);
@@ -145,6 +156,7 @@ test("the Hessian's plane: its two top eigenvectors as axes, λ₁ and λ₂ (th
   const { page, consoleErrors } = await fresh();
   await loadLab(page, "#surface=hessian");
   await page.click("#step");
+  await surfacesNow(page);
   await waitFor(page, () => window.nnNormalization.sides.every((s) => s.surface?.kind === "hessian"));
   const planes = await page.evaluate(() => window.nnNormalization.sides.map((s) => ({
     eigenvalues: s.surface.eigenvalues,
@@ -164,6 +176,7 @@ test("the Hessian's plane: its two top eigenvectors as axes, λ₁ and λ₂ (th
   await page.goto(`${suite.base}/normalization.html#surface=hessian&lang=ko`);
   await page.waitForSelector("html[data-ready=true]");
   await page.click("#step");
+  await surfacesNow(page);
   await waitFor(page, () => window.nnNormalization.sides.every((s) => s.surface?.kind === "hessian"));
   assert.match(await page.textContent("[data-out=surface-caption]"), /헤세 행렬의 두 고유벡터가 이루는 평면/);
 });
@@ -184,7 +197,7 @@ test("hidden layers: the unit selector picks the first-layer unit of the weights
   assert.equal(await page.$$eval("#unit option", (o) => o.length), 4);
   assert.equal(await page.isVisible("[data-out=kappa-hessian]"), false, "no Hessian with hidden layers");
   await page.selectOption("#unit", "2");
-  await waitFor(page, () => window.nnNormalization.state.unit === 2);
+  await waitFor(page, () => window.nnNormalization.state.unit === 2 && window.nnNormalization.sides[0].surface?.unit === 2);
   const surface = await page.evaluate(() => window.nnNormalization.sides[0].surface);
   assert.deepEqual([surface.axes, surface.unit], [["weight1", "weight2"], 2]);
   assert.match(await page.evaluate(() => location.hash), /unit=2/);
@@ -312,6 +325,7 @@ test("no request leaves 127.0.0.1", async () => {
 test("usable at 360 px wide: no horizontal scrolling, both panels drawn", async () => {
   const { page } = await fresh({ viewport: { width: 360, height: 740 } });
   await loadLab(page);
+  await surfacesNow(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `horizontal overflow ${overflow}px`);
   for (const { variance } of await surfacePixels(page)) assert.ok(variance > 50);

@@ -132,6 +132,8 @@ addStrings({
   "current": "현재",
   "Train for a few steps first: this plane is fitted to the optimizer's path.":
     "먼저 몇 스텝 학습하세요. 이 평면은 최적화 경로에 맞춰 정해집니다.",
+  "Computing the Hessian's top eigenvectors…": "헤세 행렬의 가장 큰 고유벡터들을 계산하고 있습니다…",
+  "Computing the loss surface…": "손실 곡면을 계산하고 있습니다…",
 
   // the comparison and the lesson
   "Training loss, both sides": "양쪽의 학습 손실",

@@ -2,9 +2,10 @@
  * The Normalization lab (normalization.html): two Playground sessions from one
  * state — raw inputs and standardized inputs, otherwise identical — stepped in
  * lockstep: every frame both take the same number of updates, within a time
- * budget. Loss surfaces and decision boundaries are recomputed on a schedule
- * (one panel per frame at most, spaced by their measured cost); readouts, loss
- * curves and the shared comparison chart follow every frame. The page
+ * budget. Loss surfaces (computed in the compute worker, one at a time per
+ * panel) and decision boundaries are recomputed on a schedule (one panel per
+ * frame at most, spaced by their measured cost); readouts, loss curves and the
+ * shared comparison chart follow every frame. The page
  * controller (js/shell/page.js) does the loading, the link, the settings and
  * the play loop.
  */
@@ -24,10 +25,10 @@ import "../playground/ko.js"; // after the lab's strings, so its general pattern
 
 /** Auto target: this much above the lowest loss the standardized side reached. */
 const TARGET_MARGIN = 0.05;
-/** Surface grids: the fine one while it computes within FAST_SURFACE_MS, else the coarse one. */
+/** Surface grids: the fine one while it comes from the worker within FAST_SURFACE_MS, else the coarse one. */
 const FINE_RES = 51;
 const COARSE_RES = 41;
-const FAST_SURFACE_MS = 12;
+const FAST_SURFACE_MS = 50;
 
 const COMPARE_SERIES = [
   { name: "raw", style: { color: "#c2410c", width: 2, dash: [6, 3] }, scaled: true },
@@ -78,7 +79,8 @@ class NormalizationLab extends Page {
     this.target = NaN;
     /** The config whose fair rates are being (or were last) computed. */
     this.ratesKey = "";
-    this.surfaces = new RefreshSchedule(SIDES.length, { minInterval: 150, costFactor: 10 });
+    // Surfaces are computed off the main thread: each side's worker is kept at most half busy.
+    this.surfaces = new RefreshSchedule(SIDES.length, { minInterval: 150, costFactor: 1 });
     this.boundaries = new RefreshSchedule(SIDES.length, { minInterval: 120, costFactor: 10 });
   }
 
@@ -238,16 +240,12 @@ class NormalizationLab extends Page {
   refresh({ all = false } = {}) {
     const { panels, surfaces, boundaries, state } = this;
     const now = performance.now();
-    const res = (i) => (surfaces.predict(i, FINE_RES ** 2) <= FAST_SURFACE_MS ? FINE_RES : COARSE_RES);
     const surfaceDue = all ? panels.map((_, i) => i) : [surfaces.due(now)].filter((i) => i >= 0);
     for (const i of surfaceDue) {
-      const r = res(i);
-      const ms = panels[i].refreshSurface(state.surface, state.unit, r);
-      surfaces.done(i, ms, now, r * r);
+      this.requestSurface(i, !all && this.loop.playing);
       panels[i].refreshConditioning();
     }
-    // A frame that computed a surface leaves the boundaries for the next one.
-    const boundaryDue = all ? panels.map((_, i) => i) : surfaceDue.length ? [] : [boundaries.due(now)].filter((i) => i >= 0);
+    const boundaryDue = all ? panels.map((_, i) => i) : [boundaries.due(now)].filter((i) => i >= 0);
     for (const i of boundaryDue) {
       const t0 = performance.now();
       panels[i].refreshBoundary();
@@ -270,6 +268,20 @@ class NormalizationLab extends Page {
       p.drawCharts();
     }
     $("step-counter").textContent = String(step);
+  }
+
+  /**
+   * Panel `i`'s loss surface, from the compute worker; the schedule hears when it came and what
+   * it cost (a stale one, replaced by a newer request, does not count).
+   * @param {number} i
+   * @param {boolean} quiet a routine refresh while playing: no progress note (Panel.refreshSurface)
+   */
+  async requestSurface(i, quiet) {
+    const { surfaces, state } = this;
+    const res = surfaces.predict(i, FINE_RES ** 2) <= FAST_SURFACE_MS ? FINE_RES : COARSE_RES;
+    surfaces.begin(i);
+    const ms = await this.panels[i].refreshSurface(state.surface, state.unit, res, quiet);
+    if (ms !== null) surfaces.done(i, ms, performance.now(), res * res);
   }
 
   // ------------------------------------------------------------- playing
@@ -298,6 +310,7 @@ class NormalizationLab extends Page {
 
   relabel() {
     for (const p of this.panels) {
+      p.progress.relabel();
       p.surfaceView.draw();
       p.drawCharts();
     }
@@ -322,6 +335,7 @@ class NormalizationLab extends Page {
         playground: p.pg,
         report: p.report,
         surface: p.surface,
+        surfaceStep: p.surfaceStep,
         surfaceMessage: p.surfaceView.message,
         conditioning: p.conditioning,
         learningRate: p.rate?.learningRate,

@@ -3,17 +3,26 @@
  * Playground session and everything drawn from it — the loss surface with
  * the optimizer's path, the data with the decision boundary, the loss curve,
  * the readouts and the divergence notice. The markup comes from a <template>
- * so both sides are built the same way.
+ * so both sides are built the same way. Its loss surfaces are computed in the
+ * compute worker (./surfaces.js), with a progress note when one is slow.
  */
 import { BoundaryView } from "../views/boundary.js";
 import { LossChart } from "../views/loss-chart.js";
 import { SurfaceView } from "../views/surface.js";
 import { SurfaceWindow } from "./window.js";
+import { SurfaceRequests } from "./surfaces.js";
+import { DelayedProgress } from "../views/progress.js";
 import { renderFigures } from "../views/figures.js";
 import { showPanelReadouts, stepsToTarget, formatKappa } from "./readouts.js";
 import { formatLoss, formatNumber } from "../core/format.js";
 import { describeError, describeDivergence } from "../core/errors.js";
 import { t } from "../core/i18n.js";
+
+/** What the progress note says while a surface of a kind is computed. */
+const COMPUTING = {
+  hessian: "Computing the Hessian's top eigenvectors…",
+  other: "Computing the loss surface…",
+};
 
 const CAPTIONS = {
   random: "Plane of two filter-normalized random directions δ, η through the current parameters.",
@@ -52,9 +61,12 @@ export class Panel {
     this.side = side;
     this.label = label;
     this.surfaceView = new SurfaceView(/** @type {HTMLCanvasElement} */ (this.el("[data-view=surface]")));
+    this.surfaceView.draw(); // its empty frame, until the worker sends the first surface
     this.boundaryView = new BoundaryView(/** @type {HTMLCanvasElement} */ (this.el("[data-view=boundary]")));
     this.chart = new LossChart(/** @type {HTMLCanvasElement} */ (this.el("[data-view=loss]")));
     this.window = new SurfaceWindow();
+    this.surfaces = new SurfaceRequests();
+    this.progress = new DelayedProgress(this.el("[data-role=surface-progress]"), this.el("[data-out=surface-progress]"));
     /** @type {import("../../pkg/nn_playground.js").Playground | null} */
     this.pg = null;
     /** @type {import("../../pkg/nn_playground.js").StepReport | null} */
@@ -63,6 +75,8 @@ export class Panel {
     this.conditioning = null;
     /** @type {import("../../pkg/nn_playground.js").LossSurface | null} */
     this.surface = null;
+    /** @type {number | null} the update count the surface shown was computed at */
+    this.surfaceStep = null;
     this.diverged = false;
     /** @type {import("./fair.js").Rate | null} */
     this.rate = null;
@@ -82,7 +96,10 @@ export class Panel {
     this.pg = pg;
     this.rate = rate;
     this.diverged = false;
+    this.surfaces.cancel();
+    this.progress.stop();
     this.surface = null;
+    this.surfaceStep = null;
     this.window.reset();
     this.el("[data-role=diverged]").hidden = true;
     this.chart.reset();
@@ -129,21 +146,38 @@ export class Panel {
     this.boundaryView.draw();
   }
 
-  /** Recompute the loss surface; returns the milliseconds `lossSurface` took. */
-  refreshSurface(kind, unit, res) {
-    if (!this.pg) return 0;
+  /**
+   * The loss surface (`kind`, `unit`, `res` nodes per side) at the session's current update,
+   * computed in the compute worker and drawn when it comes (or why the core refused it). A slow
+   * one shows the progress note, unless `quiet` (a routine refresh while training plays: the
+   * surface shown stays until the next one, and a note would come and go every time).
+   * @param {import("../../pkg/nn_playground.js").SurfaceRequest["kind"]} kind
+   * @param {number} unit
+   * @param {number} res
+   * @param {boolean} [quiet]
+   * @returns {Promise<number | null>} the milliseconds it took to come, or null when a newer
+   *   request or a new session made it stale
+   */
+  async refreshSurface(kind, unit, res, quiet = false) {
+    if (!this.pg) return null;
+    const steps = this.report.step;
     const t0 = performance.now();
+    if (!quiet) this.progress.start(COMPUTING[kind] ?? COMPUTING.other);
     let surface = null;
     let message = "";
     try {
-      surface = this.pg.lossSurface(this.window.request(kind, unit, res));
+      surface = await this.surfaces.compute(this.pg, steps, this.window.request(kind, unit, res));
+      if (!surface) return null;
     } catch (err) {
+      if (err?.cancelled) return null;
       message = err?.code === "needsTraining"
         ? "Train for a few steps first: this plane is fitted to the optimizer's path."
         : this.surfaceRefused(err);
     }
     const ms = performance.now() - t0;
+    this.progress.stop();
     this.surface = surface;
+    this.surfaceStep = steps;
     if (surface) this.window.update(surface, unit);
     else this.window.reset();
     this.surfaceView.show(surface, message);

@@ -4,7 +4,9 @@
  * waiting longest; each panel not more often than every `minInterval` ms nor
  * more often than `costFactor` times its last compute time allows, so that
  * most frames only step and draw. `predict` estimates the time of a job of
- * another size (a finer grid) from the measured time per unit of work.
+ * another size (a finer grid) from the measured time per unit of work. A job
+ * that runs elsewhere (in the compute worker) is marked with `begin`: its
+ * panel is not due again until `done`.
  */
 export class RefreshSchedule {
   /**
@@ -20,9 +22,15 @@ export class RefreshSchedule {
     this.forget();
   }
 
-  /** Everything is due now (a new session, a new view). */
+  /** Everything is due now (a new session, a new view), whatever was running. */
   forget() {
     this.last = new Array(this.count).fill(-Infinity);
+    this.busy = new Array(this.count).fill(false);
+  }
+
+  /** Panel `i`'s job started (it ends with `done`). */
+  begin(i) {
+    this.busy[i] = true;
   }
 
   /** The panel to refresh in this frame, or -1. */
@@ -30,13 +38,14 @@ export class RefreshSchedule {
     let pick = -1;
     for (let i = 0; i < this.count; i++) {
       const wait = Math.max(this.minInterval, this.ms[i] * this.costFactor);
-      if (now - this.last[i] >= wait && (pick < 0 || this.last[i] < this.last[pick])) pick = i;
+      if (!this.busy[i] && now - this.last[i] >= wait && (pick < 0 || this.last[i] < this.last[pick])) pick = i;
     }
     return pick;
   }
 
   /** Panel `i` was refreshed at `now`; `work` units (grid nodes, say) took `ms`. */
   done(i, ms, now, work = 1) {
+    this.busy[i] = false;
     this.last[i] = now;
     this.ms[i] = ms;
     const per = ms / work;
