@@ -1,8 +1,9 @@
 /**
  * The lecture page (www/lecture.html) in headless Chromium: it loads in English
  * and in Korean with every live widget drawn and no console errors, the
- * Korean page has no English left, the formulas are MathML, and no request
- * leaves the local server on any page of the site.
+ * Korean page has no English left, the formulas are MathML, the section beyond
+ * the lecture (batch normalization, the sharpness) has its live widgets in both
+ * languages, and no request leaves the local server on any page of the site.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -66,8 +67,8 @@ test("the lecture loads in English: every widget embedded, drawn, sized; no cons
   }
   // The sections of the lecture, in order, each with formulas in MathML.
   const sections = await page.$$eval("main section[id]", (ss) => ss.map((s) => [s.id, s.querySelectorAll("math").length, s.querySelectorAll("iframe").length]));
-  assert.deepEqual(sections.map(([id]) => id), ["backprop", "activation", "normalization", "initialization", "mini-batch", "beyond"]);
-  for (const [id, maths, frames] of sections.slice(0, 5)) {
+  assert.deepEqual(sections.map(([id]) => id), ["backprop", "activation", "normalization", "initialization", "mini-batch", "beyond-normalization", "beyond"]);
+  for (const [id, maths, frames] of sections.slice(0, 6)) {
     assert.ok(maths >= 2 && frames >= 1, `${id}: ${maths} formulas, ${frames} widgets`);
   }
   // The mini-batch section compares batch size 1 with 100.
@@ -104,6 +105,51 @@ test("the lecture loads in Korean: no English left, the widgets in Korean too; t
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(pageErrors, []);
 });
+
+/** The playgrounds of the section beyond the lecture, read in their frames once each has started. */
+async function beyondWidgets(page) {
+  const out = [];
+  for (const handle of await page.$$("#beyond-normalization iframe.widget-frame")) {
+    await handle.scrollIntoViewIfNeeded();
+    const frame = await handle.contentFrame();
+    await frame.waitForSelector("html[data-ready=true]", { timeout: 30_000 });
+    out.push({
+      frame,
+      config: await frame.evaluate(() => window.nnPlayground.playground.config()),
+      lang: await frame.evaluate(() => document.documentElement.lang),
+      controls: await frame.$$eval("[data-control]:not(.embed-hidden)", (els) => els.filter((e) => e.getClientRects().length).map((e) => e.dataset.control)),
+    });
+  }
+  return out;
+}
+
+for (const lang of ["en", "ko"]) {
+  test(`beyond the lecture (${lang}): batch normalization off and on, λmax tracked against 2/α; no console errors`, async () => {
+    const { page, consoleErrors, pageErrors } = await fresh();
+    await openLecture(page, lang === "ko" ? "#lang=ko" : "");
+    const heading = await page.textContent("#beyond-normalization-title");
+    assert.match(heading, lang === "ko" ? /강의 너머: 신경망 안에서의 정규화/ : /Beyond the lecture: normalizing inside the network/);
+    assert.equal(await page.$$eval("#beyond-normalization math", (m) => m.length), 4, "the formulas in MathML");
+    const [off, on, sharp] = await beyondWidgets(page);
+    for (const w of [off, on, sharp]) assert.equal(w.lang, lang);
+    // The pair differs in batch normalization only, and keeps just its switch.
+    assert.deepEqual([off.config.batchNorm, on.config.batchNorm], ["off", "on"]);
+    assert.deepEqual({ ...off.config, batchNorm: null }, { ...on.config, batchNorm: null });
+    assert.deepEqual([off.config.hidden, off.config.activation, off.config.learningRate], [[4, 4, 4, 4, 4, 4, 4, 4], "sigmoid", 0.1]);
+    for (const w of [off, on]) assert.ok(w.controls.includes("batchNorm") && !w.controls.includes("learningRate"), w.controls.join());
+    assert.equal(await on.frame.isChecked("#batchNorm"), true);
+    // Full-batch gradient descent at α = 1 with λmax tracked: playing draws its points against 2/α = 2.
+    assert.deepEqual([sharp.config.dataset, sharp.config.learningRate, sharp.config.batchSize], ["spiral", 1, 250]);
+    assert.equal(await sharp.frame.isChecked("#trackSharpness"), true);
+    await sharp.frame.click("#play");
+    await waitFor(sharp.frame, () => window.nnPlayground.sharpness.length >= 3, undefined, 60_000);
+    await sharp.frame.click("#play");
+    assert.equal(await sharp.frame.$eval("#loss-chart", (c) => Number(c.dataset.stableLimit)), 2);
+    if (lang === "ko") assert.deepEqual(await englishLeft(page), []);
+    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(pageErrors, []);
+  });
+}
 
 /** Korean sentences of a page's text in the plain written style (…한다. …이다.), not the polite one (…합니다.). */
 function plainSentences(text) {

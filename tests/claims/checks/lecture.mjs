@@ -37,6 +37,58 @@ function perExampleGradients(pg) {
   return Array.from({ length: pg.points("train").length / 3 }, (_, i) => flat(pg.backpropTrace([i])));
 }
 
+/** A batch-normalized network on the circle (two hidden layers of 4), with `changes`. */
+const normalized = (changes) => ({ dataset: "circle", hidden: [4, 4], batchNorm: "on", ...changes });
+
+/** δ's spread at the first hidden layer over that at the last, at the initial weights. */
+const deltaFade = (pg) => {
+  const stats = pg.layerStats();
+  return stats[0].deltaStd / stats.at(-1).deltaStd;
+};
+
+/** The second-moment matrix E[x̃x̃ᵀ] of the training inputs x̃ = (x₁, x₂, 1) as the model sees them. */
+function secondMoment(pg) {
+  const n = pg.points("train").length / 3;
+  const { input } = pg.backpropTrace(Array.from({ length: n }, (_, i) => i));
+  const x = (f, i) => (f === 2 ? 1 : input[f * n + i]);
+  return [0, 1, 2].map((r) => [0, 1, 2].map((c) => {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += x(r, i) * x(c, i);
+    return sum / n;
+  }));
+}
+
+/**
+ * Full-batch gradient descent's sharpness along a run of `config`: λmax at the start, the median
+ * of 16 measurements 250 updates apart after the first 2000 updates, and the training loss at the
+ * start and at the end and whether it ever rose between measurements.
+ */
+function sharpnessRun(config) {
+  return using(config, (pg) => {
+    const start = pg.sharpness().lambdaMax;
+    const firstLoss = pg.step(0).trainLoss;
+    train(pg, 2000);
+    const lambdas = [];
+    const losses = [];
+    for (let k = 0; k < 16; k++) {
+      losses.push(pg.step(250).trainLoss);
+      lambdas.push(pg.sharpness().lambdaMax);
+    }
+    return { start, median: median(lambdas), firstLoss, lastLoss: losses.at(-1), rose: losses.some((l, k) => k > 0 && l > losses[k - 1]) };
+  });
+}
+
+/** The spiral, 2 tanh layers of 8, full batch, α = 1: the setting of the edge-of-stability sentences. */
+const EDGE = "dataset=spiral&hidden=8,8&learningRate=1&batchSize=250";
+
+/** The run hovers at the edge: λmax rises from well below 2/α to around it while the loss falls. */
+function assertEdge({ start, median: m, firstLoss, lastLoss }, alpha, [lo, hi]) {
+  const edge = 2 / alpha;
+  assert.ok(start < 0.6 * edge, `λmax starts well below 2/α = ${edge}: ${start}`);
+  assert.ok(m > lo * edge && m < hi * edge, `λmax hovers around 2/α = ${edge}: median ${m}`);
+  assert.ok(lastLoss < 0.5 * firstLoss, `the loss falls: ${firstLoss} → ${lastLoss}`);
+}
+
 export const checks = {
   "bp-sized"() {
     for (const seed of SEEDS) {
@@ -298,6 +350,175 @@ export const checks = {
         for (let i = 0; i < 300; i++) pg.step(1);
         assert.ok(pg.batchLossNoise(undefined) < 0.15 * pg.step(0).trainLoss, "it follows the training loss closely");
       });
+    }
+  },
+
+  "bn-params"() {
+    for (const seed of SEEDS) for (const activation of ["sigmoid", "tanh", "relu"]) {
+      using(normalized({ hidden: [4, 4, 4], activation, seed }), (pg) => {
+        const units = pg.config().hidden.reduce((a, b) => a + b, 0);
+        assert.ok(pg.exportModel().parameters.slice(-units).every((g) => g === 1), "γ starts at 1");
+        assert.ok(pg.parameters().slice(0, -1).every((l) => l.biases.every((b) => b === 0)), "β starts at 0");
+        const { m, layers } = pg.backpropTrace(undefined);
+        const variances = [];
+        for (const { z, norm } of layers.slice(0, -1)) {
+          norm.mean.forEach((mu, u) => {
+            const row = (values) => values.slice(u * m, (u + 1) * m);
+            row(z).forEach((zi, i) => assert.ok(close(row(norm.zHat)[i], (zi - mu) / Math.sqrt(norm.variance[u] + 1e-5)), "ε = 10⁻⁵"));
+            const out = row(norm.zTilde);
+            const mean = out.reduce((s, v) => s + v, 0) / m;
+            const variance = out.reduce((s, v) => s + (v - mean) ** 2, 0) / m;
+            assert.ok(Math.abs(mean) < 1e-12, `mean 0: ${mean}`);
+            // Variance 1, but for ε: σ²/(σ² + ε), which only a unit of tiny spread notices.
+            assert.ok(close(variance, norm.variance[u] / (norm.variance[u] + 1e-5), 1e-9), `variance σ²/(σ² + ε): ${variance}`);
+            variances.push(variance);
+          });
+        }
+        assert.ok(median(variances) > 0.99, `variance 1: ${variances}`);
+        train(pg, 200);
+        const check = pg.gradientCheck();
+        assert.equal(check.checked, check.parameters);
+        assert.ok(check.relativeError < 1e-6, `${activation}: the gradient check agrees within 10⁻⁶: ${check.relativeError}`);
+      });
+    }
+  },
+
+  "bn-test"() {
+    for (const seed of SEEDS) {
+      using(normalized({ batchSize: 10, seed }), (pg) => {
+        train(pg, 50);
+        const rows = [...pg.nextBatch()];
+        const { m, layers } = pg.backpropTrace(rows);
+        const before = pg.exportModel().runningStatistics;
+        pg.step(1);
+        const after = pg.exportModel().runningStatistics;
+        let at = 0;
+        for (const { norm } of layers.slice(0, -1)) {
+          const n = norm.mean.length;
+          for (let u = 0; u < n; u++) {
+            const [mean, variance] = [at + u, at + n + u];
+            assert.ok(close(after[mean], 0.9 * before[mean] + 0.1 * norm.mean[u], 1e-9), "the running mean moves 10 % of the way");
+            assert.ok(close(after[variance], 0.9 * before[variance] + 0.1 * norm.variance[u] * m / (m - 1), 1e-9), "and the running variance");
+          }
+          at += 2 * n;
+        }
+        assert.equal(at, after.length);
+        // A prediction depends on its point alone, and the reports use the same running averages.
+        const points = pg.points("train");
+        const xy = Float32Array.from({ length: (points.length / 3) * 2 }, (_, k) => points[Math.floor(k / 2) * 3 + (k % 2)]);
+        const together = pg.predict(xy);
+        for (let i = 0; i < 20; i++) assert.equal(pg.predict(xy.slice(2 * i, 2 * i + 2))[0], together[i], "alone or with others");
+        const labels = points.filter((_, k) => k % 3 === 2);
+        const correct = labels.filter((y, i) => (together[i] >= 0.5 ? 1 : 0) === y).length;
+        assert.equal(correct / labels.length, pg.step(0).trainAccuracy, "the reported accuracy is the predictions'");
+      });
+    }
+  },
+
+  "bn-one"() {
+    for (const seed of SEEDS) {
+      using(normalized({ batchSize: 1, seed }), (pg) => {
+        const hiddenWeights = () => pg.parameters().slice(0, -1).map((l) => [...l.weights]);
+        const start = hiddenWeights();
+        train(pg, 500);
+        assert.deepEqual(hiddenWeights(), start, "the weights before a normalized layer never move");
+        const { layers } = pg.backpropTrace([3]);
+        const betas = pg.parameters().map((l) => l.biases);
+        layers.slice(0, -1).forEach(({ norm, gradWeights }, l) => {
+          assert.ok(norm.zHat.every((v) => v === 0), "z − μ is 0");
+          assert.deepEqual([...norm.zTilde], [...betas[l]], "every normalized unit outputs β");
+          assert.ok(gradWeights.every((g) => g === 0), "no gradient for the weights before it");
+        });
+      });
+    }
+  },
+
+  "bn-widget-off"({ links: [src] }) {
+    const { derivative } = wasm.activationCurve("sigmoid", -10, 10, 2001);
+    assert.ok(Math.max(...derivative) <= 0.25 && Math.max(...derivative) > 0.2499, "σ′ ≤ ¼");
+    for (const seed of SEEDS) {
+      const config = widgetConfig(src, { seed });
+      assert.deepEqual([config.dataset, config.hidden, config.activation, config.learningRate, config.batchNorm],
+        ["circle", Array(8).fill(4), "sigmoid", 0.1, "off"]);
+      using(config, (pg) => {
+        const fade = deltaFade(pg);
+        assert.ok(fade < 1e-4, `the gradient shrinks more than 10 000-fold on its way back: ${fade}`);
+        const r = train(pg, 3000);
+        assert.ok(r.testAccuracy > 0.4 && r.testAccuracy < 0.6, `about 50 % after 3000 updates: ${r.testAccuracy}`);
+      });
+    }
+  },
+
+  "bn-widget-on"({ links: [src] }) {
+    for (const seed of SEEDS) {
+      const config = widgetConfig(src, { seed });
+      assert.deepEqual([config.dataset, config.hidden, config.activation, config.learningRate, config.batchNorm],
+        ["circle", Array(8).fill(4), "sigmoid", 0.1, "on"]);
+      using(config, (pg) => {
+        const fade = deltaFade(pg);
+        assert.ok(fade > 0.1 && fade < 10, `within a factor of 10 of the last layer's: ${fade}`);
+        const r = train(pg, 3000);
+        assert.ok(r.testAccuracy >= 0.98, `about 99 % after 3000 updates: ${r.testAccuracy}`);
+      });
+    }
+  },
+
+  "curv-rule"() {
+    for (const stretch of [1, 10, 100]) {
+      const config = leastSquares(stretch);
+      const { lambdaMax, stableStep, closedForm } = using(config, (pg) => ({ ...pg.sharpness(), closedForm: pg.conditioning().hessian.lambdaMax }));
+      assert.ok(close(lambdaMax, closedForm, 1e-6), `λmax is the Hessian's largest eigenvalue: ${lambdaMax} vs ${closedForm}`);
+      assert.ok(close(stableStep, 2 / lambdaMax), "the stable step is 2/λmax");
+      // One step multiplies the error by I − αH: consecutive steps Δ satisfy Δₜ₊₁ = (I − αH)Δₜ.
+      const alpha = 0.5 * stableStep;
+      using({ ...config, learningRate: alpha }, (pg) => {
+        const H = secondMoment(pg);
+        const path = [theta(pg)];
+        for (let k = 0; k < 3; k++) pg.step(1), path.push(theta(pg));
+        const [d0, d1] = [0, 1].map((k) => path[k + 1].map((v, i) => v - path[k][i]));
+        const predicted = d0.map((v, r) => v - alpha * H[r].reduce((s, h, c) => s + h * d0[c], 0));
+        predicted.forEach((v, r) => assert.ok(Math.abs(v - d1[r]) <= 1e-9 * Math.hypot(...d0), `×${stretch}: (I − αH)Δ`));
+      });
+      assert.ok(using({ ...config, learningRate: 1.05 * stableStep }, (pg) => train(pg, 3000).diverged), `×${stretch}: diverges just past 2/λmax`);
+      assert.ok(!using({ ...config, learningRate: 0.95 * stableStep }, (pg) => train(pg, 3000).diverged), `×${stretch}: stable just below it`);
+    }
+  },
+
+  "curv-scale"() {
+    for (const seed of SEEDS) {
+      const [plain, stretched, standardized] = [leastSquares(1, { seed }), leastSquares(100, { seed }), leastSquares(100, { seed, normalize: "standardize" })]
+        .map((config) => using(config, (pg) => pg.sharpness()));
+      const ratio = stretched.lambdaMax / plain.lambdaMax;
+      assert.ok(ratio > 5e3 && ratio < 2e4, `stretching x₂ by 100 multiplies λmax by about 10 000: ${ratio}`);
+      assert.ok(close(plain.stableStep / stretched.stableStep, ratio, 1e-9), "and the stable step shrinks as much");
+      assert.ok(standardized.lambdaMax > 0.9 && standardized.lambdaMax < 1.1, `standardized, λmax ≈ 1: ${standardized.lambdaMax}`);
+      assert.ok(standardized.stableStep > 1.8 && standardized.stableStep < 2.2, `any α below about 2: ${standardized.stableStep}`);
+      const config = leastSquares(100, { seed, normalize: "standardize", learningRate: 0.95 * standardized.stableStep });
+      assert.ok(!using(config, (pg) => train(pg, 3000).diverged), "is stable");
+    }
+  },
+
+  "curv-eos"() {
+    for (const seed of SEEDS) {
+      const config = linkConfig("playground", EDGE, { seed });
+      assert.deepEqual([config.hidden, config.activation], [[8, 8], "tanh"]);
+      const run = sharpnessRun(config);
+      if (seed === 1) assert.equal(run.start.toFixed(2), "0.79", "λmax starts at 0.79");
+      assertEdge(run, 1, [0.9, 1.7]);
+      assert.ok(run.median > 2, `a little above 2/α on average: ${run.median}`);
+      assert.ok(run.rose, "not smoothly: the loss rises now and then");
+    }
+  },
+
+  "curv-widget"({ links: [src] }) {
+    const { page, hash } = widget(src);
+    assert.equal(linkState(page, hash).trackSharpness, true, "the chart tracks λmax");
+    for (const seed of SEEDS) {
+      const config = widgetConfig(src, { seed });
+      assert.deepEqual([config.dataset, config.hidden, config.activation, config.learningRate], ["spiral", [8, 8], "tanh", 1]);
+      assert.equal(using(config, (pg) => pg.points("train").length / 3), config.batchSize, "full batch");
+      assertEdge(sharpnessRun(config), 1, [0.9, 1.7]);
+      assertEdge(sharpnessRun({ ...config, learningRate: 0.5 }), 0.5, [0.8, 1.4]);
     }
   },
 };
