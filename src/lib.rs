@@ -26,8 +26,10 @@
 //!   [`nn::optim`] (SGD, momentum, Adam) and [`nn::schedule`] (the learning rate of every update:
 //!   constant, step, exponential or cosine decay after a linear warm-up).
 //! - [`data`]: the datasets (and the user's own points), noise, feature distortion (scale,
-//!   rotation, offset), train/test split; [`data::points_csv`], the user's points as CSV with the
-//!   bad lines named; [`data::normalize`], standardization fitted on the training split.
+//!   rotation, offset), train/test split; [`data::features`], the network's inputs computed from
+//!   a point (x₁, x₂, x₁², x₂², x₁x₂, sin x₁, sin x₂); [`data::points_csv`], the user's points as
+//!   CSV with the bad lines named; [`data::normalize`], standardization fitted on the training
+//!   split's features.
 //! - [`session`]: the training session (mini-batches, divergence detection, reports, history),
 //!   the network's outputs at points — exact, and for drawing in single precision through
 //!   [`session::DrawingPass`], the one place an f32 overflow is run again in f64 —,

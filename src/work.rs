@@ -93,8 +93,8 @@ mod tests {
 
     #[test]
     fn the_largest_network_gets_a_few_updates_and_a_small_one_many() {
-        let big = Network::new(&[128; 16], Activation::Tanh, Loss::CrossEntropy, BatchNorm::Off);
-        let small = Network::new(&[8, 8], Activation::Tanh, Loss::CrossEntropy, BatchNorm::Off);
+        let big = Network::new(2, &[128; 16], Activation::Tanh, Loss::CrossEntropy, BatchNorm::Off);
+        let small = Network::new(2, &[8, 8], Activation::Tanh, Loss::CrossEntropy, BatchNorm::Off);
         // 2·128 + 15·128² + 128 = 246 144 multiply-adds a forward pass.
         assert_eq!(per_example(&big, Pass::Forward), 246_144.0 + PER_EXAMPLE_OVERHEAD);
         let updates = |net: &Network, batch: f64| most(batch * per_example(net, Pass::Training), 0.0);

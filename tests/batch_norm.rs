@@ -295,5 +295,5 @@ fn the_config_names_the_setting() {
     assert_eq!(config.batch_norm, BatchNorm::On);
     let error = Config::from_value(&plain(&serde_json::json!({ "batchNorm": "yes" }))).unwrap_err().to_string();
     assert!(error.contains("batchNorm"), "{error}");
-    let _ = Network::new(&[3], Activation::Tanh, nn_playground::nn::loss::Loss::CrossEntropy, BatchNorm::On);
+    let _ = Network::new(2, &[3], Activation::Tanh, nn_playground::nn::loss::Loss::CrossEntropy, BatchNorm::On);
 }

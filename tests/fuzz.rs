@@ -134,6 +134,9 @@ fn valid(setting: &Setting) -> BoxedStrategy<Value> {
         Kind::Number { range } => within(&range, false).prop_map(Value::Number).boxed(),
         Kind::Integer { range } => within(&range, true).prop_map(Value::Number).boxed(),
         Kind::Choice { choices } => prop::sample::select(choices).prop_map(|c| Value::Text(c.into())).boxed(),
+        Kind::Set { choices } => prop::sample::subsequence(choices, 1..=choices.len())
+            .prop_map(|names| Value::List(names.into_iter().map(|c| Value::Text(c.into())).collect()))
+            .boxed(),
         Kind::Pair { range, .. } => (within(&range, false), within(&range, false))
             .prop_filter("non-zero", |(a, b)| *a != 0.0 && *b != 0.0)
             .prop_map(move |(a, b)| list(vec![a, b]))

@@ -15,7 +15,7 @@ use nn_playground::Session;
 /// A network with random weights and random non-zero biases, so that no ReLU sits exactly on
 /// its kink (where the derivative does not exist and central differences see half a slope).
 fn random_network(hidden: &[usize], activation: Activation, loss: Loss, seed: u32) -> Network {
-    let mut net = Network::new(hidden, activation, loss, BatchNorm::Off);
+    let mut net = Network::new(2, hidden, activation, loss, BatchNorm::Off);
     let mut rng = SeededRng::new(seed, 9);
     net.initialize(Init::XavierNormal, 1.5, &mut rng);
     for layer in net.layers.clone() {

@@ -89,7 +89,7 @@ fn standardization_is_fitted_on_the_training_split_only() {
     let config =
         Config { normalize: Normalize::Standardize, scale: [3.0, 100.0], offset: [10.0, -4.0], ..Config::default() };
     let session = Session::new(config).unwrap();
-    let fitted = *session.standardizer();
+    let fitted = session.standardizer().clone();
     let train_only = Standardizer::fit(Normalize::Standardize, session.split().train.x.view());
     assert_eq!(fitted, train_only);
     let all = ndarray::concatenate![ndarray::Axis(0), session.split().train.x, session.split().test.x];
@@ -160,7 +160,7 @@ fn drawn_outputs_agree_with_the_double_precision_predictions() {
         let net = session.network();
         let params: Vec<f32> = net.params.iter().map(|&p| p as f32).collect();
         let mut ws = Workspace::<f32>::forward_only(net, grid.len());
-        let m = ws.load_points(&mut grid.iter().copied());
+        let m = ws.load_points(&mut grid.iter().map(|&p| session.inputs_at(p)));
         net.forward_at(&params, &mut ws, m, Statistics::Running);
         assert!(ws.logits_finite(m));
         assert!(ws.outputs(m).iter().zip(&drawn).all(|(a, b)| a == b), "{hidden:?}: drawn without a fallback");

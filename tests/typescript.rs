@@ -14,6 +14,9 @@ fn type_of(kind: &Kind) -> String {
     match kind {
         Kind::Number { .. } | Kind::Integer { .. } => "number".into(),
         Kind::Choice { choices } => choices.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(" | "),
+        Kind::Set { choices } => {
+            format!("({})[]", choices.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(" | "))
+        }
         Kind::Pair { .. } => "[number, number]".into(),
         Kind::Layers { .. } | Kind::Points { .. } => "number[]".into(),
     }
@@ -29,6 +32,7 @@ fn limits_of(kind: &Kind) -> String {
         }
         Kind::Layers { max_layers, range } => format!(" At most {max_layers} layers, each {range} units."),
         Kind::Points { max_points, range } => format!(" At most {max_points} points, every number {range}."),
+        Kind::Set { .. } => " At least one; a repeat counts once.".into(),
         Kind::Choice { .. } => String::new(),
     }
 }

@@ -176,15 +176,18 @@ impl Spectrum {
     }
 }
 
-/// (1/m) Σ wᵢ x̃ᵢ x̃ᵢᵀ over the rows of `x`, with x̃ = (x₁, x₂, 1) when `with_bias`, else
-/// the centred (x₁ − μ₁, x₂ − μ₂); `weight` gives wᵢ from the row index.
+/// (1/m) Σ wᵢ x̃ᵢ x̃ᵢᵀ over the rows of `x` (d features), with x̃ = (x₁, …, x_d, 1) when
+/// `with_bias`, else the centred (x₁ − μ₁, …, x_d − μ_d); `weight` gives wᵢ from the row index.
 fn moment_matrix(x: ArrayView2<f64>, with_bias: bool, weight: impl Fn(usize) -> f64) -> (Vec<f64>, usize) {
-    let m = x.nrows() as f64;
-    let mean = if with_bias { [0.0, 0.0] } else { [x.column(0).sum() / m, x.column(1).sum() / m] };
-    let n = if with_bias { 3 } else { 2 };
+    let (m, d) = (x.nrows() as f64, x.ncols());
+    let mean: Vec<f64> = x.columns().into_iter().map(|c| if with_bias { 0.0 } else { c.sum() / m }).collect();
+    let n = if with_bias { d + 1 } else { d };
     let mut a = vec![0.0; n * n];
+    let mut v = vec![1.0; d + 1];
     for (i, row) in x.rows().into_iter().enumerate() {
-        let v = [row[0] - mean[0], row[1] - mean[1], 1.0];
+        for (k, (&x, mean)) in row.iter().zip(&mean).enumerate() {
+            v[k] = x - mean;
+        }
         let w = weight(i);
         for r in 0..n {
             for c in 0..n {
@@ -209,7 +212,7 @@ pub fn second_moment(x: ArrayView2<f64>) -> Spectrum {
 }
 
 /// Hessian of the cost of a net without hidden layers at its current weights, over the inputs
-/// `x`: (1/m) Σ s(zᵢ) x̃ᵢx̃ᵢᵀ + λ·diag(1, 1, 0), with s = σ(1−σ) for cross-entropy, 1 for
+/// `x`: (1/m) Σ s(zᵢ) x̃ᵢx̃ᵢᵀ + λ·diag(1, …, 1, 0), with s = σ(1−σ) for cross-entropy, 1 for
 /// squared error. With `bound`, s is replaced by its maximum (¼ for cross-entropy), which bounds
 /// the Hessian everywhere. The L1 term, linear on either side of 0, adds no curvature. None for a
 /// net with hidden layers.
@@ -217,18 +220,21 @@ pub fn hessian(net: &Network, problem: Problem, x: ArrayView2<f64>, l2: f64, bou
     if net.layers.len() != 1 {
         return None;
     }
-    let (w1, w2, b) = (net.params[0], net.params[1], net.params[2]);
+    let d = x.ncols();
+    let (w, b) = (&net.params[..d], net.params[d]);
     let curvature = |i: usize| match problem {
         Problem::Regression => 1.0,
         Problem::Classification if bound => 0.25,
         Problem::Classification => {
-            let p = sigmoid(w1 * x[[i, 0]] + w2 * x[[i, 1]] + b);
+            let z = w.iter().zip(x.row(i)).fold(0.0, |z, (w, x)| z + w * x) + b;
+            let p = sigmoid(z);
             p * (1.0 - p)
         }
     };
     let (mut a, n) = moment_matrix(x, true, curvature);
-    a[0] += l2;
-    a[n + 1] += l2;
+    for k in 0..d {
+        a[k * n + k] += l2;
+    }
     Some(Spectrum::of(a, n))
 }
 

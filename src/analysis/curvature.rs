@@ -62,8 +62,8 @@ pub fn hessian_vector_product(net: &Network, x: ArrayView2<f64>, y: &[f64], l2: 
     let (mut delta, mut rdelta) = (buffers(&widths[1..]), buffers(&widths[1..]));
     let mut hv = vec![0.0; net.params.len()];
     let inv_n = 1.0 / n as f64;
-    for s in 0..n {
-        a[0].copy_from_slice(&[x[[s, 0]], x[[s, 1]]]);
+    for (point, &target) in x.rows().into_iter().zip(y).take(n) {
+        a[0].iter_mut().zip(point).for_each(|(a, &x)| *a = x);
         for (l, layer) in net.layers.iter().enumerate() {
             let (w, vw) = (&net.params[layer.weights()], &v[layer.weights()]);
             for j in 0..layer.n_out {
@@ -86,7 +86,7 @@ pub fn hessian_vector_product(net: &Network, x: ArrayView2<f64>, y: &[f64], l2: 
             }
             Loss::HalfSquared => (zl, 1.0),
         };
-        delta[last][0] = (y_hat - y[s]) * inv_n;
+        delta[last][0] = (y_hat - target) * inv_n;
         rdelta[last][0] = slope * rz[last][0] * inv_n;
         for l in (0..layers).rev() {
             let layer = net.layers[l];

@@ -67,7 +67,7 @@ pub struct Trace {
     pub m: usize,
     /// Their rows in the training set.
     pub rows: Vec<usize>,
-    /// a\[0\]: the network's inputs, 2 × m.
+    /// a\[0\]: the network's inputs (its features, normalized), inputs × m.
     pub input: Vec<f64>,
     /// The targets y.
     pub targets: Vec<f64>,

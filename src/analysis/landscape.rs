@@ -352,21 +352,24 @@ impl Landscape<'_> {
 struct Evaluator<'l, 'a> {
     landscape: &'l Landscape<'a>,
     net: Network,
-    /// The training set in f64 and rounded to f32 once: x₁, x₂ and y, each a column.
-    exact: [Vec<f64>; 3],
-    rounded: [Vec<f32>; 3],
+    /// The training set's inputs in f64 and rounded to f32 once, one column per input.
+    exact: Vec<Vec<f64>>,
+    rounded: Vec<Vec<f32>>,
+    /// Its targets, likewise.
+    targets: (Vec<f64>, Vec<f32>),
     pass: DrawingPass,
 }
 
 impl<'l, 'a> Evaluator<'l, 'a> {
     fn new(landscape: &'l Landscape<'a>) -> Self {
         let net = landscape.net.clone();
-        let exact =
-            [landscape.inputs.column(0).to_vec(), landscape.inputs.column(1).to_vec(), landscape.targets.to_vec()];
-        let rounded = exact.clone().map(|column| column.iter().map(|&v| v as f32).collect());
+        let exact: Vec<Vec<f64>> = landscape.inputs.columns().into_iter().map(|column| column.to_vec()).collect();
+        let round = |column: &[f64]| column.iter().map(|&v| v as f32).collect::<Vec<f32>>();
+        let rounded = exact.iter().map(|column| round(column)).collect();
+        let targets = (landscape.targets.to_vec(), round(landscape.targets));
         let rows = landscape.targets.len().max(1);
         let pass = DrawingPass::new(&net, if net.is_normalized() { rows } else { CHUNK.min(rows) });
-        Evaluator { landscape, net, exact, rounded, pass }
+        Evaluator { landscape, net, exact, rounded, targets, pass }
     }
 
     /// J at θ(a, b) of `plane`.
@@ -384,19 +387,13 @@ impl<'l, 'a> Evaluator<'l, 'a> {
     /// J at the parameters currently in `self.net`.
     fn cost(&mut self, precision: Precision) -> f64 {
         self.pass.set_parameters(&self.net.params);
-        let n = self.exact[2].len();
+        let n = self.targets.0.len();
         let mut sum = 0.0;
         for start in (0..n).step_by(self.pass.capacity()) {
             let rows = start..(start + self.pass.capacity()).min(n);
             let m = match precision {
-                Precision::Single => {
-                    let [x1, x2, y] = &self.rounded;
-                    self.pass.single_rows().load_columns(&x1[rows.clone()], &x2[rows.clone()], &y[rows])
-                }
-                Precision::Double => {
-                    let [x1, x2, y] = &self.exact;
-                    self.pass.double_rows().load_columns(&x1[rows.clone()], &x2[rows.clone()], &y[rows])
-                }
+                Precision::Single => self.pass.single_rows().load_columns(&self.rounded, &self.targets.1, rows),
+                Precision::Double => self.pass.double_rows().load_columns(&self.exact, &self.targets.0, rows),
             };
             sum += self.pass.mean_loss(&self.net, &self.net.params, m, precision) * m as f64;
         }

@@ -14,6 +14,7 @@ pub(crate) use schema::settings;
 pub use schema::{Field, Kind, Range, Setting};
 pub use value::Value;
 
+use crate::data::features::{self, Feature};
 use crate::error::{Code, Error, Result};
 use crate::nn::activation::Activation;
 use crate::nn::batch_norm::BatchNorm;
@@ -159,7 +160,10 @@ settings! {
         /// Per-feature offset added after scaling and rotating.
         offset: [f64; 2] = "offset", [0.0, 0.0],
             Kind::Pair { range: Range::closed(-MAX_DISTORTION, MAX_DISTORTION), non_zero: false };
-        /// Input normalization.
+        /// The network's inputs, computed from each point's (x₁, x₂) before the normalization:
+        /// any of x₁, x₂, x₁², x₂², x₁x₂, sin x₁, sin x₂ (kept in that order).
+        features: Vec<Feature> = "features", features::coordinates(), Kind::Set { choices: Feature::NAMES };
+        /// Input normalization, fitted on the training split's features.
         normalize: Normalize = "normalize", Normalize::None, choice::<Normalize>();
         /// Units of each hidden layer; empty for logistic/linear regression.
         hidden: Vec<usize> = "hidden", vec![4, 2],
@@ -209,6 +213,7 @@ impl Config {
     /// ≤ 1000000, got -1".
     pub fn validated(mut self) -> Result<Config> {
         self.check_settings()?;
+        self.features = features::canonical(self.features);
         let dataset = *self.dataset.get_or_insert(self.problem.default_dataset());
         if let Some(problem) = dataset.problem().filter(|&p| p != self.problem) {
             return Err(Error::new(Code::DatasetProblem, "dataset")

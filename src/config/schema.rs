@@ -4,7 +4,8 @@
 //! ([`Field::check`]) and is exported to JS (`configSchema()`), so a page takes its defaults,
 //! limits and choices from here.
 
-use super::Value;
+use super::{Choice, Value};
+use crate::data::features::{self, Feature};
 use crate::error::{Code, Error, Result};
 use crate::text::number_text;
 use serde::Serialize;
@@ -123,6 +124,11 @@ pub enum Kind {
         #[serde(flatten)]
         range: Range,
     },
+    /// A non-empty set of the names, as a list (each once; read in the order of `choices`).
+    Set {
+        /// The names, in the order pages list them.
+        choices: &'static [&'static str],
+    },
     /// Points as x, y, value triples: at most `max_points`, every number in `range`.
     Points {
         /// Most points.
@@ -142,7 +148,7 @@ impl Kind {
             | Kind::Pair { range, .. }
             | Kind::Layers { range, .. }
             | Kind::Points { range, .. } => Some(range),
-            Kind::Choice { .. } => None,
+            Kind::Choice { .. } | Kind::Set { .. } => None,
         }
     }
 
@@ -272,6 +278,30 @@ impl Field for Vec<usize> {
     fn check(&self, key: &str, kind: &Kind) -> Result<()> {
         check_count(key, self.len(), kind)?;
         self.iter().enumerate().try_for_each(|(i, &n)| kind.check_number(&format!("{key}[{i}]"), n as f64))
+    }
+}
+
+/// A set of features: names from the kind's choices, at least one; repeats count once and the
+/// set is kept in the choices' order.
+impl Field for Vec<Feature> {
+    fn read(value: &Value, key: &str, kind: &Kind) -> Result<Self> {
+        let items = value.list(key)?;
+        let mut set = Vec::with_capacity(items.len().min(Feature::NAMES.len()));
+        for (i, item) in items.iter().enumerate() {
+            let key = format!("{key}[{i}]");
+            let name = item.text(&key)?;
+            set.push(Feature::from_name(name).ok_or_else(|| Error::unknown_choice(&key, Feature::NAMES, name))?);
+        }
+        let set = features::canonical(set);
+        set.check(key, kind)?;
+        Ok(set)
+    }
+
+    fn check(&self, key: &str, _kind: &Kind) -> Result<()> {
+        if self.is_empty() {
+            return Err(Error::new(Code::Empty, key));
+        }
+        Ok(())
     }
 }
 

@@ -1,29 +1,33 @@
 //! Input normalization: per-feature standardization fitted on the training split only and then
 //! applied to every input the network sees (train, test, and every point the page asks about).
+//! It works on the features ([`crate::data::features`]), computed before it.
 
 use crate::config::Normalize;
+use crate::data::features::FeatureRow;
 use ndarray::{Array2, ArrayView2, Axis};
 
 /// An affine map per feature, x ↦ (x − mean)/std; the identity when normalization is off.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Standardizer {
     /// Per-feature mean μ subtracted.
-    pub mean: [f64; 2],
+    pub mean: Vec<f64>,
     /// Per-feature standard deviation σ divided by (1 where a feature is constant).
-    pub std: [f64; 2],
+    pub std: Vec<f64>,
 }
 
 impl Standardizer {
-    /// The identity map.
-    pub const IDENTITY: Standardizer = Standardizer { mean: [0.0, 0.0], std: [1.0, 1.0] };
+    /// The identity map of `n` features.
+    pub fn identity(n: usize) -> Standardizer {
+        Standardizer { mean: vec![0.0; n], std: vec![1.0; n] }
+    }
 
-    /// Fits the map the config asks for on the training features (rows of two).
+    /// Fits the map the config asks for on the training features (one column per feature).
     /// μ = (1/m) Σ x(i) and σ² = (1/m) Σ (x(i) − μ)², as in the lecture.
     pub fn fit(kind: Normalize, train: ArrayView2<f64>) -> Standardizer {
+        let mut s = Standardizer::identity(train.ncols());
         if kind == Normalize::None || train.nrows() == 0 {
-            return Standardizer::IDENTITY;
+            return s;
         }
-        let mut s = Standardizer::IDENTITY;
         for (f, column) in train.axis_iter(Axis(1)).enumerate() {
             let m = column.len() as f64;
             let mean = column.sum() / m;
@@ -34,19 +38,21 @@ impl Standardizer {
         s
     }
 
-    /// The normalized copy of two features.
+    /// Normalizes the features of one point in place.
     #[inline]
-    pub fn apply(&self, x: [f64; 2]) -> [f64; 2] {
-        [(x[0] - self.mean[0]) / self.std[0], (x[1] - self.mean[1]) / self.std[1]]
+    pub fn apply(&self, row: &mut FeatureRow) {
+        for ((x, mean), std) in row.iter_mut().zip(&self.mean).zip(&self.std) {
+            *x = (*x - mean) / std;
+        }
     }
 
     /// The normalized copy of a matrix of features.
     pub fn transform(&self, x: ArrayView2<f64>) -> Array2<f64> {
         let mut out = x.to_owned();
         for mut row in out.rows_mut() {
-            let [a, b] = self.apply([row[0], row[1]]);
-            row[0] = a;
-            row[1] = b;
+            for ((x, mean), std) in row.iter_mut().zip(&self.mean).zip(&self.std) {
+                *x = (*x - mean) / std;
+            }
         }
         out
     }
@@ -73,7 +79,9 @@ mod tests {
     fn constant_feature_and_none_leave_values_finite() {
         let train = array![[2.0, 1.0], [2.0, 3.0]];
         let s = Standardizer::fit(Normalize::Standardize, train.view());
-        assert_eq!(s.apply([2.0, 2.0]), [0.0, 0.0]);
-        assert_eq!(Standardizer::fit(Normalize::None, train.view()), Standardizer::IDENTITY);
+        let mut row = [2.0, 2.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+        s.apply(&mut row);
+        assert_eq!(row[..2], [0.0, 0.0]);
+        assert_eq!(Standardizer::fit(Normalize::None, train.view()), Standardizer::identity(2));
     }
 }

@@ -4,6 +4,7 @@
 //! Both passes work in a preallocated [`Workspace`] and allocate nothing. Hidden layers may
 //! normalize their pre-activations over the batch ([`crate::nn::batch_norm`]).
 
+use crate::data::features::FeatureRow;
 use crate::math::rng::SeededRng;
 use crate::math::{dot, Real};
 use crate::nn::activation::Activation;
@@ -57,7 +58,7 @@ impl LayerShape {
     }
 }
 
-/// A fully connected network 2 → hidden… → 1.
+/// A fully connected network inputs → hidden… → 1.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Network {
     /// Layer shapes, input side first; the last one is the output layer.
@@ -73,16 +74,14 @@ pub struct Network {
     pub running: Vec<f64>,
 }
 
-/// Number of input features.
-pub const INPUTS: usize = 2;
-
 impl Network {
-    /// A network with the given hidden layer sizes, all parameters 0, and (with `batch_norm`
-    /// on) every hidden layer normalized, its running statistics at mean 0, variance 1.
-    pub fn new(hidden: &[usize], activation: Activation, loss: Loss, batch_norm: BatchNorm) -> Network {
+    /// A network of `inputs` inputs with the given hidden layer sizes, all parameters 0, and
+    /// (with `batch_norm` on) every hidden layer normalized, its running statistics at mean 0,
+    /// variance 1.
+    pub fn new(inputs: usize, hidden: &[usize], activation: Activation, loss: Loss, batch_norm: BatchNorm) -> Network {
         let mut layers = Vec::with_capacity(hidden.len() + 1);
         let mut offset = 0;
-        let mut n_in = INPUTS;
+        let mut n_in = inputs;
         for &n_out in hidden.iter().chain(std::iter::once(&1)) {
             let w = offset;
             let b = w + n_in * n_out;
@@ -143,9 +142,14 @@ impl Network {
         self.layers.iter().map(|l| l.n_out).sum()
     }
 
-    /// Layer widths, input first: [2, hidden…, 1].
+    /// The number of inputs.
+    pub fn inputs(&self) -> usize {
+        self.layers[0].n_in
+    }
+
+    /// Layer widths, input first: [inputs, hidden…, 1].
     pub fn widths(&self) -> Vec<usize> {
-        std::iter::once(INPUTS).chain(self.layers.iter().map(|l| l.n_out)).collect()
+        std::iter::once(self.inputs()).chain(self.layers.iter().map(|l| l.n_out)).collect()
     }
 
     /// W of layer `l` as an n_out × n_in view.
@@ -411,36 +415,45 @@ impl<T: Real> Workspace<T> {
         }
     }
 
-    /// Copies features x₁, x₂ and targets y, already in this precision, into the batch; returns
-    /// the number of samples (at most `capacity`).
-    pub fn load_columns(&mut self, x1: &[T], x2: &[T], y: &[T]) -> usize {
-        let m = y.len().min(self.capacity);
-        let (a1, a2) = self.a[0].as_slice_mut().expect("contiguous").split_at_mut(self.capacity);
-        a1[..m].copy_from_slice(&x1[..m]);
-        a2[..m].copy_from_slice(&x2[..m]);
-        self.targets[..m].copy_from_slice(&y[..m]);
+    /// Copies rows `rows` of the input columns (one per input, already in this precision) and
+    /// of the targets `y` into the batch; returns the number of samples (at most `capacity`).
+    pub fn load_columns(&mut self, columns: &[Vec<T>], y: &[T], rows: std::ops::Range<usize>) -> usize {
+        let m = rows.len().min(self.capacity);
+        let cap = self.capacity;
+        let inputs = self.a[0].as_slice_mut().expect("contiguous");
+        for (f, column) in columns.iter().enumerate() {
+            inputs[f * cap..f * cap + m].copy_from_slice(&column[rows.start..rows.start + m]);
+        }
+        self.targets[..m].copy_from_slice(&y[rows.start..rows.start + m]);
         m
     }
 
-    /// Copies rows `rows` of the features `x` and the targets `y` into the batch, in that
-    /// order; returns the number of samples (at most `capacity`).
+    /// Copies rows `rows` of the inputs `x` (one column per input) and the targets `y` into the
+    /// batch, in that order; returns the number of samples (at most `capacity`).
     pub fn load_batch(&mut self, x: ArrayView2<f64>, y: &[f64], rows: impl Iterator<Item = usize>) -> usize {
-        let (x1, x2) = self.a[0].as_slice_mut().expect("contiguous").split_at_mut(self.capacity);
+        let cap = self.capacity;
+        let inputs = self.a[0].as_slice_mut().expect("contiguous");
         let mut m = 0;
-        for (i, ((x1, x2), t)) in rows.zip(x1.iter_mut().zip(x2.iter_mut()).zip(self.targets.iter_mut())) {
-            (*x1, *x2, *t) = (T::splat(x[[i, 0]]), T::splat(x[[i, 1]]), T::splat(y[i]));
+        for (i, t) in rows.zip(self.targets.iter_mut()) {
+            for (f, &x) in x.row(i).iter().enumerate() {
+                inputs[f * cap + m] = T::splat(x);
+            }
+            *t = T::splat(y[i]);
             m += 1;
         }
         m
     }
 
-    /// Copies points (already normalized) into the input batch; returns how many (at most
-    /// `capacity`).
-    pub fn load_points(&mut self, points: &mut impl Iterator<Item = [f64; 2]>) -> usize {
-        let (x1, x2) = self.a[0].as_slice_mut().expect("contiguous").split_at_mut(self.capacity);
+    /// Copies points' inputs (already normalized; the first `inputs` entries of each row) into
+    /// the input batch; returns how many (at most `capacity`).
+    pub fn load_points(&mut self, points: &mut impl Iterator<Item = FeatureRow>) -> usize {
+        let (cap, inputs) = (self.capacity, self.a[0].nrows());
+        let batch = self.a[0].as_slice_mut().expect("contiguous");
         let mut m = 0;
-        for ((x1, x2), p) in x1.iter_mut().zip(x2.iter_mut()).zip(points) {
-            (*x1, *x2) = (T::splat(p[0]), T::splat(p[1]));
+        for p in points.take(cap) {
+            for (f, &x) in p[..inputs].iter().enumerate() {
+                batch[f * cap + m] = T::splat(x);
+            }
             m += 1;
         }
         m

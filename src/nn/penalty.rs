@@ -68,7 +68,7 @@ mod tests {
 
     #[test]
     fn the_cost_sums_squares_and_magnitudes_of_the_weights_only() {
-        let mut net = Network::new(&[1], Activation::Tanh, Loss::CrossEntropy, BatchNorm::Off);
+        let mut net = Network::new(2, &[1], Activation::Tanh, Loss::CrossEntropy, BatchNorm::Off);
         // W1 = [3, −4], b1 = 5, W2 = [−2], b2 = 7.
         net.params.copy_from_slice(&[3.0, -4.0, 5.0, -2.0, 7.0]);
         assert_eq!(Penalty::default().cost(&net), 0.0);

@@ -10,6 +10,7 @@ mod training;
 pub mod trajectory;
 
 use crate::config::{Config, Range};
+use crate::data::features::{self, FeatureRow};
 use crate::data::normalize::Standardizer;
 use crate::data::{self, Split};
 use crate::error::{Code, Error, Result};
@@ -62,11 +63,12 @@ impl Session {
     pub fn new(config: Config) -> Result<Session> {
         let config = config.validated()?;
         let split = data::generate(&config);
-        let standardizer = Standardizer::fit(config.normalize, split.train.x.view());
-        let train_inputs = standardizer.transform(split.train.x.view());
-        let test_inputs = standardizer.transform(split.test.x.view());
-        let mut net =
-            Network::new(&config.hidden, config.activation, Loss::for_problem(config.problem), config.batch_norm);
+        let train_features = features::matrix(&config.features, split.train.x.view());
+        let standardizer = Standardizer::fit(config.normalize, train_features.view());
+        let train_inputs = standardizer.transform(train_features.view());
+        let test_inputs = standardizer.transform(features::matrix(&config.features, split.test.x.view()).view());
+        let loss = Loss::for_problem(config.problem);
+        let mut net = Network::new(config.features.len(), &config.hidden, config.activation, loss, config.batch_norm);
         net.initialize(config.init, config.init_scale, &mut SeededRng::new(config.seed, INIT_STREAM));
         let n_train = split.train.len();
         let batch_size = config.batch_size.min(n_train);
@@ -158,9 +160,15 @@ impl Session {
         Ok(())
     }
 
-    /// The input normalization fitted on the training split.
+    /// The input normalization fitted on the training split's features.
     pub fn standardizer(&self) -> &Standardizer {
         &self.standardizer
+    }
+
+    /// The network's inputs at point `p` in data coordinates: its features, normalized like the
+    /// training data (the first [`Network::inputs`] entries).
+    pub fn inputs_at(&self, p: [f64; 2]) -> FeatureRow {
+        outputs::normalized_features(&self.config.features, &self.standardizer, p)
     }
 
     /// The data in data coordinates.

@@ -4,6 +4,8 @@
 //! overflows is run again in f64.
 
 use super::Session;
+use crate::data::features::{self, Feature, FeatureRow};
+use crate::data::normalize::Standardizer;
 use crate::nn::batch_norm::Statistics;
 use crate::nn::network::{Network, Workspace};
 
@@ -117,8 +119,8 @@ impl Session {
     /// Appends to `out` the outputs of the network at `points`, given in data coordinates
     /// (normalized here like the training data).
     pub fn predict(&mut self, points: impl Iterator<Item = [f64; 2]>, out: &mut Vec<f64>) {
-        let standardizer = self.standardizer;
-        let mut inputs = points.map(|p| standardizer.apply(p));
+        let (features, standardizer) = (&self.config.features, &self.standardizer);
+        let mut inputs = points.map(|p| normalized_features(features, standardizer, p));
         loop {
             let m = self.eval.load_points(&mut inputs);
             if m == 0 {
@@ -153,6 +155,20 @@ impl Session {
         });
     }
 
+    /// The network's inputs (its features, normalized) at `n` points in data coordinates, in
+    /// single precision: `out[f·n + k]` is input f at point k. For the diagram's input nodes.
+    pub fn input_maps(&self, points: impl Iterator<Item = [f64; 2]>, n: usize, out: &mut Vec<f32>) {
+        let inputs = self.net.inputs();
+        out.clear();
+        out.resize(inputs * n, 0.0);
+        for (k, p) in points.take(n).enumerate() {
+            let row = self.inputs_at(p);
+            for (f, &x) in row[..inputs].iter().enumerate() {
+                out[f * n + k] = x as f32;
+            }
+        }
+    }
+
     /// Runs the drawing pass over `points` (data coordinates, normalized like the training
     /// data) in chunks, calling `visit(workspace, first point index, chunk length)` after each.
     fn draw_in_chunks(
@@ -160,8 +176,8 @@ impl Session {
         points: impl Iterator<Item = [f64; 2]>,
         mut visit: impl FnMut(&Workspace<f32>, usize, usize),
     ) {
-        let standardizer = self.standardizer;
-        let mut inputs = points.map(|p| standardizer.apply(p));
+        let (features, standardizer) = (&self.config.features, &self.standardizer);
+        let mut inputs = points.map(|p| normalized_features(features, standardizer, p));
         self.draw.set_parameters(&self.net.params);
         let mut start = 0;
         loop {
@@ -173,6 +189,13 @@ impl Session {
             start += m;
         }
     }
+}
+
+/// The network's inputs at `p`: its `features`, normalized by `standardizer`.
+pub(super) fn normalized_features(features: &[Feature], standardizer: &Standardizer, p: [f64; 2]) -> FeatureRow {
+    let mut row = features::row(features, p);
+    standardizer.apply(&mut row);
+    row
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The backprop explorer's and the network diagram's methods: a traced forward/backward pass,
-//! the parameters with their last gradient, every unit's output over the plane, and the noise
-//! of the mini-batch loss.
+//! the parameters with their last gradient, every input's and unit's output over the plane, and
+//! the noise of the mini-batch loss.
 
 use super::input::{self, optional};
 use super::output::{js_error, set, to_js};
@@ -65,7 +65,7 @@ export interface BackpropTrace {
   m: number;
   /** The examples' rows in the training set. */
   rows: number[];
-  /** a[0], 2 × m: the inputs the network sees (normalized). */
+  /** a[0], inputs × m: the features the network sees (normalized), one row per feature of `config().features`. */
   input: number[];
   targets: number[];
   loss: number;
@@ -174,6 +174,33 @@ impl Playground {
         let grid = grid().map_err(|e| js_error(e.in_call("unitOutputs")))?;
         let mut out = Vec::new();
         self.session.unit_outputs(grid.centres(), grid.len(), &mut out);
+        Ok(out)
+    }
+
+    /// The network's inputs — its features (`config().features`), normalized like the training
+    /// data — on a res×res grid laid out like `unitOutputs`: input f's grid starts at f·res²;
+    /// inputs × res² may be at most 2²⁴.
+    #[wasm_bindgen(js_name = inputOutputs)]
+    pub fn input_outputs(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] res: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xmin: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xmax: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ymin: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ymax: JsValue,
+    ) -> Result<Vec<f32>, JsValue> {
+        let inputs = self.session.network().inputs();
+        let grid = || -> crate::error::Result<Grid> {
+            let grid = Grid::read(&res, [&xmin, &xmax, &ymin, &ymax])?;
+            if grid.len() > MAX_UNIT_OUTPUTS / inputs {
+                let max = (MAX_UNIT_OUTPUTS / inputs) as f64;
+                return Err(Error::too_large("res", max, grid.len() as f64, "grid cells for this many inputs"));
+            }
+            Ok(grid)
+        };
+        let grid = grid().map_err(|e| js_error(e.in_call("inputOutputs")))?;
+        let mut out = Vec::new();
+        self.session.input_maps(grid.centres(), grid.len(), &mut out);
         Ok(out)
     }
 

@@ -22,7 +22,9 @@ export interface PlaygroundConfig {
   rotation?: number;
   /** Per-feature offset added after scaling and rotating. Each number between -1000 and 1000. Default [0, 0]. */
   offset?: [number, number];
-  /** Input normalization. Default "none". */
+  /** The network's inputs, computed from each point's (x₁, x₂) before the normalization: any of x₁, x₂, x₁², x₂², x₁x₂, sin x₁, sin x₂ (kept in that order). At least one; a repeat counts once. Default ["x1", "x2"]. */
+  features?: ("x1" | "x2" | "x1Squared" | "x2Squared" | "x1x2" | "sinX1" | "sinX2")[];
+  /** Input normalization, fitted on the training split's features. Default "none". */
   normalize?: "none" | "standardize";
   /** Units of each hidden layer; empty for logistic/linear regression. At most 16 layers, each between 1 and 128 units. Default [4, 2]. */
   hidden?: number[];
