@@ -17,6 +17,11 @@ function startAndTrain(config, updates) {
   return using(config, (pg) => ({ start: pg.layerStats(), report: train(pg, updates) }));
 }
 
+/** Every layer's RMS stays 1 (just under: σ²/(σ² + ε) inside the root), as batch normalization makes it in the linear toy. */
+function assertUnitRms(stats) {
+  stats.forEach((l) => assert.ok(l.actRms > 0.999 && l.actRms <= 1, `layer ${l.layer}: RMS ${l.actRms}`));
+}
+
 const ratio = (values) => values.at(-1) / values[0];
 const spread = (values) => Math.max(...values) / Math.min(...values);
 
@@ -69,6 +74,48 @@ export const checks = {
     const delta = start.map((l) => l.deltaStd);
     assert.ok(delta[0] / delta.at(-1) > 100, `δ explodes on the way back: ×${delta[0] / delta.at(-1)}`);
   }),
+
+  "preset-large-tanh-bn": eachSeed("large-tanh-bn", (config) => {
+    assert.equal(config.batchNorm, "on");
+    const { start, report } = startAndTrain(config, 2000);
+    assert.ok(start.every((l) => l.saturated < 0.05), `tanh does not saturate: ${start.map((l) => l.saturated)}`);
+    assert.ok(report.testAccuracy >= 0.95, `and it trains: ${report.testAccuracy}`);
+  }),
+
+  "preset-toy-1.5-bn": eachSeed("toy-1.5-bn", (config) => {
+    assert.equal(config.batchNorm, "on");
+    assertUnitRms(startAndTrain(config, 0).start);
+  }),
+
+  "preset-toy-0.5-bn": eachSeed("toy-0.5-bn", (config) => {
+    assert.equal(config.batchNorm, "on");
+    assertUnitRms(startAndTrain(config, 0).start);
+  }),
+
+  "init-bn-note"() {
+    for (const seed of SEEDS) {
+      const off = startAndTrain(presetConfig("large-tanh", seed), 0).start;
+      const on = startAndTrain(presetConfig("large-tanh-bn", seed), 0).start;
+      assert.ok(on.every((l) => l.saturated >= 0.005 && l.saturated < 0.035), `1–3 % saturated: ${on.map((l) => l.saturated)}`);
+      assert.ok(off.slice(1).every((l) => l.saturated >= 0.4 && l.saturated < 0.755), `40–75 % from the second layer on: ${off.map((l) => l.saturated)}`);
+      const growth = (stats) => stats[0].deltaStd / stats.at(-1).deltaStd;
+      assert.ok(growth(on) >= 100 && growth(on) <= 300, `δ grows some 100–300× with normalization: ${growth(on)}`);
+      assert.ok(growth(off) >= 500 && growth(off) <= 2000, `about 1000× without: ${growth(off)}`);
+      // The deep linear toy, whatever c.
+      for (const c of [0.5, 1.5]) assertUnitRms(startAndTrain({ ...presetConfig(`toy-${c}`, seed), batchNorm: "on" }, 0).start);
+      // The boundary and the losses use running statistics, from mean 0 and variance 1: at the start
+      // about the network without normalization.
+      using(presetConfig("large-tanh-bn", seed), (pg) => {
+        // Layer after layer: its 32 running means, then its 32 running variances.
+        const running = pg.exportModel().runningStatistics;
+        assert.equal(running.length, 10 * 2 * 32);
+        assert.ok(running.every((v, k) => v === (k % 64 < 32 ? 0 : 1)), "running means 0, variances 1");
+        const loss = pg.step(0).trainLoss;
+        const plain = using(presetConfig("large-tanh", seed), (p) => p.step(0).trainLoss);
+        assert.ok(Math.abs(loss / plain - 1) < 1e-3, `about the unnormalized network's loss: ${loss} vs ${plain}`);
+      });
+    }
+  },
 
   "preset-large-relu": eachSeed("large-relu", (config) => {
     const { start } = startAndTrain(config, 0);

@@ -45,10 +45,16 @@ addStrings({
   "Deep linear toy, W = 1.5·I (explodes)": "깊은 선형 장난감 예, W = 1.5·I (폭발)",
   "Deep linear toy, W = 0.5·I (vanishes)": "깊은 선형 장난감 예, W = 0.5·I (소실)",
   "Deep linear toy, W = I (stays)": "깊은 선형 장난감 예, W = I (유지)",
+  "N(0, 1), batch-normalized — tanh does not saturate": "N(0, 1), 배치 정규화 — tanh 가 포화되지 않음",
+  "Deep linear toy, W = 1.5·I, batch-normalized (stays)": "깊은 선형 장난감 예, W = 1.5·I, 배치 정규화 (유지)",
+  "Deep linear toy, W = 0.5·I, batch-normalized (stays)": "깊은 선형 장난감 예, W = 0.5·I, 배치 정규화 (유지)",
 
   // "Fix it" (js/initialization/fix.js)
   "Fix it": "고치기",
   "Set the init scale s to 1, the right scale, and start over": "초기화 배율 s 를 알맞은 크기인 1 로 바꾸고 처음부터 다시 시작합니다",
+  "or normalize every layer": "또는 모든 층을 정규화",
+  "Keep this initialization and normalize every hidden layer's z over the batch (batch normalization), and start over":
+    "이 초기화는 그대로 두고 모든 은닉층의 z 를 배치에 대해 정규화 (배치 정규화) 한 뒤 처음부터 다시 시작합니다",
 
   // layers column
   "Layers": "층",
@@ -68,6 +74,7 @@ addStrings({
     "은닉층별 활성값, δ, 가중치 기울기의 표준편차 (로그 스케일)",
   "× layer 1": "× 층 1",
   "std per hidden layer, log scale": "은닉층별 표준편차, 로그 스케일",
+  "init-bn-note": "배치 정규화는 활성 함수에 앞서 모든 은닉 유닛의 z 를 배치에 대해 표준화하므로, 가중치의 크기가 더 이상 신호의 크기를 정하지 않습니다: N(0, 1) 가중치에서도 tanh 층마다 1–3 % 만 포화되고 (정규화 없이는 두 번째 층부터 40–75 %), 깊은 선형 장난감 예에서는 c 가 무엇이든 모든 층의 RMS 가 1 로 유지됩니다. 기울기까지 그만큼 고쳐 주지는 않습니다: δ 는 열 개의 층을 거슬러 가는 동안 여전히 100–300배쯤 커집니다 (정규화 없이는 약 1000배). (결정 경계와 손실은 배치 통계의 이동 평균을 쓰는데, 이동 평균은 평균 0, 분산 1 에서 시작하므로 학습 전에는 정규화하지 않은 네트워크와 거의 같습니다.)",
 
   // initialization table (js/initialization/formula.js)
   "Scheme": "방식",
@@ -100,6 +107,8 @@ addStrings({
     "비선형성이 없습니다: 아무리 다층으로 쌓아도 선형 층들 W[L]⋯W[2]W[1]x 는 정리하면 하나의 선형 함수 꼴입니다. 결정 경계는 직선밖에 될 수 없습니다 — 초승달 데이터에서 “선형 활성 함수” 프리셋을 골라 보세요.",
 
   // messages
+  "Deep linear toy, every layer normalized: RMS of layer {layer} = {rms}, layer {layer} / layer 1 = {ratio}, not {c}^{power} = {predicted} as without normalization (the dotted line).":
+    "깊은 선형 장난감 예, 모든 층 정규화: 층 {layer} 의 RMS = {rms}, 층 {layer} / 층 1 = {ratio} 로, 정규화하지 않았을 때의 {c}^{power} = {predicted} (점선) 가 아닙니다.",
   "Deep linear toy: hidden layer l outputs c^l·x. RMS of layer {layer} / layer 1 = {ratio} = {c}^{power} = {predicted} (relative difference {difference}).":
     "깊은 선형 장난감 예: 은닉층 l 의 출력은 c^l·x 입니다. 층 {layer} / 층 1 의 RMS = {ratio} = {c}^{power} = {predicted} (상대 차이 {difference}).",
 

@@ -5,11 +5,12 @@
  * and the decision boundary. The page controller (js/shell/page.js) does the
  * loading, the link, the settings and the play loop; here the network is
  * described by depth × width, the presets set the lecture's cases and
- * "Fix it" switches a badly scaled initialization to the right one.
+ * "Fix it" switches a badly scaled initialization to the right one — or
+ * "or normalize every layer" keeps it and turns batch normalization on.
  */
 import { TrainingPage } from "../shell/training-page.js";
 import { PRESETS, describeLab, applyPreset, presetOf } from "./state.js";
-import { fixOf, describeFix } from "./fix.js";
+import { fixOf, describeFix, normalizes } from "./fix.js";
 import { BoundaryView, weightCount } from "../views/boundary.js";
 import { LossChart } from "../views/loss-chart.js";
 import { LayerStrips, formatValue } from "./layers.js";
@@ -117,27 +118,36 @@ class InitializationLab extends TrainingPage {
     this.activationPanel = new ActivationPanel(
       /** @type {HTMLCanvasElement} */ ($("activation-chart")), $("activation-formula"), $("activation-text"),
     );
-    $("fix-it").addEventListener("click", () => this.applyFix());
+    $("fix-it").addEventListener("click", () => this.applyFix(fixOf));
+    $("normalize-fix").addEventListener("click", () => this.applyFix((s) => (normalizes(s) ? { batchNorm: "on" } : null)));
   }
 
-  /** "Fix it": the form's settings with the right scale for their activation (fix.js), built. */
-  applyFix() {
+  /**
+   * A fix (fix.js), built on the form's settings: "Fix it" gives the right scale for their
+   * activation, "or normalize every layer" batch normalization.
+   * @param {(state: LabState) => object | null} fixFor the settings a state's fix changes, or null
+   */
+  applyFix(fixFor) {
     if (!this.state) return;
     const { state: read, errors } = this.form.read(this.state);
     if (errors.length) {
       this.showRejected(errors);
       return;
     }
-    const fix = fixOf(read);
-    const focused = document.activeElement === $("fix-it");
-    // The button goes: the preset menu, which now names the right scale, takes the focus.
+    const fix = fixFor(read);
+    const focused = $("fix-field").contains(document.activeElement);
+    // The button goes: the preset menu, which now names the fixed case, takes the focus.
     if (fix && this.rebuild({ ...read, ...fix }) && focused) $("preset").focus();
   }
 
-  /** "Fix it" while the initialization is not at the right scale, naming what it switches to. */
+  /**
+   * "Fix it" while the initialization is not at the right scale, naming what it switches to,
+   * and beside it "or normalize every layer" when batch normalization would do instead.
+   */
   showFix() {
     const fix = fixOf(this.state);
     $("fix-field").hidden = !fix;
+    $("normalize-fix").hidden = !normalizes(this.state);
     if (!fix) return;
     const { text, title } = describeFix(this.state, fix);
     const button = $("fix-it");
@@ -159,6 +169,7 @@ class InitializationLab extends TrainingPage {
     this.activationPanel.show(state.activation, this.wasm.activationCurve(...curveArgs(state.activation)));
     /** @type {HTMLSelectElement} */ ($("preset")).value = presetOf(this.description, state, this.wasm.deepLinearToy)?.id ?? "custom";
     this.showFix();
+    $("bn-note").hidden = state.batchNorm !== "on";
   }
 
   /**
@@ -197,6 +208,11 @@ class InitializationLab extends TrainingPage {
     this.formulas.showLive(this.stats);
   }
 
+  /**
+   * The deep linear toy's readout: the last layer's RMS over the first's against c^(l−1) — or,
+   * with every layer normalized, against 1.
+   * @param {number | null} c the toy's scale, or null when the state is not the toy
+   */
   showToy(c) {
     const readout = $("toy-readout");
     $("toy-key").hidden = c === null;
@@ -205,13 +221,12 @@ class InitializationLab extends TrainingPage {
     const last = this.stats[this.stats.length - 1];
     const ratio = last.actRms / this.stats[0].actRms;
     const predicted = c ** (last.layer - 1);
-    readout.textContent = t(
-      "Deep linear toy: hidden layer l outputs c^l·x. RMS of layer {layer} / layer 1 = {ratio} = {c}^{power} = {predicted} (relative difference {difference}).",
-      {
-        layer: last.layer, ratio: formatValue(ratio), c, power: last.layer - 1, predicted: formatValue(predicted),
-        difference: Math.abs(ratio / predicted - 1).toExponential(0),
-      },
-    );
+    const values = { layer: last.layer, ratio: formatValue(ratio), c, power: last.layer - 1, predicted: formatValue(predicted) };
+    readout.textContent = this.state.batchNorm === "on"
+      ? t("Deep linear toy, every layer normalized: RMS of layer {layer} = {rms}, layer {layer} / layer 1 = {ratio}, "
+        + "not {c}^{power} = {predicted} as without normalization (the dotted line).", { ...values, rms: formatValue(last.actRms) })
+      : t("Deep linear toy: hidden layer l outputs c^l·x. RMS of layer {layer} / layer 1 = {ratio} = {c}^{power} = {predicted} (relative difference {difference}).",
+        { ...values, difference: Math.abs(ratio / predicted - 1).toExponential(0) });
   }
 
   drawBoundary() {

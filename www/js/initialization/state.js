@@ -12,7 +12,7 @@ export const GRADIENT_VIEWS = Object.freeze(/** @type {const} */ (["delta", "wei
 
 /** The lab's keys in hash order (the problem type follows from the dataset). */
 const KEYS = /** @type {const} */ ([
-  "problem", "dataset", "noise", "seed", "hidden", "activation", "init", "initScale", "optimizer", "learningRate",
+  "problem", "dataset", "noise", "seed", "hidden", "activation", "init", "initScale", "batchNorm", "optimizer", "learningRate",
   "batchSize", "gradient", "speed",
 ]);
 
@@ -63,9 +63,11 @@ export function describeLab(schema) {
 export const TOY_LAYERS = 10;
 
 /**
- * The lecture's cases. `settings` replace those keys of the state; a `toy`
- * preset takes its config from the core's `deepLinearToy(TOY_LAYERS, c)`. Each
- * label is a claim (`claim`), checked in tests/claims.
+ * The lecture's cases, and batch normalization rescuing two of them. `settings`
+ * replace those keys of the state; a `toy` preset takes its config from the
+ * core's `deepLinearToy(TOY_LAYERS, c)` (then its `settings`). Batch
+ * normalization is off unless a preset turns it on. Each label is a claim
+ * (`claim`), checked in tests/claims.
  */
 export const PRESETS = Object.freeze([
   { id: "xavier-tanh", claim: "preset-xavier-tanh", label: "Right scale: Xavier for tanh", settings: { activation: "tanh", init: "xavier", initScale: 1 } },
@@ -79,6 +81,9 @@ export const PRESETS = Object.freeze([
   { id: "toy-1.5", claim: "preset-toy-1.5", label: "Deep linear toy, W = 1.5·I (explodes)", toy: 1.5 },
   { id: "toy-0.5", claim: "preset-toy-0.5", label: "Deep linear toy, W = 0.5·I (vanishes)", toy: 0.5 },
   { id: "toy-1", claim: "preset-toy-1", label: "Deep linear toy, W = I (stays)", toy: 1 },
+  { id: "large-tanh-bn", claim: "preset-large-tanh-bn", label: "N(0, 1), batch-normalized — tanh does not saturate", settings: { activation: "tanh", init: "normal", initScale: 1, batchNorm: "on" } },
+  { id: "toy-1.5-bn", claim: "preset-toy-1.5-bn", label: "Deep linear toy, W = 1.5·I, batch-normalized (stays)", toy: 1.5, settings: { batchNorm: "on" } },
+  { id: "toy-0.5-bn", claim: "preset-toy-0.5-bn", label: "Deep linear toy, W = 0.5·I, batch-normalized (stays)", toy: 0.5, settings: { batchNorm: "on" } },
 ]);
 
 
@@ -94,13 +99,13 @@ export function applyPreset(description, state, preset, deepLinearToy) {
     for (const key of description.configKeys) if (key in config) next[key] = config[key];
     next.seed = state.seed;
     next.noise = state.noise;
-    return next;
+    return { ...next, ...preset.settings };
   }
   const defaults = description.defaults();
   const dataset = state.problem === "classification" ? state.dataset : defaults.dataset;
   return {
     ...next, problem: "classification", optimizer: "sgd", learningRate: defaults.learningRate,
-    batchSize: defaults.batchSize, dataset, hidden: [...defaults.hidden], ...preset.settings,
+    batchSize: defaults.batchSize, batchNorm: defaults.batchNorm, dataset, hidden: [...defaults.hidden], ...preset.settings,
   };
 }
 
