@@ -35,8 +35,8 @@ export const MAX_HASH_POINTS = 200;
  * the page's own keys (choice(), integer(), boolean(), custom()).
  * @typedef {object} Spec
  * @property {string} key
- * @property {string} type "number", "integer", "choice", "pair", "layers", "points", "boolean"
- *   or "custom"
+ * @property {string} type "number", "integer", "choice", "set" (a non-empty list of choices,
+ *   kept in their order), "pair", "layers", "points", "boolean" or "custom"
  * @property {unknown} default
  * @property {number | null} [min]
  * @property {number | null} [max]
@@ -173,6 +173,13 @@ export function parseValue(spec, raw) {
       if (layers === null) return problem("wrongType", { expected: "layers", got: text });
       if (layers.length > spec.maxLayers) return problem("tooLarge", { max: spec.maxLayers, got: layers.length, unit: "layers" });
       return parseNumbers(layers.map(String), spec);
+    }
+    case "set": {
+      const parts = splitList(text);
+      const unknown = parts.find((p) => !spec.choices.includes(p));
+      if (unknown !== undefined) return problem("unknownChoice", { choices: spec.choices, got: unknown });
+      if (parts.length === 0) return problem("empty", {});
+      return { value: spec.choices.filter((c) => parts.includes(c)) };
     }
     case "points": {
       const parts = splitList(text);
