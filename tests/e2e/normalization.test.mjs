@@ -236,7 +236,7 @@ test("Fair learning rates gives each side its own rate and restarts both", async
 test("every control round-trips through the hash; bad values fall back with a notice", async () => {
   const { page } = await fresh();
   const hash = "#dataset=moons&noise=0.2&seed=7&scale=2,10&rotation=45&offset=1,-3&hidden=6,3&activation=relu" +
-    "&optimizer=momentum&learningRate=0.02&batchSize=50&surface=line&unit=4&target=0.3&fair=false&speed=100&logScale=false";
+    "&optimizer=momentum&learningRate=0.02&batchSize=50&compare=bn&surface=line&unit=4&target=0.3&fair=false&speed=100&logScale=false";
   await loadLab(page, hash);
   assert.equal(await page.isVisible("#hash-notice"), false);
   assert.equal(await page.evaluate(() => location.hash), hash);
@@ -248,18 +248,19 @@ test("every control round-trips through the hash; bad values fall back with a no
   assert.equal(await page.inputValue("#target"), "0.3");
   assert.equal(await page.inputValue("#speed"), "100");
   assert.equal(await page.isChecked("#logScale"), false);
+  assert.equal(await page.inputValue("#compare"), "bn");
   const config = await page.evaluate(() => window.nnNormalization.sides[1].playground.config());
   assert.deepEqual(
-    [config.dataset, config.rotation, config.offset, config.hidden, config.optimizer, config.batchSize, config.normalize],
-    ["moons", 45, [1, -3], [6, 3], "momentum", 50, "standardize"],
+    [config.dataset, config.rotation, config.offset, config.hidden, config.optimizer, config.batchSize, config.normalize, config.batchNorm],
+    ["moons", 45, [1, -3], [6, 3], "momentum", 50, "none", "on"],
   );
 
-  await loadLab(page, "#surface=nope&unit=3&learningRate=abc&rotation=720&bogus=1");
+  await loadLab(page, "#surface=nope&unit=3&learningRate=abc&rotation=720&compare=both&bogus=1");
   assert.equal(await page.isVisible("#hash-notice"), true);
   const notice = await page.textContent("#hash-notice-text");
-  for (const key of ["surface=nope", "unit=3", "learningRate=abc", "rotation=720", "bogus"]) assert.match(notice, new RegExp(key));
+  for (const key of ["surface=nope", "unit=3", "learningRate=abc", "rotation=720", "compare=both", "bogus"]) assert.match(notice, new RegExp(key));
   const state = await page.evaluate(() => window.nnNormalization.state);
-  assert.deepEqual([state.surface, state.unit, state.learningRate, state.rotation], ["weights2d", 0, 0.3, 0]);
+  assert.deepEqual([state.surface, state.unit, state.learningRate, state.rotation, state.compare], ["weights2d", 0, 0.3, 0, "std"]);
 });
 
 test("a rejected setting names its label and range, marks its field; both old sessions keep running", async () => {

@@ -5,7 +5,7 @@ import { nonAffinity } from "./playground.mjs";
 import { presetConfig } from "./initialization.mjs";
 import { sides, checks as lab } from "./normalization.mjs";
 import { close, checkGradients, trace } from "./backprop.mjs";
-import { SIDES, sideConfig } from "../../../www/js/normalization/state.js";
+import { sidesOf, sideConfig } from "../../../www/js/normalization/state.js";
 
 /** The page and hash of a widget's `data-src`. */
 function widget(src) {
@@ -231,7 +231,7 @@ export const checks = {
     const { hash } = widget(src);
     const state = linkState("normalization", hash);
     assert.deepEqual(state.scale, [1, 100], "x₂ multiplied by 100");
-    const [raw, std] = SIDES.map((side) => sideConfig(pages.normalization, state, side));
+    const [raw, std] = sidesOf(state).map((side) => sideConfig(pages.normalization, state, side));
     assert.deepEqual({ ...raw, normalize: null }, { ...std, normalize: null }, "the same data, seed and network");
     assert.deepEqual([raw.normalize, std.normalize], ["none", "standardize"]);
   },

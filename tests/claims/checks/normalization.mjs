@@ -1,16 +1,27 @@
 /** The normalization lab's lesson (normalization.html), under the lab's own defaults and presets. */
 import assert from "node:assert/strict";
 import { linkState, pages, using, updatesTo, train, SEEDS } from "../engine.mjs";
-import { SIDES, sideConfig, PRESETS } from "../../../www/js/normalization/state.js";
+import { sidesOf, sideConfig, comparisonChosen, PRESETS, COMPARISONS, BN_HIDDEN } from "../../../www/js/normalization/state.js";
 import { contraction } from "../../../www/js/normalization/readouts.js";
 
 const lab = pages.normalization;
 
-/** The raw and standardized sides' configs of the lab's state for `seed`, with a preset's distortion. */
-export function sides(seed, presetId = "x2x100", changes = {}) {
+/** The lab's state for `seed` with a preset's distortion and `changes`. */
+function labState(seed, presetId, changes) {
   const preset = PRESETS.find((p) => p.id === presetId);
-  const state = { ...linkState("normalization", `seed=${seed}`), scale: [...preset.scale], offset: [...preset.offset], rotation: preset.rotation, ...changes };
-  return SIDES.map((side) => sideConfig(lab, state, side));
+  return { ...linkState("normalization", `seed=${seed}`), scale: [...preset.scale], offset: [...preset.offset], rotation: preset.rotation, ...changes };
+}
+
+/** The two sides' configs (raw, then the right side: standardized by default) of the lab's state for `seed`, with a preset's distortion. */
+export function sides(seed, presetId = "x2x100", changes = {}) {
+  const state = labState(seed, presetId, changes);
+  return sidesOf(state).map((side) => sideConfig(lab, state, side));
+}
+
+/** Every layer normalized, chosen on the lab's state for `seed` (with a preset's distortion): [raw, normalized, standardized] configs. */
+function normalizedSides(seed, presetId = "x2x100") {
+  const state = comparisonChosen(labState(seed, presetId, { compare: "bn" }));
+  return [...sidesOf(state), COMPARISONS.std].map((side) => sideConfig(lab, state, side));
 }
 
 /** w₁, w₂, b of a net without hidden layers. */
@@ -62,7 +73,7 @@ export const checks = {
       const [raw, std] = sides(seed);
       const { normalize: a, ...rawRest } = raw;
       const { normalize: b, ...stdRest } = std;
-      assert.deepEqual([a, b], ["none", "standardize"]);
+      assert.deepEqual([a, b], ["none", "standardize"], "by default the right side standardizes its inputs");
       assert.deepEqual(rawRest, stdRest, "the same model, data, optimizer and rate");
       const start = (c) => using(c, (pg) => [[...pg.points("train")], pg.parameters().map((l) => [...l.weights, ...l.biases])]);
       assert.deepEqual(start(raw), start(std), "the same points and initial weights");
@@ -159,6 +170,33 @@ export const checks = {
       assert.equal(using({ ...raw, hidden: [4] }, (pg) => pg.suggestLearningRate().method), "sweep");
       const [rawSteps, stdSteps] = stepsToTarget(raw, std);
       assert.ok(stdSteps !== null && (rawSteps === null || rawSteps > stdSteps), `the raw side needs more steps: ${rawSteps} vs ${stdSteps}`);
+    }
+  },
+
+  "lab-lesson-5"() {
+    const choice = comparisonChosen({ ...linkState("normalization", ""), compare: "bn" });
+    assert.deepEqual([choice.hidden, choice.activation], [[...BN_HIDDEN], "tanh"], "two tanh layers of 8 when there were none");
+    assert.deepEqual(BN_HIDDEN, [8, 8]);
+    for (const seed of SEEDS) {
+      const [raw, normalized, standardized] = normalizedSides(seed);
+      assert.deepEqual([raw.batchNorm, normalized.batchNorm, normalized.normalize, raw.learningRate], ["off", "on", "none", 0.3], "raw inputs, normalized inside");
+      assert.deepEqual({ ...raw, batchNorm: null }, { ...normalized, batchNorm: null }, "otherwise the same");
+      const saturated = (c) => using(c, (pg) => pg.layerStats()[0].saturated);
+      assert.ok(saturated(raw) > 0.5, `most raw first-layer units start saturated: ${saturated(raw)}`);
+      assert.ok(saturated(normalized) > 0.002 && saturated(normalized) < 0.03, `about 1 % normalized: ${saturated(normalized)}`);
+      const rawLoss = using(raw, (pg) => train(pg, 5000).trainLoss);
+      assert.ok(rawLoss > 0.25 && rawLoss < 0.35, `the raw side is still about 0.3 after 5000 updates: ${rawLoss}`);
+      const below = (c, learningRate) => using({ ...c, learningRate }, (pg) => updatesTo(pg, 0.1, 5000));
+      const [at03, at1, at3] = [0.3, 1, 3].map((a) => below(normalized, a));
+      assert.ok(at03 > 300 && at03 < 800, `normalized: below 0.1 in about 500 updates: ${at03}`);
+      assert.ok(at1 > at03 && at3 > at03, `larger steps do not help it: ${at03}, ${at1}, ${at3}`);
+      const std03 = below(standardized, 0.3);
+      assert.ok(std03 >= 15 && std03 <= 35, `standardized: about 25 updates at α = 0.3: ${std03}`);
+      assert.equal(below(standardized, 3), 2, "and 2 at α = 3");
+      const [rawOffset, normalizedOffset, standardizedOffset] = normalizedSides(seed, "offset");
+      const [n, s] = [normalizedOffset, standardizedOffset].map((c) => below(c, 0.3));
+      assert.ok(n !== null && n < 2 * s, `a shift it takes away: it keeps up with the standardized side: ${n} vs ${s}`);
+      assert.equal(below(rawOffset, 0.3), null, "(which the raw side does not)");
     }
   },
 };

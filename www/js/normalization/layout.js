@@ -1,7 +1,9 @@
 /**
  * What keeps the lab's point on the first screen: the settings beyond the
  * toolbar are folded behind a disclosure button, and on a narrow screen (where
- * CSS puts both panels in one place) a switch shows one side at a time.
+ * CSS puts both panels in one place) a switch shows one side at a time; its
+ * right-hand button is named after what the right side compares the raw
+ * inputs with.
  */
 
 /**
@@ -33,4 +35,19 @@ export function startSideSwitch(group, container) {
       for (const b of buttons) b.setAttribute("aria-pressed", String(b === button));
     });
   }
+}
+
+/**
+ * Name the switch's button of the right side (`data-compared`) after `side`, and keep that side
+ * shown if it was.
+ * @param {HTMLElement} group the switch's buttons
+ * @param {HTMLElement} container the panels
+ * @param {{ id: string, title: string }} side
+ */
+export function nameComparedSide(group, container, side) {
+  const button = /** @type {HTMLButtonElement} */ (group.querySelector("button[data-compared]"));
+  if (container.dataset.shown === button.dataset.show) container.dataset.shown = side.id;
+  button.dataset.show = side.id;
+  button.setAttribute("aria-controls", `panel-${side.id}`);
+  button.textContent = side.title;
 }

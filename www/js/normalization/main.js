@@ -1,6 +1,7 @@
 /**
  * The Normalization lab (normalization.html): two Playground sessions from one
- * state — raw inputs and standardized inputs, otherwise identical — stepped in
+ * state — raw inputs, and beside them the same inputs standardized or every
+ * hidden layer normalized (the `compare` key), otherwise identical — stepped in
  * lockstep: every frame both take the same number of updates, within a time
  * budget. Loss surfaces (computed in the compute worker, one at a time per
  * panel) and decision boundaries are recomputed on a schedule (one panel per
@@ -10,10 +11,10 @@
  * the play loop.
  */
 import { Page } from "../shell/page.js";
-import { SIDES, PRESETS, describeLab, sideConfig, configKey, presetOf } from "./state.js";
+import { RAW, COMPARISONS, PRESETS, describeLab, sidesOf, comparisonChosen, sideConfig, configKey, presetOf } from "./state.js";
 import { Panel, formatRate } from "./panel.js";
 import { RefreshSchedule } from "./schedule.js";
-import { startFold, startSideSwitch } from "./layout.js";
+import { startFold, startSideSwitch, nameComparedSide } from "./layout.js";
 import { suggestRates, cachedRates, cancelRates, describeRates } from "./fair.js";
 import { bestLoss } from "./readouts.js";
 import { LossChart } from "../views/loss-chart.js";
@@ -23,16 +24,19 @@ import { t } from "../core/i18n.js";
 import "./ko.js";
 import "../playground/ko.js"; // after the lab's strings, so its general patterns are tried last
 
-/** Auto target: this much above the lowest loss the standardized side reached. */
+/** Auto target: this much above the lowest loss the right side reached. */
 const TARGET_MARGIN = 0.05;
 /** Surface grids: the fine one while it comes from the worker within FAST_SURFACE_MS, else the coarse one. */
 const FINE_RES = 51;
 const COARSE_RES = 41;
 const FAST_SURFACE_MS = 50;
 
+/** The panels: the raw side, and the right side. */
+const PANELS = 2;
+
 const COMPARE_SERIES = [
   { name: "raw", style: { color: "#c2410c", width: 2, dash: [6, 3] }, scaled: true },
-  { name: "std", style: { color: "#1d3557", width: 2, dash: [] }, scaled: true },
+  { name: "compared", style: { color: "#1d3557", width: 2, dash: [] }, scaled: true },
 ];
 
 const $ = (id) => document.getElementById(id);
@@ -42,8 +46,8 @@ const presetMenu = () => /** @type {HTMLSelectElement} */ ($("preset"));
 const fairButton = () => /** @type {HTMLButtonElement} */ ($("fair"));
 
 /**
- * Both sides' sessions, and the learning rate each was built with.
- * @typedef {{ made: import("../../pkg/nn_playground.js").Playground[], rates: import("./fair.js").Rate[], pending: boolean }} Sides
+ * Both sides, their sessions, and the learning rate each was built with.
+ * @typedef {{ sides: import("./state.js").Side[], made: import("../../pkg/nn_playground.js").Playground[], rates: import("./fair.js").Rate[], pending: boolean }} Sides
  *   `pending`: fair rates were asked for and are being computed (the sides use the state's rate meanwhile)
  */
 
@@ -80,8 +84,8 @@ class NormalizationLab extends Page {
     /** The config whose fair rates are being (or were last) computed. */
     this.ratesKey = "";
     // Surfaces are computed off the main thread: each side's worker is kept at most half busy.
-    this.surfaces = new RefreshSchedule(SIDES.length, { minInterval: 150, costFactor: 1 });
-    this.boundaries = new RefreshSchedule(SIDES.length, { minInterval: 120, costFactor: 10 });
+    this.surfaces = new RefreshSchedule(PANELS, { minInterval: 150, costFactor: 1 });
+    this.boundaries = new RefreshSchedule(PANELS, { minInterval: 120, costFactor: 10 });
   }
 
   describe(schema) {
@@ -90,14 +94,15 @@ class NormalizationLab extends Page {
 
   prepare() {
     const template = /** @type {HTMLTemplateElement} */ ($("panel-template"));
-    this.panels = SIDES.map((side) => new Panel(template, side, $("panels"), (keyPath) => this.form.labelOf(keyPath)));
+    this.panels = [RAW, COMPARISONS.std].map((side) => new Panel(template, side, $("panels"), (keyPath) => this.form.labelOf(keyPath)));
     this.compare = new LossChart(/** @type {HTMLCanvasElement} */ ($("compare-chart")), { series: COMPARE_SERIES, height: 190 });
     const custom = new Option("custom", "custom");
     presetMenu().append(...PRESETS.map((p) => new Option(p.label, p.id)), custom);
     custom.disabled = true;
     fairButton().addEventListener("click", () => this.toggleFair());
     this.fold = startFold(/** @type {HTMLButtonElement} */ ($("more-toggle")));
-    startSideSwitch(/** @type {HTMLElement} */ (document.querySelector(".lab-switch")), $("panels"));
+    this.sideSwitch = /** @type {HTMLElement} */ (document.querySelector(".lab-switch"));
+    startSideSwitch(this.sideSwitch, $("panels"));
   }
 
   /** As the page controller does, and a refused setting in the folded settings unfolds them. */
@@ -116,24 +121,27 @@ class NormalizationLab extends Page {
     const key = configKey(this.description, state);
     const known = state.fair ? cachedRates(key) : null;
     if (!state.fair || key !== this.ratesKey) cancelRates();
+    const sides = sidesOf(state);
     const made = [];
     try {
-      for (const [i, side] of SIDES.entries()) {
+      for (const [i, side] of sides.entries()) {
         made.push(new this.wasm.Playground(sideConfig(this.description, state, side, known?.[i].learningRate ?? state.learningRate)));
       }
     } catch (err) {
       for (const pg of made) pg.free();
       throw err;
     }
-    const rates = known ?? SIDES.map(() => ({ learningRate: state.learningRate, method: null }));
-    return { made, rates, pending: state.fair && !known };
+    const rates = known ?? sides.map(() => ({ learningRate: state.learningRate, method: null }));
+    return { sides, made, rates, pending: state.fair && !known };
   }
 
   /** The panels free the sessions they replace (Panel.attach). */
   free() {}
 
   adopt() {
-    const { made, rates } = this.sessions;
+    const { sides, made, rates } = this.sessions;
+    this.panels[1].setSide(sides[1]);
+    this.nameCompared();
     this.panels.forEach((panel, i) => panel.attach(made[i], rates[i], this.state));
     this.compare.reset();
     this.compare.logScale = this.state.logScale;
@@ -154,7 +162,7 @@ class NormalizationLab extends Page {
     $("fair-info").textContent = this.sessions?.pending
       ? t("Computing each side's learning rate…")
       : this.state.fair
-        ? describeRates(SIDES, rates)
+        ? describeRates(this.sessions.sides, rates)
         : t("Both sides use α = {rate}.", { rate: formatRate(this.state.learningRate) });
   }
 
@@ -167,7 +175,7 @@ class NormalizationLab extends Page {
     const key = configKey(this.description, state);
     this.ratesKey = key;
     try {
-      await suggestRates(key, SIDES.map((side) => sideConfig(this.description, state, side)));
+      await suggestRates(key, sidesOf(state).map((side) => sideConfig(this.description, state, side)));
       if (this.state === state) this.rebuild(this.description.clone(state));
     } catch (err) {
       if (err?.cancelled || this.state !== state) return;
@@ -198,6 +206,7 @@ class NormalizationLab extends Page {
     }
     next.problem = this.description.problemOf(next.dataset) ?? next.problem;
     if (key === "learningRate") next.fair = false;
+    if (key === "compare") comparisonChosen(next);
     const units = next.hidden[0] ?? 0;
     next.unit = units ? Math.min(next.unit, units - 1) : 0;
     return next;
@@ -228,12 +237,19 @@ class NormalizationLab extends Page {
 
   // ------------------------------------------------------------- drawing
 
-  /** The target loss: the user's, or 0.05 above the standardized side's best so far (none before it trained). */
+  /** The target loss: the user's, or 0.05 above the right side's best so far (none before it trained). */
   currentTarget() {
     if (this.state.target !== "auto") return this.state.target;
-    const std = this.panels[SIDES.findIndex((s) => s.normalize === "standardize")];
-    if (!std?.pg || !(std.report?.step > 0)) return NaN;
-    return bestLoss(std.pg.history()) + TARGET_MARGIN;
+    const compared = this.panels[1];
+    if (!compared?.pg || !(compared.report?.step > 0)) return NaN;
+    return bestLoss(compared.pg.history()) + TARGET_MARGIN;
+  }
+
+  /** The right side's name where the page shows both: the narrow screen's switch, the chart's legend. */
+  nameCompared() {
+    const side = this.sessions.sides[1];
+    nameComparedSide(this.sideSwitch, $("panels"), side);
+    $("compared-key").textContent = side.legend;
   }
 
   /** After stepping: surfaces and boundaries when due (all of them with `all`), then numbers and charts. */
@@ -253,12 +269,8 @@ class NormalizationLab extends Page {
     }
 
     const step = Math.max(...panels.map((p) => p.report?.step ?? 0));
-    const values = {};
-    SIDES.forEach((side, i) => {
-      const p = panels[i];
-      values[side.id] = p.diverged ? NaN : p.report.trainLoss;
-    });
-    this.compare.pushValues(step, values);
+    const [raw, compared] = panels.map((p) => (p.diverged ? NaN : p.report.trainLoss));
+    this.compare.pushValues(step, { raw, compared });
     this.compare.draw();
 
     this.target = this.currentTarget();
@@ -330,8 +342,8 @@ class NormalizationLab extends Page {
   handle() {
     return {
       target: () => this.target,
-      sides: () => this.panels.map((p, i) => Object.freeze({
-        id: SIDES[i].id,
+      sides: () => this.panels.map((p) => Object.freeze({
+        id: p.side.id,
         playground: p.pg,
         report: p.report,
         surface: p.surface,

@@ -1,10 +1,11 @@
 /**
- * One side of the Normalization lab (raw or standardized inputs): its
- * Playground session and everything drawn from it — the loss surface with
- * the optimizer's path, the data with the decision boundary, the loss curve,
- * the readouts and the divergence notice. The markup comes from a <template>
- * so both sides are built the same way. Its loss surfaces are computed in the
- * compute worker (./surfaces.js), with a progress note when one is slow.
+ * One side of the Normalization lab (raw inputs, or what the right side
+ * compares them with): its Playground session and everything drawn from it —
+ * the loss surface with the optimizer's path, the data with the decision
+ * boundary, the loss curve, the readouts and the divergence notice. The markup
+ * comes from a <template> so both sides are built the same way. Its loss
+ * surfaces are computed in the compute worker (./surfaces.js), with a progress
+ * note when one is slow.
  */
 import { BoundaryView } from "../views/boundary.js";
 import { LossChart } from "../views/loss-chart.js";
@@ -24,9 +25,13 @@ const COMPUTING = {
   other: "Computing the loss surface…",
 };
 
+/** Activations whose units can saturate (layerStats' `saturated`). */
+const SATURATING = new Set(["tanh", "sigmoid"]);
+
 const CAPTIONS = {
   random: "Plane of two filter-normalized random directions δ, η through the current parameters.",
   line: "Cost along θ₀ + t·(θ − θ₀), from the initial (t = 0) to the current parameters (t = 1); ticks mark where the path's points project.",
+  normalizedUnit: "Normalized, the cost is the same all along each ray from the origin: scaling the unit's weights scales its z, which the normalization divides back out.",
 };
 
 /** "0.03", "1.8e-4". */
@@ -38,27 +43,16 @@ export function formatRate(x) {
 export class Panel {
   /**
    * @param {HTMLTemplateElement} template
-   * @param {{ id: string, title: string }} side
+   * @param {import("./state.js").Side} side
    * @param {HTMLElement} container
    * @param {(keyPath: string) => string} label the visible label of the control a key names
    */
   constructor(template, side, container, label) {
     const root = /** @type {HTMLElement} */ (template.content.firstElementChild.cloneNode(true));
     renderFigures(root);
-    root.dataset.side = side.id;
-    root.id = `panel-${side.id}`;
-    const title = root.querySelector("h2");
-    title.id = `${side.id}-title`;
-    title.textContent = side.title;
-    root.setAttribute("aria-labelledby", title.id);
-    // The banner's × is wired by banners.js through data-close.
-    const diverged = root.querySelector("[data-role=diverged]");
-    diverged.id = `diverged-${side.id}`;
-    /** @type {HTMLElement} */ (diverged.querySelector("[data-close]")).dataset.close = diverged.id;
     container.append(root);
-
     this.root = root;
-    this.side = side;
+    this.setSide(side);
     this.label = label;
     this.surfaceView = new SurfaceView(/** @type {HTMLCanvasElement} */ (this.el("[data-view=surface]")));
     this.surfaceView.draw(); // its empty frame, until the worker sends the first surface
@@ -77,9 +71,29 @@ export class Panel {
     this.surface = null;
     /** @type {number | null} the update count the surface shown was computed at */
     this.surfaceStep = null;
+    /** @type {number | null} the share of the first hidden layer's outputs saturated, when it can saturate */
+    this.saturated = null;
     this.diverged = false;
     /** @type {import("./fair.js").Rate | null} */
     this.rate = null;
+  }
+
+  /**
+   * Name the panel after `side`: its id, title, and the divergence banner's id (which its ×
+   * closes, through data-close, in banners.js).
+   * @param {import("./state.js").Side} side
+   */
+  setSide(side) {
+    this.side = side;
+    this.root.dataset.side = side.id;
+    this.root.id = `panel-${side.id}`;
+    const title = this.el("h2");
+    title.id = `${side.id}-title`;
+    title.textContent = side.title;
+    this.root.setAttribute("aria-labelledby", title.id);
+    const diverged = this.el("[data-role=diverged]");
+    diverged.id = `diverged-${side.id}`;
+    /** @type {HTMLElement} */ (diverged.querySelector("[data-close]")).dataset.close = diverged.id;
   }
 
   /**
@@ -116,8 +130,10 @@ export class Panel {
     head.textContent = `α = ${formatRate(rate.learningRate)}`;
     head.title = rate.method ? `Fair learning rate for this side (${rate.method})` : "Learning rate (shared by both sides)";
     head.classList.toggle("fair", !!rate.method);
+    // Batch normalization without a hidden layer normalizes nothing: this side is the raw one.
+    this.el("[data-role=nothing-normalized]").hidden = !(config.batchNorm === "on" && config.hidden.length === 0);
     this.onReport(pg.step(0));
-    this.conditioning = pg.conditioning();
+    this.refreshConditioning();
   }
 
   /** `k` updates (none once diverged). */
@@ -211,21 +227,27 @@ export class Panel {
     } else if (s.kind === "weights2d") {
       const model = this.config.problem === "regression" ? "linear" : "logistic";
       what = this.config.hidden.length
-        ? `Input weights of hidden unit ${unit + 1}; every other parameter at its current value.`
+        ? `Input weights of hidden unit ${unit + 1}; every other parameter at its current value.${this.config.batchNorm === "on" ? ` ${CAPTIONS.normalizedUnit}` : ""}`
         : `The exact cost of the ${model} regression over its two weights, bias at its current value.`;
     }
     return `${what} ${contours}`.trim();
   }
 
-  /** Condition numbers at the current weights (the Hessian's change as the model trains). */
+  /**
+   * Condition numbers at the current weights (the Hessian's change as the model trains), and the
+   * share of the first hidden layer's tanh or sigmoid outputs saturated now (null without one).
+   */
   refreshConditioning() {
-    if (this.pg && !this.diverged) this.conditioning = this.pg.conditioning();
+    if (!this.pg || this.diverged) return;
+    this.conditioning = this.pg.conditioning();
+    const { hidden, activation } = this.config;
+    this.saturated = hidden.length && SATURATING.has(activation) ? this.pg.layerStats(256)[0].saturated : null;
   }
 
   /** Readouts against `target`; returns the step the target was reached at, null if not yet, undefined without a target. */
   showNumbers(target) {
     const reached = this.pg && Number.isFinite(target) ? stepsToTarget(this.pg.history(), target) : undefined;
-    showPanelReadouts(this.root, { conditioning: this.conditioning, report: this.report, reached });
+    showPanelReadouts(this.root, { conditioning: this.conditioning, report: this.report, reached, saturated: this.saturated });
     return reached;
   }
 

@@ -1,10 +1,12 @@
 /**
  * The numbers of one panel of the Normalization lab: condition numbers from
  * `pg.conditioning()`, the error factor per step (κ − 1)/(κ + 1) of the
- * inputs' κ and of the Hessian's at the current weights, the current cost, and how many updates the side needed to bring
- * its training loss down to the target (read from `pg.history()`).
+ * inputs' κ and of the Hessian's at the current weights, the current cost, the
+ * share of the first hidden layer's outputs saturated, and how many updates
+ * the side needed to bring its training loss down to the target (read from
+ * `pg.history()`).
  */
-import { formatLoss, timesPowerOfTen } from "../core/format.js";
+import { formatLoss, formatAccuracy, timesPowerOfTen } from "../core/format.js";
 
 /** 16.4, 998, 4.5 × 10⁴. */
 export function formatKappa(k) {
@@ -42,8 +44,11 @@ export function bestLoss(history) {
   return best;
 }
 
-/** Write the readouts of one panel into its `[data-out]` elements. */
-export function showPanelReadouts(root, { conditioning, report, reached }) {
+/**
+ * Write the readouts of one panel into its `[data-out]` elements (`saturated`: a share, or null
+ * to hide its readout).
+ */
+export function showPanelReadouts(root, { conditioning, report, reached, saturated }) {
   const out = (name) => root.querySelector(`[data-out="${name}"]`);
   if (conditioning) {
     out("kappa-inputs").textContent = formatKappa(conditioning.inputSecondMoment.kappa);
@@ -57,6 +62,8 @@ export function showPanelReadouts(root, { conditioning, report, reached }) {
     }
   }
   if (report) out("cost").textContent = formatLoss(report.trainLoss);
+  /** @type {HTMLElement} */ (root.querySelector("[data-needs-saturation]")).hidden = saturated === null;
+  if (saturated !== null) out("saturated").textContent = formatAccuracy(saturated);
   const steps = out("steps");
   steps.textContent = reached === undefined ? "–" : reached === null ? "not yet" : String(reached);
   steps.classList.toggle("pending", reached == null);

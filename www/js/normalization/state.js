@@ -1,20 +1,57 @@
 /**
  * State of the Normalization lab: one state drives both sessions — the shared
- * config (the raw side gets `normalize: "none"`, the other `"standardize"`),
- * the feature distortion, and the view options (surface kind, unit, target
- * loss, fair learning rates). The core's schema gives the keys' limits; the
- * lab's own defaults tell its story (x₂ stretched 100 times, logistic
- * regression on two Gaussians).
+ * config (the raw side gets `normalize: "none"`; the right side, as `compare`
+ * says, `"standardize"` or batch normalization in every hidden layer), the
+ * feature distortion, and the view options (surface kind, unit, target loss,
+ * fair learning rates). The core's schema gives the keys' limits; the lab's
+ * own defaults tell its story (x₂ stretched 100 times, logistic regression on
+ * two Gaussians).
  */
 import { describeState, choice, integer, boolean, custom } from "../core/state.js";
 import { parseNumber } from "../core/hash.js";
 import { CHOICE_LABELS } from "../core/labels.js";
 
-/** The two sides, left to right. */
-export const SIDES = Object.freeze([
-  { id: "raw", normalize: "none", title: "Raw inputs" },
-  { id: "std", normalize: "standardize", title: "Standardized inputs" },
-]);
+/**
+ * One side of the lab: its id, its panel's title, what its config sets, and (the right side's)
+ * the name of its line in the comparison chart.
+ * @typedef {{ id: string, title: string, legend?: string, config: { normalize: "none" | "standardize", batchNorm: "off" | "on" } }} Side
+ */
+
+/** The left side: the features as given. */
+export const RAW = /** @type {Side} */ (Object.freeze({ id: "raw", title: "Raw inputs", config: { normalize: "none", batchNorm: "off" } }));
+
+/**
+ * What the right side compares the raw inputs with (`compare`): the inputs standardized, or every
+ * hidden layer normalized (batch normalization) on the same raw inputs.
+ */
+export const COMPARISONS = /** @type {Readonly<Record<"std" | "bn", Side>>} */ (Object.freeze({
+  std: { id: "std", title: "Standardized inputs", legend: "standardized inputs", config: { normalize: "standardize", batchNorm: "off" } },
+  bn: { id: "bn", title: "Every layer normalized", legend: "every layer normalized", config: { normalize: "none", batchNorm: "on" } },
+}));
+
+/** The hidden layers "every layer normalized" gets when it has none to normalize. */
+export const BN_HIDDEN = Object.freeze([8, 8]);
+
+/**
+ * The two sides of a state, left to right.
+ * @param {{ compare: keyof typeof COMPARISONS }} state
+ * @returns {[Side, Side]}
+ */
+export function sidesOf(state) {
+  return [RAW, COMPARISONS[state.compare]];
+}
+
+/**
+ * The state after its comparison was chosen: every layer normalized, with no hidden layer to
+ * normalize, gets BN_HIDDEN.
+ * @template {{ compare: string, hidden: number[] }} S
+ * @param {S} state
+ * @returns {S}
+ */
+export function comparisonChosen(state) {
+  if (state.compare === "bn" && state.hidden.length === 0) state.hidden = [...BN_HIDDEN];
+  return state;
+}
 
 /** Feature distortions that make the lesson (x′ = rotate(x · scale) + offset). */
 export const PRESETS = Object.freeze([
@@ -27,14 +64,16 @@ export const PRESETS = Object.freeze([
 
 const KEYS = /** @type {const} */ ([
   "problem", "dataset", "noise", "seed", "scale", "rotation", "offset", "hidden", "activation", "optimizer",
-  "learningRate", "batchSize", "surface", "unit", "target", "fair", "speed", "logScale",
+  "learningRate", "batchSize", "compare", "surface", "unit", "target", "fair", "speed", "logScale",
 ]);
 
 /**
- * The lab's state: the shared config keys, and the view options — the surface's kind and unit
- * (of the first hidden layer), the target loss ("auto": just above the standardized side's
- * best), fair learning rates, the speed and the loss axes' scale.
+ * The lab's state: the shared config keys, what the right side compares the raw inputs with, and
+ * the view options — the surface's kind and unit (of the first hidden layer), the target loss
+ * ("auto": just above the right side's best), fair learning rates, the speed and the loss axes'
+ * scale.
  * @typedef {import("../core/state.js").ConfigState<typeof KEYS[number]> & {
+ *   compare: keyof typeof COMPARISONS,
  *   surface: import("../../pkg/nn_playground.js").SurfaceRequest["kind"], unit: number,
  *   target: "auto" | number, fair: boolean, speed: string, logScale: boolean,
  * }} NormalizationState
@@ -59,6 +98,13 @@ export function describeLab(schema) {
   return describeState(schema, {
     keys: KEYS,
     own: {
+      compare: choice(Object.keys(COMPARISONS), "std", {
+        labels: { std: "inputs standardized", bn: "every layer normalized" },
+        titles: {
+          std: "The same network on standardized inputs",
+          bn: "The same raw inputs, with batch normalization in every hidden layer",
+        },
+      }),
       surface: choice(["weights2d", "random", "pca", "line", "hessian"], "weights2d", {
         labels: { weights2d: "two weights", random: "random plane", pca: "PCA of the path", line: "line init → now", hessian: "Hessian's top eigenvectors" },
         titles: {
@@ -101,15 +147,26 @@ export function describeLab(schema) {
   });
 }
 
-/** The config of one side's Playground. */
+/**
+ * The config of one side's Playground.
+ * @param {ReturnType<typeof describeLab>} description
+ * @param {NormalizationState} state
+ * @param {Side} side
+ * @param {number} [learningRate]
+ */
 export function sideConfig(description, state, side, learningRate = state.learningRate) {
-  return { ...description.toConfig(state), normalize: side.normalize, learningRate };
+  return { ...description.toConfig(state), ...side.config, learningRate };
 }
 
-/** The config without the learning rate (two states with the same key train the same data and start). */
+/**
+ * The sides' configs without the learning rate: two states with the same key train the same
+ * data from the same start on both sides (and so have the same fair rates).
+ * @param {ReturnType<typeof describeLab>} description
+ * @param {NormalizationState} state
+ */
 export function configKey(description, state) {
-  const { learningRate, ...rest } = sideConfig(description, state, SIDES[0]);
-  return JSON.stringify(rest);
+  const { learningRate, ...rest } = sideConfig(description, state, RAW);
+  return JSON.stringify({ ...rest, compare: state.compare });
 }
 
 /** The preset whose distortion the state has, or null ("custom"). */
