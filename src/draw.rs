@@ -1,6 +1,8 @@
 //! Heatmaps as RGBA pixels in the pages' diverging colour map: orange (class 0, or −1) … white
 //! (½, or 0) … blue (class 1, or +1), at the background's 78 % strength — or, discretized, in
-//! the two classes' colours only. The same map is in
+//! the two classes' colours only. With three or more classes, each cell takes the colour of its
+//! most probable class, shaded by the confidence (white at 1/K, the background's strength at 1),
+//! or at full strength when discretized. The same maps are in
 //! www/js/views/colors.js for what JS draws (points, legends); an end-to-end test checks that a
 //! heatmap painted here equals the one JS paints from the same outputs, pixel for pixel.
 
@@ -9,6 +11,10 @@ pub const ORANGE: [f64; 3] = [245.0, 147.0, 34.0];
 /// Class 1 / positive target, as r, g, b.
 pub const BLUE: [f64; 3] = [8.0, 119.0, 189.0];
 const WHITE: [f64; 3] = [255.0, 255.0, 255.0];
+/// The colour of each class of a classification with up to six classes: classes 0 and 1 as in
+/// the binary map, then green, red, purple and brown.
+pub const CLASS_COLORS: [[f64; 3]; 6] =
+    [ORANGE, BLUE, [44.0, 160.0, 44.0], [214.0, 39.0, 40.0], [148.0, 103.0, 189.0], [140.0, 86.0, 75.0]];
 /// How strongly a heatmap is coloured (the points on it use the full colour).
 pub const BACKGROUND_STRENGTH: f64 = 0.78;
 
@@ -64,6 +70,23 @@ impl Palette {
     }
 }
 
+/// Writes one RGBA pixel per cell of K = `classes` probabilities each (`values` as long as cells ×
+/// K) into `pixels`: the most probable class's colour (the first of equals), blended from white
+/// by (p_max − 1/K)/(1 − 1/K) times the background's strength — or by the strength itself when
+/// `discretize`. A cell with a NaN probability is white.
+pub fn paint_classes(values: &[f32], classes: usize, discretize: bool, pixels: &mut [u8]) {
+    let chance = 1.0 / classes as f64;
+    for (cell, pixel) in values.chunks_exact(classes).zip(pixels.chunks_exact_mut(4)) {
+        let best = (1..classes).fold(0, |best, k| if cell[k] > cell[best] { k } else { best });
+        let p = cell[best] as f64;
+        let confidence = if discretize { 1.0 } else { ((p - chance) / (1.0 - chance)).clamp(0.0, 1.0) };
+        let amount = if cell.iter().any(|v| v.is_nan()) { 0.0 } else { confidence * BACKGROUND_STRENGTH };
+        let color = CLASS_COLORS[best.min(CLASS_COLORS.len() - 1)];
+        let [r, g, b] = [0, 1, 2].map(|c| clamped_byte(WHITE[c] + (color[c] - WHITE[c]) * amount));
+        pixel.copy_from_slice(&[r, g, b, 255]);
+    }
+}
+
 /// The colour for t in [0, 1] at `strength`: white blended toward orange below ½, blue above.
 fn color_at(t: f64, strength: f64) -> [f64; 3] {
     let (toward, amount) = if t < 0.5 { (ORANGE, 1.0 - t * 2.0) } else { (BLUE, t * 2.0 - 1.0) };
@@ -88,6 +111,21 @@ fn clamped_byte(v: f64) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn many_classes_take_the_colour_of_the_most_probable_shaded_by_confidence() {
+        let cells = [0.9, 0.05, 0.05, 1.0 / 3.0, 1.0 / 3.0, 1.0 / 3.0, 0.0, 0.0, 1.0, 0.2, f32::NAN, 0.8];
+        let (mut shaded, mut hard) = ([0; 16], [0; 16]);
+        paint_classes(&cells, 3, false, &mut shaded);
+        paint_classes(&cells, 3, true, &mut hard);
+        let blend = |color: [f64; 3], amount: f64| [0, 1, 2].map(|c| clamped_byte(255.0 + (color[c] - 255.0) * amount));
+        assert_eq!(shaded[..3], blend(ORANGE, 0.85 * BACKGROUND_STRENGTH));
+        assert_eq!(shaded[4..7], [255, 255, 255], "a tie at 1/K is white");
+        assert_eq!(shaded[8..11], blend(CLASS_COLORS[2], BACKGROUND_STRENGTH));
+        assert_eq!(shaded[12..15], [255, 255, 255], "NaN is white");
+        assert_eq!(hard[..3], blend(ORANGE, BACKGROUND_STRENGTH));
+        assert_eq!(hard[8..11], shaded[8..11]);
+    }
 
     #[test]
     fn the_ends_and_the_middle_of_the_map() {

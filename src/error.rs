@@ -37,8 +37,11 @@ pub enum Code {
     /// A list of the wrong length: `expected` (or `multiple`: the length must be a multiple
     /// of it), `got`.
     WrongLength,
-    /// A class label other than 0 or 1: `got`.
+    /// A class label other than 0 … `max` (the number of classes − 1): `got`.
     NotALabel,
+    /// More than two classes where only two can be: `got`, and the `dataset` that has two, or
+    /// the `problem` ("regression") that has none.
+    TwoClasses,
     /// A dataset of the other problem type: `dataset`, `problem`, `datasetProblem`.
     DatasetProblem,
     /// Points given while the dataset is not "custom": `got` (how many numbers).
@@ -210,7 +213,12 @@ impl Error {
             }
             Code::WrongLength if has("multiple") => "{key} must hold a multiple of {multiple} numbers, got {got}",
             Code::WrongLength => "{key} must hold {expected} numbers, got {got}",
+            Code::NotALabel if self.param("max").is_some_and(|m| *m != Param::Number(1.0)) => {
+                "{key} must be a class label, 0 … {max}, got {got}"
+            }
             Code::NotALabel => "{key} must be a class label, 0 or 1, got {got}",
+            Code::TwoClasses if has("dataset") => "{key} must be 2 for dataset {dataset}, got {got}",
+            Code::TwoClasses => "{key} must be 2 for {problem}, got {got}",
             Code::DatasetProblem => "dataset {dataset} is for {datasetProblem}, but problem is {problem}",
             Code::PointsUnused => "{key} must be empty unless dataset is \"custom\", got {got} numbers",
             Code::CsvEmpty => "CSV has no points: expected lines of x,y,label",

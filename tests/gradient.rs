@@ -43,7 +43,7 @@ fn backprop_matches_finite_differences_for_every_activation_loss_and_depth() {
             for depth in 0..=4 {
                 let hidden: Vec<usize> = (0..depth).map(|l| 5 - l).collect();
                 for l2 in [0.0, 0.05] {
-                    let net = random_network(&hidden, activation, Loss::for_problem(problem), depth as u32);
+                    let net = random_network(&hidden, activation, Loss::for_problem(problem, 2), depth as u32);
                     let check = gradient_check(&net, x, y, l2);
                     assert_eq!(check.checked, check.parameters, "a small network is checked in full");
                     let error = check.relative_error;
@@ -66,7 +66,7 @@ fn backprop_matches_finite_differences_with_l1_away_from_zero() {
             let (x, y) = session.training_set();
             for depth in 0..=3 {
                 let hidden: Vec<usize> = (0..depth).map(|l| 4 - l).collect();
-                let net = random_network(&hidden, activation, Loss::for_problem(problem), 10 + depth as u32);
+                let net = random_network(&hidden, activation, Loss::for_problem(problem, 2), 10 + depth as u32);
                 let nearest =
                     net.layers.iter().flat_map(|l| &net.params[l.weights()]).fold(f64::MAX, |m, w| m.min(w.abs()));
                 assert!(nearest > 1e-4, "every weight away from the kink, farther than the step: {nearest:e}");

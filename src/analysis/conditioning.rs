@@ -215,9 +215,9 @@ pub fn second_moment(x: ArrayView2<f64>) -> Spectrum {
 /// `x`: (1/m) Σ s(zᵢ) x̃ᵢx̃ᵢᵀ + λ·diag(1, …, 1, 0), with s = σ(1−σ) for cross-entropy, 1 for
 /// squared error. With `bound`, s is replaced by its maximum (¼ for cross-entropy), which bounds
 /// the Hessian everywhere. The L1 term, linear on either side of 0, adds no curvature. None for a
-/// net with hidden layers.
+/// net with hidden layers or a softmax output.
 pub fn hessian(net: &Network, problem: Problem, x: ArrayView2<f64>, l2: f64, bound: bool) -> Option<Spectrum> {
-    if net.layers.len() != 1 {
+    if net.layers.len() != 1 || net.loss.outputs() != 1 {
         return None;
     }
     let d = x.ncols();

@@ -3,10 +3,10 @@
 //! directional derivative R(·) = d/dt(·)(θ + t·v) of every z and a, the backward pass that of
 //! every δ — and the sharpness λ_max, the Hessian's largest eigenvalue, by power iteration on
 //! them. Full-batch gradient descent with step α is stable near a minimum only while
-//! λ_max < 2/α. The L1 term, linear on either side of 0, adds no curvature. A batch-normalized
-//! network's products are central differences of its exact (backpropagated) gradients instead:
-//! the batch statistics couple every sample to every other, which the per-sample R-pass leaves
-//! out.
+//! λ_max < 2/α. The L1 term, linear on either side of 0, adds no curvature. The products of a
+//! batch-normalized network, and of a softmax output, are central differences of the exact
+//! (backpropagated) gradients instead: the batch statistics couple every sample to every other,
+//! and the softmax every output to every other, which the R-pass written here leaves out.
 
 use crate::analysis::landscape::dominant_pair;
 use crate::error::Result;
@@ -50,7 +50,7 @@ const GRADIENT_DIFFERENCE_STEP: f64 = 1e-4;
 
 /// Hv for the cost of `net` over the first `n` rows of (`x`, `y`), with L2 coefficient `l2`.
 pub fn hessian_vector_product(net: &Network, x: ArrayView2<f64>, y: &[f64], l2: f64, v: &[f64], n: usize) -> Vec<f64> {
-    if net.is_normalized() {
+    if net.is_normalized() || net.loss.outputs() > 1 {
         return gradient_difference_product(net, x, y, l2, v, n);
     }
     let widths = net.widths();
@@ -85,6 +85,7 @@ pub fn hessian_vector_product(net: &Network, x: ArrayView2<f64>, y: &[f64], l2: 
                 (p, p * (1.0 - p))
             }
             Loss::HalfSquared => (zl, 1.0),
+            Loss::Softmax { .. } => unreachable!("a softmax network's products are gradient differences"),
         };
         delta[last][0] = (y_hat - target) * inv_n;
         rdelta[last][0] = slope * rz[last][0] * inv_n;

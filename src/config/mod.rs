@@ -30,20 +30,24 @@ pub const MAX_SAMPLES: usize = 5000;
 pub const MAX_DISTORTION: f64 = 1000.0;
 /// Largest magnitude of a coordinate or target of the user's points.
 pub const MAX_COORDINATE: f64 = 1e4;
+/// Most classes of a classification.
+pub const MAX_CLASSES: usize = 6;
 
 choices! {
-    /// The built-in datasets: five for classification, two for regression, and the user's own.
+    /// The built-in datasets: six for classification, two for regression, and the user's own.
     pub enum Dataset {
         /// A disc of class 1 inside a ring of class 0.
         Circle = "circle",
         /// Class 1 in the quadrants where x·y > 0.
         Xor = "xor",
-        /// Two Gaussian blobs.
+        /// Gaussian blobs, one per class.
         Gauss = "gauss",
-        /// Two interleaved spirals.
+        /// Interleaved spirals, one arm per class.
         Spiral = "spiral",
         /// Two interleaving half-moons.
         Moons = "moons",
+        /// A pinwheel, one swirled blade per class.
+        Pinwheel = "pinwheel",
         /// Regression: a tilted plane, target (x1 + x2)/12.
         Plane = "plane",
         /// Regression: a sum of Gaussian bumps of either sign.
@@ -54,6 +58,11 @@ choices! {
 }
 
 impl Dataset {
+    /// Whether the dataset can have more than two classes.
+    pub fn many_classes(self) -> bool {
+        matches!(self, Dataset::Gauss | Dataset::Spiral | Dataset::Pinwheel | Dataset::Custom)
+    }
+
     /// The kind of problem the dataset poses (None: the user's points serve either).
     pub fn problem(self) -> Option<Problem> {
         match self {
@@ -143,6 +152,9 @@ settings! {
         /// The user's points for dataset `custom`: [x0, y0, label0, x1, …] in data coordinates.
         points: Vec<f64> = "points", Vec::new(),
             Kind::Points { max_points: MAX_SAMPLES, range: Range::closed(-MAX_COORDINATE, MAX_COORDINATE) };
+        /// Number of classes of a classification: 2 (a sigmoid output), or 3 to 6 (a softmax
+        /// output, for the Gauss, spiral and pinwheel datasets and the user's points).
+        classes: usize = "classes", 2, integer(2.0, MAX_CLASSES as f64);
         /// Number of points, train and test together (ignored for `custom`).
         samples: usize = "samples", 500, integer(10.0, MAX_SAMPLES as f64);
         /// Noise level.
@@ -221,12 +233,26 @@ impl Config {
                 .with("datasetProblem", problem.name())
                 .with("problem", self.problem.name()));
         }
+        self.check_classes(dataset)?;
         self.check_points(dataset)?;
         Ok(self)
     }
 
+    /// More than two classes are for classification, on a dataset that has them.
+    fn check_classes(&self, dataset: Dataset) -> Result<()> {
+        if self.classes == 2 {
+            return Ok(());
+        }
+        let error = Error::new(Code::TwoClasses, "classes").with("got", self.classes);
+        match (self.problem, dataset.many_classes()) {
+            (Problem::Regression, _) => Err(error.with("problem", self.problem.name())),
+            (_, false) => Err(error.with("dataset", dataset.name())),
+            _ => Ok(()),
+        }
+    }
+
     /// The user's points are used with dataset `custom` only, at least two of them, with labels
-    /// 0 or 1 for classification.
+    /// 0 … classes − 1 for classification.
     fn check_points(&self, dataset: Dataset) -> Result<()> {
         let n = self.points.len();
         if dataset != Dataset::Custom {
@@ -236,8 +262,12 @@ impl Config {
             return Err(Error::new(Code::WrongLength, "points").with("expected", 6.0).with("got", n));
         }
         if self.problem == Problem::Classification {
-            if let Some(i) = (2..n).step_by(3).find(|&i| self.points[i] != 0.0 && self.points[i] != 1.0) {
-                return Err(Error::new(Code::NotALabel, format!("points[{i}]")).with("got", self.points[i]));
+            let last = (self.classes - 1) as f64;
+            let label = |x: f64| x.fract() == 0.0 && (0.0..=last).contains(&x);
+            if let Some(i) = (2..n).step_by(3).find(|&i| !label(self.points[i])) {
+                return Err(Error::new(Code::NotALabel, format!("points[{i}]"))
+                    .with("got", self.points[i])
+                    .with("max", last));
             }
         }
         Ok(())

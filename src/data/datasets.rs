@@ -1,6 +1,7 @@
-//! Datasets on the plane: the five classification sets and two regression sets, generated from
-//! the seed (or the user's own points), jittered by the noise level, distorted by the per-feature
-//! scale, the rotation and the offset, shuffled and split into train and test.
+//! Datasets on the plane: the six classification sets (Gauss, spiral and pinwheel also with three
+//! to six classes) and two regression sets, generated from the seed (or the user's own points),
+//! jittered by the noise level, distorted by the per-feature scale, the rotation and the offset,
+//! shuffled and split into train and test.
 
 use crate::config::{Config, Dataset};
 use crate::math::rng::SeededRng;
@@ -107,18 +108,23 @@ pub fn bounds(config: &Config) -> [f64; 4] {
 /// Rows (x1, x2, label) of an undistorted dataset, in generation order (the user's points as
 /// given).
 fn raw_points(config: &Config, rng: &mut SeededRng) -> Vec<[f64; 3]> {
-    let (n, noise) = (config.samples, config.noise);
-    let generator: fn(usize, usize, f64, &mut SeededRng) -> [f64; 3] = match config.dataset() {
+    let (n, k, noise) = (config.samples, config.classes, config.noise);
+    let multi = k > 2;
+    // (point index, points, classes, noise, random source) → (x₁, x₂, label)
+    let generator: fn(usize, usize, usize, f64, &mut SeededRng) -> [f64; 3] = match config.dataset() {
         Dataset::Custom => return config.points.chunks_exact(3).map(|p| [p[0], p[1], p[2]]).collect(),
-        Dataset::Circle => |i, _, noise, rng| circle(i, noise, rng),
-        Dataset::Xor => |_, _, noise, rng| xor(noise, rng),
-        Dataset::Gauss => |i, _, noise, rng| gauss(i, noise, rng),
-        Dataset::Spiral => spiral,
-        Dataset::Moons => |i, _, noise, rng| moons(i, noise, rng),
-        Dataset::Plane => |_, _, noise, rng| plane(noise, rng),
-        Dataset::Gaussians => |_, _, noise, rng| gaussians(noise, rng),
+        Dataset::Circle => |i, _, _, noise, rng| circle(i, noise, rng),
+        Dataset::Xor => |_, _, _, noise, rng| xor(noise, rng),
+        Dataset::Gauss if multi => |i, _, k, noise, rng| blobs(i, k, noise, rng),
+        Dataset::Gauss => |i, _, _, noise, rng| gauss(i, noise, rng),
+        Dataset::Spiral if multi => spiral_arms,
+        Dataset::Spiral => |i, n, _, noise, rng| spiral(i, n, noise, rng),
+        Dataset::Pinwheel => |i, _, k, noise, rng| pinwheel(i, k, noise, rng),
+        Dataset::Moons => |i, _, _, noise, rng| moons(i, noise, rng),
+        Dataset::Plane => |_, _, _, noise, rng| plane(noise, rng),
+        Dataset::Gaussians => |_, _, _, noise, rng| gaussians(noise, rng),
     };
-    (0..n).map(|i| generator(i, n, noise, rng)).collect()
+    (0..n).map(|i| generator(i, n, k, noise, rng)).collect()
 }
 
 /// Uniform jitter of ±`amplitude`.
@@ -165,6 +171,40 @@ fn spiral(i: usize, n: usize, noise: f64, rng: &mut SeededRng) -> [f64; 3] {
     let x = r * libm::sin(angle) + jitter(2.0 * noise, rng);
     let y = r * libm::cos(angle) + jitter(2.0 * noise, rng);
     [x, y, if arm == 0 { 1.0 } else { 0.0 }]
+}
+
+/// K Gaussian blobs, class c around the point at radius 3.5 and angle 2πc/K; the spread grows
+/// with the noise.
+fn blobs(i: usize, k: usize, noise: f64, rng: &mut SeededRng) -> [f64; 3] {
+    let class = i % k;
+    let angle = 2.0 * PI * class as f64 / k as f64;
+    let spread = 0.6 + 2.0 * noise;
+    let (x, y) = (3.5 * libm::cos(angle), 3.5 * libm::sin(angle));
+    [x + spread * rng.normal(), y + spread * rng.normal(), class as f64]
+}
+
+/// K spirals (arm c is class c) of a turn each, out to radius 5.
+fn spiral_arms(i: usize, n: usize, k: usize, noise: f64, rng: &mut SeededRng) -> [f64; 3] {
+    let arm = i % k;
+    let t = (i / k) as f64 / n.div_ceil(k) as f64;
+    let r = 0.5 + 4.5 * t;
+    let angle = 2.0 * PI * t + 2.0 * PI * arm as f64 / k as f64;
+    let x = r * libm::sin(angle) + jitter(2.0 * noise, rng);
+    let y = r * libm::cos(angle) + jitter(2.0 * noise, rng);
+    [x, y, arm as f64]
+}
+
+/// A pinwheel of K blades (blade c is class c): a Gaussian blob stretched along the radius,
+/// swirled by an angle that grows exponentially with the distance out.
+fn pinwheel(i: usize, k: usize, noise: f64, rng: &mut SeededRng) -> [f64; 3] {
+    const RATE: f64 = 0.25;
+    let class = i % k;
+    let radial = 1.0 + 0.3 * rng.normal();
+    let tangential = (0.05 + 0.5 * noise) * rng.normal();
+    let angle = 2.0 * PI * class as f64 / k as f64 + RATE * libm::exp(radial);
+    let (cos, sin) = (libm::cos(angle), libm::sin(angle));
+    let scale = 3.2;
+    [scale * (cos * radial - sin * tangential), scale * (sin * radial + cos * tangential), class as f64]
 }
 
 /// Two interleaving half-circles of radius 3 (class 0 above, class 1 below), centred.

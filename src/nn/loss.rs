@@ -1,9 +1,11 @@
-//! The output unit and its loss: sigmoid + binary cross-entropy for classification, identity +
-//! half squared error for regression. Both are evaluated from the output pre-activation z, in a
-//! numerically stable form, and both give the same output error δ = a − y.
+//! The output unit and its loss: sigmoid + binary cross-entropy for two classes, softmax +
+//! categorical cross-entropy for three or more ([`crate::nn::softmax`]), identity + half squared
+//! error for regression. Each is evaluated from the output pre-activations z, in a numerically
+//! stable form, and each gives the output error δ = a − y (y one-hot for the softmax).
 
 use crate::config::Problem;
 use crate::math::{log1p_exp_negabs_slice, Real};
+use crate::nn::softmax;
 
 /// The loss L(ŷ, y) of one example, paired with the output activation it is meant for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,22 +14,65 @@ pub enum Loss {
     CrossEntropy,
     /// ŷ = z, L = ½(ŷ − y)².
     HalfSquared,
+    /// ŷ = softmax(z) over `classes` output units, L = −ln ŷ_y.
+    Softmax {
+        /// K, at least 3.
+        classes: usize,
+    },
 }
 
 impl Loss {
-    /// The loss that fits a problem.
-    pub fn for_problem(problem: Problem) -> Loss {
+    /// The loss that fits a problem of `classes` classes (ignored for regression).
+    pub fn for_problem(problem: Problem, classes: usize) -> Loss {
         match problem {
+            Problem::Classification if classes > 2 => Loss::Softmax { classes },
             Problem::Classification => Loss::CrossEntropy,
             Problem::Regression => Loss::HalfSquared,
         }
     }
 
-    /// ŷ(z) for a whole batch.
+    /// The number of output units.
+    pub fn outputs(self) -> usize {
+        match self {
+            Loss::Softmax { classes } => classes,
+            Loss::CrossEntropy | Loss::HalfSquared => 1,
+        }
+    }
+
+    /// ŷ of the first `m` columns of the output layer's z (rows of stride `cap`).
+    pub fn activate<T: Real>(self, z: &[T], y_hat: &mut [T], cap: usize, m: usize) {
+        match self {
+            Loss::Softmax { classes } => softmax::activate(z, y_hat, classes, cap, m),
+            _ => self.output_all(&z[..m], &mut y_hat[..m]),
+        }
+    }
+
+    /// Σ L over the first `m` columns of the output layer's z against targets `y` (labels for
+    /// the softmax); `scratch` holds intermediate values.
+    pub fn total_of_layer<T: Real>(self, z: &[T], y: &[T], scratch: &mut [T], cap: usize, m: usize) -> f64 {
+        match self {
+            Loss::Softmax { classes } => softmax::total(z, y, classes, cap, m),
+            _ => self.total(&z[..m], &y[..m], scratch),
+        }
+    }
+
+    /// δ = (ŷ − y)·`scale` for the first `m` columns of the output layer.
+    pub fn deltas(self, y_hat: &[f64], y: &[f64], delta: &mut [f64], cap: usize, m: usize, scale: f64) {
+        match self {
+            Loss::Softmax { classes } => softmax::deltas(y_hat, y, delta, classes, cap, m, scale),
+            _ => {
+                for ((d, &a), &y) in delta[..m].iter_mut().zip(&y_hat[..m]).zip(&y[..m]) {
+                    *d = self.output_delta(a, y) * scale;
+                }
+            }
+        }
+    }
+
+    /// ŷ(z) of a single output unit for a whole batch (the softmax needs [`Loss::activate`]).
     pub fn output_all<T: Real>(self, z: &[T], y_hat: &mut [T]) {
         match self {
             Loss::CrossEntropy => crate::math::sigmoid_slice(z, y_hat),
-            Loss::HalfSquared => y_hat.copy_from_slice(z),
+            Loss::HalfSquared | Loss::Softmax { .. } => y_hat.copy_from_slice(z),
         }
     }
 
@@ -44,6 +89,8 @@ impl Loss {
                 z.iter().zip(y).zip(smooth.iter()).map(|((&z, &y), &s)| (positive_part(z) - z * y + s).to_f64()).sum()
             }
             Loss::HalfSquared => z.iter().zip(y).map(|(&z, &y)| (T::splat(0.5) * (z - y) * (z - y)).to_f64()).sum(),
+            // z holds the K rows of y.len() samples each.
+            Loss::Softmax { classes } => softmax::total(z, y, classes, y.len(), y.len()),
         }
     }
 

@@ -10,3 +10,4 @@ pub mod network;
 pub mod optim;
 pub mod penalty;
 pub mod schedule;
+pub mod softmax;

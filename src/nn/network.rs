@@ -82,7 +82,7 @@ impl Network {
         let mut layers = Vec::with_capacity(hidden.len() + 1);
         let mut offset = 0;
         let mut n_in = inputs;
-        for &n_out in hidden.iter().chain(std::iter::once(&1)) {
+        for &n_out in hidden.iter().chain(std::iter::once(&loss.outputs())) {
             let w = offset;
             let b = w + n_in * n_out;
             offset = b + n_out;
@@ -230,18 +230,16 @@ impl Network {
                     batch_norm::normalize_row(z_row, z_hat, mean, inverse_std, params[norm.gamma + j], b[j]);
                 }
             }
-            if self.is_output(l) && !activate_output {
+            if self.is_output(l) {
+                if activate_output {
+                    self.loss.activate(z, output, cap, m);
+                }
                 continue;
             }
             // a = g(z), element by element: over the whole layer at once when the batch fills
             // the workspace (one long loop instead of a short one per unit), else row by row.
             for range in unit_rows(layer.n_out, cap, m) {
-                let (z, a) = (&z[range.clone()], &mut output[range]);
-                if self.is_output(l) {
-                    self.loss.output_all(z, a);
-                } else {
-                    self.activation.apply_all(z, a);
-                }
+                self.activation.apply_all(&z[range.clone()], &mut output[range]);
             }
         }
     }
@@ -256,11 +254,9 @@ impl Network {
         let loss = self.mean_loss(ws, m);
         {
             // δ[L] = (a[L] − y)/m: the 1/m of the mean is folded in here.
-            let a_out = &ws.a[last + 1].as_slice().expect("contiguous")[..m];
-            let delta = &mut ws.delta[last].as_slice_mut().expect("contiguous")[..m];
-            for ((d, &a), &y) in delta.iter_mut().zip(a_out).zip(&ws.targets[..m]) {
-                *d = self.loss.output_delta(a, y) * inv_m;
-            }
+            let a_out = ws.a[last + 1].as_slice().expect("contiguous");
+            let delta = ws.delta[last].as_slice_mut().expect("contiguous");
+            self.loss.deltas(a_out, &ws.targets, delta, cap, m, inv_m);
         }
         for l in (0..=last).rev() {
             let layer = self.layers[l];
@@ -319,8 +315,8 @@ impl Network {
 
     /// Mean loss of the last forward pass on `m` samples against `ws.targets`.
     pub fn mean_loss<T: Real>(&self, ws: &mut Workspace<T>, m: usize) -> f64 {
-        let z_out = &ws.z[self.layers.len() - 1].as_slice().expect("contiguous")[..m]; // one row: the output unit
-        self.loss.total(z_out, &ws.targets[..m], &mut ws.scratch) / m as f64
+        let z_out = ws.z[self.layers.len() - 1].as_slice().expect("contiguous");
+        self.loss.total_of_layer(z_out, &ws.targets, &mut ws.scratch, ws.capacity, m) / m as f64
     }
 }
 
@@ -463,12 +459,36 @@ impl<T: Real> Workspace<T> {
     /// pass are all finite: an overflow anywhere upstream reaches them as ±∞ or NaN (ReLU lets
     /// NaN through), while the sigmoid after them would hide ±∞ as 0 or 1.
     pub fn logits_finite(&self, m: usize) -> bool {
-        self.z[self.z.len() - 1].as_slice().expect("contiguous")[..m].iter().all(|z| z.to_f64().is_finite())
+        let z_out = &self.z[self.z.len() - 1];
+        z_out.rows().into_iter().all(|row| row.iter().take(m).all(|z| z.to_f64().is_finite()))
     }
 
-    /// The outputs ŷ of the first `m` samples of the last forward pass.
+    /// The outputs ŷ of the first `m` samples of the last forward pass, for a single output
+    /// unit (the first one's, for several).
     pub fn outputs(&self, m: usize) -> &[T] {
         &self.a[self.a.len() - 1].as_slice().expect("contiguous")[..m]
+    }
+
+    /// The class predicted for sample `s` of the last forward pass: 1 where a single output is
+    /// at least ½ (else 0), the most probable class of the softmax.
+    pub fn predicted_class(&self, s: usize) -> usize {
+        let y_hat = self.a[self.a.len() - 1].as_slice().expect("contiguous");
+        match self.a[self.a.len() - 1].nrows() {
+            1 => usize::from(y_hat[s] >= T::splat(0.5)),
+            classes => crate::nn::softmax::predicted(y_hat, classes, self.capacity, s),
+        }
+    }
+
+    /// Appends the outputs of the first `m` samples of the last forward pass to `out`, sample
+    /// after sample: one value each for a single output unit, K class probabilities each for
+    /// the softmax.
+    pub fn append_outputs(&self, m: usize, out: &mut Vec<T>) {
+        let y_hat = &self.a[self.a.len() - 1];
+        if y_hat.nrows() == 1 {
+            out.extend_from_slice(self.outputs(m));
+        } else {
+            out.extend(y_hat.columns().into_iter().take(m).flatten());
+        }
     }
 }
 

@@ -22,7 +22,7 @@ use ndarray::{Array2, ArrayView2};
 use trajectory::Trajectory;
 
 pub use outputs::{DrawingPass, Precision};
-pub use training::{Divergence, DivergenceCause, History, Report, DIVERGENCE_LOSS, HISTORY_RECORDS};
+pub use training::{Divergence, DivergenceCause, History, Report, Subset, DIVERGENCE_LOSS, HISTORY_RECORDS};
 
 /// Random stream of the initial weights.
 const INIT_STREAM: u32 = 1;
@@ -67,7 +67,7 @@ impl Session {
         let standardizer = Standardizer::fit(config.normalize, train_features.view());
         let train_inputs = standardizer.transform(train_features.view());
         let test_inputs = standardizer.transform(features::matrix(&config.features, split.test.x.view()).view());
-        let loss = Loss::for_problem(config.problem);
+        let loss = Loss::for_problem(config.problem, config.classes);
         let mut net = Network::new(config.features.len(), &config.hidden, config.activation, loss, config.batch_norm);
         net.initialize(config.init, config.init_scale, &mut SeededRng::new(config.seed, INIT_STREAM));
         let n_train = split.train.len();

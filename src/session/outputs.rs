@@ -127,14 +127,14 @@ impl Session {
                 break;
             }
             self.net.infer(&mut self.eval, m);
-            out.extend_from_slice(self.eval.outputs(m));
+            self.eval.append_outputs(m, out);
         }
     }
 
     /// [`Session::predict`] in single precision (for typical networks, probabilities within about
     /// 10⁻⁶ of it), for what is only drawn, such as the decision boundary's heatmap.
     pub fn predict_for_drawing(&mut self, points: impl Iterator<Item = [f64; 2]>, out: &mut Vec<f32>) {
-        self.draw_in_chunks(points, |ws, _start, m| out.extend_from_slice(ws.outputs(m)));
+        self.draw_in_chunks(points, |ws, _start, m| ws.append_outputs(m, out));
     }
 
     /// The activation of every unit (hidden layers in order, then the output) at `n` points in

@@ -247,6 +247,23 @@ impl Session {
         report
     }
 
+    /// The confusion matrix of a classification over one split at the current parameters:
+    /// `counts[true class · K + predicted class]`, K the number of classes.
+    pub fn confusion(&mut self, subset: Subset) -> Vec<u32> {
+        let k = self.config.classes;
+        let (inputs, points) = match subset {
+            Subset::Train => (&self.train_inputs, &self.split.train),
+            Subset::Test => (&self.test_inputs, &self.split.test),
+        };
+        let mut counts = vec![0; k * k];
+        predict_in_chunks(&self.net, &mut self.eval, inputs.view(), points, |ws, m| {
+            for s in 0..m {
+                counts[(ws.targets[s] as usize).min(k - 1) * k + ws.predicted_class(s)] += 1;
+            }
+        });
+        counts
+    }
+
     /// Mean loss and (for classification) accuracy over one split.
     fn evaluate(&mut self, subset: Subset) -> (f64, Option<f64>) {
         let (inputs, points) = match subset {
@@ -259,30 +276,42 @@ impl Session {
     }
 }
 
-/// Which split to score.
-#[derive(Debug, Clone, Copy)]
-enum Subset {
+/// One of the two splits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subset {
+    /// The training split.
     Train,
+    /// The test split.
     Test,
 }
 
-/// Mean loss and number of correct classifications (output on the right side of ½) of `net`
+/// Mean loss and number of correct classifications (the predicted class is the label) of `net`
 /// over normalized `inputs` with the targets of `points`.
 fn score(net: &Network, ws: &mut Workspace, inputs: ArrayView2<f64>, points: &Points) -> (f64, f64) {
-    let n = points.len();
     let (mut loss, mut correct) = (0.0, 0.0);
+    predict_in_chunks(net, ws, inputs, points, |ws, m| {
+        loss += net.mean_loss(ws, m) * m as f64;
+        correct += (0..m).filter(|&s| ws.predicted_class(s) == ws.targets[s] as usize).count() as f64;
+    });
+    (loss / points.len() as f64, correct)
+}
+
+/// Runs the predictions' forward pass over `points` in chunks of the workspace's capacity,
+/// calling `visit(workspace, chunk length)` after each.
+fn predict_in_chunks(
+    net: &Network,
+    ws: &mut Workspace,
+    inputs: ArrayView2<f64>,
+    points: &Points,
+    mut visit: impl FnMut(&mut Workspace, usize),
+) {
+    let n = points.len();
     let mut start = 0;
     while start < n {
         let end = (start + ws.capacity).min(n);
         let m = ws.load_batch(inputs, points.y.as_slice().expect("contiguous"), start..end);
         net.infer(ws, m);
-        loss += net.mean_loss(ws, m) * m as f64;
-        for (y_hat, y) in ws.outputs(m).iter().zip(&ws.targets) {
-            if (*y_hat >= 0.5) == (*y >= 0.5) {
-                correct += 1.0;
-            }
-        }
+        visit(ws, m);
         start = end;
     }
-    (loss / n as f64, correct)
 }

@@ -6,7 +6,7 @@ use super::input;
 use super::output::js_error;
 use super::playground::Playground;
 use crate::config::Problem;
-use crate::draw::{Palette, Scale};
+use crate::draw::{self, Palette, Scale};
 use crate::error::{Error, Result};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
@@ -17,8 +17,9 @@ impl Playground {
     /// Paints the outputs on a `res`×`res` grid over [xmin, xmax]×[ymin, ymax] (as `boundary`
     /// computes them) onto `canvas`, resized to `res`×`res` pixels: orange (class 0, or −1) …
     /// white … blue (class 1, or +1), first row at ymax; with `discretize`, each cell in its
-    /// class's colour (output ≥ ½, or ≥ 0 for regression: class 1). Scale the canvas up with
-    /// `drawImage`.
+    /// class's colour (output ≥ ½, or ≥ 0 for regression: class 1). With K ≥ 3 classes, each cell
+    /// in its most probable class's colour, shaded by the confidence (hard with `discretize`).
+    /// Scale the canvas up with `drawImage`.
     #[wasm_bindgen(js_name = drawBoundary)]
     #[allow(clippy::too_many_arguments)] // positional in JS, like `boundary`'s, plus the flag
     pub fn draw_boundary(
@@ -33,9 +34,9 @@ impl Playground {
     ) -> std::result::Result<(), JsValue> {
         let call = |e: Error| js_error(e.in_call("drawBoundary"));
         let context = context_of(&canvas).map_err(call)?;
-        let palette = match input::optional(&discretize).map(JsValue::as_bool) {
-            None | Some(Some(false)) => Palette::background(),
-            Some(Some(true)) => Palette::classes(),
+        let discretize = match input::optional(&discretize).map(JsValue::as_bool) {
+            None => false,
+            Some(Some(flag)) => flag,
             Some(None) => return Err(call(Error::wrong_type("discretize", "boolean", &input::type_of(&discretize)))),
         };
         let (grid, outputs) = self.outputs_on_grid(&res, [&xmin, &xmax, &ymin, &ymax]).map_err(call)?;
@@ -43,8 +44,14 @@ impl Playground {
             Problem::Classification => Scale::Probability,
             Problem::Regression => Scale::Regression,
         };
-        let mut pixels = vec![0; outputs.len() * 4];
-        palette.paint(&outputs, scale, &mut pixels);
+        let classes = self.session.network().loss.outputs();
+        let mut pixels = vec![0; outputs.len() / classes * 4];
+        if classes > 1 {
+            draw::paint_classes(&outputs, classes, discretize, &mut pixels);
+        } else {
+            let palette = if discretize { Palette::classes() } else { Palette::background() };
+            palette.paint(&outputs, scale, &mut pixels);
+        }
         put_pixels(&canvas, &context, &pixels, grid.res())
             .map_err(|_| call(Error::unreadable("canvas", "drawing on it failed")))
     }

@@ -89,7 +89,7 @@ export interface LossHistory {
  *  with the same facts as data so a page can word them in its own language. */
 export interface PlaygroundError extends Error {
   code: "outOfRange" | "notWhole" | "zero" | "wrongType" | "unknownChoice" | "unknownKey" | "tooLarge"
-    | "wrongLength" | "notALabel" | "datasetProblem" | "pointsUnused" | "csvLines" | "csvEmpty"
+    | "wrongLength" | "notALabel" | "twoClasses" | "datasetProblem" | "pointsUnused" | "csvLines" | "csvEmpty"
     | "modelFormat" | "needsTraining" | "empty" | "unreadable";
   /** The key path at fault: "learningRate", "hidden[1]", "points[5]", "res" ("" for the whole value). */
   key: string;

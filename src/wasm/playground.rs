@@ -5,11 +5,11 @@ use super::input;
 use super::memory;
 use super::output::{js_error, set, to_js};
 use crate::analysis::diagnostics;
-use crate::config::{Config, Range, Value};
+use crate::config::{Config, Problem, Range, Value};
 use crate::data;
 use crate::error::{Code, Error};
 use crate::math::rng::fresh_seed;
-use crate::session::{History, Session};
+use crate::session::{History, Session, Subset};
 use crate::work::{self, Pass};
 use js_sys::{Float64Array, Object};
 use wasm_bindgen::prelude::*;
@@ -57,7 +57,9 @@ impl Playground {
     }
 
     /// Outputs at points [x0, y0, x1, y1, …] given in data coordinates (a Float32Array, or any
-    /// typed array or array of numbers).
+    /// typed array or array of numbers): one per point (the probability of class 1, or the
+    /// regression's value), or with `classes` K ≥ 3 the K class probabilities of each point in
+    /// turn, [p₀(point 0), …, p_K−1(point 0), p₀(point 1), …].
     pub fn predict(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Float32Array | number[]")] points: JsValue,
@@ -69,13 +71,14 @@ impl Playground {
                 work::check("points", points.len() / 2, max, "points").map(|()| points)
             })
             .map_err(|e| js_error(e.in_call("predict(points)")))?;
-        let mut outputs = Vec::with_capacity(points.len() / 2);
+        let mut outputs = Vec::with_capacity(points.len() / 2 * net.loss.outputs());
         self.session.predict(points.chunks_exact(2).map(|p| [p[0], p[1]]), &mut outputs);
         Ok(outputs.into_iter().map(|v| v as f32).collect())
     }
 
     /// Outputs on a res×res grid of cell centres over [xmin, xmax]×[ymin, ymax], row-major,
-    /// first row at ymax, first column at xmin; computed in single precision, for drawing.
+    /// first row at ymax, first column at xmin, laid out per cell like `predict` (K values a
+    /// cell with K ≥ 3 classes); computed in single precision, for drawing.
     pub fn boundary(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "number")] res: JsValue,
@@ -111,6 +114,31 @@ impl Playground {
             }
         };
         Ok(points.interleaved().into_iter().map(|v| v as f32).collect())
+    }
+
+    /// The confusion matrix of a split ("train" or "test", default "test") at the current
+    /// parameters: K × K counts, row = the true class, column = the predicted one (K = 2 for a
+    /// binary classification, which predicts class 1 where the output is at least ½); empty for
+    /// a regression.
+    #[wasm_bindgen(js_name = confusionMatrix)]
+    pub fn confusion_matrix(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "\"train\" | \"test\" | undefined")] which: JsValue,
+    ) -> Result<Vec<u32>, JsValue> {
+        let call = |e: Error| js_error(e.in_call("confusionMatrix(which)"));
+        let which = match input::optional(&which) {
+            None => "test".to_string(),
+            Some(which) => input::text(which, "which", 16).map_err(call)?,
+        };
+        let subset = match which.as_str() {
+            "train" => Subset::Train,
+            "test" => Subset::Test,
+            other => return Err(call(Error::unknown_choice("which", &["train", "test"], other))),
+        };
+        if self.session.config().problem == Problem::Regression {
+            return Ok(Vec::new());
+        }
+        Ok(self.session.confusion(subset))
     }
 
     /// The losses recorded at every `step` call.

@@ -5,9 +5,11 @@ export interface PlaygroundConfig {
   /** Classification or regression. Default "classification". */
   problem?: "classification" | "regression";
   /** The dataset; when absent, circle for classification and plane for regression. Default "circle". */
-  dataset?: "circle" | "xor" | "gauss" | "spiral" | "moons" | "plane" | "gaussians" | "custom";
+  dataset?: "circle" | "xor" | "gauss" | "spiral" | "moons" | "pinwheel" | "plane" | "gaussians" | "custom";
   /** The user's points for dataset `custom`: [x0, y0, label0, x1, …] in data coordinates. At most 5000 points, every number between -10000 and 10000. Default []. */
   points?: number[];
+  /** Number of classes of a classification: 2 (a sigmoid output), or 3 to 6 (a softmax output, for the Gauss, spiral and pinwheel datasets and the user's points). Range: a whole number between 2 and 6. Default 2. */
+  classes?: number;
   /** Number of points, train and test together (ignored for `custom`). Range: a whole number between 10 and 5000. Default 500. */
   samples?: number;
   /** Noise level. Range: between 0 and 0.5. Default 0. */

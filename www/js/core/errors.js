@@ -112,7 +112,13 @@ export function reasonOf({ code, params = {}, message = "" }, t = translate) {
         ? t("needs a multiple of {multiple} numbers; got {got}", { multiple: params.multiple, got })
         : t("needs {expected} numbers; got {got}", { expected: params.expected, got });
     case "notALabel":
-      return t("must be a class label, 0 or 1; got {got}", { got });
+      return params.max > 1
+        ? t("must be a class label, 0 … {max}; got {got}", { max: params.max, got })
+        : t("must be a class label, 0 or 1; got {got}", { got });
+    case "twoClasses":
+      return params.dataset
+        ? t("must be 2 for the {dataset} dataset; got {got}", { dataset: params.dataset, got })
+        : t("must be 2 for regression; got {got}", { got });
     case "datasetProblem":
       return t("{dataset} is a {datasetProblem} dataset, but the problem type is {problem}", {
         dataset: params.dataset, datasetProblem: t(params.datasetProblem), problem: t(params.problem),
