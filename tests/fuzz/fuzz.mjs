@@ -107,6 +107,8 @@ const PLAUSIBLE = {
   predict: () => [g.pick([new Float32Array([0, 0, 1, 2]), [1e9, -1e9], [NaN, 1], Array(7).fill(1)])],
   boundary: () => [number(), ...window()],
   unitOutputs: () => [number(), ...window()],
+  inputOutputs: () => [number(), ...window()],
+  confusionMatrix: () => [g.pick([undefined, "train", "test", "both"])],
   points: () => [g.pick(["train", "test", "both"])],
   lossSurface: () => [{
     kind: g.pick(["weights2d", "random", "pca", "line", "x"]), res: number(), span: g.pick([undefined, number()]),

@@ -84,6 +84,7 @@ export function config(g, schema) {
 function nearby(g, setting) {
   switch (setting.type) {
     case "choice": return g.pick([...setting.choices, "nope"]);
+    case "set": return Array.from({ length: g.below(4) }, () => g.pick([...setting.choices, "nope"]));
     case "layers": return Array.from({ length: g.below(4) }, () => g.pick([0, 1, 3, 8, 129, 2.5]));
     case "pair": return [g.pick(NUMBERS), g.pick(NUMBERS)];
     case "points": return Array.from({ length: 3 * g.below(6) }, () => g.pick([0, 1, -2, 0.5, NaN]));
