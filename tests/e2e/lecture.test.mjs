@@ -146,6 +146,14 @@ for (const lang of ["en", "ko"]) {
     await sharp.frame.click("#play");
     assert.equal(await sharp.frame.$eval("#loss-chart", (c) => Number(c.dataset.stableLimit)), 2);
     if (lang === "ko") assert.deepEqual(await englishLeft(page), []);
+    // The link to the normalization lab opens its comparison with every layer normalized.
+    const href = await page.getAttribute("[data-i18n=bn-lab] a", "href");
+    assert.equal(href, `normalization.html#compare=bn&hidden=8,8${lang === "ko" ? "&lang=ko" : ""}`);
+    const lab = await fresh();
+    await lab.page.goto(`${suite.base}/${href}`);
+    await lab.page.waitForSelector("html[data-ready=true]");
+    assert.equal(await lab.page.isVisible("#hash-notice"), false);
+    assert.deepEqual(await lab.page.evaluate(() => window.nnNormalization.sides.map((s) => s.id)), ["raw", "bn"]);
     assert.deepEqual(consoleErrors, []);
     assert.deepEqual(pageErrors, []);
   });
