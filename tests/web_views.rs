@@ -1,7 +1,8 @@
 //! The views' JS methods in a real browser: loss surfaces and condition numbers (normalization
 //! lab), per-layer statistics and the initialization helpers (initialization lab), the backprop
 //! trace and unit outputs (explorer, network diagram), the boundary painted on a canvas (shaded
-//! or discretized), CSV of points and model export/import.
+//! or discretized, for two classes and for three), the confusion matrix, the input features
+//! over the plane, CSV of points and model export/import.
 #![cfg(target_arch = "wasm32")]
 
 #[path = "web/common.rs"]
@@ -147,6 +148,39 @@ fn draw_boundary_paints_shaded_or_discretized_and_names_a_bad_flag() {
     assert_eq!(colours(&draw(&mut pg, JsValue::TRUE).unwrap(), 40.0).len(), 2, "one colour a class");
     let error = thrown(draw(&mut pg, s("yes")));
     assert_eq!((error.code.as_str(), error.key.as_str()), ("wrongType", "discretize"));
+}
+
+#[wasm_bindgen_test]
+fn three_classes_give_three_probabilities_a_point_three_colours_and_a_confusion_matrix() {
+    let mut pg = playground(r#"{ dataset: "gauss", classes: 3, hidden: [6], seed: 2 }"#);
+    pg.step(n(800.0)).unwrap();
+    let p = pg.predict(js("[0, 0, 3, 0]")).unwrap();
+    assert_eq!(p.len(), 6);
+    assert!(p.chunks(3).all(|c| (c.iter().sum::<f32>() - 1.0).abs() < 1e-5));
+    assert_eq!(pg.boundary(n(5.0), n(-6.0), n(6.0), n(-6.0), n(6.0)).unwrap().len(), 75);
+    let canvas = js("document.createElement('canvas')");
+    pg.draw_boundary(canvas.clone(), n(30.0), n(-6.0), n(6.0), n(-6.0), n(6.0), JsValue::TRUE).unwrap();
+    assert_eq!(colours(&canvas, 30.0).len(), 3, "one colour a class");
+    let confusion = pg.confusion_matrix(JsValue::UNDEFINED).unwrap();
+    assert_eq!(confusion.len(), 9);
+    let test_points = pg.points(s("test")).unwrap().len() / 3;
+    assert_eq!(confusion.iter().sum::<u32>() as usize, test_points);
+    assert_eq!(thrown(pg.confusion_matrix(s("both"))).key, "which");
+    assert!(playground(r#"{ problem: "regression" }"#).confusion_matrix(JsValue::UNDEFINED).unwrap().is_empty());
+    let error = thrown(Playground::new(js(r#"({ classes: 3, dataset: "circle" })"#)));
+    assert_eq!((error.code.as_str(), error.key.as_str()), ("twoClasses", "classes"));
+}
+
+#[wasm_bindgen_test]
+fn input_outputs_give_every_feature_over_the_grid() {
+    let pg = playground(r#"{ features: ["x1", "x1Squared"], normalize: "standardize" }"#);
+    let maps = pg.input_outputs(n(4.0), n(-6.0), n(6.0), n(-6.0), n(6.0)).unwrap();
+    assert_eq!(maps.len(), 2 * 16);
+    assert_eq!(maps[0], maps[12], "x₁ is the same down a column");
+    assert_eq!(maps[16], maps[19], "x₁² is the same at ±x₁");
+    assert_eq!(thrown(pg.input_outputs(n(0.5), n(-6.0), n(6.0), n(-6.0), n(6.0))).key, "res");
+    let error = thrown(Playground::new(js(r#"({ features: [] })"#)));
+    assert_eq!((error.code.as_str(), error.key.as_str()), ("empty", "features"));
 }
 
 #[wasm_bindgen_test]
