@@ -7,12 +7,15 @@
  * first row at ymax, first column at xmin) is written into its ImageData
  * (`setGrid`); either is then scaled up to the plot area. Classification outputs
  * (probabilities) map to orange(0)…white(0.5)…blue(1); regression outputs on
- * [-1, 1] use the same colours. With `discretize` the core paints hard classes
- * instead (class 1 where the output is at least ½, or 0 for regression).
+ * [-1, 1] use the same colours. With three or more classes the core paints each
+ * cell in its most probable class's colour, shaded by the confidence. With
+ * `discretize` the core paints hard classes instead (class 1 where the output is
+ * at least ½, or 0 for regression; else the most probable class). The points
+ * take their class's colour (views/colors.js CLASS_COLORS).
  * `axisTitles` names the two axes (another view drawing in the same frame, such
  * as a loss surface, sets its own).
  */
-import { colorAt, makeLut, regressionToUnit } from "./colors.js";
+import { colorAt, classColor, cssColor, makeLut, regressionToUnit } from "./colors.js";
 import { niceTicks, formatTick, setupCanvas } from "./plot.js";
 
 const MARGIN = { left: 46, right: 8, top: 8, bottom: 34 };
@@ -30,6 +33,16 @@ export function weightCount(hidden) {
   return n;
 }
 const POINT_RADIUS = 3.2;
+
+/**
+ * The colour of a data point: its class's (classification, any number of classes), or its target
+ * on the orange … blue scale (regression, on [−1, 1]).
+ * @param {number} label
+ * @param {boolean} regression
+ */
+export function pointColor(label, regression) {
+  return regression ? colorAt(regressionToUnit(label)) : classColor(label);
+}
 
 /**
  * Colour `n` values of `grid` from `offset` on into the RGBA pixels `px` through `lut`
@@ -174,17 +187,12 @@ export class BoundaryView {
     ctx.strokeStyle = isTest ? "#222" : "#fff";
     for (let i = 0; i + 2 < points.length; i += 3) {
       const [cx, cy] = this.toCanvas(points[i], points[i + 1]);
-      const label = points[i + 2];
-      const t = this.regression ? regressionToUnit(label) : label;
-      const [r, g, b] = colorAt(t);
       ctx.beginPath();
       ctx.arc(cx, cy, POINT_RADIUS, 0, Math.PI * 2);
-      if (isTest) {
-        ctx.fillStyle = `rgba(${r | 0}, ${g | 0}, ${b | 0}, 0.45)`;
-      } else {
-        ctx.fillStyle = `rgb(${r | 0}, ${g | 0}, ${b | 0})`;
-      }
+      ctx.globalAlpha = isTest ? 0.45 : 1;
+      ctx.fillStyle = cssColor(pointColor(points[i + 2], this.regression));
       ctx.fill();
+      ctx.globalAlpha = 1;
       ctx.stroke();
     }
   }

@@ -4,7 +4,8 @@
  * - `<dl data-figure="readouts">`: training and test loss and accuracy (the
  *   accuracies hidden for regression by views/readouts.js);
  * - `<figure data-figure="boundary">`: the decision boundary's canvas and its
- *   colour scale;
+ *   colour scale (or, with more than two classes, a key of their colours:
+ *   views/class-key.js);
  * - `<figure data-figure="loss">`: a loss chart's canvas and its legend, with
  *   the menu of its y axis (`logScale`: auto, linear, log) when the figure has
  *   `data-axis-menu`, and with `data-sharpness` the keys of λmax and 2/α
@@ -43,7 +44,8 @@ function boundary(figure) {
   const scale = element("figcaption", { class: "scale" },
     element("span", { class: "scale-min", id: "scale-min" }, "0"),
     element("span", { class: "scale-bar", "aria-hidden": "true" }),
-    element("span", { class: "scale-max", id: "scale-max" }, "1"));
+    element("span", { class: "scale-max", id: "scale-max" }, "1"),
+    element("span", { class: "class-key", hidden: "" }));
   figure.append(canvasOf(figure), scale);
 }
 
