@@ -145,7 +145,7 @@ test("points: click adds, Shift the other class, right-click and erase mode remo
   let { state } = await stateOf(page);
   assert.equal(state.points.length, (n0 + 1) * 3);
   assert.deepEqual(state.points.slice(-3).map((v) => Math.round(v)), [4, 4, 1]);
-  await page.selectOption("#pointClass", "0");
+  await page.click("label:has(#pointClass-0)");
   at = await plotPosition(page, -4, 4);
   await page.mouse.click(at.x, at.y);
   await shiftClick(page, { x: at.x + 30, y: at.y });

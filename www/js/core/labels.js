@@ -17,6 +17,7 @@ import { addStrings } from "./i18n.js";
 export const SETTING_FIELDS = Object.freeze({
   problem: { label: "Problem type" },
   dataset: { label: "Dataset" },
+  classes: { label: "Classes", title: "With 3 or more, the output is a softmax of one unit per class, trained with categorical cross-entropy" },
   samples: { label: "Samples" },
   noise: { label: "Noise", input: "range" },
   trainFraction: { label: "Training data", input: "range", format: "percent" },
@@ -55,7 +56,7 @@ export const SETTING_FIELDS = Object.freeze({
 export const CHOICE_LABELS = Object.freeze({
   problem: { classification: "Classification", regression: "Regression" },
   dataset: {
-    circle: "Circle", xor: "XOR", gauss: "Gauss", spiral: "Spiral", moons: "Moons",
+    circle: "Circle", xor: "XOR", gauss: "Gauss", spiral: "Spiral", moons: "Moons", pinwheel: "Pinwheel",
     plane: "Plane", gaussians: "Gaussians", custom: "Yours",
   },
   normalize: { none: "Raw inputs", standardize: "Standardize inputs" },
@@ -71,7 +72,8 @@ export const CHOICE_LABELS = Object.freeze({
 
 /** Longer names of the datasets, for a thumbnail's tooltip. */
 export const DATASET_TITLES = Object.freeze({
-  circle: "Circle", xor: "Exclusive or", gauss: "Two Gaussians", spiral: "Spiral", moons: "Two moons",
+  circle: "Circle", xor: "Exclusive or", gauss: "Gaussian blobs, one per class", spiral: "Spiral, one arm per class", moons: "Two moons",
+  pinwheel: "Pinwheel, one blade per class",
   plane: "Plane", gaussians: "Gaussians", custom: "Your own points: click the plot, or import a CSV file",
 });
 
@@ -84,6 +86,9 @@ addStrings({
   // the settings' labels
   "Problem type": "문제 유형",
   "Dataset": "데이터셋",
+  "Classes": "클래스 수",
+  "With 3 or more, the output is a softmax of one unit per class, trained with categorical cross-entropy":
+    "3개 이상이면 출력은 클래스마다 유닛이 하나씩인 소프트맥스이고, 범주형 교차 엔트로피로 학습합니다",
   "Samples": "샘플 수",
   "Noise": "노이즈",
   "Training data": "학습 데이터",
@@ -125,6 +130,7 @@ addStrings({
   "Gauss": "가우스",
   "Spiral": "나선",
   "Moons": "초승달",
+  "Pinwheel": "바람개비",
   "Plane": "평면",
   "Gaussians": "가우시안",
   "Yours": "내 데이터",
@@ -145,7 +151,9 @@ addStrings({
   "Identity (W = s·I)": "단위 행렬 (W = s·I)",
   // the datasets' titles
   "Exclusive or": "배타적 논리합 (XOR)",
-  "Two Gaussians": "가우시안 두 개",
+  "Gaussian blobs, one per class": "클래스마다 가우시안 덩어리 하나",
+  "Spiral, one arm per class": "클래스마다 팔 하나인 나선",
+  "Pinwheel, one blade per class": "클래스마다 날개 하나인 바람개비",
   "Two moons": "초승달 두 개",
   "Your own points: click the plot, or import a CSV file": "직접 만든 점: 그래프를 클릭하거나 CSV 파일을 가져오세요",
 });

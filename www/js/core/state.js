@@ -275,9 +275,10 @@ export function describeState(schema, { keys, own = {}, overrides = {}, fixed = 
     };
     if (dataset === CUSTOM && specs.has("points")) {
       if (state.points.length < 6) return fallBack("needsPoints", {});
-      const labels = state.points.filter((_, i) => i % 3 === 2);
-      if (state.problem === "classification" && !labels.every((l) => l === 0 || l === 1)) {
-        return fallBack("notALabel", { got: labels.find((l) => l !== 0 && l !== 1) });
+      const classes = Number(state.classes ?? 2);
+      const bad = firstNonLabel(state.points, classes);
+      if (state.problem === "classification" && bad >= 0) {
+        return fallBack("notALabel", { got: state.points[bad * 3 + 2], max: classes - 1 });
       }
       state.dataset = CUSTOM;
       return;
@@ -397,8 +398,15 @@ export function pointsLeftOut(state) {
   return state.dataset === CUSTOM && state.points.length / 3 > MAX_HASH_POINTS;
 }
 
-/** True when every label of a point list is 0 or 1. */
-export function binaryLabels(points) {
-  for (let i = 2; i < points.length; i += 3) if (points[i] !== 0 && points[i] !== 1) return false;
-  return true;
+/**
+ * The number of the first point ([x, y, label, …]) whose label is not a class of a classification
+ * with `classes` classes (a whole number 0 … classes − 1), or −1 when every label is one.
+ * @param {ArrayLike<number>} points
+ * @param {number} classes
+ */
+export function firstNonLabel(points, classes) {
+  for (let i = 2; i < points.length; i += 3) {
+    if (!(Number.isInteger(points[i]) && points[i] >= 0 && points[i] < classes)) return (i - 2) / 3;
+  }
+  return -1;
 }

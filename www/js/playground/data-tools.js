@@ -2,18 +2,21 @@
  * The playground's "Your data" and "Save" panels.
  *
  * Your data: "Add points" under the plot (clicks edit only while it is on,
- * edit-mode.js), what a click adds (a class, or a value for regression),
- * erase mode, Clear, and the points as CSV (x,y,label): import parses with
- * the core's `parsePointsCsv`, whose error lists every bad line — then nothing
- * changes; export writes `pointsToCsv`. The first edit starts from the dataset
- * on screen (its training and test points).
+ * edit-mode.js), what a click adds (a class from the class picker, or a value
+ * for regression), erase mode, Clear, and the points as CSV (x,y,label): import
+ * parses with the core's `parsePointsCsv`, whose error lists every bad line —
+ * then nothing changes; labels that are classes but not of the classes set
+ * (a 3 with 3 classes) are refused by name; labels that are no classes at all
+ * switch to regression. Export writes `pointsToCsv`. The first edit starts from
+ * the dataset on screen (its training and test points).
  * Save: the panel as a PNG (panel-image.js: the decision boundary with its
  * points, the loss curves and the losses), the model as JSON (`pg.exportModel()`), and a saved
  * model loaded back (`Playground.fromModel`, which names what does not fit).
  */
-import { CUSTOM, MAX_HASH_POINTS, binaryLabels, pointsLeftOut } from "../core/state.js";
+import { CUSTOM, MAX_HASH_POINTS, firstNonLabel, pointsLeftOut } from "../core/state.js";
 import { PointEditor, rawPoints, customBounds } from "./point-editor.js";
 import { EditMode } from "./edit-mode.js";
+import { ClassPicker } from "./class-picker.js";
 import { composePanel } from "./panel-image.js";
 import { drawThumbnail } from "../views/thumbnails.js";
 import { formatLoss, formatAccuracy } from "../core/format.js";
@@ -41,12 +44,14 @@ export class DataTools {
    *   useModel: (pg: Playground) => void,
    *   redraw: () => void,
    *   label: (keyPath: string) => string,
+   *   maxClasses: number,
    * }} page the playground page; `label` names the field a key path points at by its visible
-   *   label (the key when no field shows it)
+   *   label (the key when no field shows it); `maxClasses` is the most classes the core takes
    */
   constructor(page) {
     this.page = page;
     const erase = /** @type {HTMLInputElement} */ ($("erase-mode"));
+    this.picker = new ClassPicker($("pointClass"));
     this.mode = new EditMode(/** @type {HTMLButtonElement} */ ($("add-points")), page.view.canvas, () => {
       if (!this.mode.on) erase.checked = false;
     });
@@ -95,8 +100,7 @@ export class DataTools {
       const value = Number.isFinite(v) ? v : 1;
       return other ? -value : value;
     }
-    const c = Number(/** @type {HTMLSelectElement} */ ($("pointClass")).value) === 0 ? 0 : 1;
-    return other ? 1 - c : c;
+    return this.picker.label(other);
   }
 
   /**
@@ -130,6 +134,7 @@ export class DataTools {
     const regression = state.problem === "regression";
     $("class-tool").hidden = regression;
     $("value-tool").hidden = !regression;
+    this.picker.show(state.classes);
     const thumb = $("custom-thumb");
     if (thumb) drawThumbnail(thumb, state.points, customBounds(state.points), regression);
     const n = state.points.length / 3;
@@ -176,19 +181,28 @@ export class DataTools {
       this.showError("data-error", t("{file} was not loaded, your points are unchanged. {message}", { file: name, message: describeError(err, t("The file")) }));
       return;
     }
-    let problem = this.page.state().problem;
-    let switched = false;
-    if (problem === "classification" && !binaryLabels(points)) {
-      problem = "regression";
-      switched = true;
+    const { problem: current, classes } = this.page.state();
+    const notAClass = current === "classification" ? firstNonLabel(points, this.page.maxClasses) : -1;
+    const notOfThese = current === "classification" && notAClass < 0 ? firstNonLabel(points, classes) : -1;
+    if (notOfThese >= 0) {
+      const label = points[notOfThese * 3 + 2];
+      this.showError("data-error", t("{file} was not loaded, your points are unchanged. {message}", {
+        file: name,
+        message: t("Point {n} has the label {label}, which is not one of the {classes} classes 0 … {max}: set Classes to {need} or more to load it.", {
+          n: notOfThese + 1, label, classes, max: classes - 1, need: label + 1,
+        }),
+      }));
+      return;
     }
+    const switched = notAClass >= 0;
+    const problem = switched ? "regression" : current;
     if (!this.page.usePoints(points, problem)) {
       this.showError("data-error", t("{file} was not loaded, your points are unchanged. {message}", { file: name, message: t($("error-text").textContent) }));
       return;
     }
     const n = points.length / 3;
     this.say(switched
-      ? t("Loaded {n} points from {file}. Their labels are not all 0 or 1, so the problem type is now regression.", { n, file: name })
+      ? t("Loaded {n} points from {file}. Their labels are not all class numbers 0 … {max}, so the problem type is now regression.", { n, file: name, max: this.page.maxClasses - 1 })
       : t("Loaded {n} points from {file}.", { n, file: name }));
   }
 

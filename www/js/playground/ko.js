@@ -97,6 +97,8 @@ addStrings({
   "lesson-5": "— 업데이트마다 예제 하나만 보므로 미니 배치 손실이 매우 들쭉날쭉합니다. 배치 크기 100 과 비교해 보세요.",
   "Learning rate 10": "학습률 10",
   "lesson-6": "— 스텝이 최솟값을 지나쳐 손실이 줄지 않습니다. 1 이나 0.3 이면 도달합니다.",
+  "Three-arm spiral": "팔이 셋인 나선",
+  "lesson-7": "— 클래스 셋, 팔 하나에 클래스 하나: 출력은 유닛 셋의 소프트맥스이고, 범주형 교차 엔트로피로 학습합니다. 6000 번 업데이트하면 테스트 점의 98 % 이상을 맞게 분류하고, 혼동 행렬을 보면 아직 어느 팔끼리 헷갈리는지 알 수 있습니다. 은닉층이 없으면 클래스 사이의 경계가 직선이어서 정확도가 40 % 아래에 머뭅니다.",
 
   // output column
   "Training loss": "학습 손실",
@@ -113,8 +115,8 @@ addStrings({
   "The data is now yours: a copy of the points shown, edited.": "이제 내 데이터입니다: 보이던 점을 복사해서 고친 것입니다.",
   "Show test data": "테스트 데이터 보기",
   "Discretize output": "출력 이산화",
-  "Each point of the plane in its class's colour (output ≥ ½: class 1), instead of shaded by the probability":
-    "확률에 따른 음영 대신, 평면의 각 점을 그 클래스의 색으로 칠합니다 (출력 ≥ ½: 클래스 1)",
+  "Each point of the plane in its class's colour (the most probable class; with two, class 1 where the output is at least ½), instead of shaded by the probability":
+    "확률에 따른 음영 대신, 평면의 각 점을 그 클래스의 색으로 칠합니다 (확률이 가장 높은 클래스. 클래스가 둘이면 출력이 ½ 이상인 곳이 클래스 1)",
   "Loss curve: training, test and mini-batch loss per step": "손실 곡선: 스텝마다 학습, 테스트, 미니 배치 손실",
   "training": "학습",
   "test": "테스트",
@@ -150,17 +152,22 @@ addStrings({
   "The gradient check": "기울기 검사",
   "Fewer or smaller hidden layers make it fit.": "은닉층의 수나 크기를 줄이면 됩니다.",
   "The gradient check did not run: {reason}": "기울기 검사를 실행하지 못했습니다: {reason}",
-  "footer": "주황색은 클래스 0 (또는 −1), 파란색은 클래스 1 (또는 +1) 입니다. 이 페이지의 모든 숫자는 WebAssembly 로 컴파일된 Rust 코어가 계산하고, 페이지는 그리기만 합니다. 주소창에 설정이 들어 있어서 링크를 열면 같은 화면이 나옵니다.",
+  "footer": "주황색은 클래스 0 (또는 −1), 파란색은 클래스 1 (또는 +1) 입니다. 클래스가 더 있으면 초록색이 클래스 2, 빨간색이 3, 보라색이 4, 갈색이 5 입니다. 이 페이지의 모든 숫자는 WebAssembly 로 컴파일된 Rust 코어가 계산하고, 페이지는 그리기만 합니다. 주소창에 설정이 들어 있어서 링크를 열면 같은 화면이 나옵니다.",
 
   // your data, save
   "Your data": "내 데이터",
-  "A click adds": "클릭하면 추가",
-  "blue points (class 1)": "파란 점 (클래스 1)",
-  "orange points (class 0)": "주황 점 (클래스 0)",
+  "A click adds class": "클릭하면 추가할 클래스",
+  "class {k} ({colour})": "클래스 {k} ({colour})",
+  "orange": "주황",
+  "blue": "파랑",
+  "green": "초록",
+  "red": "빨강",
+  "purple": "보라",
+  "brown": "갈색",
   "A click adds the value": "클릭하면 추가할 값",
   "Erase mode": "지우기 모드",
-  "Press “Add points” under the plot, then click the plot to add a point, Shift-click for the other class; Alt-click or right-click removes the nearest point. With the keyboard: focus the plot, move with the arrow keys, Enter adds, Delete removes.":
-    "그래프 아래의 “점 추가”를 누른 뒤 그래프를 클릭하면 점이 추가되고, Shift+클릭은 다른 클래스를 추가합니다. Alt+클릭이나 오른쪽 클릭은 가장 가까운 점을 지웁니다. 키보드: 그래프에 포커스하고 화살표 키로 움직인 뒤 Enter 로 추가, Delete 로 삭제합니다.",
+  "Press “Add points” under the plot, then click the plot to add a point, Shift-click for the next class; Alt-click or right-click removes the nearest point. With the keyboard: focus the plot, move with the arrow keys, Enter adds, Delete removes.":
+    "그래프 아래의 “점 추가”를 누른 뒤 그래프를 클릭하면 점이 추가되고, Shift+클릭은 다음 클래스를 추가합니다. Alt+클릭이나 오른쪽 클릭은 가장 가까운 점을 지웁니다. 키보드: 그래프에 포커스하고 화살표 키로 움직인 뒤 Enter 로 추가, Delete 로 삭제합니다.",
   "Clear": "모두 지우기",
   "Import CSV": "CSV 가져오기",
   "Export CSV": "CSV 내보내기",
@@ -180,8 +187,10 @@ addStrings({
     "링크에는 점 {n}개가 들어가지 않습니다 (최대 {max}개). 공유하려면 CSV 로 내보내세요.",
   "Add at least two points to train a network.": "네트워크를 학습시키려면 점을 두 개 이상 추가하세요.",
   "{file} was not loaded, your points are unchanged. {message}": "{file} 을(를) 불러오지 않았습니다. 점은 그대로입니다. {message}",
-  "Loaded {n} points from {file}. Their labels are not all 0 or 1, so the problem type is now regression.":
-    "{file} 에서 점 {n}개를 불러왔습니다. 레이블이 모두 0 또는 1 이 아니어서 문제 유형을 회귀로 바꿨습니다.",
+  "Loaded {n} points from {file}. Their labels are not all class numbers 0 … {max}, so the problem type is now regression.":
+    "{file} 에서 점 {n}개를 불러왔습니다. 레이블이 모두 클래스 번호 0 … {max} 가 아니어서 문제 유형을 회귀로 바꿨습니다.",
+  "Point {n} has the label {label}, which is not one of the {classes} classes 0 … {max}: set Classes to {need} or more to load it.":
+    "점 {n} 의 레이블 {label} 은(는) 클래스 {classes}개 (0 … {max}) 가운데 하나가 아닙니다. 불러오려면 클래스 수를 {need} 이상으로 하세요.",
   "Loaded {n} points from {file}.": "{file} 에서 점 {n}개를 불러왔습니다.",
   "{file} was not loaded: {message}": "{file} 을(를) 불러오지 않았습니다: {message}",
   "Loaded the model from {file} ({n} updates). The link holds its settings but not its weights.":
@@ -189,6 +198,22 @@ addStrings({
   "of {n}": "/ {n}",
   "relative error {value} ✓ backprop matches finite differences": "상대 오차 {value} ✓ 역전파가 유한 차분과 일치합니다",
   "relative error {value} ✗ larger than 1e-6": "상대 오차 {value} ✗ 1e-6 보다 큽니다",
+
+  // more than two classes: the field's hint, the boundary's key, the confusion matrix
+  "3 or more: {datasets}": "3개 이상: {datasets}",
+  "class": "클래스",
+  "Confusion matrix": "혼동 행렬",
+  "Points counted": "셀 점",
+  "test data": "테스트 데이터",
+  "training data": "학습 데이터",
+  "predicted": "예측",
+  "true": "실제",
+  "Confusion matrix of the test data: one row per true class, one column per predicted class":
+    "테스트 데이터의 혼동 행렬: 행마다 실제 클래스, 열마다 예측한 클래스입니다",
+  "Confusion matrix of the training data: one row per true class, one column per predicted class":
+    "학습 데이터의 혼동 행렬: 행마다 실제 클래스, 열마다 예측한 클래스입니다",
+  "true class {r}, predicted {c}: {n} of the {all} points of class {r}": "실제 클래스 {r}, 예측 {c}: 클래스 {r} 의 점 {all}개 중 {n}개",
+  "Diagonal: {right} of {total} points classified right ({accuracy})": "대각선: 점 {total}개 중 {right}개를 맞게 분류했습니다 ({accuracy})",
 
   // the custom element
   "Some attributes were not understood and use their defaults:": "일부 속성을 이해하지 못해 기본값을 사용합니다:",

@@ -13,6 +13,10 @@ import { BoundaryView } from "../views/boundary.js";
 import { LossChart } from "../views/loss-chart.js";
 import { NetworkView } from "../views/network.js";
 import { updateThumbnails } from "../views/thumbnails.js";
+import { ConfusionView } from "../views/confusion.js";
+import { showClassKey } from "../views/class-key.js";
+import { multiClassDatasets, fitClasses } from "../core/classes.js";
+import { choiceLabel } from "../core/labels.js";
 import { showReport, cancelGradientCheck, runGradientCheck } from "../views/readouts.js";
 import { runSharpness, cancelSharpness, showSharpnessRefused } from "../views/sharpness.js";
 import { SharpnessTrack } from "./sharpness-track.js";
@@ -32,6 +36,8 @@ const UNIT_RES = 24;
 const NETWORK_EVERY = 4;
 /** …and spend at most about this long per frame on it, on average. */
 const NETWORK_BUDGET_MS = 1;
+/** While playing, the confusion matrix is counted again at most this often. */
+const CONFUSION_EVERY_MS = 250;
 
 const $ = (id) => document.getElementById(id);
 
@@ -54,6 +60,7 @@ class PlaygroundPage extends TrainingPage {
     this.boundaryMs = 0;
     this.networkMs = 0;
     this.trainCount = 0;
+    this.confusionAt = 0;
   }
 
   describe(schema) {
@@ -62,6 +69,10 @@ class PlaygroundPage extends TrainingPage {
 
   prepare() {
     this.boundaryView = new BoundaryView(/** @type {HTMLCanvasElement} */ ($("boundary")));
+    this.confusion = new ConfusionView($("confusion"));
+    /** The datasets that take more than two classes (the core refuses the others). */
+    this.multiClass = multiClassDatasets(this.wasm.Playground, this.description.datasetsFor("classification"));
+    this.showClassesHint();
     this.chart = new LossChart(/** @type {HTMLCanvasElement} */ ($("loss-chart")));
     this.sharpnessTrack = new SharpnessTrack({
       chart: this.chart,
@@ -84,6 +95,7 @@ class PlaygroundPage extends TrainingPage {
       useModel: (pg) => this.useModel(pg),
       redraw: () => this.boundaryView.draw({ showTestData: this.state.showTestData }),
       label: (keyPath) => this.form.labelOf(keyPath),
+      maxClasses: this.description.spec("classes").max,
     });
     setElementSnippet(() => elementSnippet(this.description));
     $("full-batch").addEventListener("click", () => this.fullBatch());
@@ -123,6 +135,7 @@ class PlaygroundPage extends TrainingPage {
         regression,
       });
       this.boundaryView.draw({ showTestData: false });
+      this.confusion.show(null);
       this.chart.draw();
       showReport({ epoch: 0, step: 0, trainLoss: null, testLoss: null, trainAccuracy: null, testAccuracy: null });
       this.dataTools.update(state);
@@ -137,7 +150,8 @@ class PlaygroundPage extends TrainingPage {
     this.drawBoundary();
     this.drawNetwork();
     this.showNoise();
-    updateThumbnails(this.wasm.Playground, state, this.description.problemOf);
+    this.confusion.show(regression ? null : pg);
+    updateThumbnails(this.wasm.Playground, { ...state, multiClass: this.multiClass }, this.description.problemOf);
     this.dataTools.update(state);
   }
 
@@ -148,7 +162,11 @@ class PlaygroundPage extends TrainingPage {
   showFor(state) {
     for (const group of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(".thumbs[data-problem]"))) {
       group.hidden = group.dataset.problem !== state.problem && group.dataset.problem !== CUSTOM;
+      // With more classes, the datasets of two classes only are dimmed (choosing one sets 2).
+      group.classList.toggle("many-classes", state.classes > 2);
     }
+    $("classes").closest(".field").toggleAttribute("hidden", state.problem === "regression");
+    showClassKey($("boundary").closest("figure"), state.problem === "regression" ? 2 : state.classes);
     showChosenFields(document, state);
   }
 
@@ -165,6 +183,7 @@ class PlaygroundPage extends TrainingPage {
       next.points = this.dataTools.editablePoints(); // the first switch to custom data starts from the data on screen
     }
     if (next.dataset === CUSTOM && next.problem !== this.state.problem) next.points = relabel(next.points, next.problem);
+    fitClasses(key, next, this.multiClass);
     this.showFor(next);
     return next;
   }
@@ -194,7 +213,7 @@ class PlaygroundPage extends TrainingPage {
    * @param {PlaygroundState["problem"]} problem
    */
   usePoints(points, problem) {
-    const next = { ...this.description.clone(this.state), dataset: CUSTOM, points: [...points], problem };
+    const next = fitClasses("points", { ...this.description.clone(this.state), dataset: CUSTOM, points: [...points], problem }, this.multiClass);
     if (!this.rebuild(next)) return false;
     this.form.write(this.state);
     return true;
@@ -278,6 +297,25 @@ class PlaygroundPage extends TrainingPage {
       if (forced) this.sharpnessTrack.now();
       else this.sharpnessTrack.tick();
     }
+    if (forced || performance.now() - this.confusionAt > CONFUSION_EVERY_MS) this.countConfusion();
+  }
+
+  /** The confusion matrix at the current weights (a classification's; hidden for a regression). */
+  countConfusion() {
+    this.confusionAt = performance.now();
+    if (!this.diverged) this.confusion.show(this.state.problem === "regression" ? null : this.sessions);
+  }
+
+  /** Beside the Classes field, the datasets that take more than two. */
+  showClassesHint() {
+    const field = $("classes").closest(".field");
+    let hint = $("classes-hint");
+    if (!hint) {
+      hint = field.appendChild(Object.assign(document.createElement("span"), { className: "hint", id: "classes-hint" }));
+      $("classes").setAttribute("aria-describedby", hint.id);
+    }
+    const names = [...this.multiClass, CUSTOM].map((d) => t(choiceLabel("dataset", d)));
+    hint.textContent = t("3 or more: {datasets}", { datasets: names.join(", ") });
   }
 
   paused() {
@@ -285,6 +323,7 @@ class PlaygroundPage extends TrainingPage {
       this.drawBoundary();
       this.drawNetwork();
       this.showNoise();
+      this.countConfusion();
       if (this.state.trackSharpness) this.sharpnessTrack.now();
     }
   }
@@ -306,6 +345,7 @@ class PlaygroundPage extends TrainingPage {
   relabel() {
     super.relabel();
     if (this.trainCount) $("batch-hint").textContent = t("of {n}", { n: this.trainCount });
+    this.showClassesHint();
     if (this.sessions) this.showNoise();
     this.chart.draw();
     this.boundaryView.draw({ showTestData: this.state?.showTestData });

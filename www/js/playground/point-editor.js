@@ -3,11 +3,11 @@
  * (the "Add points" toggle, edit-mode.js); otherwise a click or key that would
  * edit changes nothing and is reported to `idle`.
  *
- * Mouse: a click adds a point with the chosen label (Shift: the other class,
+ * Mouse: a click adds a point with the chosen label (Shift: the next class,
  * or the negated value for regression); Alt-click or right-click removes the
  * nearest point, and so does every click in erase mode.
  * Keyboard: the plot is focusable; the arrow keys move a crosshair (with Shift
- * five times as far), Enter or Space adds a point there (Shift: the other
+ * five times as far), Enter or Space adds a point there (Shift: the next
  * label), Delete or Backspace removes the nearest one, Escape hides the
  * crosshair.
  *
@@ -127,7 +127,7 @@ export class PointEditor {
    * @param {object} hooks
    * @param {() => number[]} hooks.points the points to edit (core coordinates)
    * @param {() => Distortion} hooks.distortion
-   * @param {(other: boolean) => number} hooks.label the label a new point gets
+   * @param {(other: boolean) => number} hooks.label the label a new point gets (`other`: Shift held)
    * @param {() => boolean} hooks.editing true while clicks and keys edit
    * @param {(at: number[]) => void} hooks.idle a click or key at canvas position `at` that would
    *   have edited, with editing off
