@@ -105,4 +105,30 @@ export const checks = {
       }
     }
   },
+
+  "lesson-7"({ links: [link] }) {
+    for (const seed of SEEDS) {
+      const config = linkConfig("playground", link, { seed });
+      assert.deepEqual([config.dataset, config.classes], ["spiral", 3], "three classes, one arm each");
+      using(config, (pg) => {
+        const labels = [...pg.points("train")].filter((_, i) => i % 3 === 2);
+        assert.deepEqual([...new Set(labels)].sort(), [0, 1, 2]);
+        assert.equal(pg.parameters().at(-1).nOut, 3, "a softmax of three units");
+        const p = [...pg.predict([1, -2])];
+        assert.ok(p.length === 3 && Math.abs(p[0] + p[1] + p[2] - 1) < 1e-6, `three probabilities that sum to 1: ${p}`);
+        const report = train(pg, 6000);
+        assert.ok(report.testAccuracy >= 0.98, `at least 98 % of the test points right after 6000 updates: ${report.testAccuracy}`);
+        // What the confusion matrix shows: its diagonal over its total is the test accuracy.
+        const counts = [...pg.confusionMatrix("test")];
+        const right = counts[0] + counts[4] + counts[8];
+        assert.equal(right / counts.reduce((a, b) => a + b, 0), report.testAccuracy);
+      });
+      // Without hidden layers each class's z is affine in x₁, x₂, so every boundary z_i = z_j is a straight line.
+      using({ ...config, hidden: [] }, (pg) => {
+        assert.equal(pg.parameters().length, 1, "one affine layer");
+        const linear = train(pg, 6000);
+        assert.ok(linear.testAccuracy < 0.4, `straight boundaries stay below 40 %: ${linear.testAccuracy}`);
+      });
+    }
+  },
 };
