@@ -2,7 +2,8 @@
  * The core paints heatmaps onto canvases itself (drawBoundary, through web-sys): the pixels it
  * puts equal those the pages' own colour map (views/colors.js, views/boundary.js paintGrid)
  * gives the outputs `boundary` computes — shaded or as hard classes (the optional last argument,
- * discretize), for classification and regression, at a canvas's pixel resolution — and a wrong
+ * discretize), for classification and regression, at a canvas's pixel resolution; with three or
+ * more classes each cell in its most probable class's colour of the pages' table — and a wrong
  * canvas or flag is refused by name, the module working on.
  */
 import { test } from "node:test";
@@ -69,6 +70,45 @@ test("a discretized boundary painted by the core equals JS's hard classes, pixel
     const result = await compare(page, config, res, true);
     assert.equal(result.differing, 0, `${config.dataset}: every byte as JS paints it`);
     assert.equal(result.colours, 2, `${config.dataset}: two colours, one per class`);
+  }
+});
+
+test("with three or more classes the core paints each cell in its most probable class's colour of JS's table, shaded by the confidence", async () => {
+  const { page } = await suite.fresh();
+  await page.goto(`${suite.base}/index.html`);
+  for (const classes of [3, 6]) {
+    const result = await page.evaluate(async (classes) => {
+      const core = await import("/pkg/nn_playground.js");
+      await core.default();
+      const { classColor, BACKGROUND_STRENGTH } = await import("/js/views/colors.js");
+      const pg = new core.Playground({ dataset: "gauss", classes, hidden: [8], seed: 4 });
+      pg.step(300);
+      const res = 50;
+      const [xmin, xmax, ymin, ymax] = pg.bounds();
+      const probabilities = pg.boundary(res, xmin, xmax, ymin, ymax);
+      const painted = (discretize) => {
+        const canvas = document.createElement("canvas");
+        pg.drawBoundary(canvas, res, xmin, xmax, ymin, ymax, discretize);
+        return canvas.getContext("2d").getImageData(0, 0, res, res).data;
+      };
+      const [shaded, hard] = [painted(false), painted(true)];
+      let worst = 0;
+      const best = new Set();
+      for (let cell = 0; cell < res * res; cell++) {
+        const p = probabilities.subarray(cell * classes, (cell + 1) * classes);
+        const k = p.indexOf(Math.max(...p));
+        best.add(k);
+        const confidence = Math.min(1, Math.max(0, (p[k] - 1 / classes) / (1 - 1 / classes)));
+        const expected = [Uint8ClampedArray.from(classColor(k, confidence * BACKGROUND_STRENGTH)), Uint8ClampedArray.from(classColor(k, BACKGROUND_STRENGTH))];
+        for (let c = 0; c < 3; c++) {
+          worst = Math.max(worst, Math.abs(shaded[cell * 4 + c] - expected[0][c]), Math.abs(hard[cell * 4 + c] - expected[1][c]));
+        }
+      }
+      pg.free();
+      return { worst, classesShown: best.size };
+    }, classes);
+    assert.equal(result.classesShown, classes, `every one of the ${classes} classes wins somewhere`);
+    assert.ok(result.worst <= 1, `every byte as the colour table says (within rounding): ${result.worst}`);
   }
 });
 

@@ -209,3 +209,15 @@ export function gridPredictions(page) {
     return Array.from(pg.predict(new Float32Array(grid)));
   });
 }
+
+/** Where a data point is on the playground's boundary plot, in viewport coordinates (the plot scrolled into view). */
+export async function plotPosition(page, x, y) {
+  return page.evaluate(([x, y]) => {
+    const [xmin, xmax, ymin, ymax] = window.nnPlayground.playground?.bounds() ?? [-6, 6, -6, 6];
+    const canvas = document.getElementById("boundary");
+    canvas.scrollIntoView({ block: "center" });
+    const r = canvas.getBoundingClientRect();
+    const size = r.width - 46 - 8; // the plot's margins: 46 left, 8 right and top
+    return { x: r.left + 46 + ((x - xmin) / (xmax - xmin)) * size, y: r.top + 8 + ((ymax - y) / (ymax - ymin)) * size };
+  }, [x, y]);
+}

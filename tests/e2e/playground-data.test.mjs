@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { loadPlayground, waitFor, readNumber, browserSuite, gridPredictions } from "./helpers.mjs";
+import { loadPlayground, waitFor, readNumber, browserSuite, gridPredictions, plotPosition } from "./helpers.mjs";
 
 const suite = browserSuite();
 const fresh = suite.fresh;
@@ -28,18 +28,6 @@ async function viewOf(page) {
     return { train: Array.from(pg.points("train")), test: Array.from(pg.points("test")), step: pg.history().step.at(-1) ?? 0 };
   });
   return { predictions, ...rest };
-}
-
-/** Where a data point is on the boundary plot, in viewport coordinates (the plot scrolled into view). */
-async function plotPosition(page, x, y) {
-  return page.evaluate(([x, y]) => {
-    const [xmin, xmax, ymin, ymax] = window.nnPlayground.playground?.bounds() ?? [-6, 6, -6, 6];
-    const canvas = document.getElementById("boundary");
-    canvas.scrollIntoView({ block: "center" });
-    const r = canvas.getBoundingClientRect();
-    const size = r.width - 46 - 8; // the plot's margins: 46 left, 8 right and top
-    return { x: r.left + 46 + ((x - xmin) / (xmax - xmin)) * size, y: r.top + 8 + ((ymax - y) / (ymax - ymin)) * size };
-  }, [x, y]);
 }
 
 /** Click the plot at page position `at`, holding Shift when `shift`. */
