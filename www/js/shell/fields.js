@@ -189,12 +189,14 @@ export class SettingsForm {
 
   /**
    * The visible label of the control for an error's key path ("scale[1]" → "Scale x₂"; a radio
-   * group's name, not its choice's), in the page's language; the key when it has none.
+   * group's name, not its choice's), in the page's language; for a setting without a control of
+   * its own (the features, chosen on the network diagram) its field's label, else the key.
    */
   labelOf(keyPath) {
     const control = this.controlFor(keyPath);
     const key = settingOf(keyPath);
-    const text = control && labelText(control, this.root);
+    const named = SETTING_FIELDS[key]?.label;
+    const text = (control && labelText(control, this.root)) ?? (named && t(named));
     return (text ?? key).replace(/[\u00ad\u2060]/g, "").replace(/\s+/g, " ").trim() || key;
   }
 
