@@ -116,7 +116,7 @@ export async function readNumber(page, selector) {
 export const KEPT_IN_KOREAN = [
   "SGD", "Adam", "ReLU", "Leaky", "tanh", "Xavier", "LeCun", "XOR", "CSV", "PNG", "JSON", "Rust",
   "WebAssembly", "Stanford", "CS229", "RMS", "NaN", "Shift", "Alt", "Enter", "Delete", "Ctrl", "Mac",
-  "kebab-case", "max", "min", "log", "wasm", "iframe", "English", "HTML", "nn-playground", "hessian",
+  "kebab-case", "max", "min", "log", "wasm", "iframe", "English", "HTML", "nn-playground", "hessian", "sin",
 ];
 export function englishLeft(target, keep = KEPT_IN_KOREAN) {
   return target.evaluate((kept) => {

@@ -1,7 +1,7 @@
 /**
  * The playground's layout (www/index.html) in headless Chromium, on a laptop
  * (1440 × 900) and a phone (390 × 844): a network of 16 hidden layers fits the
- * Network column, every unit and the output unit inside it; no settings menu
+ * Network column, every input feature, unit and the output unit inside it; no settings menu
  * cuts off the text of its choice.
  */
 import { test } from "node:test";
@@ -39,7 +39,7 @@ for (const viewport of SCREENS) {
       await loadPlayground(page, suite.base, `#hidden=${Array(16).fill(units).join(",")}`);
       await page.waitForTimeout(100); // a resize settles the diagram's orientation in the next frame
       const { column, units: boxes, output, overflow, down } = await diagramBoxes(page);
-      assert.equal(boxes.length, 2 + 16 * units + 1);
+      assert.equal(boxes.length, 7 + 16 * units + 1, "the seven input features, every unit, the output unit");
       assert.ok(inside(output, column), `the output unit ${JSON.stringify(output)} lies in the column ${JSON.stringify(column)}`);
       const outside = boxes.filter((b) => !inside(b, column));
       assert.deepEqual(outside, [], `${outside.length} units outside the column (${units} per layer)`);

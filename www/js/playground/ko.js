@@ -11,10 +11,11 @@ import "../shell/ko.js";
 /** Unit names inside a longer text (the diagram's tooltips). */
 const units = (text) => text
   .replace(/\blayer (\d+), unit (\d+)/gi, "층 $1, 유닛 $2")
+  .replace(/\boutput unit, class (\d+)/gi, "출력 유닛, 클래스 $1")
   .replace(/\boutput unit\b/gi, "출력 유닛")
   .replace(/\bunit (\d+)/g, "유닛 $1")
   .replace(/… (\d+) more/g, "… $1개 더")
-  .replace(/ · (sigmoid|linear)$/, (m, a) => ` · ${a === "sigmoid" ? "시그모이드" : "선형"}`);
+  .replace(/ · (sigmoid|softmax|linear)$/, (m, a) => ` · ${{ sigmoid: "시그모이드", softmax: "소프트맥스", linear: "선형" }[a]}`);
 
 addStrings({
   "nn-playground — train a small neural network in your browser": "nn-playground — 브라우저에서 작은 신경망을 학습시켜 보세요",
@@ -64,8 +65,8 @@ addStrings({
   "Each unit shows its output over the input plane. Links:": "각 유닛은 입력 평면 위에서의 출력을 보여 줍니다. 연결:",
   "positive": "양수",
   "negative": "음수",
-  ", thicker = larger |value|. Hover or focus a unit (arrow keys move) for exact values.":
-    ", 굵을수록 |값|이 큽니다. 정확한 값은 유닛에 마우스를 올리거나 포커스하세요 (화살표 키로 이동).",
+  ", thicker = larger |value|. Hover or focus a unit (arrow keys move) for exact values. Press an input to add or remove that feature.":
+    ", 굵을수록 |값|이 큽니다. 정확한 값은 유닛에 마우스를 올리거나 포커스하세요 (화살표 키로 이동). 입력을 누르면 그 특성을 넣거나 뺍니다.",
   "Network diagram": "네트워크 그림",
   "Add a hidden layer": "은닉층 추가",
   "Remove the last hidden layer": "마지막 은닉층 제거",
@@ -83,6 +84,8 @@ addStrings({
   "Remove a unit": "유닛 제거",
   "1 unit": "유닛 1개",
   "Output unit": "출력 유닛",
+  "softmax": "소프트맥스",
+  "Input features: press one to add or remove it": "입력 특성: 누르면 넣거나 뺍니다",
   "Train a step to see its value.": "한 스텝 학습하면 값이 보입니다.",
   "Try this": "해 보세요",
   "Stretch x₂ by 50": "x₂ 를 50배로 늘이기",
@@ -234,7 +237,11 @@ addStrings({
   [/^Layer (\d+), unit (\d+)$/, "층 $1, 유닛 $2"],
   [/^1 … (\d+) \(all\)$/, "1 … $1 (전체)"],
   [/^W\[\d+\]: .+ → .+$/, units],
-  [/^(Layer \d+, unit \d+|Output unit) · .+$/, units],
+  [/^(Layer \d+, unit \d+|Output unit(, class \d+)?) · .+$/, units],
+  [/^Output unit, class (\d+)$/, "출력 유닛, 클래스 $1"],
+  [/^(.+): an input of the network\. Press to remove it\.$/, "$1: 네트워크의 입력입니다. 누르면 뺍니다."],
+  [/^(.+): not an input\. Press to add it\.$/, "$1: 입력이 아닙니다. 누르면 넣습니다."],
+  [/^(.+) is the only input left: add another feature before removing it\.$/, "$1 은(는) 남은 하나뿐인 입력입니다: 빼기 전에 다른 특성을 넣으세요."],
   [/^weight w = (.+)$/, "가중치 w = $1"],
   [/^gradient ∂J\/∂w = (.+)$/, "기울기 ∂J/∂w = $1"],
   [/^bias b = (.+)$/, "편향 b = $1"],

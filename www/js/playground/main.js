@@ -55,7 +55,16 @@ class PlaygroundPage extends TrainingPage {
       divergedHint: "Training stopped; the last finite state stays drawn. Lower the learning rate and press Reset.",
       maxSteps: 100000,
       shareModel: true,
+      // The input features are chosen on the network diagram's input nodes.
+      widgets: {
+        features: {
+          read: () => this.features.join(","),
+          write: (/** @type {string[]} */ features) => (this.features = [...features]),
+        },
+      },
     });
+    /** @type {string[]} the input features the diagram shows chosen */
+    this.features = [];
     this.frameCount = 0;
     this.boundaryMs = 0;
     this.networkMs = 0;
@@ -83,7 +92,10 @@ class PlaygroundPage extends TrainingPage {
     this.network = new NetworkView($("network"), (layers) => {
       /** @type {HTMLInputElement} */ ($("hidden")).value = layers.join(",");
       this.applySettings("hidden");
-    }, { fit: true, maxLayers: hidden.maxLayers, maxUnits: hidden.max });
+    }, {
+      fit: true, maxLayers: hidden.maxLayers, maxUnits: hidden.max,
+      features: { choices: this.description.spec("features").choices, onChange: (features) => this.chooseFeatures(features) },
+    });
     this.dataTools = new DataTools({
       wasm: this.wasm,
       view: this.boundaryView,
@@ -259,6 +271,7 @@ class PlaygroundPage extends TrainingPage {
     this.network.update({
       layers: pg.parameters(),
       outputs: pg.unitOutputs(UNIT_RES, xmin, xmax, ymin, ymax),
+      inputs: pg.inputOutputs(UNIT_RES, xmin, xmax, ymin, ymax),
       res: UNIT_RES,
       showGradients: this.state.showGradients,
     });
@@ -329,6 +342,17 @@ class PlaygroundPage extends TrainingPage {
   }
 
   // ------------------------------------------------------------- buttons
+
+  /**
+   * Other input features, chosen on the diagram: the network is rebuilt as for any setting (a
+   * refused build keeps the features it had).
+   * @param {string[]} features
+   */
+  chooseFeatures(features) {
+    this.features = features;
+    this.applySettings("features");
+    this.features = [...this.state.features];
+  }
 
   /** Full-batch gradient descent: the batch size becomes the training set size. */
   fullBatch() {

@@ -1,7 +1,8 @@
 /**
- * The network diagram: inputs x₁, x₂ → hidden layers → output, TensorFlow
- * Playground style, with buttons to add/remove hidden layers (0..16) and units
- * per layer (1..128).
+ * The network diagram: input features → hidden layers → output units (one, or
+ * one per class for a softmax output), TensorFlow Playground style, with
+ * buttons to add/remove hidden layers (0..16) and units per layer (1..128), and
+ * on the playground input nodes that toggle the features (js/views/network-inputs.js).
  *
  * Columns, units and buttons are plain HTML (so they are keyboard accessible);
  * the links are an SVG drawn behind them from the laid-out unit positions. A
@@ -12,16 +13,18 @@
  * instead, one row per layer.
  *
  * `update()` puts numbers on it: every unit becomes a small heatmap of its own
- * output over the input plane (`pg.unitOutputs`), every link is coloured by the
+ * output over the input plane (`pg.unitOutputs`), every input one of the input
+ * as the network sees it (`pg.inputOutputs`), every link is coloured by the
  * sign and sized by the magnitude of its weight — or of its gradient of the last
  * update (`pg.parameters()`, or the layers of a `pg.backpropTrace()`). Hovering
  * a link or a unit, or focusing a unit (arrow keys move between units), shows
  * the exact values. `highlight()` marks the units and links one computation
  * involves (the backprop explorer's stages).
  */
-import { ORANGE, BLUE, makeLut, regressionToUnit } from "./colors.js";
+import { ORANGE, BLUE, makeLut, regressionToUnit, classColor } from "./colors.js";
 import { paintGrid } from "./boundary.js";
 import { formatEntry } from "../core/format.js";
+import { inputNodes, featureName, toggleFeature, lastInputText } from "./network-inputs.js";
 
 const MAX_DRAWN = 8;
 /** Narrowest a hidden layer's column may get (units about 16 px) before a `fit` diagram runs down. */
@@ -30,6 +33,8 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 const NEW_LAYER_UNITS = 4;
 /** Weights listed in a unit's tooltip. */
 const MAX_LISTED = 12;
+/** How strongly the units' heatmaps are coloured. */
+const UNIT_STRENGTH = 0.92;
 
 const ACTIVATION_NAMES = {
   tanh: "tanh",
@@ -65,21 +70,54 @@ export function linkStroke(v, scale) {
   return { color: `rgba(${r}, ${g}, ${b}, ${(0.3 + 0.7 * t).toFixed(2)})`, width: (0.6 + 4.4 * t).toFixed(1) };
 }
 
-/** "x₁", "x₂" for inputs, else "unit j" (1-based). */
-function sourceName(column, i) {
-  return column === 0 ? ["x₁", "x₂"][i] : `unit ${i + 1}`;
+/**
+ * A lookup table like makeLut's for the output unit of class `k` of a softmax: its probability
+ * from white (0) to the class's colour (1).
+ * @param {number} k
+ */
+function classLut(k) {
+  const lut = new Uint8ClampedArray(256 * 4);
+  for (let i = 0; i < 256; i++) {
+    lut.set([...classColor(k, (i / 255) * UNIT_STRENGTH), 255], i * 4);
+  }
+  return lut;
+}
+
+/**
+ * How values spread on both sides of 0 map onto the colour scale: 0 white, the largest
+ * magnitude among `n` values of `grid` from `start` on full colour (orange negative, blue
+ * positive). For unbounded outputs (ReLU, linear) and the inputs.
+ * @param {Float32Array} grid
+ * @param {number} start
+ * @param {number} n
+ */
+export function spreadToUnit(grid, start, n) {
+  let m = 0;
+  for (let i = start; i < start + n; i++) {
+    const a = Math.abs(grid[i]);
+    if (a > m && a < Infinity) m = a;
+  }
+  const s = m > 0 ? 0.5 / m : 0;
+  return (v) => 0.5 + v * s;
 }
 
 export class NetworkView {
   /**
    * @param {HTMLElement} container
    * @param {((hidden: number[]) => void) | null} onChange called with the edited layer list
-   * @param {{ editable?: boolean, notation?: boolean, fit?: boolean, maxLayers?: number, maxUnits?: number }} [options]
+   * @param {{
+   *   editable?: boolean, notation?: boolean, fit?: boolean, maxLayers?: number, maxUnits?: number,
+   *   features?: { choices: readonly string[], onChange: (features: string[]) => void } | null,
+   * }} [options]
    *   `editable: false` drops the +/− buttons (an editable diagram needs the most layers and
    *   units it may grow to); `notation: true` names every column a[l] as in the lecture;
-   *   `fit: true` keeps every layer inside the container's width (see above).
+   *   `fit: true` keeps every layer inside the container's width (see above); `features`
+   *   draws every one of `choices` as an input node that toggles it, calling `onChange` with
+   *   the features chosen.
    */
-  constructor(container, onChange, { editable = true, notation = false, fit = false, maxLayers = 0, maxUnits = 0 } = {}) {
+  constructor(container, onChange, {
+    editable = true, notation = false, fit = false, maxLayers = 0, maxUnits = 0, features = null,
+  } = {}) {
     this.container = container;
     this.fit = fit;
     container.classList.toggle("network-fit", fit);
@@ -90,10 +128,16 @@ export class NetworkView {
     this.maxLayers = maxLayers;
     this.maxUnits = maxUnits;
     this.notation = notation;
+    this.featureToggles = features;
     this.hidden = [];
+    /** The network's inputs (feature names) and output units. */
+    this.features = [];
+    this.outputs = 1;
     this.activation = "tanh";
     this.problem = "classification";
-    this.lut = makeLut(0.92);
+    this.lut = makeLut(UNIT_STRENGTH);
+    /** @type {Uint8ClampedArray[]} the softmax output units' lookup tables, one per class */
+    this.classLuts = [];
     this.values = null;
     this.tipTarget = null;
     container.addEventListener("click", (e) => this.onClick(e));
@@ -115,6 +159,11 @@ export class NetworkView {
   }
 
   onClick(e) {
+    const toggle = e.target.closest("button[data-feature]");
+    if (toggle && this.featureToggles) {
+      this.toggle(toggle);
+      return;
+    }
     const button = e.target.closest("button[data-op]");
     if (!button || button.disabled || !this.onChange) return;
     const hidden = [...this.hidden];
@@ -136,13 +185,36 @@ export class NetworkView {
   }
 
   /**
-   * Draw the network for a layer list (only valid lists reach here).
-   * @param {{ hidden: readonly number[], activation: string, problem: string, normalize: string }} network
+   * An input node was pressed: its feature added or removed — or, the network's last input,
+   * kept, and the note says why.
+   * @param {HTMLElement} button
    */
-  render({ hidden, activation, problem, normalize }) {
+  toggle(button) {
+    const feature = button.dataset.feature;
+    const next = toggleFeature(this.featureToggles.choices, this.features, feature);
+    if (!next) {
+      this.note.textContent = lastInputText(feature);
+      return;
+    }
+    this.note.textContent = "";
+    this.focusAfterRender = button.id;
+    this.featureToggles.onChange(next);
+  }
+
+  /**
+   * Draw the network for a layer list (only valid lists reach here), its input features
+   * (default x₁, x₂) and its classes (a softmax output unit per class from 3 on).
+   * @param {{
+   *   hidden: readonly number[], activation: string, problem: string, normalize: string,
+   *   features?: readonly string[], classes?: number,
+   * }} network
+   */
+  render({ hidden, activation, problem, normalize, features = ["x1", "x2"], classes = 2 }) {
     this.hidden = [...hidden];
     this.activation = activation;
     this.problem = problem;
+    this.features = [...features];
+    this.outputs = problem === "classification" && classes > 2 ? classes : 1;
     this.values = null;
     this.tipTarget = null;
     const c = this.container;
@@ -167,6 +239,9 @@ export class NetworkView {
       toolbar.append(add, remove, count);
       c.append(toolbar);
     }
+    /** Why an input node's press changed nothing (empty otherwise). */
+    this.note = el("p", { class: "net-note", role: "status", id: `${c.id || "net"}-note` });
+    if (this.featureToggles) c.append(this.note);
 
     const body = el("div", { class: "net-body" });
     const svg = document.createElementNS(SVG_NS, "svg");
@@ -179,10 +254,11 @@ export class NetworkView {
     const L = n + 1;
     const inputNote = this.notation ? "a[0] = x" : normalize === "standardize" ? "standardized" : "raw";
     this.columns = [];
-    cols.append(this.column(0, "Input", inputNote, 2, "net-input"));
+    cols.append(this.inputColumn(inputNote));
     hidden.forEach((units, i) => cols.append(this.hiddenColumn(units, i)));
-    const outName = problem === "regression" ? "linear" : "sigmoid";
-    cols.append(this.column(L, "Output", this.notation ? `ŷ = a[${L}], ${outName === "sigmoid" ? "σ" : outName}` : outName, 1, "net-output"));
+    const outName = this.outputActivation();
+    const outSymbol = outName === "sigmoid" ? "σ" : outName;
+    cols.append(this.column(L, "Output", this.notation ? `ŷ = a[${L}], ${outSymbol}` : outName, this.outputs, "net-output"));
 
     c.append(body);
     this.svg = svg;
@@ -204,10 +280,32 @@ export class NetworkView {
 
   column(index, title, note, units, cls) {
     const col = el("div", { class: `net-col ${cls}` });
+    col.append(this.columnHead(title, note), this.nodes(index, units));
+    return col;
+  }
+
+  columnHead(title, note) {
     const head = el("div", { class: "net-col-head" });
     head.append(el("span", { class: "net-col-title" }, title), el("span", { class: "net-col-note" }, note));
-    col.append(head, this.nodes(index, units));
+    return head;
+  }
+
+  /** The input features (js/views/network-inputs.js): column 0 records the network's own inputs. */
+  inputColumn(note) {
+    const col = el("div", { class: "net-col net-input" });
+    const group = this.featureToggles ? { role: "group", "aria-label": "Input features: press one to add or remove it" } : {};
+    const list = el("div", { class: "net-nodes", ...group });
+    const nodes = inputNodes(this.features, this.featureToggles?.choices ?? null, this.container.id || "net");
+    list.append(...nodes.map((n) => n.item));
+    this.columns[0] = nodes.filter((n) => n.unit !== null).map((n) => ({ el: n.el, canvas: n.canvas, column: 0, unit: n.unit }));
+    col.append(this.columnHead("Input", note), list);
     return col;
+  }
+
+  /** The output layer's activation: sigmoid, softmax (3 or more classes) or linear (regression). */
+  outputActivation() {
+    if (this.problem === "regression") return "linear";
+    return this.outputs > 1 ? "softmax" : "sigmoid";
   }
 
   hiddenColumn(units, i) {
@@ -238,18 +336,12 @@ export class NetworkView {
     return col;
   }
 
-  /** The unit elements of column `index` (0 = inputs), recorded in this.columns. */
+  /** The unit elements of column `index` (1 … L), recorded in this.columns. */
   nodes(index, units) {
     const list = el("div", { class: "net-nodes" });
     const drawn = units > MAX_DRAWN ? MAX_DRAWN - 1 : units;
     const records = [];
     for (let j = 0; j < drawn; j++) {
-      if (index === 0) {
-        const node = el("div", { class: "node", "data-node": "" }, sourceName(0, j));
-        list.append(node);
-        records.push({ el: node, column: 0, unit: j });
-        continue;
-      }
       const name = this.unitName(index, j);
       const node = el("div", {
         class: "node node-unit", "data-node": "", "data-column": index, "data-unit": j, tabindex: -1,
@@ -273,9 +365,15 @@ export class NetworkView {
     return `${this.container.id || "net"}-tip`;
   }
 
-  /** "Layer 2, unit 3" / "Output unit". */
+  /** "Layer 2, unit 3" / "Output unit" / "Output unit, class 2" (a softmax output: one unit per class). */
   unitName(column, j) {
-    return column === this.hidden.length + 1 ? "Output unit" : `Layer ${column}, unit ${j + 1}`;
+    if (column <= this.hidden.length) return `Layer ${column}, unit ${j + 1}`;
+    return this.outputs > 1 ? `Output unit, class ${j}` : "Output unit";
+  }
+
+  /** A link's source: an input feature ("x₁²"), else a unit of the previous layer ("unit 3"). */
+  sourceName(column, i) {
+    return column === 0 ? featureName(this.features[i]) : `unit ${i + 1}`;
   }
 
   /** One SVG path (and a wider invisible one to hover) per pair of drawn units of adjacent columns. */
@@ -369,9 +467,10 @@ export class NetworkView {
   /**
    * Show numbers: `layers` as `pg.parameters()` returns them (or a trace's layers), link
    * strokes from the weights or, with `showGradients`, the gradients; `outputs` from
-   * `pg.unitOutputs(res, …)` (optional) paints every drawn unit.
+   * `pg.unitOutputs(res, …)` (optional) paints every drawn unit, `inputs` from
+   * `pg.inputOutputs(res, …)` (optional, on the same grid) every input.
    */
-  update({ layers, outputs = null, res = 0, showGradients = false }) {
+  update({ layers, outputs = null, inputs = null, res = 0, showGradients = false }) {
     if (!this.links || !layers || layers.length !== this.hidden.length + 1) return;
     this.values = { layers, showGradients };
     const key = showGradients ? "gradWeights" : "weights";
@@ -387,7 +486,8 @@ export class NetworkView {
       if (link.width !== width) link.path.style.strokeWidth = link.width = width;
     }
     this.container.classList.toggle("net-showing-gradients", showGradients);
-    if (outputs && res > 0) this.paintUnits(outputs, res);
+    if (inputs && res > 0) this.paintColumns(inputs, res, 0, 0);
+    if (outputs && res > 0) this.paintColumns(outputs, res, 1, this.columns.length - 1);
     if (this.tipTarget) this.showTip(this.tipTarget.target, this.tipTarget.at);
   }
 
@@ -396,43 +496,53 @@ export class NetworkView {
     return layer[key][link.to * layer.nIn + link.from];
   }
 
-  /** Paint each drawn unit from its res×res slice of `outputs`. */
-  paintUnits(outputs, res) {
+  /**
+   * Paint each drawn unit of columns `first` … `last` from its res×res slice of `grid`, whose
+   * slices are those columns' units one after the other (`pg.unitOutputs`: the hidden and output
+   * layers; `pg.inputOutputs`: the inputs).
+   */
+  paintColumns(grid, res, first, last) {
     const n = res * res;
     if (!this.image || this.image.width !== res) this.image = new ImageData(res, res);
     const px = this.image.data;
     let offset = 0;
-    for (let c = 1; c < this.columns.length; c++) {
-      const units = c <= this.hidden.length ? this.hidden[c - 1] : 1;
+    for (let c = first; c <= last; c++) {
       for (const rec of this.columns[c]) {
         if (rec.unit === null) continue;
         const start = (offset + rec.unit) * n;
-        if (start + n > outputs.length) return;
-        paintGrid(px, outputs, start, n, this.lut, this.toUnit(c, outputs, start, n));
+        if (start + n > grid.length) return;
+        paintGrid(px, grid, start, n, this.lutOf(c, rec.unit), this.toUnit(c, grid, start, n));
         if (rec.canvas.width !== res) {
           rec.canvas.width = res;
           rec.canvas.height = res;
         }
         rec.canvas.getContext("2d").putImageData(this.image, 0, 0);
       }
-      offset += units;
+      offset += this.unitsOf(c);
     }
-    this.container.dataset.painted = "true";
+    if (last > 0) this.container.dataset.painted = "true";
+  }
+
+  /** The colours of unit `j` of column `c`: a softmax output unit's class's, else the diverging map. */
+  lutOf(c, j) {
+    if (c <= this.hidden.length || this.outputs === 1) return this.lut;
+    this.classLuts[j] ??= classLut(j);
+    return this.classLuts[j];
+  }
+
+  /** How many units column `c` has (0: the inputs). */
+  unitsOf(c) {
+    if (c === 0) return this.features.length;
+    return c <= this.hidden.length ? this.hidden[c - 1] : this.outputs;
   }
 
   /** How a unit's output maps onto the colour scale (null: already in [0, 1]). */
   toUnit(column, outputs, start, n) {
     if (column === this.hidden.length + 1) return this.problem === "regression" ? regressionToUnit : null;
-    if (this.activation === "sigmoid") return null;
-    if (this.activation === "tanh") return regressionToUnit;
-    // Unbounded outputs (ReLU, linear): scale by the largest magnitude on the plane.
-    let m = 0;
-    for (let i = start; i < start + n; i++) {
-      const a = Math.abs(outputs[i]);
-      if (a > m && a < Infinity) m = a;
-    }
-    const s = m > 0 ? 0.5 / m : 0;
-    return (v) => 0.5 + v * s;
+    if (column > 0 && this.activation === "sigmoid") return null;
+    if (column > 0 && this.activation === "tanh") return regressionToUnit;
+    // Unbounded values (inputs, ReLU, linear): scaled by the largest magnitude on the plane.
+    return spreadToUnit(outputs, start, n);
   }
 
   /**
@@ -555,7 +665,7 @@ export class NetworkView {
 
   linkText(link) {
     const column = link.column;
-    const from = column === 1 ? sourceName(0, link.from) : `${this.unitName(column - 1, link.from).toLowerCase()}`;
+    const from = column === 1 ? this.sourceName(0, link.from) : `${this.unitName(column - 1, link.from).toLowerCase()}`;
     const to = this.unitName(column, link.to).toLowerCase();
     const title = `W[${column}]: ${from} → ${to}`;
     if (!this.values) return [title, "Train a step to see its value."];
@@ -566,7 +676,7 @@ export class NetworkView {
 
   unitText(column, j) {
     const L = this.hidden.length + 1;
-    const activation = column === L ? (this.problem === "regression" ? "linear" : "sigmoid") : ACTIVATION_NAMES[this.activation];
+    const activation = column === L ? this.outputActivation() : ACTIVATION_NAMES[this.activation];
     const title = `${this.unitName(column, j)} · ${activation}`;
     if (!this.values) return [title];
     const layer = this.values.layers[column - 1];
@@ -577,7 +687,7 @@ export class NetworkView {
     const key = this.values.showGradients ? "gradWeights" : "weights";
     const shown = Math.min(layer.nIn, MAX_LISTED);
     const parts = [];
-    for (let i = 0; i < shown; i++) parts.push(`${sourceName(column - 1, i)} ${formatEntry(layer[key][j * layer.nIn + i], 4)}`);
+    for (let i = 0; i < shown; i++) parts.push(`${this.sourceName(column - 1, i)} ${formatEntry(layer[key][j * layer.nIn + i], 4)}`);
     if (shown < layer.nIn) parts.push(`… ${layer.nIn - shown} more`);
     lines.push(`${this.values.showGradients ? "∂J/∂w in" : "weights in"}: ${parts.join(", ")}`);
     return lines;
