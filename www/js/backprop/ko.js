@@ -68,8 +68,8 @@ addStrings({
   "{name}: {size}, the size of {of}": "{name}: {size}, {of} 와 같은 크기",
 
   "Input: the examples, one per column": "입력: 예제를 한 열에 하나씩",
-  "The traced {examples} (training rows {rows}) stacked as columns: a<sup>[0]</sup> has one row per feature (x₁, x₂) and one column per example, so it is 2 × m with m = {m}.":
-    "추적한 {examples} (학습 데이터의 행 {rows}) 를 열로 쌓았다. a<sup>[0]</sup> 는 특성 (x₁, x₂) 마다 한 행, 예제마다 한 열이므로 m = {m} 일 때 크기가 2 × m 이다.",
+  "The traced {examples} (training rows {rows}) stacked as columns: a<sup>[0]</sup> has one row per input feature ({features}) and one column per example, so it is {n} × m with m = {m}.":
+    "추적한 {examples} (학습 데이터의 행 {rows}) 를 열로 쌓았다. a<sup>[0]</sup> 는 입력 특성 ({features}) 마다 한 행, 예제마다 한 열이므로 m = {m} 일 때 크기가 {n} × m 이다.",
 
   "Forward, layer {l}: weighted sums z{sup}": "순전파, 층 {l}: 가중합 z{sup}",
   "Each of the {n} unit{s} of layer {l} sums its {nIn} inputs with its weights (one row of {W}) and adds its bias. One matrix product does it for every example at once; {b} is added to each of the {m} column{ms}.":

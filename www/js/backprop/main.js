@@ -60,6 +60,7 @@ class BackpropExplorer extends Page {
     this.stages = [];
     this.index = 0;
     this.unitGrid = null;
+    this.inputGrid = null;
     this.trainCount = 0;
     /** The last applied update: { n, rows, same } (same: null when not previewed). */
     this.status = null;
@@ -131,7 +132,9 @@ class BackpropExplorer extends Page {
       /** @type {HTMLInputElement} */ ($("example")).value = "0";
     }
     this.showModeFields();
-    this.network.render({ hidden: this.state.hidden, activation: this.state.activation, problem: "classification", normalize: "none" });
+    this.network.render({
+      hidden: this.state.hidden, activation: this.state.activation, problem: "classification", normalize: "none", features: this.state.features,
+    });
     this.dataView.setData({ bounds: pg.bounds(), train: pg.points("train"), test: new Float32Array(0), regression: false });
     cancelGradientCheck();
     this.status = null;
@@ -189,11 +192,13 @@ class BackpropExplorer extends Page {
       activation: state.activation,
       l2: state.l2,
       learningRate: state.learningRate,
+      features: state.features,
       after: state.mode === "batch" ? ahead.parameters() : null,
     });
     renderStageList($("stage-list"), this.stages, (i) => this.showStage(i, { focus: true }));
     const [xmin, xmax, ymin, ymax] = pg.bounds();
     this.unitGrid = pg.unitOutputs(UNIT_RES, xmin, xmax, ymin, ymax);
+    this.inputGrid = pg.inputOutputs(UNIT_RES, xmin, xmax, ymin, ymax);
     this.dataView.paintFrom(pg, state.hidden);
     this.drawData();
     $("step-counter").textContent = String(state.steps);
@@ -227,7 +232,9 @@ class BackpropExplorer extends Page {
     this.state.stage = stage.id;
     renderStage(stage, this.index, this.stages.length);
     markStage($("stage-list"), stage.id);
-    this.network.update({ layers: this.trace.layers, outputs: this.unitGrid, res: UNIT_RES, showGradients: stage.links === "gradients" });
+    this.network.update({
+      layers: this.trace.layers, outputs: this.unitGrid, inputs: this.inputGrid, res: UNIT_RES, showGradients: stage.links === "gradients",
+    });
     this.network.highlight(stage.highlight);
     // A button that becomes disabled would drop the keyboard focus: hand it on.
     const focused = document.activeElement;

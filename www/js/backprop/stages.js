@@ -15,6 +15,7 @@ import {
 } from "./math.js";
 import { normForward, normBackward } from "./norm-stages.js";
 import { label, mat, op, productSize, sup } from "./terms.js";
+import { featureName } from "../views/network-inputs.js";
 import { t } from "../core/i18n.js";
 
 // What the stages say that a learner can check; each is a claim, checked in tests/claims.
@@ -31,20 +32,21 @@ const UPDATE_NOTE = {
 /**
  * @param {import("../../pkg/nn_playground.js").BackpropTrace} trace  pg.backpropTrace()
  * @param {{
- *   activation: string, l2: number, learningRate: number,
+ *   activation: string, l2: number, learningRate: number, features: readonly string[],
  *   after: import("../../pkg/nn_playground.js").LayerParameters[] | null,
  * }} options
- *   `after`: pg.parameters() of the session one update later (null when the traced examples are
- *   not the next mini-batch)
+ *   `features`: the network's inputs (the trace's rows of a[0]); `after`: pg.parameters() of the
+ *   session one update later (null when the traced examples are not the next mini-batch)
  * @returns {object[]} the stages in order
  */
-export function buildStages(trace, { activation, l2, learningRate, after }) {
+export function buildStages(trace, { activation, l2, learningRate, features, after }) {
   const { m, layers } = trace;
   const L = layers.length;
   const act = activationMath(activation);
   const stages = [];
+  const inputs = trace.input.length / m;
   const aOf = (l) => (l === 0
-    ? { values: trace.input, rows: 2 }
+    ? { values: trace.input, rows: inputs }
     : { values: layers[l - 1].a, rows: layers[l - 1].nOut });
   const aMat = (l, opts = {}) => {
     const { values, rows } = aOf(l);
@@ -65,9 +67,9 @@ export function buildStages(trace, { activation, l2, learningRate, after }) {
     title: t("Input: the examples, one per column"),
     equation: math("a[0] = X", eqInput()),
     explain: t("The traced {examples} (training rows {rows}) stacked as columns: "
-      + "a<sup>[0]</sup> has one row per feature (x₁, x₂) and one column per example, so it is 2 × m with m = {m}.",
-    { examples, rows: trace.rows.join(", "), m }),
-    sizes: [`${label("a", 0)}: 2 × ${m}; y: 1 × ${m}`],
+      + "a<sup>[0]</sup> has one row per input feature ({features}) and one column per example, so it is {n} × m with m = {m}.",
+    { examples, rows: trace.rows.join(", "), features: features.map(featureName).join(", "), n: inputs, m }),
+    sizes: [`${label("a", 0)}: ${inputs} × ${m}; y: 1 × ${m}`],
     rows: [[aMat(0, { note: t("inputs x") }), yMat()]],
     highlight: { columns: [0], links: [], direction: "forward" },
     links: "weights",

@@ -14,7 +14,7 @@ export const MAX_STEPS = 10000;
 export const STRETCHES = Object.freeze([1, 3, 10]);
 
 const KEYS = /** @type {const} */ ([
-  "problem", "dataset", "seed", "hidden", "activation", "batchNorm", "learningRate", "l2", "mode", "batchSize", "example",
+  "problem", "dataset", "seed", "features", "hidden", "activation", "batchNorm", "learningRate", "l2", "mode", "batchSize", "example",
   "steps", "stage", "optRate", "optStretch", "optSteps",
 ]);
 
