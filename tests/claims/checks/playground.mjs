@@ -83,6 +83,32 @@ export const checks = {
     }
   },
 
+  "lesson-squares"({ links: [link] }) {
+    for (const seed of SEEDS) {
+      const config = linkConfig("playground", link, { seed });
+      assert.deepEqual([config.hidden, config.features], [[], ["x1Squared", "x2Squared"]], "logistic regression on the squares");
+      const squares = using(config, (pg) => train(pg, 2000));
+      assert.equal(squares.testAccuracy, 1, "every test point right after 2000 updates");
+      const plain = using({ ...config, features: ["x1", "x2"] }, (pg) => train(pg, 2000));
+      assert.ok(plain.testAccuracy > 0.25 && plain.testAccuracy < 0.4, `about 30 % on x₁, x₂: ${plain.testAccuracy}`);
+      // The squares first, then standardized: each input is (x² − μ)/σ with μ, σ of x² over the training split.
+      using(config, (pg) => {
+        const { input, m, rows } = pg.backpropTrace(undefined);
+        const points = pg.points("train");
+        const n = points.length / 3;
+        for (const axis of [0, 1]) {
+          const squared = Array.from({ length: n }, (_, i) => points[3 * i + axis] ** 2);
+          const mean = squared.reduce((a, b) => a + b, 0) / n;
+          const sd = Math.sqrt(squared.reduce((a, b) => a + (b - mean) ** 2, 0) / n);
+          rows.forEach((row, j) => {
+            const expected = (squared[row] - mean) / sd;
+            assert.ok(Math.abs(input[axis * m + j] - expected) < 1e-5, `input ${axis} of row ${row}: ${input[axis * m + j]} vs ${expected}`);
+          });
+        }
+      });
+    }
+  },
+
   "lesson-5"({ links: [link] }) {
     for (const seed of SEEDS) {
       const noise = (batchSize) => using(linkConfig("playground", link, { seed, batchSize }), (pg) => {
