@@ -58,6 +58,12 @@ function normalizedTraces(changes = {}) {
   return SEEDS.flatMap((seed) => ["tanh", "sigmoid", "relu"].map((activation) => trace({ batchNorm: "on", activation, ...changes }, seed)));
 }
 
+/** Traces of the explorer's network with a softmax output: 3 classes on the spiral, 4 to 6 Gaussian blobs, each seed. */
+function softmaxTraces() {
+  return SEEDS.flatMap((seed) => [["spiral", 3], ["gauss", 4], ["pinwheel", 5], ["gauss", 6]]
+    .map(([dataset, classes]) => trace({ dataset, classes }, seed)));
+}
+
 /** Unit u's row of a per-example array (nOut × m, row-major). */
 const rowOf = (values, u, m) => [...values.slice(u * m, (u + 1) * m)];
 const sum = (xs) => xs.reduce((s, x) => s + x, 0);
@@ -153,6 +159,43 @@ export const checks = {
       const out = layers.at(-1);
       for (let i = 0; i < m; i++) assert.ok(close(out.delta[i], (out.a[i] - targets[i]) / m), "δ = (ŷ − y)/m");
     }
+  },
+
+  "bp-softmax"() {
+    for (const { m, layers } of softmaxTraces()) {
+      const { nOut: K, z, a } = layers.at(-1);
+      for (let i = 0; i < m; i++) {
+        const column = (values) => Array.from({ length: K }, (_, k) => values[k * m + i]);
+        const e = column(z).map(Math.exp);
+        const p = column(a);
+        p.forEach((v, k) => assert.ok(close(v, e[k] / sum(e)) && v > 0 && v < 1, "ŷ_k = e^z_k / Σ e^z_j, between 0 and 1"));
+        assert.ok(close(sum(p), 1), "each column sums to 1");
+      }
+    }
+  },
+
+  "bp-loss-softmax"() {
+    for (const { m, targets, loss, layers } of softmaxTraces()) {
+      const { a } = layers.at(-1);
+      const perExample = targets.map((y, i) => -Math.log(a[y * m + i]));
+      assert.ok(close(loss, sum(perExample) / m), "J is the mean of −log ŷ_y");
+    }
+  },
+
+  "bp-delta-softmax"() {
+    for (const { m, targets, layers } of softmaxTraces()) {
+      const { nOut: K, a, delta } = layers.at(-1);
+      assert.equal(delta.length, K * m, "one row per class, one column per example");
+      for (let i = 0; i < m; i++) {
+        for (let k = 0; k < K; k++) {
+          assert.ok(close(delta[k * m + i], (a[k * m + i] - (targets[i] === k ? 1 : 0)) / m), "δ = (softmax(z) − onehot(y))/m");
+        }
+        const column = Array.from({ length: K }, (_, k) => delta[k * m + i]);
+        assert.ok(Math.abs(sum(column)) <= 1e-12, `each column of δ sums to 0: ${sum(column)}`);
+      }
+    }
+    // Two classes: the sigmoid's one row, the binary ŷ − y (bp-delta-out checks it entry by entry).
+    assert.equal(trace({}).layers.at(-1).nOut, 1);
   },
 
   "bp-l2"() {

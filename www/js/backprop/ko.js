@@ -139,6 +139,20 @@ addStrings({
   "Backward, layer {l}: gradient ∂J/∂W{sup}": "역전파, 층 {l}: 기울기 ∂J/∂W{sup}",
   " In the normalized layers β is updated in the bias's place, and γ with it.": " 정규화된 층에서는 편향 대신 β 가, 그리고 함께 γ 가 업데이트됩니다.",
 
+  // more than two classes: the softmax output (js/backprop/output.js)
+  "class labels": "클래스 레이블",
+  "a 1 in the row of each example's class": "예제마다 그 클래스의 행에 1",
+  "over each column: e^z divided by the column's sum": "열마다: e^z 를 그 열의 합으로 나눔",
+  "Forward, output: ŷ = softmax(z{sup})": "순전파, 출력: ŷ = softmax(z{sup})",
+  "The softmax turns the weighted sums of each example, one per class, into probabilities of the classes: ŷ<sub>k</sub> = e<sup>z<sub>k</sub></sup> / Σ<sub>j</sub> e<sup>z<sub>j</sub></sup>. Every entry lies between 0 and 1 and each column sums to 1. Unlike the sigmoid it does not act on each entry on its own: every z of a column changes every ŷ of it.":
+    "소프트맥스는 예제마다 클래스당 하나씩인 가중합을 클래스들의 확률로 바꿉니다: ŷ<sub>k</sub> = e<sup>z<sub>k</sub></sup> / Σ<sub>j</sub> e<sup>z<sub>j</sub></sup>. 모든 원소는 0 과 1 사이에 있고, 각 열의 합은 1 입니다. 시그모이드와 달리 원소마다 따로 작용하지 않습니다: 한 열의 z 가 하나만 바뀌어도 그 열의 ŷ 가 모두 바뀝니다.",
+  "Cost: categorical cross-entropy, averaged over the examples": "비용: 예제에 대해 평균한 범주형 교차 엔트로피",
+  " Each example's loss is L = −log ŷ<sub>y</sub>, minus the log of the probability the network gives its true class y; the other probabilities enter only through the softmax, which makes them sum to 1.":
+    " 예제마다 손실은 L = −log ŷ<sub>y</sub>, 곧 네트워크가 그 예제의 실제 클래스 y 에 주는 확률의 로그에 마이너스를 붙인 값입니다. 다른 확률은 소프트맥스를 거쳐서만 들어오며, 소프트맥스가 확률의 합을 1 로 만듭니다.",
+  "ŷ: {K} × {m}, y: 1 × {m} → J: one number": "ŷ: {K} × {m}, y: 1 × {m} → J: 숫자 하나",
+  "The lecture's binary formula generalized: with a softmax output and categorical cross-entropy, ∂J/∂z is again ŷ − y, with y written one-hot (one row per class, a 1 in the row of each example's class) and the 1/m of the mean. One row per class, one column per example; each column of δ sums to 0, because the column of ŷ and that of the one-hot y both sum to 1. With two classes and a sigmoid output the same formula is the binary ŷ − y.":
+    "강의의 이진 공식을 일반화한 것입니다: 출력이 소프트맥스이고 손실이 범주형 교차 엔트로피이면 ∂J/∂z 는 다시 ŷ − y 입니다. 다만 y 는 원-핫으로 쓰고 (클래스마다 한 행, 예제마다 그 클래스의 행에 1), 평균의 1/m 을 넣습니다. 클래스마다 한 행, 예제마다 한 열이며, δ 의 각 열의 합은 0 입니다: ŷ 의 열과 원-핫 y 의 열의 합이 모두 1 이기 때문입니다. 클래스가 둘이고 출력이 시그모이드이면 같은 공식이 이진 ŷ − y 입니다.",
+
   // banners
   "Comparison settings rejected.": "비교 설정이 거부되었습니다.",
   "The previous runs stay on show.": "이전 실행이 그대로 보입니다.",

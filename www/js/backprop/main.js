@@ -18,6 +18,7 @@ import { NetworkView } from "../views/network.js";
 import { BoundaryView } from "../views/boundary.js";
 import { cancelGradientCheck, runGradientCheck } from "../views/readouts.js";
 import { formatLoss } from "../core/format.js";
+import { multiClassDatasets, fitClasses } from "../core/classes.js";
 import { describeDivergence, describeError } from "../core/errors.js";
 import { showError } from "../shell/banners.js";
 import { t } from "../core/i18n.js";
@@ -72,6 +73,8 @@ class BackpropExplorer extends Page {
 
   prepare() {
     this.network = new NetworkView($("bp-network"), null, { editable: false, notation: true });
+    /** The datasets that take more than two classes (the core refuses the others). */
+    this.multiClass = multiClassDatasets(this.wasm.Playground, this.description.datasetsFor("classification"));
     this.dataView = new BoundaryView(/** @type {HTMLCanvasElement} */ ($("bp-data")));
     this.race = new OptimizerRace(this.wasm.Playground, $("race-panels"));
     $("prev-stage").addEventListener("click", () => this.move(-1));
@@ -134,6 +137,7 @@ class BackpropExplorer extends Page {
     this.showModeFields();
     this.network.render({
       hidden: this.state.hidden, activation: this.state.activation, problem: "classification", normalize: "none", features: this.state.features,
+      classes: this.state.classes,
     });
     this.dataView.setData({ bounds: pg.bounds(), train: pg.points("train"), test: new Float32Array(0), regression: false });
     cancelGradientCheck();
@@ -150,10 +154,11 @@ class BackpropExplorer extends Page {
   }
 
   /**
-   * @param {string} _key
+   * @param {string} key
    * @param {ExplorerState} next
    */
-  settingChanged(_key, next) {
+  settingChanged(key, next) {
+    fitClasses(key, next, this.multiClass);
     const { configKeys } = this.description;
     const config = (s) => JSON.stringify(configKeys.map((k) => s[k]));
     if (config(next) !== config(this.state)) {

@@ -75,6 +75,8 @@ export function math(label, ...lines) {
 const sumOver = (i = "i") => `<munderover>${mo("∑")}${row(mi(i), mo("="), mn(1))}${mi("m")}</munderover>`;
 /** x of example i: x with the superscript (i). */
 const ofExample = (x, i = "i") => `<msup>${x}${paren(mi(i))}</msup>`;
+/** A thin space (after "log"). */
+const THIN = '<mspace width="0.17em"></mspace>';
 /** The batch mean μ_B and variance σ²_B of a layer's z. */
 const MU = `<msub>${mi("μ")}${mi("B")}</msub>`;
 const SIGMA2 = `<msubsup>${mi("σ")}${mi("B")}${mn(2)}</msubsup>`;
@@ -141,19 +143,39 @@ export function eqNormBack(l) {
 }
 
 /**
- * J: the mean cross-entropy over the m examples, plus the L2 penalty when λ > 0.
- * @param {number} l2
+ * The softmax output, two lines: ŷ = a[L] = softmax(z[L]), and ŷ_k = e^{z_k} / Σ_j e^{z_j}.
+ * @param {number} L
  */
-export function eqLoss(l2) {
+export function eqSoftmax(L) {
+  const e = (k) => `<msup>${mi("e")}<msub>${mi("z")}${mi(k)}</msub></msup>`;
+  return [
+    row(sym("y", null, { hat: true }), mo("="), sym("a", L), mo("="), mi("softmax"), paren(sym("z", L))),
+    row(`<msub>${sym("y", null, { hat: true })}${mi("k")}</msub>`, mo("="), `<mfrac>${e("k")}${row(`<munder>${mo("∑")}${mi("j")}</munder>`, e("j"))}</mfrac>`),
+  ];
+}
+
+/**
+ * J: the mean cross-entropy over the m examples plus the L2 penalty when λ > 0 — binary, one
+ * line; or with `softmax` categorical, two lines: each example's L = −log ŷ_y, and J the mean of
+ * them.
+ * @param {number} l2
+ * @param {boolean} [softmax]
+ * @returns {string[]} the lines
+ */
+export function eqLoss(l2, softmax = false) {
   const yi = ofExample(mi("y"));
   const hi = ofExample(sym("y", null, { hat: true }));
-  const mean = row(mo("−"), `<mfrac>${mn(1)}${mi("m")}</mfrac>`, sumOver(),
-    row(tight("["), yi, mi("log"), hi, mo("+"), paren(mn(1), mo("−"), yi), mi("log"), paren(mn(1), mo("−"), hi), tight("]")));
+  const log = row(mi("log"), THIN);
+  const perExample = softmax
+    ? row(log, `<msubsup>${sym("y", null, { hat: true })}${yi}${paren(mi("i"))}</msubsup>`)
+    : row(tight("["), yi, log, hi, mo("+"), paren(mn(1), mo("−"), yi), log, paren(mn(1), mo("−"), hi), tight("]"));
+  const mean = row(mo("−"), `<mfrac>${mn(1)}${mi("m")}</mfrac>`, sumOver(), perExample);
   const penalty = l2 > 0
     ? row(mo("+"), `<mfrac>${mi("λ")}${mn(2)}</mfrac>`, `<munder>${mo("∑")}${mi("l")}</munder>`,
       `<msup>${row(mo("‖"), `<msup>${mi("W")}${row(tight("["), mi("l"), tight("]"))}</msup>`, mo("‖"))}${mn(2)}</msup>`)
     : "";
-  return row(mi("J"), mo("="), mean, penalty);
+  const cost = row(mi("J"), mo("="), mean, penalty);
+  return softmax ? [row(mi("L"), mo("="), mo("−"), log, `<msub>${sym("y", null, { hat: true })}${mi("y")}</msub>`), cost] : [cost];
 }
 
 /**
@@ -162,6 +184,15 @@ export function eqLoss(l2) {
  */
 export function eqDeltaOut(L) {
   return row(sym("δ", L), mo("="), dJ(sym("z", L)), mo("="), `<mfrac>${row(sym("a", L), mo("−"), mi("y"))}${mi("m")}</mfrac>`);
+}
+
+/**
+ * δ[L] = ∂J/∂z[L] = (softmax(z[L]) − onehot(y))/m: the binary formula with y one-hot.
+ * @param {number} L
+ */
+export function eqDeltaSoftmax(L) {
+  return row(sym("δ", L), mo("="), dJ(sym("z", L)), mo("="),
+    `<mfrac>${row(mi("softmax"), paren(sym("z", L)), mo("−"), mi("onehot"), paren(mi("y")))}${mi("m")}</mfrac>`);
 }
 
 /**

@@ -4,6 +4,9 @@
  * ∂J/∂W[L] and ∂J/∂b[L], δ[L−1], … down to layer 1, and the update. With
  * batch normalization each hidden layer gains a stage between z[l] and a[l],
  * and one on the way back from δ̃[l] = ∂J/∂z̃[l] to δ[l] (js/backprop/norm-stages.js).
+ * With three or more classes the output is a softmax of one unit per class,
+ * the cost categorical cross-entropy and δ[L] = (softmax(z[L]) − onehot(y))/m
+ * (js/backprop/output.js says what differs).
  *
  * Every number shown is one the core computed: the trace's matrices (a
  * transpose only reads them in another order) and, for the update, the
@@ -11,18 +14,15 @@
  * update ahead). Nothing is computed here.
  */
 import {
-  math, eqInput, eqZ, eqA, eqLoss, eqDeltaOut, eqGradW, eqGradB, eqDelta, eqUpdate, activationMath,
+  math, eqInput, eqZ, eqA, eqGradW, eqGradB, eqDelta, eqUpdate, activationMath,
 } from "./math.js";
 import { normForward, normBackward } from "./norm-stages.js";
+import { describeOutput } from "./output.js";
 import { label, mat, op, productSize, sup } from "./terms.js";
 import { featureName } from "../views/network-inputs.js";
 import { t } from "../core/i18n.js";
 
 // What the stages say that a learner can check; each is a claim, checked in tests/claims.
-const DELTA_OUT = {
-  claim: "bp-delta-out",
-  text: "With a sigmoid output and cross-entropy the derivative of the loss with respect to z is simply ŷ − y. Here δ carries the 1/m of the mean (the lecture divides by m in ∂J/∂W instead): the same numbers.",
-};
 const L2_NOTE = { claim: "bp-l2", text: " L2 adds λW (the biases get no penalty)." };
 const UPDATE_NOTE = {
   claim: "bp-update",
@@ -53,7 +53,9 @@ export function buildStages(trace, { activation, l2, learningRate, features, aft
     const name = label("a", l, { T: opts.T });
     return mat(l === L && !opts.T ? `ŷ = ${name}` : name, values, rows, m, opts);
   };
-  const yMat = () => mat("y", trace.targets, 1, m, { note: t("targets") });
+  // The output layer: a sigmoid unit, or a softmax of one unit per class (output.js).
+  const output = describeOutput(trace);
+  const yMat = output.y;
   const examples = t(m === 1 ? "1 example" : "{m} examples", { m });
   const sizeOf = (name, size, of) => t("{name}: {size}, the size of {of}", { name, size, of });
   const actName = activation === "sigmoid" ? t("sigmoid") : activation;
@@ -108,20 +110,20 @@ export function buildStages(trace, { activation, l2, learningRate, features, aft
     // What the activation receives: z[l], or z̃[l] after the normalization.
     const input = norm ? { name: label("z̃", l), values: layer.norm.zTilde } : { name: label("z", l), values: layer.z };
     const out = l === L;
-    const gName = out || activation === "sigmoid" ? "σ" : activation === "relu" ? "ReLU" : "tanh";
+    const gName = out ? output.g : activation === "sigmoid" ? "σ" : activation === "relu" ? "ReLU" : "tanh";
     stages.push({
       id: `a${l}`,
       group: "forward",
       short: out ? `${label("a", l)} = ŷ` : label("a", l),
-      title: out ? t("Forward, output: ŷ = σ(z{sup})", { sup: sup(l) }) : t("Forward, layer {l}: activations a{sup}", { l, sup: sup(l) }),
-      equation: math(out ? `y hat = a[${l}] = sigma(z[${l}])` : `a[${l}] = g(${norm ? "z tilde" : "z"}[${l}])`, eqA(l, L, activation, norm)),
+      title: out ? output.title : t("Forward, layer {l}: activations a{sup}", { l, sup: sup(l) }),
+      equation: out ? output.equation : math(`a[${l}] = g(${norm ? "z tilde" : "z"}[${l}])`, eqA(l, L, activation, norm)),
       explain: out
-        ? t("The sigmoid turns each weighted sum into a probability of class 1 (blue), one per example.")
+        ? output.explain
         : t("The activation {act} acts on every entry on its own: a{sup} has the same size as {z}. "
           + "These are the numbers the next layer receives.", { act: actName, sup: sup(l), z: input.name }),
       sizes: [sizeOf(label("a", l), `${nOut} × ${m}`, input.name)],
       rows: [[
-        mat(input.name, input.values, nOut, m), op(gName, t("element-wise")),
+        mat(input.name, input.values, nOut, m), op(gName, out ? output.gTitle : t("element-wise")),
         aMat(l, { kind: "result" }),
       ]],
       highlight: { columns: [l], links: [], direction: "forward" },
@@ -135,16 +137,17 @@ export function buildStages(trace, { activation, l2, learningRate, features, aft
     id: "loss",
     group: "loss",
     short: "J",
-    title: t("Cost: binary cross-entropy, averaged over the examples"),
-    equation: math("J, the mean cross-entropy", eqLoss(l2)),
+    title: output.lossTitle,
+    equation: output.lossEquation(l2),
     explain: t("Mean loss over the {examples}: {loss}", {
       examples, loss: `<output class="scalar" data-value="${trace.loss}">${trace.loss.toFixed(5)}</output>`,
     })
       + (l2 > 0 ? t("; with the L2 penalty, J = {cost}.", {
         cost: `<output class="scalar" data-value="${trace.cost}">${trace.cost.toFixed(5)}</output>`,
       }) : ".")
+      + output.lossNote
       + t(" It is large when a confident prediction is wrong."),
-    sizes: [t("ŷ and y: 1 × {m} → J: one number", { m })],
+    sizes: [output.lossSizes],
     rows: [[aMat(L), yMat(), op("→"), { scalar: true, name: "J", value: trace.cost }]],
     highlight: { columns: [L], links: [], direction: "forward" },
     links: "weights",
@@ -156,10 +159,10 @@ export function buildStages(trace, { activation, l2, learningRate, features, aft
     group: "backward",
     short: label("δ", L),
     title: t("Backward, output: δ{sup} = ∂J/∂z{sup}", { sup: sup(L) }),
-    equation: math(`delta[${L}] = (a[${L}] - y) / m`, eqDeltaOut(L)),
-    explain: t(DELTA_OUT.text),
-    sizes: [sizeOf(label("δ", L), `1 × ${m}`, label("z", L))],
-    rows: [[aMat(L), op("−"), yMat(), op("÷ m"), mat(label("δ", L), out.delta, 1, m, { kind: "grad" })]],
+    equation: output.deltaEquation,
+    explain: output.deltaExplain,
+    sizes: [sizeOf(label("δ", L), `${output.units} × ${m}`, label("z", L))],
+    rows: [[aMat(L), op("−"), output.deltaY(), op("÷ m"), mat(label("δ", L), out.delta, output.units, m, { kind: "grad" })]],
     highlight: { columns: [L], links: [], direction: "backward" },
     links: "gradients",
   });

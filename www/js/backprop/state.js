@@ -1,8 +1,8 @@
 /**
- * State of the backprop explorer: a small classification network trained with
- * plain SGD (narrower than the core allows: small enough to read every
- * number), which examples the pass is traced on (the next mini-batch, or one
- * chosen training example), how many updates have been applied, the stage on
+ * State of the backprop explorer: a small classification network (two classes,
+ * or more with a softmax output) trained with plain SGD (narrower than the core
+ * allows: small enough to read every number), which examples the pass is
+ * traced on (the next mini-batch, or one chosen training example), how many updates have been applied, the stage on
  * show, and the settings of the optimizer comparison below. Limits come from
  * the core's schema; the narrowing is declared here, once.
  */
@@ -14,7 +14,7 @@ export const MAX_STEPS = 10000;
 export const STRETCHES = Object.freeze([1, 3, 10]);
 
 const KEYS = /** @type {const} */ ([
-  "problem", "dataset", "seed", "features", "hidden", "activation", "batchNorm", "learningRate", "l2", "mode", "batchSize", "example",
+  "problem", "dataset", "classes", "seed", "features", "hidden", "activation", "batchNorm", "learningRate", "l2", "mode", "batchSize", "example",
   "steps", "stage", "optRate", "optStretch", "optSteps",
 ]);
 
@@ -72,7 +72,7 @@ export function describeExplorer(schema) {
       optSteps: integer(0, MAX_STEPS, 30),
     },
     overrides: {
-      // Only classification: the lecture's sigmoid output and cross-entropy.
+      // Only classification: the lecture's sigmoid output and cross-entropy, or a softmax of more classes.
       dataset: { choices: schema.datasets.classification, default: "circle" },
       hidden: { default: [3, 2], maxLayers: 4, max: 8 },
       activation: { choices: ["tanh", "sigmoid", "relu"], labels: { tanh: "tanh", sigmoid: "sigmoid σ", relu: "ReLU" } },
