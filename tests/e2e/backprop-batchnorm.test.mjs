@@ -6,33 +6,12 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { loadPlayground, waitFor, browserSuite, parseShown, englishLeft } from "./helpers.mjs";
+import { waitFor, browserSuite, parseShown, englishLeft } from "./helpers.mjs";
+import { explorerLoader, openStage, assertShown } from "./backprop-helpers.mjs";
 
 const suite = browserSuite();
 const { fresh } = suite;
-
-/** Load the explorer (optionally with a hash) and wait until its first stage is drawn. */
-function loadExplorer(page, hash = "") {
-  return loadPlayground(page, suite.base, `backprop.html${hash}`);
-}
-
-/** Go to a stage by its chip and return its matrices by name: { shape, cells (as numbers) }. */
-async function openStage(page, id) {
-  await page.click(`.stage-button[data-stage=${id}]`);
-  await waitFor(page, (s) => window.nnBackprop.stage === s, id);
-  return page.evaluate(() => Object.fromEntries([...document.querySelectorAll("#stage-terms .mx")].map((m) => [
-    m.querySelector(".mx-name").textContent,
-    { shape: m.querySelector(".mx-shape").textContent, cells: [...m.querySelectorAll(".mx-cell")].map((c) => c.textContent) },
-  ])));
-}
-
-/** The shown cells (3 decimals, or 3 significant digits) against the trace's numbers. */
-function assertShown(cells, values, what) {
-  assert.equal(cells.length, values.length, `${what}: ${cells.length} cells`);
-  cells.map(parseShown).forEach((v, k) => {
-    assert.ok(Math.abs(v - values[k]) <= 5e-4 + 5e-3 * Math.abs(values[k]), `${what} entry ${k}: ${v} vs ${values[k]}`);
-  });
-}
+const loadExplorer = explorerLoader(suite);
 
 test("batch normalization adds its stages between z and a and on the way back, with the trace's numbers", async () => {
   const { page, consoleErrors, pageErrors } = await fresh();

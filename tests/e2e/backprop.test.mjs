@@ -5,15 +5,12 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { loadPlayground, waitFor, readNumber, browserSuite, parseShown, requestsOutside } from "./helpers.mjs";
+import { waitFor, readNumber, browserSuite, parseShown, requestsOutside } from "./helpers.mjs";
+import { explorerLoader } from "./backprop-helpers.mjs";
 
 const suite = browserSuite();
 const { fresh } = suite;
-
-/** Load the explorer (optionally with a hash) and wait until its first stage is drawn. */
-function loadExplorer(page, hash = "") {
-  return loadPlayground(page, suite.base, `backprop.html${hash}`);
-}
+const loadExplorer = explorerLoader(suite);
 
 /** What the current stage shows: id, its matrices (name, shape, numbers), the highlighted units and links. */
 function stageView(page) {
