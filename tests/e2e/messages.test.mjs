@@ -91,7 +91,7 @@ test("a link's refused values are listed by their field's label, then as typed; 
   for (const part of [
     "Learning rate — learningRate=-1: must be greater than 0 and at most 1\u202f000\u202f000; got −1",
     "Scale x₂ — scale=1,0: must not be 0",
-    "Dataset — dataset=nope: must be one of circle, xor, gauss, spiral, moons, plane, gaussians, custom; got “nope”",
+    "Dataset — dataset=nope: must be one of circle, xor, gauss, spiral, moons, pinwheel, plane, gaussians, custom; got “nope”",
     "; foo=1: is not a setting here",
     "; embed=2: must be one of 1, 0; got “2”",
   ]) assert.ok(notice.includes(part), `${part} in ${notice}`);

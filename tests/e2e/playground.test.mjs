@@ -55,7 +55,7 @@ test("loads with no console errors and no page errors, everything drawn", async 
   assert.match(hash, /learningRate=0\.03/);
   // Every thumbnail of both problem types got drawn from the core's points.
   const thumbs = await page.$$eval("canvas[data-dataset]", (cs) => cs.map((c) => [c.dataset.dataset, c.dataset.drawn]));
-  assert.equal(thumbs.length, 7);
+  assert.equal(thumbs.length, 8);
   for (const [name, drawn] of thumbs) assert.equal(drawn, "true", `thumbnail ${name}`);
   // The boundary canvas is not blank: it holds both orange-ish and blue-ish pixels.
   const px = await boundaryPixels(page);
