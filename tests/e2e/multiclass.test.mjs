@@ -2,8 +2,9 @@
  * More than two classes on the playground (www/index.html) and in the <nn-playground> element,
  * in headless Chromium: a three-class link trains and its confusion matrix agrees with the
  * accuracies shown; the boundary in three hue families; the Classes field and the datasets kept
- * together; points added with the class picker; CSV labels 0 … K−1 and a label beyond them
- * refused by name; the element's `classes` attribute; Korean with no English left.
+ * together; Discretize output in the classes' colours; points added with the class picker; CSV
+ * labels 0 … K−1 and a label beyond them refused by name; the element's `classes` attribute;
+ * Korean with no English left.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -95,6 +96,29 @@ test("a three-class link trains; its 3×3 confusion matrix's diagonal over its t
   assert.equal(await page.locator("#boundary").evaluate((c) => c.closest("figure").querySelectorAll(".class-key-item").length), 3);
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(pageErrors, []);
+});
+
+test("Discretize output with three classes: the plot in the three classes' colours only", async () => {
+  const { page } = await suite.fresh();
+  await loadPlayground(page, suite.base, `${SPIRAL3}&discretize=true`);
+  const share = await page.evaluate(async () => {
+    const { classColor, BACKGROUND_STRENGTH } = await import("/js/views/colors.js");
+    const colours = [0, 1, 2].map((k) => Uint8ClampedArray.from(classColor(k, BACKGROUND_STRENGTH)));
+    const canvas = /** @type {HTMLCanvasElement} */ (document.getElementById("boundary"));
+    const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+    const counts = [0, 0, 0];
+    let opaque = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] === 0) continue;
+      opaque++;
+      colours.forEach((c, k) => {
+        if (Math.abs(data[i] - c[0]) <= 3 && Math.abs(data[i + 1] - c[1]) <= 3 && Math.abs(data[i + 2] - c[2]) <= 3) counts[k]++;
+      });
+    }
+    return counts.map((n) => n / opaque);
+  });
+  assert.ok(share.reduce((a, b) => a + b, 0) > 0.75, `every cell in a class's colour: ${share}`);
+  assert.ok(share.every((s) => s > 0.05), `each of the three classes somewhere: ${share}`);
 });
 
 test("the Classes field and the datasets go together; a regression has neither the field nor the matrix", async () => {

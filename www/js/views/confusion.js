@@ -14,6 +14,8 @@ import { t, onLangChange } from "../core/i18n.js";
 
 /** The shade of a whole row's share, as an opacity of the navy that fills a cell. */
 const FULL_SHADE = 0.85;
+/** From this shade on a cell's count is written in white (where white contrasts more than ink). */
+const WHITE_FROM = 0.62;
 
 /** Create an element with a class and text. */
 function element(tag, className = "", text) {
@@ -105,7 +107,7 @@ export class ConfusionView {
         const cell = element("td", r === c ? "confusion-cell confusion-diagonal" : "confusion-cell", String(n));
         cell.dataset.count = String(n);
         cell.style.background = `rgba(24, 49, 83, ${(share * FULL_SHADE).toFixed(3)})`;
-        cell.classList.toggle("confusion-dark", share * FULL_SHADE > 0.45);
+        cell.classList.toggle("confusion-dark", share * FULL_SHADE >= WHITE_FROM);
         cell.title = t("true class {r}, predicted {c}: {n} of the {all} points of class {r}", { r, c, n, all: inRow });
         row.append(cell);
       }
