@@ -8,6 +8,7 @@
 //! (backpropagated) gradients instead: the batch statistics couple every sample to every other,
 //! and the softmax every output to every other, which the R-pass written here leaves out.
 
+use crate::analysis::lanczos;
 use crate::analysis::landscape::dominant_pair;
 use crate::error::Result;
 use crate::math::rng::SeededRng;
@@ -34,7 +35,8 @@ const PASSES_PER_PRODUCT: f64 = 35.0;
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Sharpness {
-    /// λ_max (the Rayleigh quotient vᵀHv of the converged direction v, ‖v‖ = 1).
+    /// λ_max: the largest eigenvalue (the Rayleigh quotient vᵀHv of the converged unit direction,
+    /// or the largest Ritz value of the Lanczos iteration).
     pub lambda_max: f64,
     /// 2/λ_max: the largest stable step of full-batch gradient descent near here.
     pub stable_step: f64,
@@ -147,22 +149,32 @@ fn gradient_difference_product(net: &Network, x: ArrayView2<f64>, y: &[f64], l2:
     plus.iter().zip(&minus).map(|(p, m)| (p - m) / (2.0 * step)).collect()
 }
 
-/// λ_max of the cost's Hessian over (`x`, `y`) by power iteration from a fixed random direction,
-/// on as many points as the work budget allows for [`MAX_ITERATIONS`] products.
+/// λ_max of the cost's Hessian over (`x`, `y`) by power iteration from a fixed random direction —
+/// or, when it does not settle on a positive eigenvalue (a negative one of larger magnitude,
+/// common at saddles and with batch normalization), by Lanczos iteration — on as many points as
+/// the work budget allows for 2 × [`MAX_ITERATIONS`] products.
 pub fn sharpness(net: &Network, x: ArrayView2<f64>, y: &[f64], l2: f64) -> Result<Sharpness> {
-    let n = points_within_budget("sharpness", net, x.nrows(), MAX_ITERATIONS)?;
+    let n = points_within_budget("sharpness", net, x.nrows(), 2 * MAX_ITERATIONS)?;
+    let product = |v: &[f64]| hessian_vector_product(net, x, y, l2, v, n);
     let mut v = start_direction(net.params.len(), 0);
-    let (mut lambda, mut iterations) = (0.0, 0);
-    while iterations < MAX_ITERATIONS {
-        let hv = hessian_vector_product(net, x, y, l2, &v, n);
+    let (mut lambda, mut iterations, mut settled) = (0.0, 0, false);
+    while iterations < MAX_ITERATIONS && !settled {
+        let hv = product(&v);
         let next = dot(&v, &hv);
         iterations += 1;
-        let settled = (next - lambda).abs() <= TOLERANCE * next.abs();
+        settled = (next - lambda).abs() <= TOLERANCE * next.abs();
         lambda = next;
         v = hv;
-        if settled || !scale_to_unit(&mut v) {
+        if !scale_to_unit(&mut v) {
             break;
         }
+    }
+    if !(settled && lambda > 0.0) {
+        // The eigenvalue of largest magnitude is negative (a saddle's direction, or a normalized
+        // layer's scale), or eigenvalues of opposite signs compete: Lanczos finds the largest.
+        let (largest, steps) =
+            lanczos::largest_eigenvalue(product, start_direction(net.params.len(), 0), MAX_ITERATIONS, TOLERANCE);
+        (lambda, iterations) = (largest, iterations + steps);
     }
     Ok(Sharpness { lambda_max: lambda, stable_step: 2.0 / lambda, iterations, points: n })
 }
