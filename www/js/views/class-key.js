@@ -3,7 +3,7 @@
  * key under the decision boundary (views/figures.js) — the orange … blue scale
  * from 0 to 1 for two classes or a regression, one swatch per class for more.
  */
-import { classColor, cssColor } from "./colors.js";
+import { classColor, cssColor, CLASS_COLOR_NAMES } from "./colors.js";
 
 /**
  * A small square in class `k`'s colour (hidden from screen readers: the class's number or name
@@ -35,6 +35,7 @@ export function showClassKey(figure, classes) {
   key.replaceChildren(word, ...Array.from({ length: classes }, (_, k) => {
     const item = document.createElement("span");
     item.className = "class-key-item";
+    item.title = CLASS_COLOR_NAMES[k]; // translated as it appears
     item.append(classSwatch(k), String(k));
     return item;
   }));
