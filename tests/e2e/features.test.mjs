@@ -99,19 +99,25 @@ test("pressing the x₁² node adds it: the link, three inputs, its heatmap is t
   assert.deepEqual(pageErrors, []);
 });
 
-test("removing the last input is refused with a message; adding another clears it", async () => {
+test("removing the last input is refused with a note beside it; it goes when the pointer leaves; adding another works", async () => {
   const { page, pageErrors } = await fresh();
   await loadPlayground(page, suite.base, "#features=sinX2&hidden=3");
   assert.deepEqual((await inputsOf(page)).features, ["sinX2"]);
+  const box = () => page.locator("#network [data-feature=x1]").boundingBox();
+  const before = await box();
   await page.click("#network [data-feature=sinX2]");
   const note = page.locator("#network-note");
   await note.waitFor({ state: "visible" });
+  assert.deepEqual(await box(), before, "nothing moves under the pointer");
   assert.equal(await note.textContent(), "sin x₂ is the only input left: add another feature before removing it.");
   assert.equal(await note.getAttribute("role"), "status");
   const kept = await inputsOf(page);
   assert.deepEqual(kept.features, ["sinX2"], "the network keeps its input");
   assert.match(kept.hash, /features=sinX2/);
   assert.equal(await page.getAttribute("#network [data-feature=sinX2]", "aria-pressed"), "true");
+  await page.mouse.move(5, 5);
+  await note.waitFor({ state: "hidden" });
+  assert.equal(await note.textContent(), "");
 
   await page.click("#network [data-feature=x1x2]");
   await waitFor(page, () => window.nnPlayground.playground.config().features.length === 2);
@@ -120,7 +126,7 @@ test("removing the last input is refused with a message; adding another clears i
   assert.deepEqual(pageErrors, []);
 });
 
-test("the keyboard toggles a feature: Tab reaches the nodes, Enter adds, Space removes", async () => {
+test("the keyboard toggles a feature: Tab reaches the nodes, Enter adds, Space removes; the last input's note stays while focused", async () => {
   const { page } = await fresh();
   await loadPlayground(page, suite.base, "#hidden=2");
   const node = "#network [data-feature=x2Squared]";
@@ -137,6 +143,13 @@ test("the keyboard toggles a feature: Tab reaches the nodes, Enter adds, Space r
   await waitFor(page, () => !window.nnPlayground.playground.config().features.includes("x2Squared"));
   assert.equal(await page.getAttribute(node, "aria-pressed"), "false");
   assert.equal(await page.evaluate(() => window.nnPlayground.playing), false, "Space on a node toggles it, it does not play");
+
+  await loadPlayground(page, suite.base, "#features=x2&hidden=2");
+  await page.focus("#network [data-feature=x2]");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.textContent("#network-note"), "x₂ is the only input left: add another feature before removing it.");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.textContent("#network-note"), "", "gone once the focus leaves the node");
 });
 
 test("the input nodes read in Korean: names kept, tooltips and the refusal translated", async () => {
@@ -152,6 +165,7 @@ test("the input nodes read in Korean: names kept, tooltips and the refusal trans
   // Back in English, the same nodes say it in English.
   await page.click(".lang-switch button[data-lang=en]");
   assert.equal(await page.getAttribute("#network [data-feature=sinX1]", "title"), "sin x₁: not an input. Press to add it.");
+  await page.click("#network [data-feature=x1]");
   assert.equal(await page.textContent("#network-note"), "x₁ is the only input left: add another feature before removing it.");
   assert.deepEqual(consoleErrors, []);
 });

@@ -144,9 +144,15 @@ export class NetworkView {
     container.addEventListener("keydown", (e) => this.onKey(e));
     container.addEventListener("pointerover", (e) => this.onPointer(e));
     container.addEventListener("pointermove", (e) => this.onPointer(e));
-    container.addEventListener("pointerleave", () => this.hideTip("pointer"));
+    container.addEventListener("pointerleave", () => {
+      this.hideTip("pointer");
+      this.clearNote();
+    });
     container.addEventListener("focusin", (e) => this.onFocus(e));
-    container.addEventListener("focusout", () => this.hideTip("focus"));
+    container.addEventListener("focusout", () => {
+      this.hideTip("focus");
+      this.clearNote();
+    });
     this.resizeObserver = new ResizeObserver(() => {
       if (container.clientWidth === this.laidOutWidth) this.drawEdges();
       // A new width may turn the diagram: after this layout, not inside the observer's callback.
@@ -186,19 +192,25 @@ export class NetworkView {
 
   /**
    * An input node was pressed: its feature added or removed — or, the network's last input,
-   * kept, and the note says why.
+   * kept, and a note beside it says why until the pointer leaves the diagram or the focus the node.
    * @param {HTMLElement} button
    */
   toggle(button) {
     const feature = button.dataset.feature;
     const next = toggleFeature(this.featureToggles.choices, this.features, feature);
     if (!next) {
+      // Beside the node, over the diagram: nothing moves under the pointer.
       this.note.textContent = lastInputText(feature);
+      this.place(this.note, button, null);
       return;
     }
-    this.note.textContent = "";
     this.focusAfterRender = button.id;
     this.featureToggles.onChange(next);
+  }
+
+  /** The note goes once the pointer or the focus leaves (see `toggle`). */
+  clearNote() {
+    if (this.note) this.note.textContent = "";
   }
 
   /**
@@ -239,9 +251,6 @@ export class NetworkView {
       toolbar.append(add, remove, count);
       c.append(toolbar);
     }
-    /** Why an input node's press changed nothing (empty otherwise). */
-    this.note = el("p", { class: "net-note", role: "status", id: `${c.id || "net"}-note` });
-    if (this.featureToggles) c.append(this.note);
 
     const body = el("div", { class: "net-body" });
     const svg = document.createElementNS(SVG_NS, "svg");
@@ -250,6 +259,9 @@ export class NetworkView {
     const cols = el("div", { class: "net-cols" });
     const tip = el("div", { class: "net-tip", id: this.tipIdFor(), role: "tooltip", hidden: true });
     body.append(svg, cols, tip);
+    /** Why an input node's press changed nothing (empty otherwise). */
+    this.note = el("p", { class: "net-note", role: "status", id: `${c.id || "net"}-note` });
+    if (this.featureToggles) body.append(this.note);
 
     const L = n + 1;
     const inputNote = this.notation ? "a[0] = x" : normalize === "standardize" ? "standardized" : "raw";
@@ -633,7 +645,17 @@ export class NetworkView {
         ? link.hit === target
         : link.b === target || link.a === target);
     }
-    // Place it next to the pointer or the unit, kept inside the diagram.
+    this.place(this.tip, target, at);
+  }
+
+  /**
+   * Place a box drawn over the diagram (the tooltip, the note) next to the pointer `at` or
+   * beside `target`, kept inside the diagram.
+   * @param {HTMLElement} box
+   * @param {Element} target
+   * @param {{ x: number, y: number } | null} at
+   */
+  place(box, target, at) {
     const body = this.body;
     let x;
     let y;
@@ -646,14 +668,14 @@ export class NetworkView {
       x = r.right - o.left + body.scrollLeft + 8;
       y = r.top - o.top + body.scrollTop;
     }
-    const w = this.tip.offsetWidth;
-    const h = this.tip.offsetHeight;
+    const w = box.offsetWidth;
+    const h = box.offsetHeight;
     const maxX = body.scrollLeft + body.clientWidth - w - 4;
     if (x > maxX) x = at ? at.x - w - 12 : Math.max(body.scrollLeft + 4, maxX);
     x = Math.max(body.scrollLeft + 2, x);
     y = Math.max(0, Math.min(y, Math.max(body.scrollHeight, body.clientHeight) - h - 2));
-    this.tip.style.left = `${x}px`;
-    this.tip.style.top = `${y}px`;
+    box.style.left = `${x}px`;
+    box.style.top = `${y}px`;
   }
 
   hideTip(source) {
