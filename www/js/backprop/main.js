@@ -15,7 +15,7 @@ import { buildStages } from "./stages.js";
 import { OptimizerRace } from "./optimizers.js";
 import { renderStage, renderStageList, markStage } from "./view.js";
 import { NetworkView } from "../views/network.js";
-import { BoundaryView } from "../views/boundary.js";
+import { BoundaryView, shapeOf } from "../views/boundary.js";
 import { cancelGradientCheck, runGradientCheck } from "../views/readouts.js";
 import { formatLoss } from "../core/format.js";
 import { multiClassDatasets, fitClasses } from "../core/classes.js";
@@ -204,7 +204,7 @@ class BackpropExplorer extends Page {
     const [xmin, xmax, ymin, ymax] = pg.bounds();
     this.unitGrid = pg.unitOutputs(UNIT_RES, xmin, xmax, ymin, ymax);
     this.inputGrid = pg.inputOutputs(UNIT_RES, xmin, xmax, ymin, ymax);
-    this.dataView.paintFrom(pg, state.hidden);
+    this.dataView.paintFrom(pg, state.hidden, shapeOf(state));
     this.drawData();
     $("step-counter").textContent = String(state.steps);
     $("cost").textContent = formatLoss(this.trace.cost);

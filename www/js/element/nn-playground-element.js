@@ -30,7 +30,7 @@ import { describeError, describeProblems, settingOf, indexOf } from "../core/err
 import { SETTING_FIELDS } from "../core/labels.js";
 import { formatLoss, formatAccuracy } from "../core/format.js";
 import { describePlayground } from "../playground/state.js";
-import { BoundaryView } from "../views/boundary.js";
+import { BoundaryView, shapeOf } from "../views/boundary.js";
 import { LossChart } from "../views/loss-chart.js";
 import { PlayLoop } from "../shell/play-loop.js";
 import { tIn, onLangChange, LANGS } from "../core/i18n.js";
@@ -291,7 +291,7 @@ export class NnPlaygroundElement extends HTMLElement {
 
   drawBoundary() {
     if (!this.diverged) {
-      this.view.paintFrom(this.pg, this.state.hidden);
+      this.view.paintFrom(this.pg, this.state.hidden, shapeOf(this.state));
     }
     this.view.draw({ showTestData: !!this.state?.showTestData });
   }

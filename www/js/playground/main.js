@@ -9,7 +9,7 @@
 import { TrainingPage } from "../shell/training-page.js";
 import { describePlayground } from "./state.js";
 import { CUSTOM } from "../core/state.js";
-import { BoundaryView } from "../views/boundary.js";
+import { BoundaryView, shapeOf } from "../views/boundary.js";
 import { LossChart } from "../views/loss-chart.js";
 import { NetworkView } from "../views/network.js";
 import { updateThumbnails } from "../views/thumbnails.js";
@@ -256,7 +256,7 @@ class PlaygroundPage extends TrainingPage {
     if (pg && !this.diverged) {
       const t0 = performance.now();
       this.boundaryView.discretize = this.state.discretize;
-      this.boundaryView.paintFrom(pg, this.state.hidden);
+      this.boundaryView.paintFrom(pg, this.state.hidden, shapeOf(this.state));
       this.boundaryMs = performance.now() - t0;
     }
     this.boundaryView.draw({ showTestData: this.state.showTestData });

@@ -23,11 +23,23 @@ const MARGIN = { left: 46, right: 8, top: 8, bottom: 34 };
 const HEATMAP_WORK = 2e7;
 
 /**
- * Weights of a 2 → hidden… → 1 network (its multiply-adds per point).
- * @param {number[]} hidden
+ * The inputs and output units of a state's network: one input per feature (two without a
+ * `features` key), one output unit — or one per class from three classes on.
+ * @param {{ features?: readonly string[], classes?: number }} state
+ * @returns {{ inputs: number, outputs: number }}
  */
-export function weightCount(hidden) {
-  const widths = [2, ...hidden, 1];
+export function shapeOf(state) {
+  const classes = state.classes ?? 2;
+  return { inputs: state.features?.length ?? 2, outputs: classes > 2 ? classes : 1 };
+}
+
+/**
+ * Weights of an inputs → hidden… → outputs network (its multiply-adds per point).
+ * @param {number[]} hidden
+ * @param {{ inputs: number, outputs: number }} [shape] two inputs and one output by default
+ */
+export function weightCount(hidden, { inputs, outputs } = { inputs: 2, outputs: 1 }) {
+  const widths = [inputs, ...hidden, outputs];
   let n = 0;
   for (let i = 1; i < widths.length; i++) n += widths[i - 1] * widths[i];
   return n;
@@ -122,13 +134,14 @@ export class BoundaryView {
   /**
    * Let the core compute `pg`'s outputs over the data bounds and paint them into the off-screen
    * image itself (its colour map is this one; no per-pixel loop in JS), at
-   * `pixelResolution(hidden)` cells per side, as hard classes with `discretize`.
+   * `pixelResolution(hidden, shape)` cells per side, as hard classes with `discretize`.
    * @param {{ drawBoundary(canvas: HTMLCanvasElement, res: number, xmin: number, xmax: number, ymin: number, ymax: number, discretize?: boolean): void }} pg
    * @param {number[]} hidden the network's hidden layer widths
+   * @param {{ inputs: number, outputs: number }} [shape] its inputs and output units (see `shapeOf`)
    */
-  paintFrom(pg, hidden) {
+  paintFrom(pg, hidden, shape) {
     const [xmin, xmax, ymin, ymax] = this.bounds;
-    pg.drawBoundary(this.off, this.pixelResolution(hidden), xmin, xmax, ymin, ymax, this.discretize);
+    pg.drawBoundary(this.off, this.pixelResolution(hidden, shape), xmin, xmax, ymin, ymax, this.discretize);
     this.image = null;
     this.hasGrid = true;
   }
@@ -137,10 +150,11 @@ export class BoundaryView {
    * Cells per side matching the plot's device pixels, so the heatmap is as crisp as the screen,
    * as far as the network's cost per point allows (a couple of milliseconds), and at least 24.
    * @param {number[]} hidden
+   * @param {{ inputs: number, outputs: number }} [shape] the inputs and output units (see `shapeOf`)
    */
-  pixelResolution(hidden) {
+  pixelResolution(hidden, shape) {
     const pixels = Math.round(this.plot.w * (window.devicePixelRatio || 1));
-    const affordable = Math.floor(Math.sqrt(HEATMAP_WORK / weightCount(hidden)));
+    const affordable = Math.floor(Math.sqrt(HEATMAP_WORK / weightCount(hidden, shape)));
     return Math.max(24, Math.min(affordable, pixels));
   }
 
