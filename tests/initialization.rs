@@ -190,7 +190,7 @@ fn zero_initialization_never_breaks_the_symmetry() {
 fn logits(session: &Session, points: &[[f64; 2]]) -> Vec<f64> {
     let net = session.network();
     let mut ws = Workspace::new(net, points.len());
-    let m = ws.load_points(&mut points.iter().map(|&[x1, x2]| [x1, x2, 0.0, 0.0, 0.0, 0.0, 0.0]));
+    let m = ws.load_points(&mut points.iter(), |p, f| p[f]);
     net.forward(&mut ws, m);
     ws.z[net.layers.len() - 1].row(0).iter().take(m).copied().collect()
 }

@@ -119,7 +119,7 @@ fn trace_network(net: &Network, x: ArrayView2<f64>, y: &[f64], rows: &[usize], p
                 weights: net.params[shape.weights()].to_vec(),
                 biases: net.params[shape.biases()].to_vec(),
                 z: match norm {
-                    Some(_) => net.weights(l).dot(&ws.a[l]).as_slice().expect("contiguous").to_vec(),
+                    Some(_) => product(net.weights(l), ws.a[l].view()),
                     None => copy(&ws.z[l]),
                 },
                 a: copy(&ws.a[l + 1]),
@@ -144,7 +144,23 @@ fn trace_network(net: &Network, x: ArrayView2<f64>, y: &[f64], rows: &[usize], p
 /// (W[l+1]ᵀ δ[l+1]) ⊙ g'(z̃\[l\]), the δ of the lecture's formula before the normalization's
 /// own backward step turns it into ∂J/∂z.
 fn delta_before_normalization(net: &Network, ws: &Workspace, l: usize) -> Vec<f64> {
-    let back = net.weights(l + 1).t().dot(&ws.delta[l + 1]);
-    let (z, a) = (&ws.z[l], &ws.a[l + 1]);
-    back.indexed_iter().map(|((j, s), &d)| d * net.activation.derivative(z[[j, s]], a[[j, s]])).collect()
+    let back = product(net.weights(l + 1).t(), ws.delta[l + 1].view());
+    let (z, a, m) = (&ws.z[l], &ws.a[l + 1], ws.capacity);
+    back.iter().enumerate().map(|(k, &d)| d * net.activation.derivative(z[[k / m, k % m]], a[[k / m, k % m]])).collect()
+}
+
+/// The matrix product w·x, row-major, by plain loops (the explorer's few small products do not
+/// need a matrix-multiplication library in the package).
+fn product(w: ArrayView2<f64>, x: ArrayView2<f64>) -> Vec<f64> {
+    let (rows, inner, columns) = (w.nrows(), w.ncols(), x.ncols());
+    let mut out = vec![0.0; rows * columns];
+    for r in 0..rows {
+        for k in 0..inner {
+            let weight = w[[r, k]];
+            for (o, &v) in out[r * columns..(r + 1) * columns].iter_mut().zip(x.row(k)) {
+                *o += weight * v;
+            }
+        }
+    }
+    out
 }

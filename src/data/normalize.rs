@@ -3,7 +3,7 @@
 //! It works on the features ([`crate::data::features`]), computed before it.
 
 use crate::config::Normalize;
-use crate::data::features::FeatureRow;
+use crate::data::features::Feature;
 use ndarray::{Array2, ArrayView2, Axis};
 
 /// An affine map per feature, x ↦ (x − mean)/std; the identity when normalization is off.
@@ -38,12 +38,10 @@ impl Standardizer {
         s
     }
 
-    /// Normalizes the features of one point in place.
+    /// Feature `f` of `features` at point `p`, normalized: (feature − μ_f)/σ_f.
     #[inline]
-    pub fn apply(&self, row: &mut FeatureRow) {
-        for ((x, mean), std) in row.iter_mut().zip(&self.mean).zip(&self.std) {
-            *x = (*x - mean) / std;
-        }
+    pub fn feature(&self, features: &[Feature], p: [f64; 2], f: usize) -> f64 {
+        (features[f].of(p) - self.mean[f]) / self.std[f]
     }
 
     /// The normalized copy of a matrix of features.
@@ -79,9 +77,8 @@ mod tests {
     fn constant_feature_and_none_leave_values_finite() {
         let train = array![[2.0, 1.0], [2.0, 3.0]];
         let s = Standardizer::fit(Normalize::Standardize, train.view());
-        let mut row = [2.0, 2.0, 0.0, 0.0, 0.0, 0.0, 0.0];
-        s.apply(&mut row);
-        assert_eq!(row[..2], [0.0, 0.0]);
+        let features = [Feature::X1, Feature::X2];
+        assert_eq!([0, 1].map(|f| s.feature(&features, [2.0, 2.0], f)), [0.0, 0.0]);
         assert_eq!(Standardizer::fit(Normalize::None, train.view()), Standardizer::identity(2));
     }
 }

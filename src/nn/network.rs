@@ -4,7 +4,6 @@
 //! Both passes work in a preallocated [`Workspace`] and allocate nothing. Hidden layers may
 //! normalize their pre-activations over the batch ([`crate::nn::batch_norm`]).
 
-use crate::data::features::FeatureRow;
 use crate::math::rng::SeededRng;
 use crate::math::{dot, Real};
 use crate::nn::activation::Activation;
@@ -440,15 +439,15 @@ impl<T: Real> Workspace<T> {
         m
     }
 
-    /// Copies points' inputs (already normalized; the first `inputs` entries of each row) into
-    /// the input batch; returns how many (at most `capacity`).
-    pub fn load_points(&mut self, points: &mut impl Iterator<Item = FeatureRow>) -> usize {
+    /// Copies the inputs of points into the input batch, input f of point p being `input(&p, f)`
+    /// (already normalized); returns how many points (at most `capacity`).
+    pub fn load_points<P>(&mut self, points: &mut impl Iterator<Item = P>, input: impl Fn(&P, usize) -> f64) -> usize {
         let (cap, inputs) = (self.capacity, self.a[0].nrows());
         let batch = self.a[0].as_slice_mut().expect("contiguous");
         let mut m = 0;
         for p in points.take(cap) {
-            for (f, &x) in p[..inputs].iter().enumerate() {
-                batch[f * cap + m] = T::splat(x);
+            for f in 0..inputs {
+                batch[f * cap + m] = T::splat(input(&p, f));
             }
             m += 1;
         }

@@ -168,7 +168,11 @@ impl Session {
     /// The network's inputs at point `p` in data coordinates: its features, normalized like the
     /// training data (the first [`Network::inputs`] entries).
     pub fn inputs_at(&self, p: [f64; 2]) -> FeatureRow {
-        outputs::normalized_features(&self.config.features, &self.standardizer, p)
+        let mut row = [0.0; features::MAX_FEATURES];
+        for (f, value) in row.iter_mut().enumerate().take(self.config.features.len()) {
+            *value = self.standardizer.feature(&self.config.features, p, f);
+        }
+        row
     }
 
     /// The data in data coordinates.

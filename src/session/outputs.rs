@@ -4,8 +4,6 @@
 //! overflows is run again in f64.
 
 use super::Session;
-use crate::data::features::{self, Feature, FeatureRow};
-use crate::data::normalize::Standardizer;
 use crate::nn::batch_norm::Statistics;
 use crate::nn::network::{Network, Workspace};
 
@@ -120,9 +118,9 @@ impl Session {
     /// (normalized here like the training data).
     pub fn predict(&mut self, points: impl Iterator<Item = [f64; 2]>, out: &mut Vec<f64>) {
         let (features, standardizer) = (&self.config.features, &self.standardizer);
-        let mut inputs = points.map(|p| normalized_features(features, standardizer, p));
+        let mut points = points;
         loop {
-            let m = self.eval.load_points(&mut inputs);
+            let m = self.eval.load_points(&mut points, |&p, f| standardizer.feature(features, p, f));
             if m == 0 {
                 break;
             }
@@ -177,11 +175,11 @@ impl Session {
         mut visit: impl FnMut(&Workspace<f32>, usize, usize),
     ) {
         let (features, standardizer) = (&self.config.features, &self.standardizer);
-        let mut inputs = points.map(|p| normalized_features(features, standardizer, p));
+        let mut points = points;
         self.draw.set_parameters(&self.net.params);
         let mut start = 0;
         loop {
-            let m = self.draw.single_rows().load_points(&mut inputs);
+            let m = self.draw.single_rows().load_points(&mut points, |&p, f| standardizer.feature(features, p, f));
             if m == 0 {
                 break;
             }
@@ -189,13 +187,6 @@ impl Session {
             start += m;
         }
     }
-}
-
-/// The network's inputs at `p`: its `features`, normalized by `standardizer`.
-pub(super) fn normalized_features(features: &[Feature], standardizer: &Standardizer, p: [f64; 2]) -> FeatureRow {
-    let mut row = features::row(features, p);
-    standardizer.apply(&mut row);
-    row
 }
 
 #[cfg(test)]
