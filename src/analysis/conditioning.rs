@@ -178,7 +178,7 @@ impl Spectrum {
 
 /// (1/m) Σ wᵢ x̃ᵢ x̃ᵢᵀ over the rows of `x` (d features), with x̃ = (x₁, …, x_d, 1) when
 /// `with_bias`, else the centred (x₁ − μ₁, …, x_d − μ_d); `weight` gives wᵢ from the row index.
-fn moment_matrix(x: ArrayView2<f64>, with_bias: bool, weight: impl Fn(usize) -> f64) -> (Vec<f64>, usize) {
+fn moment_matrix(x: ArrayView2<f64>, with_bias: bool, weight: &dyn Fn(usize) -> f64) -> (Vec<f64>, usize) {
     let (m, d) = (x.nrows() as f64, x.ncols());
     let mean: Vec<f64> = x.columns().into_iter().map(|c| if with_bias { 0.0 } else { c.sum() / m }).collect();
     let n = if with_bias { d + 1 } else { d };
@@ -200,14 +200,14 @@ fn moment_matrix(x: ArrayView2<f64>, with_bias: bool, weight: impl Fn(usize) -> 
 
 /// Spectrum of the input covariance (centred features).
 pub fn covariance(x: ArrayView2<f64>) -> Spectrum {
-    let (a, n) = moment_matrix(x, false, |_| 1.0);
+    let (a, n) = moment_matrix(x, false, &|_| 1.0);
     Spectrum::of(a, n)
 }
 
 /// Spectrum of the second-moment matrix E[x̃x̃ᵀ] of x̃ = (x₁, x₂, 1): the Hessian of a linear
 /// model's squared error, which a non-zero mean inflates as much as unequal scales do.
 pub fn second_moment(x: ArrayView2<f64>) -> Spectrum {
-    let (a, n) = moment_matrix(x, true, |_| 1.0);
+    let (a, n) = moment_matrix(x, true, &|_| 1.0);
     Spectrum::of(a, n)
 }
 
@@ -231,7 +231,7 @@ pub fn hessian(net: &Network, problem: Problem, x: ArrayView2<f64>, l2: f64, bou
             p * (1.0 - p)
         }
     };
-    let (mut a, n) = moment_matrix(x, true, curvature);
+    let (mut a, n) = moment_matrix(x, true, &curvature);
     for k in 0..d {
         a[k * n + k] += l2;
     }

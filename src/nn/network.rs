@@ -214,20 +214,7 @@ impl Network {
                 add_weighted_rows(z_row, n_in, |i| w[j * n_in + i], |i| &input[i * cap..i * cap + m]);
             }
             if let Some(norm) = layer.norm {
-                // z ← γ·(z − μ)/√(σ² + ε) + β, with the batch's μ, σ² or the running ones.
-                let cache = &mut ws.norm[l];
-                let running = &self.running[norm.running..norm.running + 2 * layer.n_out];
-                for j in 0..layer.n_out {
-                    let z_row = &mut z[j * cap..j * cap + m];
-                    let (mean, variance) = match statistics {
-                        Statistics::Batch => batch_norm::moments(z_row),
-                        Statistics::Running => (running[j], running[layer.n_out + j]),
-                    };
-                    (cache.mean[j], cache.variance[j]) = (mean, variance);
-                    let z_hat = &mut cache.z_hat.as_slice_mut().expect("contiguous")[j * cap..j * cap + m];
-                    let inverse_std = batch_norm::inverse_std(variance);
-                    batch_norm::normalize_row(z_row, z_hat, mean, inverse_std, params[norm.gamma + j], b[j]);
-                }
+                self.normalize(params, layer, norm, z, &mut ws.norm[l], cap, m, statistics);
             }
             if self.is_output(l) {
                 if activate_output {
@@ -240,6 +227,36 @@ impl Network {
             for range in unit_rows(layer.n_out, cap, m) {
                 self.activation.apply_all(&z[range.clone()], &mut output[range]);
             }
+        }
+    }
+
+    /// z ← γ·(z − μ)/√(σ² + ε) + β for every unit of a normalized layer, with the batch's μ, σ²
+    /// or the running ones, keeping ẑ and the statistics in `cache`.
+    #[inline(never)] // off the hot path of unnormalized networks
+    #[allow(clippy::too_many_arguments)]
+    fn normalize<T: Real>(
+        &self,
+        params: &[T],
+        layer: &LayerShape,
+        norm: NormShape,
+        z: &mut [T],
+        cache: &mut NormCache<T>,
+        cap: usize,
+        m: usize,
+        statistics: Statistics,
+    ) {
+        let running = &self.running[norm.running..norm.running + 2 * layer.n_out];
+        let b = &params[layer.biases()];
+        for j in 0..layer.n_out {
+            let z_row = &mut z[j * cap..j * cap + m];
+            let (mean, variance) = match statistics {
+                Statistics::Batch => batch_norm::moments(z_row),
+                Statistics::Running => (running[j], running[layer.n_out + j]),
+            };
+            (cache.mean[j], cache.variance[j]) = (mean, variance);
+            let z_hat = &mut cache.z_hat.as_slice_mut().expect("contiguous")[j * cap..j * cap + m];
+            let inverse_std = batch_norm::inverse_std(variance);
+            batch_norm::normalize_row(z_row, z_hat, mean, inverse_std, params[norm.gamma + j], b[j]);
         }
     }
 

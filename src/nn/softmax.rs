@@ -13,6 +13,7 @@ fn column_max<T: Real>(z: &[T], classes: usize, cap: usize, s: usize) -> T {
 }
 
 /// ŷ = softmax(z) of every one of the first `m` columns.
+#[inline(never)] // only K-class outputs take this path: one copy, not one per caller
 pub fn activate<T: Real>(z: &[T], y_hat: &mut [T], classes: usize, cap: usize, m: usize) {
     for s in 0..m {
         let max = column_max(z, classes, cap, s);
@@ -29,6 +30,7 @@ pub fn activate<T: Real>(z: &[T], y_hat: &mut [T], classes: usize, cap: usize, m
 }
 
 /// Σ over the first `m` columns of ln Σⱼ e^zⱼ − z_y, in f64 whatever the precision of z.
+#[inline(never)] // only K-class outputs take this path: one copy, not one per caller
 pub fn total<T: Real>(z: &[T], labels: &[T], classes: usize, cap: usize, m: usize) -> f64 {
     let mut total = 0.0;
     for (s, label) in labels.iter().take(m).enumerate() {
@@ -41,6 +43,7 @@ pub fn total<T: Real>(z: &[T], labels: &[T], classes: usize, cap: usize, m: usiz
 }
 
 /// δₖ = (ŷₖ − 1{k = y})·`scale` for the first `m` columns.
+#[inline(never)] // only K-class outputs take this path: one copy, not one per caller
 pub fn deltas(y_hat: &[f64], labels: &[f64], delta: &mut [f64], classes: usize, cap: usize, m: usize, scale: f64) {
     for k in 0..classes {
         let row = k * cap..k * cap + m;
