@@ -163,15 +163,9 @@ impl Playground {
         #[wasm_bindgen(unchecked_param_type = "number")] ymax: JsValue,
     ) -> Result<Vec<f32>, JsValue> {
         let units = self.session.network().unit_count();
-        let grid = || -> crate::error::Result<Grid> {
-            let grid = Grid::read(&res, [&xmin, &xmax, &ymin, &ymax])?;
-            if grid.len() > MAX_UNIT_OUTPUTS / units {
-                let max = (MAX_UNIT_OUTPUTS / units) as f64;
-                return Err(Error::too_large("res", max, grid.len() as f64, "grid cells for this many units"));
-            }
-            Ok(grid) // within the work budget too: the cap on outputs binds first
-        };
-        let grid = grid().map_err(|e| js_error(e.in_call("unitOutputs")))?;
+        // Within the work budget too: the cap on outputs binds first.
+        let grid = capped_grid(&res, [&xmin, &xmax, &ymin, &ymax], units, "grid cells for this many units")
+            .map_err(|e| js_error(e.in_call("unitOutputs")))?;
         let mut out = Vec::new();
         self.session.unit_outputs(grid.centres(), grid.len(), &mut out);
         Ok(out)
@@ -190,15 +184,8 @@ impl Playground {
         #[wasm_bindgen(unchecked_param_type = "number")] ymax: JsValue,
     ) -> Result<Vec<f32>, JsValue> {
         let inputs = self.session.network().inputs();
-        let grid = || -> crate::error::Result<Grid> {
-            let grid = Grid::read(&res, [&xmin, &xmax, &ymin, &ymax])?;
-            if grid.len() > MAX_UNIT_OUTPUTS / inputs {
-                let max = (MAX_UNIT_OUTPUTS / inputs) as f64;
-                return Err(Error::too_large("res", max, grid.len() as f64, "grid cells for this many inputs"));
-            }
-            Ok(grid)
-        };
-        let grid = grid().map_err(|e| js_error(e.in_call("inputOutputs")))?;
+        let grid = capped_grid(&res, [&xmin, &xmax, &ymin, &ymax], inputs, "grid cells for this many inputs")
+            .map_err(|e| js_error(e.in_call("inputOutputs")))?;
         let mut out = Vec::new();
         self.session.input_maps(grid.centres(), grid.len(), &mut out);
         Ok(out)
@@ -218,4 +205,15 @@ impl Playground {
         };
         Ok(loss_noise(&self.session.history().batch_loss, window))
     }
+}
+
+/// The res×res grid over the window, refused by name (`res`, counted in `unit`) when `maps`
+/// heatmaps of it would hold more than [`MAX_UNIT_OUTPUTS`] values.
+fn capped_grid(res: &JsValue, window: [&JsValue; 4], maps: usize, unit: &str) -> crate::error::Result<Grid> {
+    let grid = Grid::read(res, window)?;
+    let max = MAX_UNIT_OUTPUTS / maps;
+    if grid.len() > max {
+        return Err(Error::too_large("res", max as f64, grid.len() as f64, unit));
+    }
+    Ok(grid)
 }
