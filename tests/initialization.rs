@@ -190,7 +190,9 @@ fn zero_initialization_never_breaks_the_symmetry() {
 fn logits(session: &Session, points: &[[f64; 2]]) -> Vec<f64> {
     let net = session.network();
     let mut ws = Workspace::new(net, points.len());
-    let m = ws.load_points(&mut points.iter(), |p, f| p[f]);
+    let m = ws.load_points(&mut points.iter().copied(), |f, points, out| {
+        out.iter_mut().zip(points).for_each(|(out, p)| *out = p[f]);
+    });
     net.forward(&mut ws, m);
     ws.z[net.layers.len() - 1].row(0).iter().take(m).copied().collect()
 }

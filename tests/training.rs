@@ -160,7 +160,9 @@ fn drawn_outputs_agree_with_the_double_precision_predictions() {
         let net = session.network();
         let params: Vec<f32> = net.params.iter().map(|&p| p as f32).collect();
         let mut ws = Workspace::<f32>::forward_only(net, grid.len());
-        let m = ws.load_points(&mut grid.iter(), |&&p, f| session.inputs_at(p)[f]);
+        let m = ws.load_points(&mut grid.iter().copied(), |f, points, out| {
+            out.iter_mut().zip(points).for_each(|(out, &p)| *out = session.inputs_at(p)[f] as f32);
+        });
         net.forward_at(&params, &mut ws, m, Statistics::Running);
         assert!(ws.logits_finite(m));
         assert!(ws.outputs(m).iter().zip(&drawn).all(|(a, b)| a == b), "{hidden:?}: drawn without a fallback");

@@ -4,6 +4,7 @@
 
 use crate::config::Normalize;
 use crate::data::features::Feature;
+use crate::math::Real;
 use ndarray::{Array2, ArrayView2, Axis};
 
 /// An affine map per feature, x ↦ (x − mean)/std; the identity when normalization is off.
@@ -42,6 +43,15 @@ impl Standardizer {
     #[inline]
     pub fn feature(&self, features: &[Feature], p: [f64; 2], f: usize) -> f64 {
         (features[f].of(p) - self.mean[f]) / self.std[f]
+    }
+
+    /// Feature `f` of `features` at each of `points`, normalized as [`Standardizer::feature`]
+    /// does, into `out` (in its precision).
+    pub fn feature_column<T: Real>(&self, features: &[Feature], f: usize, points: &[[f64; 2]], out: &mut [T]) {
+        let (feature, mean, std) = (features[f], self.mean[f], self.std[f]);
+        for (out, &p) in out.iter_mut().zip(points) {
+            *out = T::splat((feature.of(p) - mean) / std);
+        }
     }
 
     /// The normalized copy of a matrix of features.

@@ -392,6 +392,8 @@ pub struct Workspace<T: Real = f64> {
     pub targets: Vec<T>,
     /// Room for per-sample intermediate values.
     pub scratch: Vec<T>,
+    /// The points of the batch in data coordinates, when loaded by [`Workspace::load_points`].
+    points: Vec<[f64; 2]>,
     /// ∂J/∂θ, laid out like the parameter vector.
     pub grad: Vec<T>,
 }
@@ -423,6 +425,7 @@ impl<T: Real> Workspace<T> {
             delta: Vec::new(),
             targets: vec![T::ZERO; capacity],
             scratch: vec![T::ZERO; capacity],
+            points: Vec::with_capacity(capacity),
             grad: Vec::new(),
         }
     }
@@ -456,17 +459,21 @@ impl<T: Real> Workspace<T> {
         m
     }
 
-    /// Copies the inputs of points into the input batch, input f of point p being `input(&p, f)`
-    /// (already normalized); returns how many points (at most `capacity`).
-    pub fn load_points<P>(&mut self, points: &mut impl Iterator<Item = P>, input: impl Fn(&P, usize) -> f64) -> usize {
+    /// Gathers up to `capacity` points from `points` and writes input f of each into the input
+    /// batch with `column(f, points, inputs)` (one call per input, over the whole chunk, so the
+    /// choice of the input's formula is made once per column); returns how many points.
+    pub fn load_points(
+        &mut self,
+        points: &mut impl Iterator<Item = [f64; 2]>,
+        column: impl Fn(usize, &[[f64; 2]], &mut [T]),
+    ) -> usize {
         let (cap, inputs) = (self.capacity, self.a[0].nrows());
+        self.points.clear();
+        self.points.extend(points.take(cap));
+        let m = self.points.len();
         let batch = self.a[0].as_slice_mut().expect("contiguous");
-        let mut m = 0;
-        for p in points.take(cap) {
-            for f in 0..inputs {
-                batch[f * cap + m] = T::splat(input(&p, f));
-            }
-            m += 1;
+        for f in 0..inputs {
+            column(f, &self.points, &mut batch[f * cap..f * cap + m]);
         }
         m
     }
@@ -475,8 +482,8 @@ impl<T: Real> Workspace<T> {
     /// pass are all finite: an overflow anywhere upstream reaches them as ±∞ or NaN (ReLU lets
     /// NaN through), while the sigmoid after them would hide ±∞ as 0 or 1.
     pub fn logits_finite(&self, m: usize) -> bool {
-        let z_out = &self.z[self.z.len() - 1];
-        z_out.rows().into_iter().all(|row| row.iter().take(m).all(|z| z.to_f64().is_finite()))
+        let z_out = self.z[self.z.len() - 1].as_slice().expect("contiguous");
+        z_out.chunks_exact(self.capacity.max(1)).all(|row| row[..m].iter().all(|z| z.to_f64().is_finite()))
     }
 
     /// The outputs ŷ of the first `m` samples of the last forward pass, for a single output

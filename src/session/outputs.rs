@@ -120,7 +120,9 @@ impl Session {
         let (features, standardizer) = (&self.config.features, &self.standardizer);
         let mut points = points;
         loop {
-            let m = self.eval.load_points(&mut points, |&p, f| standardizer.feature(features, p, f));
+            let m = self
+                .eval
+                .load_points(&mut points, |f, points, out| standardizer.feature_column(features, f, points, out));
             if m == 0 {
                 break;
             }
@@ -179,7 +181,10 @@ impl Session {
         self.draw.set_parameters(&self.net.params);
         let mut start = 0;
         loop {
-            let m = self.draw.single_rows().load_points(&mut points, |&p, f| standardizer.feature(features, p, f));
+            let m = self
+                .draw
+                .single_rows()
+                .load_points(&mut points, |f, points, out| standardizer.feature_column(features, f, points, out));
             if m == 0 {
                 break;
             }
