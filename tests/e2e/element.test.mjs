@@ -2,7 +2,8 @@
  * The <nn-playground> custom element (www/js/element/nn-playground-element.js) in
  * headless Chromium: several on one page train independently; attributes are
  * the hash keys; a bad one is named; it reads in Korean; autoplay waits for
- * Play when the reader prefers reduced motion.
+ * Play when the reader prefers reduced motion; one playing out of view does
+ * not step until it is back.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -141,5 +142,31 @@ test("autoplay respects prefers-reduced-motion: it waits for Play and says why",
   r = await reportOf(page, "moving");
   assert.equal(r.playing, true);
   await page.click("#moving .play");
+  assert.deepEqual(pageErrors, []);
+});
+
+test("an element out of view stays playing but does not step; it resumes when scrolled back", async () => {
+  const { page, pageErrors } = await demo();
+  await page.evaluate(async () => {
+    const spacer = document.createElement("div");
+    spacer.style.height = "3000px";
+    const el = document.createElement("nn-playground");
+    el.id = "far";
+    el.setAttribute("dataset", "xor");
+    document.body.append(spacer, el);
+    await new Promise((resolve) => el.addEventListener("nn-playground-ready", resolve, { once: true }));
+  });
+  await page.click("#far .play");
+  await waitFor(page, () => document.getElementById("far").report.step > 0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300); // the observer reports it out of view
+  const suspended = (await reportOf(page, "far")).step;
+  await page.waitForTimeout(1000);
+  const r = await reportOf(page, "far");
+  assert.equal(r.step, suspended, "no update while out of view");
+  assert.equal(r.playing, true);
+  await page.evaluate(() => document.getElementById("far").scrollIntoView());
+  await waitFor(page, (n) => document.getElementById("far").report.step > n, suspended);
+  await page.click("#far .play");
   assert.deepEqual(pageErrors, []);
 });

@@ -3,7 +3,8 @@
  * and in Korean with every live widget drawn and no console errors, the
  * Korean page has no English left, the formulas are MathML, the section beyond
  * the lecture (batch normalization, the sharpness) has its live widgets in both
- * languages, and no request leaves the local server on any page of the site.
+ * languages, a playing widget scrolled out of view stops stepping until it is
+ * back, and no request leaves the local server on any page of the site.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -158,6 +159,56 @@ for (const lang of ["en", "ko"]) {
     assert.deepEqual(pageErrors, []);
   });
 }
+
+test("a playing widget out of view stays playing but does not step; it resumes when scrolled back", async () => {
+  const { page, consoleErrors, pageErrors } = await fresh();
+  await page.goto(`${suite.base}/lecture.html`);
+  await page.waitForSelector("html[data-ready=true]");
+  const handle = await page.$("#activation iframe.widget-frame");
+  await handle.scrollIntoViewIfNeeded();
+  const frame = await handle.contentFrame();
+  await frame.waitForSelector("html[data-ready=true]", { timeout: 30_000 });
+  const steps = async () => Number(await frame.textContent("#step-counter"));
+  const label = async () => (await frame.textContent(".play-label")).trim();
+  /** Press the widget's button where it is, without scrolling it into view. */
+  const press = () => frame.$eval("#play", (b) => b.click());
+  const away = async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300); // the observer reports it out of view
+  };
+  const back = () => handle.scrollIntoViewIfNeeded();
+
+  await frame.click("#play");
+  await waitFor(frame, () => Number(document.getElementById("step-counter").textContent) > 0);
+  // Out of view: still playing (the button offers Pause), but no update for a second.
+  await away();
+  const suspended = await steps();
+  await page.waitForTimeout(1000);
+  assert.equal(await steps(), suspended, "no update while out of view");
+  assert.equal(await frame.evaluate(() => window.nnPlayground.playing), true);
+  assert.equal(await label(), "Pause");
+  // Back in view: it trains on at once.
+  await back();
+  await waitFor(frame, (n) => Number(document.getElementById("step-counter").textContent) > n, suspended);
+
+  // Paused out of view, it stays paused when back; played out of view, it starts once back.
+  await away();
+  await press();
+  assert.equal(await label(), "Play");
+  const paused = await steps();
+  await back();
+  await page.waitForTimeout(500);
+  assert.equal(await steps(), paused, "paused stays paused");
+  await away();
+  await press();
+  assert.equal(await label(), "Pause");
+  await page.waitForTimeout(500);
+  assert.equal(await steps(), paused, "played out of view: waits to be seen");
+  await back();
+  await waitFor(frame, (n) => Number(document.getElementById("step-counter").textContent) > n, paused);
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(pageErrors, []);
+});
 
 /** Korean sentences of a page's text in the plain written style (…한다. …이다.), not the polite one (…합니다.). */
 function plainSentences(text) {

@@ -20,9 +20,10 @@
  *
  * Each element has its own Playground, canvases, play loop (the pages' loop)
  * and shadow-DOM styles, so several on one page train independently; the wasm
- * package is loaded once for all of them. Script API: play(), pause(),
- * step(n = 1), reset(); read-only playing, report, config, playground; the
- * "nn-playground-ready" event fires once it has drawn.
+ * package is loaded once for all of them. A playing element scrolled out of
+ * view stays playing but suspends its frames until it is back. Script API:
+ * play(), pause(), step(n = 1), reset(); read-only playing, report, config,
+ * playground; the "nn-playground-ready" event fires once it has drawn.
  */
 import { attributeName, encodeValue } from "../core/hash.js";
 import { loadPackage } from "../core/load.js";
@@ -194,6 +195,7 @@ export class NnPlaygroundElement extends HTMLElement {
       this.resizer.observe(this);
     }
     this.unsubscribe = onLangChange(() => this.renderText());
+    this.unwatch = this.loop.watch(this);
     this.renderText();
     loadCore().then(
       (wasm) => {
@@ -214,6 +216,7 @@ export class NnPlaygroundElement extends HTMLElement {
   disconnectedCallback() {
     this.pause();
     this.unsubscribe?.();
+    this.unwatch?.();
     if (this.pg) this.pg.free();
     this.pg = null;
   }

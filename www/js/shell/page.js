@@ -264,6 +264,7 @@ export class Page {
   wire() {
     $("reset")?.addEventListener("click", () => this.reset());
     if (this.loop) {
+      this.loop.watch(document.documentElement); // an offscreen frame (a lecture's widget) suspends
       $("play").addEventListener("click", this.loop.toggle);
       $("step")?.addEventListener("click", () => this.stepOnce());
       document.addEventListener("keydown", (e) => {

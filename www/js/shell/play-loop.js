@@ -8,7 +8,10 @@
  * Loops playing at once in one tab — elements on a page, a lecture's widgets in
  * same-origin frames — run on one main thread, so they share that budget: each
  * steps for its share, and when their drawings together exceed it, each draws
- * every few frames in turn.
+ * every few frames in turn. A loop whose document or element is out of the
+ * top-level viewport (an offscreen frame or element) or whose tab is hidden
+ * stays playing but suspends its frames (see `watch`), leaving the budget to
+ * the loops a reader sees.
  */
 import { nextStepsPerFrame } from "./step-budget.js";
 
@@ -58,6 +61,10 @@ export class PlayLoop {
     this.canPlay = canPlay;
     this.paused = paused;
     this.playing = false;
+    /** Whether what the loop draws may be seen (see `watch`): frames run while playing and visible. */
+    this.visible = true;
+    /** Whether the next frame draws whatever the turn: the first after a suspension. */
+    this.mustDraw = false;
     this.stepsPerFrame = 1;
     /** Recent drawing time per frame: the longest, decaying (drawings paced over frames are spiky). */
     this.drawMs = 0;
@@ -72,21 +79,62 @@ export class PlayLoop {
 
   setPlaying(on) {
     this.playing = on;
-    if (on) playingLoops().add(this);
-    else playingLoops().delete(this);
     this.label(on);
+    this.run();
+  }
+
+  /**
+   * Start or stop the frames as the loop is playing and visible: a running loop is one of the
+   * tab's playing loops and has a frame requested; a stopped one neither.
+   */
+  run() {
+    if (this.playing && this.visible) {
+      playingLoops().add(this);
+      if (!this.rafId) this.rafId = requestAnimationFrame(this.frame);
+    } else {
+      playingLoops().delete(this);
+      if (this.rafId) cancelAnimationFrame(this.rafId);
+      this.rafId = 0;
+    }
+  }
+
+  /**
+   * Suspend the frames while `target` is out of the top-level viewport (an IntersectionObserver
+   * with the implicit root sees it so from inside a frame too) or its document is hidden; resume
+   * when it shows again, drawing on the first frame. Returns what stops watching.
+   * @param {Element} target the page's document element, or an element's own
+   * @returns {() => void}
+   */
+  watch(target) {
+    let inView = true;
+    const update = () => {
+      const visible = inView && target.ownerDocument.visibilityState !== "hidden";
+      if (visible === this.visible) return;
+      this.visible = visible;
+      this.mustDraw ||= visible;
+      this.run();
+    };
+    const observer = new IntersectionObserver((entries) => {
+      inView = entries[entries.length - 1].isIntersecting;
+      update();
+    });
+    observer.observe(target);
+    target.ownerDocument.addEventListener("visibilitychange", update);
+    return () => {
+      observer.disconnect();
+      target.ownerDocument.removeEventListener("visibilitychange", update);
+      inView = true;
+      update();
+    };
   }
 
   play() {
     if (!this.canPlay()) return;
     this.setPlaying(true);
-    if (!this.rafId) this.rafId = requestAnimationFrame(this.frame);
   }
 
   pause() {
     this.setPlaying(false);
-    if (this.rafId) cancelAnimationFrame(this.rafId);
-    this.rafId = 0;
     if (this.undrawn) this.show(this.undrawn.result);
     this.undrawn = null;
     this.paused();
@@ -107,14 +155,15 @@ export class PlayLoop {
     // Drawings together over the budget take turns: every `turns`-th frame each.
     const drawing = loops.reduce((sum, loop) => sum + loop.drawMs, 0);
     const turns = Math.max(1, Math.ceil(drawing / FRAME_BUDGET_MS));
-    if ((this.frames + Math.max(0, loops.indexOf(this))) % turns === 0 || !this.playing) {
+    if ((this.frames + Math.max(0, loops.indexOf(this))) % turns === 0 || this.mustDraw || !this.playing) {
       this.show(result);
+      this.mustDraw = false;
       this.drawMs = Math.max(performance.now() - t1, 0.95 * this.drawMs);
       this.undrawn = null;
     } else {
       this.undrawn = { result };
     }
     this.frames += 1;
-    if (this.playing) this.rafId = requestAnimationFrame(this.frame);
+    if (this.playing && this.visible) this.rafId = requestAnimationFrame(this.frame);
   }
 }
