@@ -35,15 +35,35 @@ pub type FeatureRow = [f64; MAX_FEATURES];
 impl Feature {
     /// The feature's value at the point (x₁, x₂).
     #[inline]
-    pub fn of(self, [x1, x2]: [f64; 2]) -> f64 {
+    pub fn of(self, p: [f64; 2]) -> f64 {
+        let mut value = [0.0];
+        self.column(&[p], &mut value, |v| v);
+        value[0]
+    }
+
+    /// out\[k\] = `transform`(the feature at points\[k\]) for every point, the feature's formula
+    /// chosen once for the whole column rather than per point (so the loop vectorizes).
+    #[inline(always)]
+    pub fn column<T>(self, points: &[[f64; 2]], out: &mut [T], transform: impl Fn(f64) -> T) {
+        #[inline(always)]
+        fn fill<T>(
+            points: &[[f64; 2]],
+            out: &mut [T],
+            formula: impl Fn(f64, f64) -> f64,
+            transform: impl Fn(f64) -> T,
+        ) {
+            for (out, &[x1, x2]) in out.iter_mut().zip(points) {
+                *out = transform(formula(x1, x2));
+            }
+        }
         match self {
-            Feature::X1 => x1,
-            Feature::X2 => x2,
-            Feature::X1Squared => x1 * x1,
-            Feature::X2Squared => x2 * x2,
-            Feature::X1X2 => x1 * x2,
-            Feature::SinX1 => libm::sin(x1),
-            Feature::SinX2 => libm::sin(x2),
+            Feature::X1 => fill(points, out, |x1, _| x1, transform),
+            Feature::X2 => fill(points, out, |_, x2| x2, transform),
+            Feature::X1Squared => fill(points, out, |x1, _| x1 * x1, transform),
+            Feature::X2Squared => fill(points, out, |_, x2| x2 * x2, transform),
+            Feature::X1X2 => fill(points, out, |x1, x2| x1 * x2, transform),
+            Feature::SinX1 => fill(points, out, |x1, _| libm::sin(x1), transform),
+            Feature::SinX2 => fill(points, out, |_, x2| libm::sin(x2), transform),
         }
     }
 }

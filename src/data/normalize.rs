@@ -48,10 +48,8 @@ impl Standardizer {
     /// Feature `f` of `features` at each of `points`, normalized as [`Standardizer::feature`]
     /// does, into `out` (in its precision).
     pub fn feature_column<T: Real>(&self, features: &[Feature], f: usize, points: &[[f64; 2]], out: &mut [T]) {
-        let (feature, mean, std) = (features[f], self.mean[f], self.std[f]);
-        for (out, &p) in out.iter_mut().zip(points) {
-            *out = T::splat((feature.of(p) - mean) / std);
-        }
+        let (mean, std) = (self.mean[f], self.std[f]);
+        features[f].column(points, out, |value| T::splat((value - mean) / std));
     }
 
     /// The normalized copy of a matrix of features.

@@ -209,9 +209,9 @@ impl Network {
             for j in 0..layer.n_out {
                 // z[j, :] = b[j] + Σ_i W[j, i]·a_prev[i, :] (no b before a normalization)
                 let z_row = &mut z[j * cap..j * cap + m];
-                z_row.fill(if layer.norm.is_some() { T::ZERO } else { b[j] });
+                let start = if layer.norm.is_some() { T::ZERO } else { b[j] };
                 let n_in = layer.n_in;
-                add_weighted_rows(z_row, n_in, |i| w[j * n_in + i], |i| &input[i * cap..i * cap + m]);
+                set_weighted_rows(z_row, start, n_in, |i| w[j * n_in + i], |i| &input[i * cap..i * cap + m]);
             }
             if let Some(norm) = layer.norm {
                 self.normalize(params, layer, norm, z, &mut ws.norm[l], cap, m, statistics);
@@ -315,8 +315,7 @@ impl Network {
             let z_prev = ws.z[l - 1].as_slice().expect("contiguous");
             for i in 0..n_in {
                 let back = &mut prev_delta[i * cap..i * cap + m];
-                back.fill(0.0);
-                add_weighted_rows(back, n_out, |j| w[j * n_in + i], |j| &delta[j * cap..j * cap + m]);
+                set_weighted_rows(back, 0.0, n_out, |j| w[j * n_in + i], |j| &delta[j * cap..j * cap + m]);
             }
             for range in unit_rows(n_in, cap, m) {
                 self.activation.scale_by_derivative(
@@ -344,31 +343,49 @@ fn unit_rows(units: usize, cap: usize, m: usize) -> impl Iterator<Item = std::op
     (0..count).map(move |j| j * cap..j * cap + len)
 }
 
-/// z ← z + Σ_k weight(k)·row(k) for k = 0 … count−1, added one term at a time in that order
-/// (so the result is that of `count` successive axpys), four rows per pass over z to save its
-/// loads and stores.
+/// z ← start + Σ_k weight(k)·row(k) for k = 0 … count−1, added one term at a time in that
+/// order (so the result is that of filling z with `start` and `count` successive axpys), up to
+/// four rows per pass over z to save its loads and stores.
 #[inline]
-fn add_weighted_rows<'r, T: Real>(
+fn set_weighted_rows<'r, T: Real>(
     z: &mut [T],
+    start: T,
     count: usize,
     weight: impl Fn(usize) -> T,
     row: impl Fn(usize) -> &'r [T],
 ) {
+    if count == 0 {
+        z.fill(start);
+    }
     let mut k = 0;
-    while k + 4 <= count {
-        let (w0, w1, w2, w3) = (weight(k), weight(k + 1), weight(k + 2), weight(k + 3));
-        let rows = row(k).iter().zip(row(k + 1)).zip(row(k + 2)).zip(row(k + 3));
-        for (zi, (((&r0, &r1), &r2), &r3)) in z.iter_mut().zip(rows) {
-            *zi = *zi + w0 * r0 + w1 * r1 + w2 * r2 + w3 * r3;
-        }
-        k += 4;
+    while k < count {
+        let start = (k == 0).then_some(start);
+        k += match count - k {
+            1 => add_rows::<T, 1>(z, start, k, &weight, &row),
+            2 | 3 => add_rows::<T, 2>(z, start, k, &weight, &row),
+            _ => add_rows::<T, 4>(z, start, k, &weight, &row),
+        };
     }
-    for k in k..count {
-        let w = weight(k);
-        for (zi, &r) in z.iter_mut().zip(row(k)) {
-            *zi += w * r;
-        }
+}
+
+/// z ← (`start`, or z itself when None) + Σ weight(k)·row(k) over the `ROWS` rows from `first`,
+/// summed left to right; returns `ROWS`.
+#[inline(always)]
+fn add_rows<'r, T: Real, const ROWS: usize>(
+    z: &mut [T],
+    start: Option<T>,
+    first: usize,
+    weight: &impl Fn(usize) -> T,
+    row: &impl Fn(usize) -> &'r [T],
+) -> usize {
+    let len = z.len();
+    let rows: [(T, &[T]); ROWS] = std::array::from_fn(|r| (weight(first + r), &row(first + r)[..len]));
+    let sum = |s: usize, from: T| rows.iter().fold(from, |sum, &(w, r)| sum + w * r[s]);
+    match start {
+        Some(start) => z.iter_mut().enumerate().for_each(|(s, zs)| *zs = sum(s, start)),
+        None => z.iter_mut().enumerate().for_each(|(s, zs)| *zs = sum(s, *zs)),
     }
+    ROWS
 }
 
 /// Preallocated buffers for a batch of up to `capacity` samples: the cache of the forward pass
