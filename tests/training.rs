@@ -122,6 +122,31 @@ fn a_diverging_run_stops_keeps_finite_parameters_and_says_why() {
 }
 
 #[test]
+fn an_exploded_mini_batch_loss_stops_training_at_its_update() {
+    // The first update sends the loss to ~6e17 (see the next test); in the same call, the
+    // second update's mini-batch loss, bounded without logarithms, is then computed and flagged.
+    let config = Config { learning_rate: 1e6, activation: Activation::Linear, ..Config::default() };
+    let mut session = Session::new(config).unwrap();
+    let first = session.network().params.clone();
+    let report = session.step(2);
+    let divergence = report.divergence.expect("why");
+    assert_eq!((divergence.cause, divergence.step), (DivergenceCause::Loss, 2), "{divergence:?}");
+    assert!(divergence.value > DIVERGENCE_LOSS && report.batch_loss == divergence.value, "{report:?}");
+    // Back to the parameters before the update that made the loss explode: the first ones.
+    assert_eq!(session.network().params, first);
+}
+
+#[test]
+fn the_reported_mini_batch_loss_is_that_of_the_last_update() {
+    let config = Config { hidden: vec![8, 8], batch_size: 10, ..Config::default() };
+    let (mut one_call, mut single_steps) = (Session::new(config.clone()).unwrap(), Session::new(config).unwrap());
+    let report = one_call.step(25);
+    let last = (0..25).map(|_| single_steps.step(1)).last().unwrap();
+    assert!(report.batch_loss.is_finite() && report.batch_loss > 0.0, "{report:?}");
+    assert_eq!(report.batch_loss.to_bits(), last.batch_loss.to_bits());
+}
+
+#[test]
 fn a_reported_loss_that_explodes_is_flagged_at_the_same_step() {
     // One update at this rate sends the training loss to ~6e17 while the mini-batch loss it
     // started from was ~1.3: the report of that very step must say so.

@@ -97,7 +97,8 @@ fn trace_network(net: &Network, x: ArrayView2<f64>, y: &[f64], rows: &[usize], p
     let mut ws = Workspace::new(net, rows.len());
     let m = ws.load_batch(x, y, rows.iter().copied());
     net.forward(&mut ws, m);
-    let loss = net.backward(&mut ws, m, penalty);
+    net.backward(&mut ws, m, penalty);
+    let loss = net.mean_loss(&mut ws, m);
     let copy = |a: &ndarray::Array2<f64>| a.as_slice().expect("contiguous").to_vec();
     let layers = net
         .layers

@@ -56,6 +56,23 @@ impl Loss {
         }
     }
 
+    /// A lower bound of [`Loss::total_of_layer`] found without a transcendental, and how far
+    /// above it the total may lie: for cross-entropy Σ max(z, 0) − z·y (each sample's
+    /// ln(1 + e^−|z|) lies in (0, ln 2]), for the softmax Σ max_k z_k − z_y (see
+    /// [`softmax::total_floor`]); ½ squared error is cheap and its own bound. NaN when a z is.
+    pub fn total_floor_of_layer(self, z: &[f64], y: &[f64], cap: usize, m: usize) -> (f64, f64) {
+        match self {
+            Loss::CrossEntropy => {
+                let floor = z[..m].iter().zip(&y[..m]).map(|(&z, &y)| if z > 0.0 { z } else { 0.0 } - z * y).sum();
+                (floor, m as f64 * std::f64::consts::LN_2)
+            }
+            Loss::HalfSquared => (self.total(&z[..m], &y[..m], &mut []), 0.0),
+            Loss::Softmax { classes } => {
+                (softmax::total_floor(z, y, classes, cap, m), m as f64 * (classes as f64).ln())
+            }
+        }
+    }
+
     /// δ = (ŷ − y)·`scale` for the first `m` columns of the output layer.
     pub fn deltas(self, y_hat: &[f64], y: &[f64], delta: &mut [f64], cap: usize, m: usize, scale: f64) {
         match self {
@@ -118,6 +135,28 @@ mod tests {
         }
         assert!((value(Loss::CrossEntropy, 800.0, 0.0) - 800.0).abs() < 1e-9);
         assert!(value(Loss::CrossEntropy, -800.0, 0.0) < 1e-300);
+    }
+
+    #[test]
+    fn the_floor_of_the_total_and_its_slack_bound_the_total() {
+        let z = [-900.0, -3.0, -0.2, 0.0, 0.7, 4.0, 35.0, 800.0];
+        let (cap, m) = (z.len(), z.len());
+        for (loss, y) in [
+            (Loss::CrossEntropy, [0.0, 1.0, 1.0, 0.0, 1.0, 0.0, 0.0, 1.0]),
+            (Loss::HalfSquared, [0.5, -1.0, 1.0, 0.0, 0.3, 2.0, 0.0, 1.0]),
+        ] {
+            let total = loss.total_of_layer(&z, &y, &mut [0.0; 8], cap, m);
+            let (floor, slack) = loss.total_floor_of_layer(&z, &y, cap, m);
+            assert!(floor <= total && total <= floor + slack, "{loss:?}: {floor} + {slack} vs {total}");
+        }
+        // Three classes of four samples: the rows of z are the classes.
+        let logits = [0.0, 5.0, -2.0, 700.0, 1.0, 5.0, 3.0, -700.0, 2.0, -5.0, 3.0, 0.0];
+        let labels = [0.0, 1.0, 2.0, 1.0];
+        let softmax = Loss::Softmax { classes: 3 };
+        let total = softmax.total_of_layer(&logits, &labels, &mut [0.0; 4], 4, 4);
+        let (floor, slack) = softmax.total_floor_of_layer(&logits, &labels, 4, 4);
+        assert!(floor <= total && total <= floor + slack, "{floor} + {slack} vs {total}");
+        assert!(Loss::CrossEntropy.total_floor_of_layer(&[f64::NAN], &[1.0], 1, 1).0.is_nan());
     }
 
     #[test]

@@ -261,13 +261,12 @@ impl Network {
     }
 
     /// Backward pass after [`Network::forward`] on the same `m` samples, with targets
-    /// `ws.targets[..m]`. Fills `ws.grad` with ∂J/∂θ for J = mean loss + `penalty` and returns
-    /// the mean loss (without the penalty).
-    pub fn backward(&self, ws: &mut Workspace, m: usize, penalty: Penalty) -> f64 {
+    /// `ws.targets[..m]`. Fills `ws.grad` with ∂J/∂θ for J = mean loss + `penalty` (the loss
+    /// itself is [`Network::mean_loss`]).
+    pub fn backward(&self, ws: &mut Workspace, m: usize, penalty: Penalty) {
         let cap = ws.capacity;
         let last = self.layers.len() - 1;
         let inv_m = 1.0 / m as f64;
-        let loss = self.mean_loss(ws, m);
         {
             // δ[L] = (a[L] − y)/m: the 1/m of the mean is folded in here.
             let a_out = ws.a[last + 1].as_slice().expect("contiguous");
@@ -325,7 +324,15 @@ impl Network {
                 );
             }
         }
-        loss
+    }
+
+    /// Bounds of the mean loss of the last forward pass on `m` samples (see
+    /// [`Loss::total_floor_of_layer`]): the mean lies in [floor, floor + slack]; NaN when a
+    /// logit is.
+    pub fn mean_loss_bounds(&self, ws: &Workspace, m: usize) -> (f64, f64) {
+        let z_out = ws.z[self.layers.len() - 1].as_slice().expect("contiguous");
+        let (floor, slack) = self.loss.total_floor_of_layer(z_out, &ws.targets, ws.capacity, m);
+        (floor / m as f64, slack / m as f64)
     }
 
     /// Mean loss of the last forward pass on `m` samples against `ws.targets`.

@@ -42,6 +42,17 @@ pub fn total<T: Real>(z: &[T], labels: &[T], classes: usize, cap: usize, m: usiz
     total
 }
 
+/// Σ over the first `m` columns of max_k z_k − z_y: at most [`total`], which exceeds it by at
+/// most m·ln K (ln Σ e^(z_k − max) lies in [0, ln K]), without a transcendental.
+#[inline(never)] // only K-class outputs take this path: one copy, not one per caller
+pub fn total_floor(z: &[f64], labels: &[f64], classes: usize, cap: usize, m: usize) -> f64 {
+    let mut floor = 0.0;
+    for (s, &label) in labels.iter().take(m).enumerate() {
+        floor += column_max(z, classes, cap, s) - z[label as usize * cap + s];
+    }
+    floor
+}
+
 /// δₖ = (ŷₖ − 1{k = y})·`scale` for the first `m` columns.
 #[inline(never)] // only K-class outputs take this path: one copy, not one per caller
 pub fn deltas(y_hat: &[f64], labels: &[f64], delta: &mut [f64], classes: usize, cap: usize, m: usize, scale: f64) {

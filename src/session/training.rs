@@ -163,26 +163,41 @@ impl History {
 impl Session {
     /// Runs `n` mini-batch updates (fewer if training diverges) and reports the state.
     pub fn step(&mut self, n: u32) -> Report {
+        let mut unscored = None;
         for _ in 0..n {
             if self.divergence.is_some() {
                 break;
             }
-            self.update_once();
+            unscored = self.update_once();
+        }
+        // Only the last update's mini-batch loss is reported: the batch is still in the workspace.
+        if let Some(m) = unscored {
+            self.batch_loss = self.net.mean_loss(&mut self.batch, m);
         }
         self.report()
     }
 
     /// One mini-batch update. The last batch of an epoch holds the remaining points (it may be
-    /// smaller); after it the order is reshuffled and the epoch count grows.
-    fn update_once(&mut self) {
+    /// smaller); after it the order is reshuffled and the epoch count grows. The batch's mean
+    /// loss (its logarithms are a tenth of an update's work) is computed only when bounds found
+    /// without a transcendental do not rule out divergence; otherwise the batch size is returned,
+    /// for [`Session::step`] to compute the loss of its last update.
+    fn update_once(&mut self) -> Option<usize> {
         let n_train = self.order.len();
         let end = (self.cursor + self.batch.capacity).min(n_train);
         let targets = self.split.train.y.as_slice().expect("contiguous");
         let rows = self.order[self.cursor..end].iter().copied();
         let m = self.batch.load_batch(self.train_inputs.view(), targets, rows);
         self.net.forward(&mut self.batch, m);
-        let loss = self.net.backward(&mut self.batch, m, Penalty::of(&self.config));
-        self.batch_loss = loss;
+        self.net.backward(&mut self.batch, m, Penalty::of(&self.config));
+        let (floor, slack) = self.net.mean_loss_bounds(&self.batch, m);
+        // Half the threshold leaves room for the bounds' rounding; NaN fails the comparison.
+        let safe = floor + slack < 0.5 * DIVERGENCE_LOSS;
+        let scored = !safe;
+        if scored {
+            self.batch_loss = self.net.mean_loss(&mut self.batch, m);
+        }
+        let unscored = (!scored).then_some(m);
         self.step += 1;
         self.cursor = end;
         if self.cursor == n_train {
@@ -191,11 +206,12 @@ impl Session {
             self.batch_rng.shuffle(&mut self.order);
         }
         // `backup` holds the parameters before the previous update, whose batch loss was finite.
-        if exploded(loss) {
+        if scored && exploded(self.batch_loss) {
             self.net.params.copy_from_slice(&self.backup);
+            let value = self.batch_loss;
             self.divergence =
-                Some(Divergence { cause: DivergenceCause::Loss, value: loss, step: self.step, parameter: None });
-            return;
+                Some(Divergence { cause: DivergenceCause::Loss, value, step: self.step, parameter: None });
+            return None;
         }
         self.backup.copy_from_slice(&self.net.params);
         self.optimizer.update(&mut self.net.params, &self.batch.grad);
@@ -204,10 +220,11 @@ impl Session {
             self.divergence =
                 Some(Divergence { cause: DivergenceCause::Parameter, value, step: self.step, parameter: Some(i) });
             self.net.params.copy_from_slice(&self.backup);
-            return;
+            return unscored;
         }
         self.net.update_running(&self.batch, m);
         self.trajectory.record(self.step, &self.net.params);
+        unscored
     }
 
     /// The training or test loss at the current parameters, when one of them counts as
