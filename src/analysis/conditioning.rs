@@ -150,7 +150,14 @@ fn symmetric_eigenvalues(mut a: Vec<f64>, n: usize) -> Vec<f64> {
         }
     }
     let mut eigenvalues: Vec<f64> = (0..n).map(|i| a[i * n + i]).collect();
-    eigenvalues.sort_unstable_by(f64::total_cmp);
+    // Insertion sort: n is a handful of features, and the library's sort adds 5 kB to the wasm.
+    for i in 1..n {
+        let mut j = i;
+        while j > 0 && eigenvalues[j - 1].total_cmp(&eigenvalues[j]).is_gt() {
+            eigenvalues.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     eigenvalues
 }
 
