@@ -42,7 +42,9 @@ impl Standardizer {
     /// Feature `f` of `features` at point `p`, normalized: (feature − μ_f)/σ_f.
     #[inline]
     pub fn feature(&self, features: &[Feature], p: [f64; 2], f: usize) -> f64 {
-        (features[f].of(p) - self.mean[f]) / self.std[f]
+        let mut value = [0.0];
+        self.feature_column(features, f, &[p], &mut value);
+        value[0]
     }
 
     /// Feature `f` of `features` at each of `points`, normalized as [`Standardizer::feature`]

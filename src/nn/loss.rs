@@ -63,7 +63,7 @@ impl Loss {
     pub fn total_floor_of_layer(self, z: &[f64], y: &[f64], cap: usize, m: usize) -> (f64, f64) {
         match self {
             Loss::CrossEntropy => {
-                let floor = z[..m].iter().zip(&y[..m]).map(|(&z, &y)| if z > 0.0 { z } else { 0.0 } - z * y).sum();
+                let floor = z[..m].iter().zip(&y[..m]).map(|(&z, &y)| positive_part(z) - z * y).sum();
                 (floor, m as f64 * std::f64::consts::LN_2)
             }
             Loss::HalfSquared => (self.total(&z[..m], &y[..m], &mut []), 0.0),
@@ -102,7 +102,6 @@ impl Loss {
             Loss::CrossEntropy => {
                 let smooth = &mut scratch[..z.len()];
                 log1p_exp_negabs_slice(z, smooth);
-                let positive_part = |z: T| if z > T::ZERO { z } else { T::ZERO };
                 z.iter().zip(y).zip(smooth.iter()).map(|((&z, &y), &s)| (positive_part(z) - z * y + s).to_f64()).sum()
             }
             Loss::HalfSquared => z.iter().zip(y).map(|(&z, &y)| (T::splat(0.5) * (z - y) * (z - y)).to_f64()).sum(),
@@ -115,6 +114,16 @@ impl Loss {
     #[inline]
     pub fn output_delta(self, y_hat: f64, y: f64) -> f64 {
         y_hat - y
+    }
+}
+
+/// max(z, 0), written as a comparison that lets NaN through.
+#[inline(always)]
+fn positive_part<T: Real>(z: T) -> T {
+    if z > T::ZERO {
+        z
+    } else {
+        T::ZERO
     }
 }
 
