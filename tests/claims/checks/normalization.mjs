@@ -1,6 +1,6 @@
 /** The normalization lab's lesson (normalization.html), under the lab's own defaults and presets. */
 import assert from "node:assert/strict";
-import { linkState, pages, using, updatesTo, train, SEEDS } from "../engine.mjs";
+import { linkState, pages, using, updatesTo, train, median, SEEDS } from "../engine.mjs";
 import { sidesOf, sideConfig, comparisonChosen, PRESETS, COMPARISONS, BN_HIDDEN } from "../../../www/js/normalization/state.js";
 import { contraction } from "../../../www/js/normalization/readouts.js";
 
@@ -29,6 +29,19 @@ const theta = (pg) => {
   const [layer] = pg.parameters();
   return [layer.weights[0], layer.weights[1], layer.biases[0]];
 };
+
+/**
+ * The loss of the raw side thrown back and forth across its valley: the median of the training
+ * losses every 10 updates from update 1010 to 2000 (one snapshot would land anywhere in the
+ * oscillation).
+ */
+function rawLossThrown(raw) {
+  return using(raw, (pg) => {
+    train(pg, 1000);
+    const losses = Array.from({ length: 100 }, () => pg.step(10).trainLoss);
+    return median(losses);
+  });
+}
 
 /** The condition numbers of a config: [inputs with bias, covariance]. */
 const kappas = (config) => using(config, (pg) => {
@@ -88,9 +101,9 @@ export const checks = {
       assert.ok(curvature > 5e3 && curvature < 2e4, `about 100² = 10 000 times more curved along w₂: ${curvature}`);
       const [rawKappa] = kappas(raw);
       assert.ok(rawKappa > 4e4 && rawKappa < 8e4, `κ of the inputs ≈ 6 × 10⁴: ${rawKappa}`);
-      const atLabRate = using(raw, (pg) => train(pg, 2000).trainLoss);
       assert.equal(raw.learningRate, 0.3);
-      assert.ok(atLabRate > 1, `at α = 0.3 the raw side's loss stays high: ${atLabRate}`);
+      const [atLabRate, stdOwn] = [rawLossThrown(raw), using(std, (pg) => train(pg, 2000).trainLoss)];
+      assert.ok(atLabRate > 10 * stdOwn, `at α = 0.3 the raw side's loss stays high: ${atLabRate} vs ${stdOwn} standardized`);
       const [stdKappa] = kappas(std);
       assert.ok(stdKappa > 3.5 && stdKappa < 6, `κ ≈ 5 standardized: ${stdKappa}`);
       const [z1, z2] = using(raw, features).map((v) => v.map((x) => x - mean(v)));
@@ -156,7 +169,7 @@ export const checks = {
   "lab-lesson-4"() {
     for (const seed of SEEDS) {
       const [raw, std] = sides(seed);
-      const atStdRate = using(raw, (pg) => train(pg, 2000).trainLoss);
+      const atStdRate = rawLossThrown(raw);
       const stdOwn = using(std, (pg) => train(pg, 2000).trainLoss);
       assert.ok(atStdRate > 10 * stdOwn, `the standardized side's rate throws the raw side about: ${atStdRate} vs ${stdOwn}`);
       const rawRate = using(raw, (pg) => pg.suggestLearningRate().learningRate);
@@ -188,7 +201,7 @@ export const checks = {
       assert.ok(rawLoss > 0.25 && rawLoss < 0.35, `the raw side is still about 0.3 after 5000 updates: ${rawLoss}`);
       const below = (c, learningRate) => using({ ...c, learningRate }, (pg) => updatesTo(pg, 0.1, 5000));
       const [at03, at1, at3] = [0.3, 1, 3].map((a) => below(normalized, a));
-      assert.ok(at03 > 300 && at03 < 800, `normalized: below 0.1 in about 500 updates: ${at03}`);
+      assert.ok(at03 > 250 && at03 < 1000, `normalized: below 0.1 in several hundred updates: ${at03}`);
       assert.ok(at1 > at03 && at3 > at03, `larger steps do not help it: ${at03}, ${at1}, ${at3}`);
       const std03 = below(standardized, 0.3);
       assert.ok(std03 >= 15 && std03 <= 35, `standardized: about 25 updates at α = 0.3: ${std03}`);

@@ -125,10 +125,8 @@ export const checks = {
       const after = (learningRate) => using(linkConfig("playground", link, { seed, learningRate }), (pg) => train(pg, 3000));
       const ten = after(10);
       assert.ok(ten.trainLoss > 0.3, `learning rate 10 stalls: loss ${ten.trainLoss}`);
-      for (const rate of [1, 0.3]) {
-        const r = after(rate);
-        assert.ok(r.trainLoss < 0.2 && r.trainAccuracy >= 0.93, `${rate} gets there: loss ${r.trainLoss}, accuracy ${r.trainAccuracy}`);
-      }
+      const r = after(0.3);
+      assert.ok(r.trainLoss < 0.2 && r.trainAccuracy >= 0.93, `0.3 gets there: loss ${r.trainLoss}, accuracy ${r.trainAccuracy}`);
     }
   },
 
