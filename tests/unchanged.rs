@@ -1,6 +1,8 @@
 //! Settings added later leave every run that does not use them bit for bit as it was: the
 //! parameters and losses of these runs, hashed, are those recorded before L1 and the
-//! learning-rate schedules existed.
+//! learning-rate schedules existed. A change of the kernels' rounding changes them on purpose
+//! and re-records them in the same commit (last: tanh and the logistic function computed from a
+//! Padé approximant of e^r, one division each).
 
 use nn_playground::config::{Config, Dataset, OptimizerKind, Problem};
 use nn_playground::nn::activation::Activation;
@@ -35,5 +37,5 @@ fn runs_without_the_new_settings_are_bit_identical_to_before() {
         Config { problem: Problem::Regression, dataset: Some(Dataset::Gaussians), l2: 0.001, ..Config::default() },
     ];
     let fingerprints: Vec<u64> = runs.into_iter().map(|config| fingerprint(config, 300)).collect();
-    assert_eq!(fingerprints, [16861083373033003664, 10549188014693261411, 2111142217641050248, 1793730185434088460]);
+    assert_eq!(fingerprints, [12517253318009443455, 8053252657706369355, 6166380462438202818, 4595844277715168954]);
 }

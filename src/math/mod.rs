@@ -13,23 +13,31 @@ mod simd;
 
 pub use lanes::{Format, Lanes, Real};
 
-/// e^t for t in [exp_min, 0]: t = k·ln 2 + r with |r| ≤ ln2/2, e^r by its Taylor series (in
-/// Estrin's form, whose short dependency chains pipeline well) to r¹³ in double precision and
-/// to r⁷ in single (the next term is about 5·10⁻⁹), scaled by 2^k.
+/// t = k·ln 2 + r with |r| ≤ ln2/2, for t in [exp_min, 0]: returns r and k + the format's
+/// rounder (from which `pow2_of_shifted` makes 2^k).
 #[inline(always)]
-fn exp_in_range<L: Lanes>(t: L) -> L {
+fn reduce_by_ln2<L: Lanes>(t: L) -> (L, L) {
     let c = L::splat;
     let format = L::FORMAT;
     let shifted = t.mul(c(std::f64::consts::LOG2_E)).add(c(format.rounder));
     let k = shifted.sub(c(format.rounder));
-    let r = t.sub(k.mul(c(format.ln2_hi))).sub(k.mul(c(format.ln2_lo)));
+    (t.sub(k.mul(c(format.ln2_hi))).sub(k.mul(c(format.ln2_lo))), shifted)
+}
+
+/// e^t for t in [exp_min, 0]: e^r by its Taylor series (in Estrin's form, whose short
+/// dependency chains pipeline well) to r¹³ in double precision and to r⁷ in single (the next
+/// term is about 5·10⁻⁹), scaled by 2^k (see [`reduce_by_ln2`]).
+#[inline(always)]
+fn exp_in_range<L: Lanes>(t: L) -> L {
+    let c = L::splat;
+    let (r, shifted) = reduce_by_ln2(t);
     let pair = |a: f64, b: f64| c(a).add(r.mul(c(b)));
     let r2 = r.mul(r);
     let r4 = r2.mul(r2);
     let q0 = pair(1.0, 1.0).add(r2.mul(pair(1.0 / 2.0, 1.0 / 6.0)));
     let q1 = pair(1.0 / 24.0, 1.0 / 120.0).add(r2.mul(pair(1.0 / 720.0, 1.0 / 5_040.0)));
     let to_r7 = q0.add(r4.mul(q1));
-    let p = if format.double {
+    let p = if L::FORMAT.double {
         let r8 = r4.mul(r4);
         let q2 = pair(1.0 / 40_320.0, 1.0 / 362_880.0).add(r2.mul(pair(1.0 / 3_628_800.0, 1.0 / 39_916_800.0)));
         let q3 = pair(1.0 / 479_001_600.0, 1.0 / 6_227_020_800.0);
@@ -40,6 +48,20 @@ fn exp_in_range<L: Lanes>(t: L) -> L {
     p.mul(shifted.pow2_of_shifted())
 }
 
+/// e^t for t in [exp_min, 0] as a fraction 2^k·N/D, returned as (2^k·N, D), for the functions
+/// that divide anyway (tanh, the logistic): e^r is its [6/6] Padé approximant N(r)/N(−r),
+/// relative error below 10⁻¹⁸ for |r| ≤ ln2/2, so the division they already do is the only one
+/// and the polynomial half as long as the Taylor series'. Double precision only.
+#[inline(always)]
+fn exp_fraction<L: Lanes>(t: L) -> (L, L) {
+    let c = L::splat;
+    let (r, shifted) = reduce_by_ln2(t);
+    let w = r.mul(r);
+    let even = c(1.0).add(w.mul(c(5.0 / 44.0).add(w.mul(c(1.0 / 792.0).add(w.mul(c(1.0 / 665_280.0)))))));
+    let odd = r.mul(c(0.5).add(w.mul(c(1.0 / 66.0).add(w.mul(c(1.0 / 15_840.0))))));
+    (even.add(odd).mul(shifted.pow2_of_shifted()), even.sub(odd))
+}
+
 /// e^t for t ≤ 0 (positive t is treated as 0, t below the format's exp_min as exp_min);
 /// relative error below 5·10⁻¹⁶ in double precision, a few f32 ulps in single.
 #[inline(always)]
@@ -47,17 +69,17 @@ pub fn exp_nonpositive_lanes<L: Lanes>(t: L) -> L {
     exp_in_range(t.clamp_to(L::FORMAT.exp_min, 0.0))
 }
 
-/// tanh z: in double precision sign(z)·(1 − e)/(1 + e) with e = e^(−2|z|), absolute error below
-/// 3·10⁻¹⁶; in single precision a rational function, absolute error below 4·10⁻⁷.
+/// tanh z: in double precision sign(z)·(1 − e)/(1 + e) with e = e^(−2|z|) = E/D (see
+/// [`exp_fraction`]), computed as (D − E)/(D + E), absolute error below 3·10⁻¹⁶; in single
+/// precision a rational function, absolute error below 4·10⁻⁷.
 #[inline(always)]
 pub fn tanh_lanes<L: Lanes>(z: L) -> L {
     let saturation = L::FORMAT.tanh_saturation;
     if !L::FORMAT.double {
         return tanh_rational(z.clamp_to(-saturation, saturation));
     }
-    let e = exp_in_range(L::splat(-2.0).mul(z.abs().clamp_to(0.0, saturation)));
-    let one = L::splat(1.0);
-    one.sub(e).div(one.add(e)).with_sign_of(z)
+    let (e, d) = exp_fraction(L::splat(-2.0).mul(z.abs().clamp_to(0.0, saturation)));
+    d.sub(e).div(d.add(e)).with_sign_of(z)
 }
 
 /// tanh x ≈ x·P(x²)/Q(x²) for |x| ≤ 9, P of degree 6 and Q of degree 3: coefficients fitted for
@@ -78,17 +100,17 @@ fn tanh_rational<L: Lanes>(x: L) -> L {
 }
 
 /// The logistic function 1/(1 + e^−z), evaluated without overflow for any z: in double
-/// precision from e^−|z| (relative error near 10⁻¹⁶ even in the tails), in single precision as
-/// ½ + ½·tanh(z/2) (absolute error below 2·10⁻⁷).
+/// precision from e^−|z| = E/D (see [`exp_fraction`]) as D/(D + E) for z ≥ 0 and E/(D + E)
+/// below (relative error near 10⁻¹⁶ even in the tails), in single precision as ½ + ½·tanh(z/2)
+/// (absolute error below 2·10⁻⁷).
 #[inline(always)]
 pub fn sigmoid_lanes<L: Lanes>(z: L) -> L {
     if !L::FORMAT.double {
         let half = L::splat(0.5);
         return half.add(half.mul(tanh_lanes(half.mul(z))));
     }
-    let e = exp_nonpositive_lanes(L::splat(0.0).sub(z.abs()));
-    let positive = L::splat(1.0).div(L::splat(1.0).add(e));
-    L::select_nonnegative(z, positive, e.mul(positive))
+    let (e, d) = exp_fraction(L::splat(0.0).sub(z.abs()).clamp_to(L::FORMAT.exp_min, 0.0));
+    L::select_nonnegative(z, d, e).div(d.add(e))
 }
 
 /// ln(1 + e^(−|z|)), the smooth part of the cross-entropy written from the logit z: ln(1 + e)
