@@ -90,7 +90,9 @@ export const checks = {
       const squares = using(config, (pg) => train(pg, 2000));
       assert.equal(squares.testAccuracy, 1, "every test point right after 2000 updates");
       const plain = using({ ...config, features: ["x1", "x2"] }, (pg) => train(pg, 2000));
-      assert.ok(plain.testAccuracy > 0.25 && plain.testAccuracy < 0.4, `about 30 % on x₁, x₂: ${plain.testAccuracy}`);
+      assert.ok(Math.abs(plain.trainLoss - Math.LN2) < 0.02, `at chance on x₁, x₂: loss ${plain.trainLoss}, ln 2 = ${Math.LN2}`);
+      // Its accuracy is wherever the line falls (29–68 % over seeds 1–10): the 30 % is the linked run's.
+      if (seed === 1) assert.ok(plain.testAccuracy > 0.25 && plain.testAccuracy < 0.4, `about 30 % in this run: ${plain.testAccuracy}`);
       // The squares first, then standardized: each input is (x² − μ)/σ with μ, σ of x² over the training split.
       using(config, (pg) => {
         const { input, m, rows } = pg.backpropTrace(undefined);
