@@ -171,7 +171,9 @@ export const checks = {
       using(linear, (pg) => {
         const r = train(pg, 3000);
         assert.ok(nonAffinity(pg) < 1e-4, "the boundary stays a straight line");
-        assert.ok(r.testAccuracy > 0.3 && r.testAccuracy < 0.65, `stuck near 50 %: ${r.testAccuracy}`);
+        assert.ok(Math.abs(r.trainLoss - Math.LN2) < 0.02, `at chance: loss ${r.trainLoss}, ln 2 = ${Math.LN2}`);
+        // A straight line gets the circle 36–67 % right over seeds 1–12: around 50 %.
+        assert.ok(r.testAccuracy > 0.3 && r.testAccuracy < 0.7, `accuracy around 50 %: ${r.testAccuracy}`);
       });
       for (const activation of ["tanh", "relu"]) {
         const r = using({ ...linear, activation }, (pg) => train(pg, 3000));
@@ -497,8 +499,10 @@ export const checks = {
       const ratio = stretched.lambdaMax / plain.lambdaMax;
       assert.ok(ratio > 5e3 && ratio < 2e4, `stretching x₂ by 100 multiplies λmax by about 10 000: ${ratio}`);
       assert.ok(close(plain.stableStep / stretched.stableStep, ratio, 1e-9), "and the stable step shrinks as much");
-      assert.ok(standardized.lambdaMax > 0.9 && standardized.lambdaMax < 1.1, `standardized, λmax ≈ 1: ${standardized.lambdaMax}`);
-      assert.ok(standardized.stableStep > 1.8 && standardized.stableStep < 2.2, `any α below about 2: ${standardized.stableStep}`);
+      // Standardized, λmax = 1 + |ρ| with ρ the sample correlation of the two features: 1.00–1.13
+      // over seeds 1–12.
+      assert.ok(standardized.lambdaMax > 0.9 && standardized.lambdaMax < 1.2, `standardized, λmax ≈ 1: ${standardized.lambdaMax}`);
+      assert.ok(standardized.stableStep > 1.65 && standardized.stableStep < 2.2, `any α below about 2: ${standardized.stableStep}`);
       const config = leastSquares(100, { seed, normalize: "standardize", learningRate: 0.95 * standardized.stableStep });
       assert.ok(!using(config, (pg) => train(pg, 3000).diverged), "is stable");
     }
