@@ -465,7 +465,7 @@ export const checks = {
         assert.ok(fade > 1 / 30 && fade < 30, `within a factor of 30 of the last layer's: ${fade}`);
         // The test accuracy every 250 updates: it wobbles with the batches' statistics.
         const accuracies = Array.from({ length: 12 }, () => train(pg, 250).testAccuracy);
-        assert.equal(Math.max(...accuracies), 1, `reaches 100 % within 3000 updates: ${accuracies}`);
+        assert.ok(Math.max(...accuracies) >= 0.99, `reaches 99–100 % within 3000 updates: ${accuracies}`);
         assert.ok(median(accuracies.slice(4)) > 0.9, `mostly above 90 %: ${accuracies}`);
       });
     }
