@@ -191,13 +191,13 @@ impl Session {
         self.net.forward(&mut self.batch, m);
         self.net.backward(&mut self.batch, m, Penalty::of(&self.config));
         let (floor, slack) = self.net.mean_loss_bounds(&self.batch, m);
-        // Half the threshold leaves room for the bounds' rounding; NaN fails the comparison.
+        // Half the threshold leaves room for the bounds' rounding; NaN fails the comparison, so
+        // a NaN bound is scored.
         let safe = floor + slack < 0.5 * DIVERGENCE_LOSS;
-        let scored = !safe;
-        if scored {
+        if !safe {
             self.batch_loss = self.net.mean_loss(&mut self.batch, m);
         }
-        let unscored = (!scored).then_some(m);
+        let unscored = safe.then_some(m);
         self.step += 1;
         self.cursor = end;
         if self.cursor == n_train {
@@ -206,7 +206,7 @@ impl Session {
             self.batch_rng.shuffle(&mut self.order);
         }
         // `backup` holds the parameters before the previous update, whose batch loss was finite.
-        if scored && exploded(self.batch_loss) {
+        if !safe && exploded(self.batch_loss) {
             self.net.params.copy_from_slice(&self.backup);
             let value = self.batch_loss;
             self.divergence =
