@@ -1,14 +1,15 @@
 //! Backpropagation against central finite differences: every activation × both losses × L2 on
-//! and off, on networks of depth 0 to 4, and with L1 away from its kink at w = 0.
+//! and off, on networks of depth 0 to 4, and with L1 away from its kink at w = 0; differences
+//! across a kink (a ReLU's, the L1 term's) left out and counted.
 
-use nn_playground::analysis::diagnostics::{gradient_check, session_gradient_check};
+use nn_playground::analysis::diagnostics::{gradient_check, session_gradient_check, GRADIENT_CHECK_POINTS};
 use nn_playground::config::{Choice, Config, Dataset, Normalize, Problem};
 use nn_playground::math::rng::SeededRng;
 use nn_playground::nn::activation::Activation;
 use nn_playground::nn::batch_norm::BatchNorm;
 use nn_playground::nn::init::Init;
 use nn_playground::nn::loss::Loss;
-use nn_playground::nn::network::Network;
+use nn_playground::nn::network::{Network, Workspace};
 use nn_playground::nn::penalty::Penalty;
 use nn_playground::Session;
 
@@ -77,6 +78,47 @@ fn backprop_matches_finite_differences_with_l1_away_from_zero() {
             }
         }
     }
+}
+
+#[test]
+fn a_difference_across_a_kink_is_left_out_and_counted() {
+    let session = Session::new(Config { dataset: Some(Dataset::Circle), ..Config::default() }).unwrap();
+    let (x, y) = session.training_set();
+    let loss = Loss::for_problem(Problem::Classification, 2);
+    let mut net = random_network(&[4], Activation::Relu, loss, 5);
+    let layer = net.layers[0];
+    // Unit 0's pre-activation on the first point 3·10⁻⁶ above 0: its bias's step h = 10⁻⁵ crosses the kink.
+    let z = net.params[layer.w] * x[[0, 0]] + net.params[layer.w + 1] * x[[0, 1]];
+    net.params[layer.b] = 3e-6 - z;
+
+    let n = x.nrows().min(GRADIENT_CHECK_POINTS);
+    let mut ws = Workspace::new(&net, n);
+    let m = ws.load_batch(x, y, 0..n);
+    let mut cost_at = |bias: f64| {
+        let mut moved = net.clone();
+        moved.params[layer.b] = bias;
+        moved.forward(&mut ws, m);
+        moved.mean_loss(&mut ws, m)
+    };
+    let bias = net.params[layer.b];
+    let across = (cost_at(bias + 1e-5) - cost_at(bias - 1e-5)) / 2e-5;
+    net.forward(&mut ws, m);
+    net.backward(&mut ws, m, Penalty::default());
+    let backprop = ws.grad[layer.b];
+    assert!((across - backprop).abs() > 1e-3 * backprop.abs(), "across the kink: {across} vs {backprop}");
+
+    let check = gradient_check(&net, x, y, 0.0);
+    assert!((1..=3).contains(&check.straddled), "the bias and the weights of inputs above 0.3: {check:?}");
+    assert!(check.relative_error <= 1e-6, "{check:?}");
+    net.activation = Activation::Tanh;
+    assert_eq!(gradient_check(&net, x, y, 0.0).straddled, 0, "tanh has no kink");
+
+    // A weight within the step of 0 straddles the L1 term's kink.
+    let mut smooth = random_network(&[3], Activation::Tanh, loss, 6);
+    smooth.params[smooth.layers[1].w] = 2e-6;
+    let l1 = Penalty { l2: 0.0, l1: 0.05 };
+    let check = gradient_check(&smooth, x, y, l1);
+    assert!(check.straddled == 1 && check.relative_error <= 1e-6, "{check:?}");
 }
 
 #[test]

@@ -148,6 +148,7 @@ fn gradient_check_agrees_with_finite_differences() {
         let error = number(&check, "relativeError");
         assert!((0.0..1e-6).contains(&error), "{config}: {error}");
         assert_eq!(number(&check, "checked"), number(&check, "parameters"), "{config}: every parameter");
+        assert_eq!(number(&check, "straddled"), 0.0, "{config}: no kink to cross");
     }
 }
 

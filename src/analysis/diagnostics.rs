@@ -21,15 +21,21 @@ const SAMPLE_SEED: u32 = 0x5eed;
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GradientCheck {
-    /// ‖g_bp − g_fd‖ / (‖g_bp‖ + ‖g_fd‖) over the compared parameters (0 when both are 0).
+    /// ‖g_bp − g_fd‖ / (‖g_bp‖ + ‖g_fd‖) over the checked parameters but the straddled ones (0
+    /// when both are 0).
     pub relative_error: f64,
-    /// Parameters compared: all of them when their finite differences fit in one call's work
+    /// Parameters whose central differences were taken: all of them when they fit in one call's work
     /// (see [`crate::work`]), otherwise this many drawn at random with a fixed seed.
     pub checked: usize,
     /// Parameters of the network.
     pub parameters: usize,
     /// Training points the cost is taken over.
     pub points: usize,
+    /// Parameters among the checked ones left out of the relative error because their step
+    /// θ ± h straddles a kink: a ReLU's (some hidden pre-activation z changes sign between the
+    /// two costs) or the L1 term's (a weight within h of 0). Across a kink the central difference
+    /// averages two slopes and is no derivative.
+    pub straddled: usize,
 }
 
 /// The cost J = mean loss + penalty of `net` on the rows loaded in `ws`.
@@ -44,11 +50,32 @@ pub fn session_gradient_check(session: &Session) -> GradientCheck {
     gradient_check(session.network(), x, y, Penalty::of(session.config()))
 }
 
+/// Appends the side of the kink at 0 (z > 0 or not) of every hidden pre-activation of the last
+/// forward pass on `m` samples to `sides`, after clearing it; leaves it empty when the
+/// activation has no kink.
+fn record_kink_sides(net: &Network, ws: &Workspace, m: usize, sides: &mut Vec<bool>) {
+    sides.clear();
+    if !net.activation.has_kink() {
+        return;
+    }
+    for (layer, z) in net.layers.iter().zip(&ws.z).take(net.layers.len() - 1) {
+        let z = z.as_slice().expect("contiguous");
+        for row in z.chunks_exact(ws.capacity).take(layer.n_out) {
+            sides.extend(row[..m].iter().map(|&z| z > 0.0));
+        }
+    }
+}
+
+/// Whether parameter `i` is a weight within the step of 0, where the L1 term |w| has its kink.
+fn straddles_l1_kink(net: &Network, penalty: Penalty, i: usize) -> bool {
+    penalty.l1 != 0.0 && net.params[i].abs() < FD_STEP && net.layers.iter().any(|l| l.weights().contains(&i))
+}
+
 /// Compares the backpropagated gradient with central differences (J(θ+h) − J(θ−h))/2h on up to
 /// [`GRADIENT_CHECK_POINTS`] points of (`x`, `y`): every parameter when two costs per parameter
 /// fit in one call's work, else as many as fit, drawn with a fixed seed. The cost includes
-/// `penalty` (a number is an L2 coefficient alone); central differences match the L1 term only
-/// where no weight lies within the step of 0, its kink.
+/// `penalty` (a number is an L2 coefficient alone). A parameter whose step straddles a kink —
+/// a ReLU's, or the L1 term's at w = 0 — is counted in [`GradientCheck::straddled`] and left out.
 pub fn gradient_check(net: &Network, x: ArrayView2<f64>, y: &[f64], penalty: impl Into<Penalty>) -> GradientCheck {
     let penalty = penalty.into();
     let mut net = net.clone();
@@ -63,13 +90,21 @@ pub fn gradient_check(net: &Network, x: ArrayView2<f64>, y: &[f64], penalty: imp
     let checked = work::most(per_parameter, m as f64 * work::per_example(&net, Pass::Training)).min(parameters);
     let indices = SeededRng::new(SAMPLE_SEED, 0).sample(parameters, checked);
     let (mut diff, mut norm_a, mut norm_n) = (0.0, 0.0, 0.0);
+    let (mut sides_plus, mut sides_minus) = (Vec::new(), Vec::new());
+    let mut straddled = 0;
     for i in indices {
         let original = net.params[i];
         net.params[i] = original + FD_STEP;
         let plus = cost(&net, &mut ws, m, penalty);
+        record_kink_sides(&net, &ws, m, &mut sides_plus);
         net.params[i] = original - FD_STEP;
         let minus = cost(&net, &mut ws, m, penalty);
+        record_kink_sides(&net, &ws, m, &mut sides_minus);
         net.params[i] = original;
+        if sides_plus != sides_minus || straddles_l1_kink(&net, penalty, i) {
+            straddled += 1;
+            continue;
+        }
         let (g_bp, g_fd) = (analytic[i], (plus - minus) / (2.0 * FD_STEP));
         diff += (g_bp - g_fd).powi(2);
         norm_a += g_bp * g_bp;
@@ -77,7 +112,7 @@ pub fn gradient_check(net: &Network, x: ArrayView2<f64>, y: &[f64], penalty: imp
     }
     let denominator = norm_a.sqrt() + norm_n.sqrt();
     let relative_error = if denominator == 0.0 { 0.0 } else { diff.sqrt() / denominator };
-    GradientCheck { relative_error, checked, parameters, points: m }
+    GradientCheck { relative_error, checked, parameters, points: m, straddled }
 }
 
 /// The noise of a loss curve: the root mean square of its deviation from a centred moving

@@ -91,6 +91,12 @@ impl Activation {
         }
     }
 
+    /// Whether g has a kink at z = 0 (ReLU, leaky ReLU): a difference quotient across it is no
+    /// derivative.
+    pub fn has_kink(self) -> bool {
+        matches!(self, Activation::Relu | Activation::LeakyRelu)
+    }
+
     /// g''(z) given a = g(z): tanh'' = −2a(1 − a²), σ'' = σ(1−σ)(1−2σ); 0 for the piecewise
     /// linear ones (their kink at 0 has no second derivative; 0 is what autodiff takes there).
     pub fn second_derivative(self, a: f64) -> f64 {

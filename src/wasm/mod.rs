@@ -65,7 +65,8 @@ export interface StepReport {
 
 /** What `gradientCheck` returns. */
 export interface GradientCheck {
-  /** ‖g_backprop − g_numeric‖ / (‖g_backprop‖ + ‖g_numeric‖) over the compared parameters. */
+  /** ‖g_backprop − g_numeric‖ / (‖g_backprop‖ + ‖g_numeric‖) over the checked parameters but the
+   *  `straddled` ones. */
   relativeError: number;
   /** Parameters compared: all of them, or (on a big network) a sample drawn with a fixed seed. */
   checked: number;
@@ -73,6 +74,10 @@ export interface GradientCheck {
   parameters: number;
   /** Training points the cost is taken over (the first 64 at most). */
   points: number;
+  /** Checked parameters left out of `relativeError` because θ ± h straddles a kink: a ReLU's (a
+   *  hidden pre-activation changes sign between the two costs) or the L1 term's (a weight within
+   *  h of 0), where a central difference is no derivative. */
+  straddled: number;
 }
 
 /** The losses recorded at every `step` call. */

@@ -172,6 +172,36 @@ test("a gradient check the core refuses as too much work says so as a sentence a
     "한 번의 호출이 할 수 있는 양(6\u202f000\u202f000\u202f000)을 넘습니다. 은닉층의 수나 크기를 줄이면 됩니다.");
 });
 
+test("a gradient check that left out differences across a kink says how many", async () => {
+  const { page } = await suite.fresh();
+  // The compute worker answers with a check that left two parameters out (as a ReLU net's may).
+  await page.addInitScript(() => {
+    window.Worker = class {
+      postMessage(data) {
+        if (data.module) return;
+        const result = { relativeError: 2.5e-10, checked: 37, parameters: 37, points: 64, straddled: 2 };
+        setTimeout(() => this.onmessage?.({ data: { id: data.id, result } }));
+      }
+      terminate() {}
+    };
+  });
+  const checked = async () => {
+    await page.click("#grad-check");
+    await page.waitForSelector("#grad-check-value[data-value]");
+    return page.evaluate(() => {
+      const out = document.getElementById("grad-check-value");
+      return [out.textContent, out.dataset.straddled, out.classList.contains("ok")];
+    });
+  };
+  await loadPlayground(page, suite.base);
+  assert.deepEqual(await checked(), ["relative error 2.50e-10 ✓ backprop matches finite differences " +
+    "(all 37 parameters, 64 points; 2 left out, their step crossing a kink)", "2", true]);
+  await page.goto("about:blank");
+  await loadPlayground(page, suite.base, "#lang=ko");
+  assert.deepEqual(await checked(), ["상대 오차 2.50e-10 ✓ 역전파가 유한 차분과 일치합니다 " +
+    "(변수 37개 전부, 점 64개; 2개는 차분이 꺾인 점을 걸쳐 제외)", "2", true]);
+});
+
 test("the normalization lab names a refused loss surface by its control, “Loss surface”", async () => {
   const { page } = await suite.fresh();
   // Three layers of 128 units: a 51 × 51 surface is more than one call's work.

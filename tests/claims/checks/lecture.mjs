@@ -126,20 +126,22 @@ export const checks = {
   },
 
   "bp-check"() {
-    const errors = (activation) => SEEDS.flatMap((seed) => [[4, 2], [8, 8], [5, 3, 3]].map((hidden) =>
+    const checks = (activation) => SEEDS.flatMap((seed) => [[4, 2], [8, 8], [5, 3, 3]].map((hidden) =>
       using({ activation, seed, hidden, dataset: "spiral", noise: 0.1 }, (pg) => {
         train(pg, 200);
         const check = pg.gradientCheck();
         assert.equal(check.checked, check.parameters, "every parameter of a small network");
-        return check.relativeError;
+        return check;
       })));
     for (const activation of ["sigmoid", "tanh", "linear"]) {
-      const e = errors(activation);
+      const found = checks(activation);
+      const e = found.map((c) => c.relativeError);
       assert.ok(Math.max(...e) < 1e-8 && median(e) > 1e-11 && median(e) < 3e-9, `${activation}: within 10⁻⁸, typically 10⁻⁹: ${e}`);
+      assert.ok(found.every((c) => c.straddled === 0), `${activation} has no kink to cross`);
     }
-    const relu = errors("relu");
-    assert.ok(median(relu) < 1e-8, "with ReLU most checks agree too");
-    assert.ok(Math.max(...relu) > 1e-6 && Math.max(...relu) < 0.5, `a few disagree, by up to 10⁻¹: ${Math.max(...relu)}`);
+    // What crossing a kink does, and that the check sees it, is tests/gradient.rs's; here, that the rest agree.
+    const relu = checks("relu").map((c) => c.relativeError);
+    assert.ok(Math.max(...relu) < 1e-8 && median(relu) < 3e-9, `with ReLU the rest agree as closely: ${relu}`);
     const big = using({ hidden: Array(16).fill(128), samples: 100 }, (pg) => pg.gradientCheck());
     assert.ok(big.checked < big.parameters && big.relativeError < 1e-8, "a seeded sample of a big network's");
   },

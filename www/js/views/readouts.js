@@ -28,15 +28,17 @@ export function showReport(r) {
 
 /**
  * Show a gradient check's relative error with a verdict, and what it compared: every
- * parameter, or (on a big network) a seeded sample of them.
+ * parameter, or (on a big network) a seeded sample of them, and how many it left out because
+ * their step crossed a kink (a ReLU's, the L1 term's).
  * @param {import("../../pkg/nn_playground.js").GradientCheck} check
  */
-export function showGradientCheck({ relativeError: value, checked, parameters, points }) {
+export function showGradientCheck({ relativeError: value, checked, parameters, points, straddled }) {
   const out = $("grad-check-value");
   out.classList.remove("ok", "bad");
-  const scope = checked === parameters
+  const sampled = checked === parameters
     ? t("all {parameters} parameters, {points} points", { parameters, points })
     : t("{checked} of {parameters} parameters sampled, {points} points", { checked, parameters: formatNumber(parameters), points });
+  const scope = straddled > 0 ? `${sampled}; ${t("{straddled} left out, their step crossing a kink", { straddled })}` : sampled;
   if (typeof value !== "number" || Number.isNaN(value)) {
     out.textContent = `${t("relative error: NaN")} (${scope})`;
     out.classList.add("bad");
@@ -50,6 +52,7 @@ export function showGradientCheck({ relativeError: value, checked, parameters, p
   out.classList.add(ok ? "ok" : "bad");
   out.dataset.value = String(value);
   out.dataset.checked = String(checked);
+  out.dataset.straddled = String(straddled);
 }
 
 /** The gradient checks, run in the compute worker. */
