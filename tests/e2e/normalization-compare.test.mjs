@@ -78,7 +78,7 @@ test("every layer normalized: chosen from the defaults it brings two hidden laye
   assert.ok(a.shown && b.shown && Math.abs(a.y - b.y) < 1 && a.x + a.width <= b.x && b.y + b.height <= 900, JSON.stringify([a, b]));
   assert.match(await page.textContent("#panel-bn [data-out=surface-caption]"), /Normalized, the cost is the same all along each ray from the origin/);
 
-  // At α = 0.3 the normalized side gets below 0.1 in several hundred updates; the raw side stays near 0.3.
+  // At α = 0.3 the normalized side gets below 0.1 in a few hundred updates; the raw side stays near 0.3.
   await train(page, 700);
   const [rawAfter, bnAfter] = await sides(page);
   assert.ok(bnAfter.trainLoss < 0.1 && rawAfter.trainLoss > 0.25, `raw ${rawAfter.trainLoss}, normalized ${bnAfter.trainLoss}`);

@@ -1,6 +1,6 @@
 /** The backprop explorer's stage notes and its optimizer race (backprop.html), under the page's own settings. */
 import assert from "node:assert/strict";
-import { linkConfig, linkState, using, SEEDS } from "../engine.mjs";
+import { linkConfig, linkState, using, median, SEEDS } from "../engine.mjs";
 import { raceConfig } from "../../../www/js/backprop/optimizers.js";
 
 /** |a − b| within a relative `tolerance` of their size. */
@@ -70,6 +70,7 @@ const sum = (xs) => xs.reduce((s, x) => s + x, 0);
 
 export const checks = {
   "bp-bn-forward"() {
+    const spreads = [];
     for (const { m, layers } of normalizedTraces()) {
       const hidden = layers.slice(0, -1);
       assert.ok(hidden.length > 0 && hidden.every((l) => l.norm) && !layers.at(-1).norm, "every hidden layer, not the output");
@@ -83,11 +84,14 @@ export const checks = {
           zHat.forEach((x, i) => assert.ok(close(x, (zs[i] - mean) / Math.sqrt(variance + EPSILON)), "ẑ with ε = 10⁻⁵"));
           assert.ok(Math.abs(sum(zHat) / m) < 1e-12, "each row of ẑ has mean 0");
           const spread = sum(zHat.map((x) => x * x)) / m;
-          assert.ok(close(spread, variance / (variance + EPSILON), 1e-9) && spread < 1 && spread > 0.99, `variance just under 1: ${spread}`);
+          assert.ok(close(spread, variance / (variance + EPSILON), 1e-9) && spread < 1, `variance σ²/(σ² + ε): ${spread}`);
+          spreads.push(spread);
           rowOf(norm.zTilde, u, m).forEach((x, i) => assert.ok(close(x, norm.gamma[u] * zHat[i] + biases[u]), "z̃ = γẑ + β"));
         }
       }
     }
+    // Just under 1 wherever σ² ≫ ε: in most units (a unit whose batch barely spreads, σ² ≈ 10⁻³, gets 0.99).
+    assert.ok(median(spreads) > 0.999, `variance just under 1: median ${median(spreads)}`);
   },
 
   "bp-bn-backward"() {

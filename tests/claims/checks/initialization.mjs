@@ -43,7 +43,8 @@ export const checks = {
 
   "preset-he-relu": eachSeed("he-relu", (config) => {
     const { start, report } = startAndTrain(config, 2000);
-    assert.ok(spread(start.map((l) => l.actRms)) < 3, "the signal keeps its scale");
+    // Within a factor of a few over ten layers (1.4–3.3 over seeds 1–24), where the wrong scales change it by orders of magnitude.
+    assert.ok(spread(start.map((l) => l.actRms)) < 4, "the signal keeps its scale");
     assert.ok(spread(start.map((l) => l.deltaStd)) < 10, "δ keeps its scale");
     assert.ok(report.testAccuracy >= 0.95, `it trains: ${report.testAccuracy}`);
   }),
@@ -184,7 +185,7 @@ export const checks = {
             dead += 1;
             assert.ok(layer.a.slice(u * m, (u + 1) * m).every((v) => v === 0), "a dead unit outputs 0");
             assert.ok(layer.gradWeights.slice(u * layer.nIn, (u + 1) * layer.nIn).every((g) => g === 0), "and gets no gradient");
-            assert.equal(layer.gradBiases[u], 0);
+            assert.ok(layer.gradBiases[u] === 0, "no bias gradient either"); // −0 (a sum of −0 terms) is 0 too
           }
         }
       });

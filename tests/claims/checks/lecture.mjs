@@ -71,11 +71,18 @@ function sharpnessRun(config) {
     train(pg, 2000);
     const lambdas = [];
     const losses = [];
+    let rises = 0;
+    let loss = pg.step(0).trainLoss;
     for (let k = 0; k < 16; k++) {
-      losses.push(pg.step(250).trainLoss);
+      for (let i = 0; i < 250; i++) {
+        const next = pg.step(1).trainLoss;
+        if (next > loss) rises++;
+        loss = next;
+      }
+      losses.push(loss);
       lambdas.push(pg.sharpness().lambdaMax);
     }
-    return { start, median: median(lambdas), peak: Math.max(...lambdas), firstLoss, laterLoss: median(losses), rose: losses.some((l, k) => k > 0 && l > losses[k - 1]) };
+    return { start, median: median(lambdas), peak: Math.max(...lambdas), firstLoss, laterLoss: median(losses), rises };
   });
 }
 
@@ -83,14 +90,21 @@ function sharpnessRun(config) {
 const EDGE = "dataset=spiral&hidden=8,8&learningRate=1&batchSize=250";
 
 /**
- * A run at α = 1 stays at the edge: λmax rises from well below 2/α = 2 to it, and its median lies
- * between 0.9 and 2 times 2/α (at the line or above it, spikes aside), while the loss falls.
+ * Runs at α = 1 reach the edge: in each, λmax climbs to 2/α = 2 and the loss falls, not smoothly
+ * (it rises in at least 1 % of the updates 2000–6000; in 4–50 % over seeds 1–20); in
+ * most runs λmax's median over those updates lies between 0.9 and 2 times 2/α (at the line or
+ * above it, spikes aside). Over seeds 1–16 it did in all but one run, which stalled with λmax
+ * at 0.8 and the loss at 0.17; λmax started at 0.66–2.08.
  */
-function assertEdge({ start, median: m, firstLoss, laterLoss }) {
+function assertEdge(runs) {
   const edge = 2;
-  assert.ok(start < 0.6 * edge, `λmax starts well below 2/α = ${edge}: ${start}`);
-  assert.ok(m > 0.9 * edge && m < 2 * edge, `λmax stays at 2/α = ${edge} or above it: median ${m}`);
-  assert.ok(laterLoss < 0.5 * firstLoss, `the loss falls: ${firstLoss} → median ${laterLoss}`);
+  for (const { peak, firstLoss, laterLoss, rises } of runs) {
+    assert.ok(peak > 0.9 * edge, `λmax climbs to 2/α = ${edge}: peak ${peak}`);
+    assert.ok(laterLoss < 0.5 * firstLoss, `the loss falls: ${firstLoss} → median ${laterLoss}`);
+    assert.ok(rises >= 40, `not smoothly: the loss rose in ${rises} of 4000 updates`);
+  }
+  const hovering = runs.filter(({ median: m }) => m > 0.9 * edge && m < 2 * edge);
+  assert.ok(2 * hovering.length > runs.length, `in most runs λmax hovers at 2/α = ${edge} or above: medians ${runs.map((r) => r.median)}`);
 }
 
 export const checks = {
@@ -296,16 +310,20 @@ export const checks = {
   },
 
   "init-widget-tanh"({ links: [src] }) {
+    const growths = [];
     for (const seed of SEEDS) {
       const config = widgetConfig(src, { seed });
       assert.deepEqual([config.hidden.length, config.hidden[0], config.init, config.initScale], [10, 32, "normal", 1]);
       const stats = using(config, (pg) => pg.layerStats());
       assert.ok(stats.slice(2).every((l) => l.saturated > 0.5), "the activations saturate at ±1");
       const growth = stats[0].deltaStd / stats.at(-1).deltaStd;
-      assert.ok(growth > 300 && growth < 3000, `δ grows about 1000-fold on its way back: ${growth}`);
+      // 470–4300 over seeds 1–20, median 890.
+      assert.ok(growth > 200 && growth < 10_000, `δ grows a few hundred to a few thousand times on its way back: ${growth}`);
+      growths.push(growth);
       const xavier = using({ ...config, init: "xavier" }, (pg) => pg.layerStats());
       assert.ok(xavier.every((l) => l.saturated < 0.05), "Xavier: nothing saturates");
     }
+    assert.ok(median(growths) > 300 && median(growths) < 3000, `roughly 1000-fold: ${growths}`);
   },
 
   "mb-noise"() {
@@ -323,7 +341,8 @@ export const checks = {
           const measured = using({ ...config, batchSize: batch }, (order) => {
             let sum = 0;
             let count = 0;
-            for (let b = 0; b < 300; b++) {
+            // Enough draws that the estimate's own noise stays near 2 % (over seeds 1–12 it came within 4 %).
+            for (let b = 0; b < 3000; b++) {
               const rows = [...order.nextBatch()];
               if (rows.length === batch) {
                 const gb = pg.backpropTrace(rows).layers.flatMap((l) => [...l.gradWeights, ...l.gradBiases]);
@@ -335,7 +354,7 @@ export const checks = {
             return sum / count;
           });
           const formula = (variance / batch) * (n - batch) / (n - 1);
-          assert.ok(Math.abs(measured / formula - 1) < 0.15, `B = ${batch}: ${measured} vs Var[g]/B·(N−B)/(N−1) = ${formula}`);
+          assert.ok(Math.abs(measured / formula - 1) < 0.1, `B = ${batch}: ${measured} vs Var[g]/B·(N−B)/(N−1) = ${formula}`);
           if (batch === 100) assert.ok(measured < 0.75 * variance / batch, "without replacement the 1/B law overstates it");
         }
       });
@@ -511,29 +530,31 @@ export const checks = {
   },
 
   "curv-eos"() {
-    for (const seed of SEEDS) {
+    const runs = SEEDS.map((seed) => {
       const config = linkConfig("playground", EDGE, { seed });
       assert.deepEqual([config.hidden, config.activation], [[8, 8], "tanh"]);
       const run = sharpnessRun(config);
       if (seed === 1) assert.equal(run.start.toFixed(2), "0.79", "λmax starts at 0.79");
-      assertEdge(run);
-      assert.ok(run.rose, "not smoothly: the loss rises now and then");
-    }
+      return run;
+    });
+    assertEdge(runs);
   },
 
   "curv-widget"({ links: [src] }) {
     const { page, hash } = widget(src);
     assert.equal(linkState(page, hash).trackSharpness, true, "the chart tracks λmax");
+    const runs = [];
     for (const seed of SEEDS) {
       const config = widgetConfig(src, { seed });
       assert.deepEqual([config.dataset, config.hidden, config.activation, config.learningRate], ["spiral", [8, 8], "tanh", 1]);
       assert.equal(using(config, (pg) => pg.points("train").length / 3), config.batchSize, "full batch");
-      assertEdge(sharpnessRun(config));
+      runs.push(sharpnessRun(config));
       // At α = 0.5 the line is at 4, and λmax climbs to it too (the loss then gets so small that
       // λmax falls back in some runs: the edge is left once the loss is nearly fitted).
       const half = sharpnessRun({ ...config, learningRate: 0.5 });
       assert.ok(half.start < 0.6 * 4 && half.peak > 0.9 * 4, `λmax climbs from ${half.start} to the line at 4: ${half.peak}`);
       assert.ok(half.laterLoss < 0.5 * half.firstLoss, `the loss falls: ${half.firstLoss} → median ${half.laterLoss}`);
     }
+    assertEdge(runs);
   },
 };

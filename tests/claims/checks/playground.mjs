@@ -44,7 +44,8 @@ export const checks = {
       assert.ok(covered > 0.2 && covered < 0.45, `about a third of its way: ${covered}`);
       const standardized = { ...raw, normalize: "standardize", learningRate: 0.1 };
       const updates = using(standardized, (pg) => updatesTo(pg, 1e-3, 1000));
-      assert.ok(updates >= 20 && updates <= 45, `below 0.001 after about 30 updates: ${updates}`);
+      // 17–36 over seeds 1–16.
+      assert.ok(updates >= 12 && updates <= 50, `below 0.001 within a few dozen updates: ${updates}`);
     }
   },
 
@@ -128,7 +129,8 @@ export const checks = {
       const ten = after(10);
       assert.ok(ten.trainLoss > 0.3, `learning rate 10 stalls: loss ${ten.trainLoss}`);
       const r = after(0.3);
-      assert.ok(r.trainLoss < 0.2 && r.trainAccuracy >= 0.93, `0.3 gets there: loss ${r.trainLoss}, accuracy ${r.trainAccuracy}`);
+      // Over seeds 1–24: at 10 the loss ends at 0.38–5.1, at 0.3 at 0.03–0.24 (2.7 times lower or more), 92–100 % right.
+      assert.ok(r.trainLoss < 0.25 && r.trainLoss < ten.trainLoss / 2 && r.trainAccuracy >= 0.9, `0.3 gets there: loss ${r.trainLoss}, accuracy ${r.trainAccuracy}`);
     }
   },
 
@@ -143,7 +145,8 @@ export const checks = {
         const p = [...pg.predict([1, -2])];
         assert.ok(p.length === 3 && Math.abs(p[0] + p[1] + p[2] - 1) < 1e-6, `three probabilities that sum to 1: ${p}`);
         const report = train(pg, 6000);
-        assert.ok(report.testAccuracy >= 0.98, `at least 98 % of the test points right after 6000 updates: ${report.testAccuracy}`);
+        // 96–100 % over seeds 1–16.
+        assert.ok(report.testAccuracy >= 0.95, `at least 95 % of the test points right after 6000 updates: ${report.testAccuracy}`);
         // What the confusion matrix shows: its diagonal over its total is the test accuracy.
         const counts = [...pg.confusionMatrix("test")];
         const right = counts[0] + counts[4] + counts[8];
