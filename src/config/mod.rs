@@ -161,7 +161,8 @@ settings! {
         noise: f64 = "noise", 0.0, number(Range::closed(0.0, 0.5));
         /// Fraction of the points used for training.
         train_fraction: f64 = "trainFraction", 0.5, number(Range::closed(0.1, 0.9));
-        /// Seed of the data, the initial weights and the mini-batch order.
+        /// Seed of the data, the initial weights and the mini-batch order (a `Playground` given
+        /// none draws a fresh one; the default is `defaultConfig()`'s).
         seed: u32 = "seed", 1, integer(0.0, u32::MAX as f64);
         /// Per-feature factor applied to the raw features.
         scale: [f64; 2] = "scale", [1.0, 1.0],

@@ -94,7 +94,7 @@ impl Playground {
     #[wasm_bindgen(js_name = backpropTrace, unchecked_return_type = "BackpropTrace")]
     pub fn backprop_trace(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "number[] | Uint32Array | undefined")] rows: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number[] | Uint32Array")] rows: JsValue,
     ) -> Result<JsValue, JsValue> {
         let trace = || -> crate::error::Result<_> {
             let units = self.session.network().unit_count();
@@ -192,11 +192,11 @@ impl Playground {
     }
 
     /// The noise of the recorded mini-batch loss: RMS deviation from a centred moving average
-    /// over `window` records (default 21); null until there are enough records.
+    /// over `window` records (default 21); undefined until there are enough records.
     #[wasm_bindgen(js_name = batchLossNoise)]
     pub fn batch_loss_noise(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "number | undefined")] window: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number")] window: JsValue,
     ) -> Result<Option<f64>, JsValue> {
         let window = match optional(&window) {
             Some(w) => input::whole(w, "window", &Range::closed(3.0, 10_001.0))

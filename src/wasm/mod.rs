@@ -95,7 +95,7 @@ export interface LossHistory {
 export interface PlaygroundError extends Error {
   code: "outOfRange" | "notWhole" | "zero" | "wrongType" | "unknownChoice" | "unknownKey" | "tooLarge"
     | "wrongLength" | "notALabel" | "twoClasses" | "datasetProblem" | "pointsUnused" | "csvLines" | "csvEmpty"
-    | "modelFormat" | "needsTraining" | "empty" | "unreadable";
+    | "modelFormat" | "tooMuchWork" | "lossExplodes" | "memoryFull" | "needsTraining" | "empty" | "unreadable";
   /** The key path at fault: "learningRate", "hidden[1]", "points[5]", "res" ("" for the whole value). */
   key: string;
   /** The limits and the value got (min, max, minExclusive, maxExclusive, got, choices, keys, unit, …). */

@@ -34,7 +34,7 @@ impl Playground {
     /// Builds the data and the network; throws a `PlaygroundError` naming the first invalid key.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "PlaygroundConfig")] config: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "PlaygroundConfig")] config: JsValue,
     ) -> Result<Playground, JsValue> {
         let session = read_config(&config).and_then(Session::new).and_then(memory::within_limit);
         Ok(Playground::with_session(session.map_err(js_error)?))
@@ -62,7 +62,7 @@ impl Playground {
     /// turn, [p₀(point 0), …, p_K−1(point 0), p₀(point 1), …].
     pub fn predict(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "Float32Array | number[]")] points: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number[] | Float64Array | Float32Array")] points: JsValue,
     ) -> Result<Vec<f32>, JsValue> {
         let net = self.session.network();
         let points = read_pairs(&points)
@@ -123,7 +123,7 @@ impl Playground {
     #[wasm_bindgen(js_name = confusionMatrix)]
     pub fn confusion_matrix(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "\"train\" | \"test\" | undefined")] which: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "\"train\" | \"test\"")] which: JsValue,
     ) -> Result<Vec<u32>, JsValue> {
         let call = |e: Error| js_error(e.in_call("confusionMatrix(which)"));
         let which = match input::optional(&which) {

@@ -16,7 +16,7 @@ export interface PlaygroundConfig {
   noise?: number;
   /** Fraction of the points used for training. Range: between 0.1 and 0.9. Default 0.5. */
   trainFraction?: number;
-  /** Seed of the data, the initial weights and the mini-batch order. Range: a whole number between 0 and 4294967295. Default 1. */
+  /** Seed of the data, the initial weights and the mini-batch order (a `Playground` given none draws a fresh one; the default is `defaultConfig()`'s). Range: a whole number between 0 and 4294967295. Default 1. */
   seed?: number;
   /** Per-feature factor applied to the raw features. Each number between -1000 and 1000, not 0. Default [1, 1]. */
   scale?: [number, number];

@@ -82,7 +82,7 @@ impl Playground {
     #[wasm_bindgen(js_name = layerStats, unchecked_return_type = "LayerStats[]")]
     pub fn layer_stats(
         &self,
-        #[wasm_bindgen(js_name = maxPoints, unchecked_param_type = "number | undefined")] max_points: JsValue,
+        #[wasm_bindgen(js_name = maxPoints, unchecked_optional_param_type = "number")] max_points: JsValue,
     ) -> Result<JsValue, JsValue> {
         let points = match optional(&max_points) {
             Some(n) => input::whole(n, "maxPoints", &Range::closed(1.0, 1e6))
