@@ -199,7 +199,7 @@ test("a gradient check that left out differences across a kink says how many", a
   await page.goto("about:blank");
   await loadPlayground(page, suite.base, "#lang=ko");
   assert.deepEqual(await checked(), ["상대 오차 2.50e-10 ✓ 역전파가 유한 차분과 일치합니다 " +
-    "(변수 37개 전부, 점 64개; 2개는 차분이 꺾인 점을 걸쳐 제외)", "2", true]);
+    "(변수 37개 전부, 점 64개; 2개는 차분 간격이 꺾인 점에 걸쳐 있어 제외)", "2", true]);
 });
 
 test("the normalization lab names a refused loss surface by its control, “Loss surface”", async () => {

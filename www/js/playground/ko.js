@@ -154,7 +154,7 @@ addStrings({
   "relative error: NaN": "상대 오차: NaN",
   "all {parameters} parameters, {points} points": "변수 {parameters}개 전부, 점 {points}개",
   "{checked} of {parameters} parameters sampled, {points} points": "변수 {parameters}개 중 {checked}개 표본, 점 {points}개",
-  "{straddled} left out, their step crossing a kink": "{straddled}개는 차분이 꺾인 점을 걸쳐 제외",
+  "{straddled} left out, their step crossing a kink": "{straddled}개는 차분 간격이 꺾인 점에 걸쳐 있어 제외",
   "The gradient check": "기울기 검사",
   "Fewer or smaller hidden layers make it fit.": "은닉층의 수나 크기를 줄이면 됩니다.",
   "The gradient check did not run: {reason}": "기울기 검사를 실행하지 못했습니다: {reason}",
