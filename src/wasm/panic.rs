@@ -10,7 +10,7 @@ extern "C" {
 }
 
 /// Installs the panic hook when the module is instantiated.
-#[wasm_bindgen(start)]
+#[wasm_bindgen(start, skip_typescript)]
 fn report_panics_to_the_console() {
     std::panic::set_hook(Box::new(|info| console_error(&format!("nn-playground panicked: {info}"))));
 }
