@@ -143,18 +143,26 @@ test("a model file with a bad value names the field's label, the file's key path
     "bad.json 을(를) 불러오지 않았습니다: 학습률 (config.learningRate): 0 초과 1\u202f000\u202f000 이하인 값이어야 합니다 (입력: −1)");
 });
 
-test("a gradient check the core refuses as too much work says so as a sentence about the check", async () => {
-  const { page } = await suite.fresh();
-  // The compute worker answers with the core's refusal, as it forwards one.
-  await page.addInitScript(() => {
+/**
+ * Make the page's compute worker answer every request with `answer` (`{ result }` or `{ error }`,
+ * as the real one forwards the core's), so a test controls what a readout shows.
+ */
+function answerEveryRequestWith(page, answer) {
+  return page.addInitScript((answer) => {
     window.Worker = class {
       postMessage(data) {
         if (data.module) return;
-        const error = { message: "", code: "tooMuchWork", key: "", params: { what: "gradient check", work: 4.2e10, budget: 6e9 } };
-        setTimeout(() => this.onmessage?.({ data: { id: data.id, error } }));
+        setTimeout(() => this.onmessage?.({ data: { id: data.id, ...answer } }));
       }
       terminate() {}
     };
+  }, answer);
+}
+
+test("a gradient check the core refuses as too much work says so as a sentence about the check", async () => {
+  const { page } = await suite.fresh();
+  await answerEveryRequestWith(page, {
+    error: { message: "", code: "tooMuchWork", key: "", params: { what: "gradient check", work: 4.2e10, budget: 6e9 } },
   });
   await loadPlayground(page, suite.base);
   await page.click("#grad-check");
@@ -174,17 +182,8 @@ test("a gradient check the core refuses as too much work says so as a sentence a
 
 test("a gradient check that left out differences across a kink says how many", async () => {
   const { page } = await suite.fresh();
-  // The compute worker answers with a check that left two parameters out (as a ReLU net's may).
-  await page.addInitScript(() => {
-    window.Worker = class {
-      postMessage(data) {
-        if (data.module) return;
-        const result = { relativeError: 2.5e-10, checked: 37, parameters: 37, points: 64, straddled: 2 };
-        setTimeout(() => this.onmessage?.({ data: { id: data.id, result } }));
-      }
-      terminate() {}
-    };
-  });
+  // A check that left two parameters out, as a ReLU net's may.
+  await answerEveryRequestWith(page, { result: { relativeError: 2.5e-10, checked: 37, parameters: 37, points: 64, straddled: 2 } });
   const checked = async () => {
     await page.click("#grad-check");
     await page.waitForSelector("#grad-check-value[data-value]");
