@@ -6,8 +6,9 @@
 //! the learning-rate sweep) fit themselves into the same budget and say how.
 //!
 //! The relative costs of the passes were measured on the wasm build (`make bench` prints the
-//! throughputs they come from): a training update costs about five forward passes per example, a
-//! single-precision drawing pass about half of one, a loss-surface node about 0.6.
+//! throughputs they come from): a training update costs about five forward passes per example
+//! plus about 50 multiply-adds per parameter (see [`per_update`]), a single-precision drawing
+//! pass about half of one, a loss-surface node about 0.6.
 
 use crate::error::{Code, Error, Result};
 use crate::nn::network::Network;
@@ -18,6 +19,12 @@ pub const BUDGET: f64 = 6e9;
 /// Work of one example on top of its weights' multiply-adds (activations, loss, loading), in
 /// multiply-adds.
 const PER_EXAMPLE_OVERHEAD: f64 = 200.0;
+
+/// Work of one training update per parameter on top of its examples' passes, in multiply-adds:
+/// the optimizer's step and the loops over every weight that a small batch cannot spread over
+/// many examples (measured in wasm: 5.5 ns per parameter with SGD, 8 with Adam, where a forward
+/// multiply-add takes about 0.17).
+const PER_UPDATE_PER_PARAMETER: f64 = 50.0;
 
 /// A kind of pass of examples through the network, with its cost relative to a forward pass.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +54,12 @@ impl Pass {
 pub fn per_example(net: &Network, pass: Pass) -> f64 {
     let weights: usize = net.layers.iter().map(|l| l.n_in * l.n_out).sum();
     pass.factor() * (weights as f64 + PER_EXAMPLE_OVERHEAD)
+}
+
+/// The work of one training update of `batch` examples through `net`: the examples' forward and
+/// backward passes and a share per parameter, which dominates with a batch of one.
+pub fn per_update(net: &Network, batch: usize) -> f64 {
+    batch as f64 * per_example(net, Pass::Training) + PER_UPDATE_PER_PARAMETER * net.params.len() as f64
 }
 
 /// How many items of `each` multiply-adds fit in the budget after `fixed` ones (at least one).
@@ -97,9 +110,13 @@ mod tests {
         let small = Network::new(2, &[8, 8], Activation::Tanh, Loss::CrossEntropy, BatchNorm::Off);
         // 2·128 + 15·128² + 128 = 246 144 multiply-adds a forward pass.
         assert_eq!(per_example(&big, Pass::Forward), 246_144.0 + PER_EXAMPLE_OVERHEAD);
-        let updates = |net: &Network, batch: f64| most(batch * per_example(net, Pass::Training), 0.0);
-        assert_eq!(updates(&big, 2500.0), 1, "one update is always allowed");
-        assert!(updates(&small, 10.0) > 100_000, "{}", updates(&small, 10.0));
+        let updates = |net: &Network, batch: usize| most(per_update(net, batch), 0.0);
+        assert_eq!(updates(&big, 2500), 1, "one update is always allowed");
+        assert!(updates(&small, 10) > 100_000, "{}", updates(&small, 10));
+        // With a batch of one the updates' share per parameter is most of the work.
+        let params = big.params.len() as f64;
+        assert_eq!(per_update(&big, 1), per_example(&big, Pass::Training) + 50.0 * params);
+        assert!(updates(&big, 1) < 500, "{}", updates(&big, 1));
         assert_eq!([side_of(0), side_of(3), side_of(4), side_of(99), side_of(100)], [0, 1, 2, 9, 10]);
         assert!(check("n", 2, 1, "updates").is_err());
         assert!(check("n", 1, 1, "updates").is_ok());

@@ -106,7 +106,7 @@ fn sweep_updates(session: &Session) -> Result<usize> {
     let trials = SWEEP_EXPONENTS.count() as f64;
     let examples = (session.split().train.len() + session.split().test.len()) as f64;
     let report = examples * work::per_example(net, Pass::Forward);
-    let update = session.batch_size() as f64 * work::per_example(net, Pass::Training);
+    let update = work::per_update(net, session.batch_size());
     let fit = ((work::BUDGET / trials - report) / update).floor().max(0.0) as usize;
     if fit < SWEEP_MIN_UPDATES {
         work::check_total("learning-rate sweep", trials * (report + SWEEP_MIN_UPDATES as f64 * update))?;

@@ -174,15 +174,12 @@ impl Playground {
     }
 }
 
-/// The most updates one `step` call may run: each costs a mini-batch's training pass, and the
+/// The most updates one `step` call may run: each costs a mini-batch's training update, and the
 /// report after them a forward pass over both splits.
 fn most_updates(session: &Session) -> usize {
     let net = session.network();
     let examples = (session.split().train.len() + session.split().test.len()) as f64;
-    work::most(
-        session.batch_size() as f64 * work::per_example(net, Pass::Training),
-        examples * work::per_example(net, Pass::Forward),
-    )
+    work::most(work::per_update(net, session.batch_size()), examples * work::per_example(net, Pass::Forward))
 }
 
 /// A seed for a new run no one chose (the pages' *Regenerate*): from the Web Crypto API.
@@ -211,12 +208,13 @@ impl Playground {
 /// `config` when the whole value is at fault). A config without a seed gets a fresh one (see
 /// [`fresh_seed`]), which `config()` then reports; an explicit seed reproduces a run exactly.
 pub(crate) fn read_config(value: &JsValue) -> crate::error::Result<Config> {
-    let plain = input::plain(value, "")?;
+    let named = |e: Error| if e.key().is_empty() { e.under("config") } else { e };
+    let plain = input::plain(value, "").map_err(named)?;
     let config = match &plain {
         Value::Null => Ok(Config::default()),
         plain => Config::from_value(plain),
     };
-    let mut config = config.map_err(|e| if e.key().is_empty() { e.under("config") } else { e })?;
+    let mut config = config.map_err(named)?;
     if plain.get("seed").is_none() {
         config.seed = fresh_seed();
     }
