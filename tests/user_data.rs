@@ -1,7 +1,7 @@
 //! The user's own data and models: points from CSV train like any dataset, and an exported model
 //! restores exactly.
 
-use nn_playground::config::{Config, Dataset};
+use nn_playground::config::{Config, Dataset, Value};
 use nn_playground::data::points_csv;
 use nn_playground::error::Code;
 use nn_playground::session::model::Model;
@@ -22,6 +22,15 @@ fn points_from_csv_train_like_a_built_in_dataset() {
     let report = session.step(300);
     assert_eq!(report.test_accuracy, Some(1.0));
     assert_eq!(session.split().train.len() + session.split().test.len(), 80);
+}
+
+#[test]
+fn a_csv_file_holds_at_most_as_many_points_as_a_config() {
+    let csv = |n: usize| "1,2,1\n".repeat(n);
+    assert_eq!(points_csv::parse(&csv(5000)).unwrap().len(), 3 * 5000);
+    let refused = points_csv::parse(&csv(5001)).unwrap_err();
+    assert_eq!((refused.code(), refused.key()), (Code::TooLarge, "text"));
+    assert_eq!(refused.message(), "text must have at most 5000 points, got 5001");
 }
 
 #[test]
@@ -47,4 +56,32 @@ fn an_exported_model_restores_the_same_predictions_bit_for_bit() {
     assert_eq!((refused.code(), refused.key()), (Code::LossExplodes, "parameters"), "{}", refused.message());
     let tagged = Model { format: "other".into(), ..model };
     assert!(tagged.restore().is_err());
+}
+
+/// JSON as the plain data a model file arrives as.
+fn plain(json: &serde_json::Value) -> Value {
+    match json {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Bool(*b),
+        serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
+        serde_json::Value::String(s) => Value::Text(s.clone()),
+        serde_json::Value::Array(items) => Value::List(items.iter().map(plain).collect()),
+        serde_json::Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), plain(v))).collect()),
+    }
+}
+
+#[test]
+fn a_model_file_with_an_unknown_key_or_a_fractional_step_is_refused_by_name() {
+    let session = Session::new(Config { hidden: vec![2], ..Config::default() }).unwrap();
+    let model = serde_json::to_value(Model::of(&session)).unwrap();
+    let file = |change: &dyn Fn(&mut serde_json::Value)| {
+        let mut file = model.clone();
+        change(&mut file);
+        plain(&file)
+    };
+    assert!(Model::from_value(&file(&|_| {})).is_ok());
+    let unknown = Model::from_value(&file(&|f| f["note"] = "mine".into())).unwrap_err();
+    assert_eq!((unknown.code(), unknown.key()), (Code::UnknownKey, "note"));
+    let fractional = Model::from_value(&file(&|f| f["step"] = 1.5.into())).unwrap_err();
+    assert_eq!((fractional.code(), fractional.key()), (Code::NotWhole, "step"));
 }

@@ -302,6 +302,29 @@ fn bad_call_arguments_throw_by_name_and_leave_the_playground_working() {
     assert_eq!(number(&pg.step(n(1.0)).unwrap(), "step"), 6.0);
 }
 
+/// What threw while being read, typed arrays of BigInts, objects that are not plain data and a
+/// budget overrun are named by the key being read.
+#[wasm_bindgen_test]
+fn a_hostile_value_is_named_by_the_key_it_was_read_under() {
+    let cases = [
+        ("({ get dataset() { throw 1 } })", "unreadable", "dataset"),
+        ("({ hidden: new Proxy([], { get() { throw 1 } }) })", "unreadable", "hidden"),
+        ("({ scale: [1, { get x() { throw 1 } }] })", "unreadable", "scale[1].x"),
+        ("({ hidden: new BigInt64Array([4n, 2n]) })", "wrongType", "hidden"),
+        ("new Date()", "wrongType", "config"),
+        ("({ hidden: new Map() })", "wrongType", "hidden"),
+        ("({ dataset: 'custom', points: new Array(200001).fill(1) })", "tooLarge", "points"),
+    ];
+    for (source, code, key) in cases {
+        let error = thrown(Playground::new(js(source)));
+        assert_eq!((error.code.as_str(), error.key.as_str()), (code, key), "{source}: {}", error.message);
+    }
+    let mut pg = playground("{}");
+    let error = thrown(pg.predict(js("new BigInt64Array([1n, 2n])")));
+    assert_eq!((error.code.as_str(), error.key.as_str()), ("wrongType", "points"), "{}", error.message);
+    assert_eq!(thrown(Playground::from_model(js("({ parameters: new BigUint64Array(3) })"))).code, "wrongType");
+}
+
 /// Values that throw while being read, and values of every wrong type, at every argument: each
 /// gets a named error, and neither the module nor the instance is left broken.
 #[wasm_bindgen_test]

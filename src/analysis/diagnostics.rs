@@ -116,7 +116,8 @@ pub fn gradient_check(net: &Network, x: ArrayView2<f64>, y: &[f64], penalty: imp
 }
 
 /// The noise of a loss curve: the root mean square of its deviation from a centred moving
-/// average over `window` points (odd; NaN entries are skipped). Mini-batch losses are noisier
+/// average over `window` points (an even window counts as the next odd one, at least 3; NaN
+/// entries are skipped). Mini-batch losses are noisier
 /// the smaller the batch: the variance of the gradient estimate goes like 1/B. None when the
 /// curve has fewer than `window` finite points.
 pub fn loss_noise(losses: &[f64], window: usize) -> Option<f64> {

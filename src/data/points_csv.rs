@@ -3,6 +3,7 @@
 //! in LF, CRLF or CR alone; a leading byte-order mark is ignored, and fields may be quoted
 //! (`"1.5"`), as spreadsheets write them.
 
+use crate::config::MAX_SAMPLES;
 use crate::error::{Code, Error, Result};
 use crate::text::decimal;
 
@@ -10,7 +11,8 @@ use crate::text::decimal;
 const MAX_LISTED: usize = 10;
 
 /// Parses CSV text into [x0, y0, label0, x1, …]. Malformed lines are reported, by number and
-/// content, in one error (the first 10, then how many more); nothing is returned then.
+/// content, in one error (the first 10, then how many more); nothing is returned then, nor when
+/// there are more points than a config may hold ([`MAX_SAMPLES`]).
 pub fn parse(text: &str) -> Result<Vec<f64>> {
     let mut points = Vec::new();
     let (mut bad_lines, mut bad_texts) = (Vec::new(), Vec::new());
@@ -47,6 +49,10 @@ pub fn parse(text: &str) -> Result<Vec<f64>> {
     }
     if points.is_empty() {
         return Err(Error::new(Code::CsvEmpty, ""));
+    }
+    let count = points.len() / 3;
+    if count > MAX_SAMPLES {
+        return Err(Error::too_large("text", MAX_SAMPLES as f64, count as f64, "points"));
     }
     Ok(points)
 }

@@ -13,6 +13,8 @@ pub const FORMAT: &str = "nn-playground-model";
 pub const VERSION: u32 = 1;
 /// Largest update count a model file may give (the largest integer a JS number holds exactly).
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+/// The keys of a model file; any other is refused by name.
+const KEYS: [&str; 6] = ["format", "version", "config", "parameters", "runningStatistics", "step"];
 
 /// An error unless `format` and `version` are this format's.
 fn check_format(format: &str, version: f64) -> Result<()> {
@@ -63,12 +65,17 @@ impl Model {
     /// A model read from plain data (a parsed model file); errors name the key at fault, with
     /// the config read like a new playground's.
     pub fn from_value(value: &Value) -> Result<Model> {
-        value.entries("")?;
+        if let Some((unknown, _)) = value.entries("")?.iter().find(|(key, _)| !KEYS.contains(&key.as_str())) {
+            return Err(Error::unknown_key(unknown, &KEYS));
+        }
         let field = |name: &str| value.get(name).unwrap_or(&Value::Null);
         let format = field("format").text("format").unwrap_or_default();
         check_format(format, field("version").number("version").unwrap_or(f64::NAN))?;
         let step = field("step").number("step")?;
         Range::closed(0.0, MAX_SAFE_INTEGER).check("step", step)?;
+        if step.fract() != 0.0 {
+            return Err(Error::new(Code::NotWhole, "step").with("got", step));
+        }
         Ok(Model {
             format: FORMAT.to_string(),
             version: VERSION,

@@ -192,7 +192,8 @@ impl Playground {
     }
 
     /// The noise of the recorded mini-batch loss: RMS deviation from a centred moving average
-    /// over `window` records (default 21); undefined until there are enough records.
+    /// over `window` records (default 21; an even window counts as the next odd one, so it is
+    /// centred); undefined until there are enough records.
     #[wasm_bindgen(js_name = batchLossNoise)]
     pub fn batch_loss_noise(
         &self,

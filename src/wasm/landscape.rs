@@ -22,7 +22,8 @@ export interface LossSurface {
   yRange: [number, number];
   /** res·res costs, row-major, first row at yRange[1] (res values for "line"). */
   values: Float32Array;
-  /** The trajectory in axis coordinates [a0, b0, a1, b1, …], ending at the current point. */
+  /** The trajectory in axis coordinates [a0, b0, a1, b1, …], ending at the current point; for
+   *  "line" [t0, J0, t1, NaN, …, 1, J]: each snapshot's t, with the cost only at the two ends. */
   path: Float32Array;
   /** Update count of each path point (NaN for the current point). */
   pathSteps: Float64Array;
