@@ -122,6 +122,22 @@ fn unit_outputs_cover_every_unit_and_refuse_sizes_beyond_the_cap() {
     assert_eq!(thrown(pg.batch_loss_noise(n(2.0))).key, "window");
 }
 
+#[wasm_bindgen_test]
+fn the_mini_batch_noise_is_that_of_the_latest_records_not_of_the_loss_falling_early() {
+    // x₂ stretched by 50: the loss starts in the thousands and falls below 1 within a few records.
+    let config =
+        "{ problem: 'regression', dataset: 'plane', hidden: [], scale: [1, 50], learningRate: 0.00003, seed: 1 }";
+    let mut pg = playground(config);
+    let first = number(&pg.step(n(0.0)).unwrap(), "trainLoss");
+    for _ in 0..240 {
+        pg.step(n(10.0)).unwrap();
+    }
+    let (noise, loss) =
+        (pg.batch_loss_noise(js("undefined")).unwrap().unwrap(), number(&pg.step(n(0.0)).unwrap(), "trainLoss"));
+    assert!(first > 1000.0 * loss, "the loss fell from {first} to {loss}");
+    assert!(noise < 2.0 * loss, "noise {noise} against a loss of {loss}");
+}
+
 /// The distinct RGBA colours on a `res`×`res` canvas.
 fn colours(canvas: &JsValue, res: f64) -> std::collections::BTreeSet<Vec<u8>> {
     let context = js("(c) => c.getContext('2d')").dyn_into::<js_sys::Function>().unwrap().call1(&JsValue::NULL, canvas);

@@ -19,6 +19,9 @@ const MAX_UNIT_OUTPUTS: usize = 1 << 24;
 const MAX_TRACE_VALUES: usize = 1 << 18;
 /// Records of the moving average `batchLossNoise` measures against, by default.
 const DEFAULT_NOISE_WINDOW: usize = 21;
+/// `batchLossNoise` looks at the latest this many windows of records: the noise now, not the
+/// fall of the loss early in training.
+const NOISE_WINDOWS: usize = 10;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -193,7 +196,7 @@ impl Playground {
 
     /// The noise of the recorded mini-batch loss: RMS deviation from a centred moving average
     /// over `window` records (default 21; an even window counts as the next odd one, so it is
-    /// centred); undefined until there are enough records.
+    /// centred), over the latest ten windows of records; undefined until there are a window's.
     #[wasm_bindgen(js_name = batchLossNoise)]
     pub fn batch_loss_noise(
         &self,
@@ -204,7 +207,8 @@ impl Playground {
                 .map_err(|e| js_error(e.in_call("batchLossNoise(window)")))?,
             None => DEFAULT_NOISE_WINDOW,
         };
-        Ok(loss_noise(&self.session.history().batch_loss, window))
+        let losses = &self.session.history().batch_loss;
+        Ok(loss_noise(&losses[losses.len().saturating_sub(NOISE_WINDOWS * window)..], window))
     }
 }
 

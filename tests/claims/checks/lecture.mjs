@@ -365,7 +365,10 @@ export const checks = {
     for (const seed of SEEDS) {
       using(widgetConfig(src, { seed }), (pg) => {
         for (let i = 0; i < 300; i++) pg.step(1);
-        assert.ok(pg.batchLossNoise(undefined) > 0.3 * pg.step(0).trainLoss, "the mini-batch loss jumps all over the place");
+        // The RMS jump over the latest 210 updates is 24–52 % of the training loss over seeds 1–10
+        // (the batch of 100 beside it: under 15 %).
+        const noise = pg.batchLossNoise(undefined);
+        assert.ok(noise > 0.2 * pg.step(0).trainLoss, `the mini-batch loss jumps all over the place: ${noise}`);
       });
     }
   },
