@@ -2,7 +2,7 @@
 //! the running statistics. Exporting and importing it
 //! restores the exact model (same data, same predictions, bit for bit).
 
-use crate::config::{Config, Range, Value};
+use crate::config::{Config, Field, Kind, Range, Value};
 use crate::error::{Code, Error, Result};
 use crate::session::Session;
 use serde::Serialize;
@@ -71,11 +71,7 @@ impl Model {
         let field = |name: &str| value.get(name).unwrap_or(&Value::Null);
         let format = field("format").text("format").unwrap_or_default();
         check_format(format, field("version").number("version").unwrap_or(f64::NAN))?;
-        let step = field("step").number("step")?;
-        Range::closed(0.0, MAX_SAFE_INTEGER).check("step", step)?;
-        if step.fract() != 0.0 {
-            return Err(Error::new(Code::NotWhole, "step").with("got", step));
-        }
+        let step = f64::read(field("step"), "step", &Kind::Integer { range: Range::closed(0.0, MAX_SAFE_INTEGER) })?;
         Ok(Model {
             format: FORMAT.to_string(),
             version: VERSION,
