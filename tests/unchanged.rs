@@ -1,6 +1,7 @@
 //! Settings added later leave every run that does not use them bit for bit as it was: the
 //! parameters and losses of these runs, hashed, are those recorded before L1 and the
-//! learning-rate schedules existed. A change of the kernels' rounding changes them on purpose
+//! learning-rate schedules existed, natively and in wasm (so both platforms compute the same
+//! bits, the SIMD kernels included). A change of the kernels' rounding changes them on purpose
 //! and re-records them in the same commit (last: tanh and the logistic function computed from a
 //! Padé approximant of e^r, one division each).
 
@@ -20,7 +21,12 @@ fn fingerprint(config: Config, steps: u32) -> u64 {
         .fold(0xcbf2_9ce4_8422_2325, |h, byte| (h ^ byte as u64).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
-#[test]
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+/// Natively and in wasm (`wasm-pack test`): the same bits on every platform.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn runs_without_the_new_settings_are_bit_identical_to_before() {
     let runs = [
         Config::default(),

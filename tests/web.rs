@@ -413,6 +413,25 @@ fn slices_match_the_scalar_forms<T: nn_playground::math::Real>(z: &[T]) {
 }
 
 #[wasm_bindgen_test]
+fn dot_blocks_of_two_units_give_the_bits_of_one_unit_at_a_time() {
+    use nn_playground::math::dot_block;
+    // Products of every sign and size; zeros of both signs, whose sum's sign must agree too (an
+    // empty sum is −0).
+    let d: Vec<Vec<f64>> =
+        (1..=2).map(|u| (0..13).map(|s| ((s * 7 + u * 3) % 11) as f64 * 0.37 - 1.9).collect()).collect();
+    let rows: Vec<Vec<f64>> = (0..4).map(|r| (0..13).map(|s| 1.0 / (s + r + 1) as f64 - 0.21).collect()).collect();
+    let zeros = [-0.0; 13];
+    for n in [0, 1, 2, 5, 10, 13] {
+        let inputs = [&rows[0][..n], &rows[1][..n], &rows[2][..n], &zeros[..n]];
+        let pair = dot_block(&[&d[0][..n], &d[1][..n]], &inputs);
+        for (u, unit) in d.iter().enumerate() {
+            let [single] = dot_block(&[&unit[..n]], &inputs);
+            assert_eq!(pair[u].map(f64::to_bits), single.map(f64::to_bits), "unit {u}, {n} samples");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
 fn simd_activations_give_the_same_bits_as_the_scalar_ones() {
     let z: Vec<f64> = (-4000..=4000).map(|i| i as f64 * 0.0071).chain([f64::NAN, -0.0, 1e9, -1e9]).collect();
     slices_match_the_scalar_forms(&z);

@@ -144,6 +144,35 @@ mod vector {
         }
         n
     }
+
+    /// For two units at once, one in each lane: sums\[u\]\[r\] = Σ_s d\[u\]\[s\]·rows\[r\]\[s\],
+    /// each summed in order from −0 like the scalar form. Returns false (and does nothing) when
+    /// a slice is shorter than d\[0\].
+    #[inline(always)]
+    pub fn dots_of_two_units<const ROWS: usize>(
+        d: [&[f64]; 2],
+        rows: &[&[f64]; ROWS],
+        sums: &mut [[f64; ROWS]; 2],
+    ) -> bool {
+        let n = d[0].len();
+        if d[1].len() < n || rows.iter().any(|row| row.len() < n) {
+            return false;
+        }
+        // SAFETY (every read): s < n ≤ the slice's length.
+        let at = |slice: &[f64], s: usize| unsafe { *slice.as_ptr().add(s) };
+        let mut acc = [f64x2_splat(-0.0); ROWS];
+        for s in 0..n {
+            let units = f64x2(at(d[0], s), at(d[1], s));
+            for r in 0..ROWS {
+                acc[r] = f64x2_add(acc[r], f64x2_mul(units, f64x2_splat(at(rows[r], s))));
+            }
+        }
+        for r in 0..ROWS {
+            sums[0][r] = f64x2_extract_lane::<0>(acc[r]);
+            sums[1][r] = f64x2_extract_lane::<1>(acc[r]);
+        }
+        true
+    }
 }
 
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
@@ -164,5 +193,15 @@ mod vector {
     #[inline(always)]
     pub fn map_vectors<T: Real>(_z: &[T], _a: &mut [T], _f: impl Fn(T::Simd) -> T::Simd) -> usize {
         0
+    }
+
+    /// No SIMD here: does nothing (returns false) and leaves the sums to the scalar loop.
+    #[inline(always)]
+    pub fn dots_of_two_units<const ROWS: usize>(
+        _d: [&[f64]; 2],
+        _rows: &[&[f64]; ROWS],
+        _sums: &mut [[f64; ROWS]; 2],
+    ) -> bool {
+        false
     }
 }

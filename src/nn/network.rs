@@ -5,7 +5,7 @@
 //! normalize their pre-activations over the batch ([`crate::nn::batch_norm`]).
 
 use crate::math::rng::SeededRng;
-use crate::math::{dot, Real};
+use crate::math::{set_weight_gradients, set_weighted_rows, Real};
 use crate::nn::activation::Activation;
 use crate::nn::batch_norm::{self, BatchNorm, Statistics};
 use crate::nn::init::Init;
@@ -296,14 +296,15 @@ impl Network {
             let delta = deltas_after[0].as_slice().expect("contiguous");
             let w = &self.params[layer.weights()];
             // ∂J/∂W[j, i] = Σ_s δ[j, s]·a_prev[i, s] (+ λ W[j, i] + λ₁ sign W[j, i]); ∂J/∂b[j] = Σ_s δ[j, s]
-            for j in 0..n_out {
-                let d_row = &delta[j * cap..j * cap + m];
-                if layer.norm.is_none() {
-                    grad_b[j] = d_row.iter().sum();
+            let delta_row = |j: usize| &delta[j * cap..j * cap + m];
+            if layer.norm.is_none() {
+                for (j, grad_b) in grad_b.iter_mut().enumerate() {
+                    *grad_b = delta_row(j).iter().sum();
                 }
-                for i in 0..n_in {
-                    grad_w[j * n_in + i] = dot(d_row, &a_prev[i * cap..i * cap + m]) + penalty.l2 * w[j * n_in + i];
-                }
+            }
+            set_weight_gradients(grad_w, n_in, delta_row, |i| &a_prev[i * cap..i * cap + m]);
+            for (g, &w) in grad_w.iter_mut().zip(w) {
+                *g += penalty.l2 * w;
             }
             penalty.add_l1_gradient(w, grad_w);
             if l == 0 {
@@ -348,51 +349,6 @@ impl Network {
 fn unit_rows(units: usize, cap: usize, m: usize) -> impl Iterator<Item = std::ops::Range<usize>> {
     let (count, len) = if m == cap { (1, units * cap) } else { (units, m) };
     (0..count).map(move |j| j * cap..j * cap + len)
-}
-
-/// z ← start + Σ_k weight(k)·row(k) for k = 0 … count−1, added one term at a time in that
-/// order (so the result is that of filling z with `start` and `count` successive axpys), up to
-/// four rows per pass over z to save its loads and stores.
-#[inline]
-fn set_weighted_rows<'r, T: Real>(
-    z: &mut [T],
-    start: T,
-    count: usize,
-    weight: impl Fn(usize) -> T,
-    row: impl Fn(usize) -> &'r [T],
-) {
-    if count == 0 {
-        z.fill(start);
-    }
-    let mut k = 0;
-    while k < count {
-        let start = (k == 0).then_some(start);
-        k += match count - k {
-            1 => add_rows::<T, 1>(z, start, k, &weight, &row),
-            2 | 3 => add_rows::<T, 2>(z, start, k, &weight, &row),
-            _ => add_rows::<T, 4>(z, start, k, &weight, &row),
-        };
-    }
-}
-
-/// z ← (`start`, or z itself when None) + Σ weight(k)·row(k) over the `ROWS` rows from `first`,
-/// summed left to right; returns `ROWS`.
-#[inline(always)]
-fn add_rows<'r, T: Real, const ROWS: usize>(
-    z: &mut [T],
-    start: Option<T>,
-    first: usize,
-    weight: &impl Fn(usize) -> T,
-    row: &impl Fn(usize) -> &'r [T],
-) -> usize {
-    let len = z.len();
-    let rows: [(T, &[T]); ROWS] = std::array::from_fn(|r| (weight(first + r), &row(first + r)[..len]));
-    let sum = |s: usize, from: T| rows.iter().fold(from, |sum, &(w, r)| sum + w * r[s]);
-    match start {
-        Some(start) => z.iter_mut().enumerate().for_each(|(s, zs)| *zs = sum(s, start)),
-        None => z.iter_mut().enumerate().for_each(|(s, zs)| *zs = sum(s, *zs)),
-    }
-    ROWS
 }
 
 /// Preallocated buffers for a batch of up to `capacity` samples: the cache of the forward pass
