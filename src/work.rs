@@ -12,6 +12,7 @@
 
 use crate::error::{Code, Error, Result};
 use crate::nn::network::Network;
+use crate::session::Session;
 
 /// Multiply-adds one call may do: about a second in a browser.
 pub const BUDGET: f64 = 6e9;
@@ -60,6 +61,12 @@ pub fn per_example(net: &Network, pass: Pass) -> f64 {
 /// backward passes and a share per parameter, which dominates with a batch of one.
 pub fn per_update(net: &Network, batch: usize) -> f64 {
     batch as f64 * per_example(net, Pass::Training) + PER_UPDATE_PER_PARAMETER * net.params.len() as f64
+}
+
+/// The work of the report after a session's updates: a forward pass over both splits.
+pub fn per_report(session: &Session) -> f64 {
+    let examples = session.split().train.len() + session.split().test.len();
+    examples as f64 * per_example(session.network(), Pass::Forward)
 }
 
 /// How many items of `each` multiply-adds fit in the budget after `fixed` ones (at least one).

@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::math::sigmoid;
 use crate::nn::network::Network;
 use crate::session::Session;
-use crate::work::{self, Pass};
+use crate::work;
 use ndarray::ArrayView2;
 use serde::Serialize;
 
@@ -102,11 +102,9 @@ pub fn suggest_learning_rate(session: &Session) -> Result<LearningRateSuggestion
 /// Updates of each sweep trial: as many as fit in one call's work, at most [`SWEEP_UPDATES`];
 /// an error when fewer than [`SWEEP_MIN_UPDATES`] fit.
 fn sweep_updates(session: &Session) -> Result<usize> {
-    let net = session.network();
     let trials = SWEEP_EXPONENTS.count() as f64;
-    let examples = (session.split().train.len() + session.split().test.len()) as f64;
-    let report = examples * work::per_example(net, Pass::Forward);
-    let update = work::per_update(net, session.batch_size());
+    let report = work::per_report(session);
+    let update = work::per_update(session.network(), session.batch_size());
     let fit = ((work::BUDGET / trials - report) / update).floor().max(0.0) as usize;
     if fit < SWEEP_MIN_UPDATES {
         work::check_total("learning-rate sweep", trials * (report + SWEEP_MIN_UPDATES as f64 * update))?;

@@ -177,9 +177,7 @@ impl Playground {
 /// The most updates one `step` call may run: each costs a mini-batch's training update, and the
 /// report after them a forward pass over both splits.
 fn most_updates(session: &Session) -> usize {
-    let net = session.network();
-    let examples = (session.split().train.len() + session.split().test.len()) as f64;
-    work::most(work::per_update(net, session.batch_size()), examples * work::per_example(net, Pass::Forward))
+    work::most(work::per_update(session.network(), session.batch_size()), work::per_report(session))
 }
 
 /// A seed for a new run no one chose (the pages' *Regenerate*): from the Web Crypto API.
