@@ -201,21 +201,32 @@ test("a gradient check that left out differences across a kink says how many", a
     "(변수 37개 전부, 점 64개; 2개는 차분 간격이 꺾인 점에 걸쳐 있어 제외)", "2", true]);
 });
 
-test("the normalization lab names a refused loss surface by its control, “Loss surface”", async () => {
+test("the normalization lab draws a big network's surface at the most nodes it may, and names a refused one by its control, “Loss surface”", async () => {
   const { page } = await suite.fresh();
-  // Three layers of 128 units: a 51 × 51 surface is more than one call's work.
+  // Three layers of 128 units: more than 34 nodes per side is more than one call's work; the lab
+  // draws 34.
   await loadPlayground(page, suite.base, "normalization.html#hidden=128,128,128");
+  await waitFor(page, () => window.nnNormalization.sides.every((s) => s.surface));
+  assert.deepEqual(
+    await page.evaluate(() => window.nnNormalization.sides.map((s) => [s.surface.res, s.surfaceMessage])),
+    [[34, ""], [34, ""]],
+  );
+
+  // Sixteen such layers allow 12, fewer than the lab draws: a message instead.
+  const sixteen = `normalization.html#hidden=${Array(16).fill(128).join(",")}`;
+  await page.goto("about:blank");
+  await loadPlayground(page, suite.base, sixteen);
   // The surfaces are computed in the compute worker: their messages come a moment after the page is ready.
   const messages = async () => {
     await waitFor(page, () => window.nnNormalization.sides.every((s) => s.surfaceMessage));
     return page.evaluate(() => window.nnNormalization.sides.map((s) => s.surfaceMessage));
   };
-  // The lab draws 51 nodes per side, or 41 when that is slow.
+  // The lab asks for 101 nodes per side while still (51 or 41 while playing).
   const [raw, standardized] = await messages();
-  assert.match(raw, /^Loss surface must be at most 34 nodes per side with this network and data; got (51|41)\. Fewer or smaller hidden layers make it fit\.$/);
+  assert.match(raw, /^Loss surface must be at most 12 nodes per side with this network and data; got (101|51|41)\. Fewer or smaller hidden layers make it fit\.$/);
   assert.equal(standardized, raw);
 
   await page.goto("about:blank");
-  await loadPlayground(page, suite.base, "normalization.html#hidden=128,128,128&lang=ko");
-  assert.match((await messages())[0], /^손실 곡면: 이 네트워크와 데이터에서는 최대 34 개 격자점 \(한 변\)까지 가능합니다 \(입력: (51|41)\)\. 은닉층의 수나 크기를 줄이면 됩니다\.$/);
+  await loadPlayground(page, suite.base, `${sixteen}&lang=ko`);
+  assert.match((await messages())[0], /^손실 곡면: 이 네트워크와 데이터에서는 최대 12 개 격자점 \(한 변\)까지 가능합니다 \(입력: (101|51|41)\)\. 은닉층의 수나 크기를 줄이면 됩니다\.$/);
 });

@@ -26,10 +26,17 @@ import "../playground/ko.js"; // after the lab's strings, so its general pattern
 
 /** Auto target: this much above the lowest loss the right side reached. */
 const TARGET_MARGIN = 0.05;
-/** Surface grids: the fine one while it comes from the worker within FAST_SURFACE_MS, else the coarse one. */
+/**
+ * Surface grids, in nodes per side: the full one when the page is still and the worker is expected
+ * to compute it within STILL_SURFACE_MS; while training plays, the fine one while it comes within
+ * FAST_SURFACE_MS, else the coarse one. (Never more than the core allows with the network: see
+ * Panel.refreshSurface.)
+ */
+const FULL_RES = 101;
 const FINE_RES = 51;
 const COARSE_RES = 41;
 const FAST_SURFACE_MS = 50;
+const STILL_SURFACE_MS = 400;
 
 /** The panels: the raw side, and the right side. */
 const PANELS = 2;
@@ -290,10 +297,12 @@ class NormalizationLab extends Page {
    */
   async requestSurface(i, quiet) {
     const { surfaces, state } = this;
-    const res = surfaces.predict(i, FINE_RES ** 2) <= FAST_SURFACE_MS ? FINE_RES : COARSE_RES;
+    const still = !this.loop.playing && surfaces.predict(i, FULL_RES ** 2) <= STILL_SURFACE_MS;
+    const res = still ? FULL_RES : surfaces.predict(i, FINE_RES ** 2) <= FAST_SURFACE_MS ? FINE_RES : COARSE_RES;
     surfaces.begin(i);
     const ms = await this.panels[i].refreshSurface(state.surface, state.unit, res, quiet);
-    if (ms !== null) surfaces.done(i, ms, performance.now(), res * res);
+    const drawn = this.panels[i].surface?.res ?? res;
+    if (ms !== null) surfaces.done(i, ms, performance.now(), drawn * drawn);
   }
 
   // ------------------------------------------------------------- playing

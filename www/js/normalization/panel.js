@@ -19,6 +19,9 @@ import { formatLoss, formatNumber } from "../core/format.js";
 import { describeError, describeDivergence } from "../core/errors.js";
 import { t } from "../core/i18n.js";
 
+/** The coarsest loss surface worth drawing, in nodes per side: a network too big for it gets a message instead. */
+const MIN_SURFACE_RES = 15;
+
 /** What the progress note says while a surface of a kind is computed. */
 const COMPUTING = {
   hessian: "Computing the Hessian's top eigenvectors…",
@@ -182,7 +185,7 @@ export class Panel {
     let surface = null;
     let message = "";
     try {
-      surface = await this.surfaces.compute(this.pg, steps, this.window.request(kind, unit, res));
+      surface = await this.fittedSurface(kind, unit, res, steps);
       if (!surface) return null;
     } catch (err) {
       if (err?.cancelled) return null;
@@ -199,6 +202,22 @@ export class Panel {
     this.surfaceView.show(surface, message);
     this.el("[data-out=surface-caption]").textContent = surface ? this.caption(surface, unit) : "";
     return ms;
+  }
+
+  /**
+   * The surface at `res` nodes per side after `steps` updates or, when that is more than one call
+   * of the core may do with this network, at the most it allows (at least MIN_SURFACE_RES; below
+   * that the refusal stands). Null when a newer request made it stale.
+   * @returns {Promise<import("../../pkg/nn_playground.js").LossSurface | null>}
+   */
+  async fittedSurface(kind, unit, res, steps) {
+    try {
+      return await this.surfaces.compute(this.pg, steps, this.window.request(kind, unit, res));
+    } catch (err) {
+      const most = err?.code === "tooMuchWork" && err.key === "res" ? Number(err.params?.max) : 0;
+      if (!(most >= MIN_SURFACE_RES && most < res)) throw err;
+      return this.surfaces.compute(this.pg, steps, this.window.request(kind, unit, most));
+    }
   }
 
   /**
