@@ -52,8 +52,8 @@ fn add_rows<'r, T: Real, const ROWS: usize>(
 }
 
 /// grad\[j·n_in + i\] ← Σ_s delta(j)\[s\]·input(i)\[s\] for every unit j and input i (grad is
-/// n_out × n_in), each sum taken in order like [`dot`](super::dot)'s, two units by up to four inputs
-/// per pass over the batch ([`dot_block`]).
+/// n_out × n_in), each sum taken in order like [`dot`](super::dot)'s, two units by up to four
+/// inputs per pass over the batch ([`dot_block`]).
 #[inline]
 pub fn set_weight_gradients<'r>(
     grad: &mut [f64],
@@ -114,9 +114,9 @@ fn weight_gradient_block<'r, const UNITS: usize, const INPUTS: usize>(
 }
 
 /// sums\[u\]\[r\] = Σ_s d\[u\]\[s\]·rows\[r\]\[s\] for UNITS × ROWS sums in one pass, each
-/// summed in order like [`dot`](super::dot)'s (independent sums overlap their additions, where one sum after
-/// another waits on each addition in turn; in wasm two units share a register). Every slice is
-/// as long as d\[0\].
+/// summed in order like [`dot`](super::dot)'s (independent sums overlap their additions, where one
+/// sum after another waits on each addition in turn; in wasm two units share a register). Every
+/// slice is as long as d\[0\].
 #[inline(always)]
 pub fn dot_block<const UNITS: usize, const ROWS: usize>(
     d: &[&[f64]; UNITS],
