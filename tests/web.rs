@@ -413,8 +413,8 @@ fn slices_match_the_scalar_forms<T: nn_playground::math::Real>(z: &[T]) {
 }
 
 #[wasm_bindgen_test]
-fn dot_blocks_of_two_units_give_the_bits_of_one_unit_at_a_time() {
-    use nn_playground::math::dot_block;
+fn dot_blocks_of_two_units_give_the_bits_of_dot_products() {
+    use nn_playground::math::{dot, dot_block};
     // Products of every sign and size; zeros of both signs, whose sum's sign must agree too (an
     // empty sum is −0).
     let d: Vec<Vec<f64>> =
@@ -425,8 +425,8 @@ fn dot_blocks_of_two_units_give_the_bits_of_one_unit_at_a_time() {
         let inputs = [&rows[0][..n], &rows[1][..n], &rows[2][..n], &zeros[..n]];
         let pair = dot_block(&[&d[0][..n], &d[1][..n]], &inputs);
         for (u, unit) in d.iter().enumerate() {
-            let [single] = dot_block(&[&unit[..n]], &inputs);
-            assert_eq!(pair[u].map(f64::to_bits), single.map(f64::to_bits), "unit {u}, {n} samples");
+            let expected = inputs.map(|input| dot(&unit[..n], input).to_bits());
+            assert_eq!(pair[u].map(f64::to_bits), expected, "unit {u}, {n} samples");
         }
     }
 }

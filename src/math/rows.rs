@@ -1,7 +1,8 @@
 //! The row kernels of the passes, over matrices stored a row per unit along the batch: weighted
-//! sums of rows (z ← start + Σ w·row, the forward pass and the backward deltas) and blocks of dot
-//! products (the weight gradients). Each sum is taken term after term in a fixed order, the same
-//! natively and in wasm, where whole SIMD registers do the lanes (`simd`).
+//! sums of rows (z ← start + Σ w·row, the forward pass and the backward deltas, which LLVM
+//! vectorizes along the batch) and blocks of dot products (the weight gradients, two units of
+//! which share a SIMD register in wasm: `simd`). Each sum is taken term after term in a fixed
+//! order, so natively and in wasm the bits are the same.
 
 use super::simd;
 use super::Real;
@@ -61,6 +62,7 @@ pub fn set_weight_gradients<'r>(
     delta: impl Fn(usize) -> &'r [f64],
     input: impl Fn(usize) -> &'r [f64],
 ) {
+    debug_assert!(n_in > 0 && grad.len() % n_in == 0, "grad is n_out × n_in");
     let n_out = grad.len() / n_in.max(1);
     let mut j = 0;
     while j < n_out {
@@ -106,9 +108,9 @@ fn weight_gradient_block<'r, const UNITS: usize, const INPUTS: usize>(
     let m = deltas[0].len();
     let inputs: [&[f64]; INPUTS] = std::array::from_fn(|k| &input(first_input + k)[..m]);
     let sums = dot_block(deltas, &inputs);
-    for (u, sums) in sums.iter().enumerate() {
+    for (u, unit_sums) in sums.iter().enumerate() {
         let row = (first + u) * n_in + first_input;
-        grad[row..row + INPUTS].copy_from_slice(sums);
+        grad[row..row + INPUTS].copy_from_slice(unit_sums);
     }
     INPUTS
 }

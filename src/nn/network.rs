@@ -298,13 +298,13 @@ impl Network {
             // ∂J/∂W[j, i] = Σ_s δ[j, s]·a_prev[i, s] (+ λ W[j, i] + λ₁ sign W[j, i]); ∂J/∂b[j] = Σ_s δ[j, s]
             let delta_row = |j: usize| &delta[j * cap..j * cap + m];
             if layer.norm.is_none() {
-                for (j, grad_b) in grad_b.iter_mut().enumerate() {
-                    *grad_b = delta_row(j).iter().sum();
+                for (j, bias_gradient) in grad_b.iter_mut().enumerate() {
+                    *bias_gradient = delta_row(j).iter().sum();
                 }
             }
             set_weight_gradients(grad_w, n_in, delta_row, |i| &a_prev[i * cap..i * cap + m]);
-            for (g, &w) in grad_w.iter_mut().zip(w) {
-                *g += penalty.l2 * w;
+            for (gradient, &weight) in grad_w.iter_mut().zip(w) {
+                *gradient += penalty.l2 * weight;
             }
             penalty.add_l1_gradient(w, grad_w);
             if l == 0 {

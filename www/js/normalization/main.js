@@ -28,9 +28,9 @@ import "../playground/ko.js"; // after the lab's strings, so its general pattern
 const TARGET_MARGIN = 0.05;
 /**
  * Surface grids, in nodes per side: the full one when the page is still and the worker is expected
- * to compute it within STILL_SURFACE_MS; while training plays, the fine one while it comes within
- * FAST_SURFACE_MS, else the coarse one. (Never more than the core allows with the network: see
- * Panel.refreshSurface.)
+ * to compute it within STILL_SURFACE_MS (the first one of a side, not yet timed, is asked for in
+ * full); otherwise the fine one while it comes within FAST_SURFACE_MS, else the coarse one. Never
+ * more than the core allows with the network: see Panel.fittedSurface.
  */
 const FULL_RES = 101;
 const FINE_RES = 51;

@@ -31,8 +31,8 @@ export class SurfaceRequests {
    * @param {Playground} pg
    * @param {number} steps
    * @param {import("../../pkg/nn_playground.js").SurfaceRequest} request
-   * @returns {Promise<LossSurface | null>} the surface, or null when a newer request made this one
-   *   stale; a rejection with the core's error, or `{ cancelled: true }` when stopped
+   * @returns {Promise<LossSurface | null>} the surface, or null when a newer request (or `cancel`)
+   *   made this one stale; a rejection with the core's error
    */
   async compute(pg, steps, request) {
     const ticket = ++this.latest;
@@ -46,6 +46,10 @@ export class SurfaceRequests {
     try {
       const surface = await job;
       return ticket === this.latest ? surface : null;
+    } catch (err) {
+      // A stale request's refusal is as unseen as its surface would have been.
+      if (ticket === this.latest) throw err;
+      return null;
     } finally {
       if (this.running === job) {
         this.running = null;
