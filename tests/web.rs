@@ -423,10 +423,11 @@ fn dot_blocks_of_two_units_give_the_bits_of_dot_products() {
     let zeros = [-0.0; 13];
     for n in [0, 1, 2, 5, 10, 13] {
         let inputs = [&rows[0][..n], &rows[1][..n], &rows[2][..n], &zeros[..n]];
-        let pair = dot_block(&[&d[0][..n], &d[1][..n]], &inputs);
+        let (pair, pair_sums) = dot_block(&[&d[0][..n], &d[1][..n]], &inputs);
         for (u, unit) in d.iter().enumerate() {
             let expected = inputs.map(|input| dot(&unit[..n], input).to_bits());
             assert_eq!(pair[u].map(f64::to_bits), expected, "unit {u}, {n} samples");
+            assert_eq!(pair_sums[u].to_bits(), unit[..n].iter().sum::<f64>().to_bits(), "unit {u}, {n} samples");
         }
     }
 }

@@ -145,14 +145,15 @@ mod vector {
         n
     }
 
-    /// For two units at once, one in each lane: sums\[u\]\[r\] = Σ_s d\[u\]\[s\]·rows\[r\]\[s\],
-    /// each summed in order from −0 like the scalar form. Returns false (and does nothing) when
-    /// a slice is shorter than d\[0\].
+    /// For two units at once, one in each lane: sums\[u\]\[r\] = Σ_s d\[u\]\[s\]·rows\[r\]\[s\]
+    /// and d_sums\[u\] = Σ_s d\[u\]\[s\], each summed in order from −0 like the scalar form.
+    /// Returns false (and does nothing) when a slice is shorter than d\[0\].
     #[inline(always)]
     pub fn dots_of_two_units<const ROWS: usize>(
         d: [&[f64]; 2],
         rows: &[&[f64]; ROWS],
         sums: &mut [[f64; ROWS]; 2],
+        d_sums: &mut [f64; 2],
     ) -> bool {
         let n = d[0].len();
         if d[1].len() < n || rows.iter().any(|row| row.len() < n) {
@@ -161,8 +162,10 @@ mod vector {
         // SAFETY (every read): s < n ≤ the slice's length.
         let at = |slice: &[f64], s: usize| unsafe { *slice.as_ptr().add(s) };
         let mut acc = [f64x2_splat(-0.0); ROWS];
+        let mut d_acc = f64x2_splat(-0.0);
         for s in 0..n {
             let units = f64x2(at(d[0], s), at(d[1], s));
+            d_acc = f64x2_add(d_acc, units);
             for r in 0..ROWS {
                 acc[r] = f64x2_add(acc[r], f64x2_mul(units, f64x2_splat(at(rows[r], s))));
             }
@@ -171,6 +174,7 @@ mod vector {
             sums[0][r] = f64x2_extract_lane::<0>(acc[r]);
             sums[1][r] = f64x2_extract_lane::<1>(acc[r]);
         }
+        *d_sums = [f64x2_extract_lane::<0>(d_acc), f64x2_extract_lane::<1>(d_acc)];
         true
     }
 }
@@ -201,6 +205,7 @@ mod vector {
         _d: [&[f64]; 2],
         _rows: &[&[f64]; ROWS],
         _sums: &mut [[f64; ROWS]; 2],
+        _d_sums: &mut [f64; 2],
     ) -> bool {
         false
     }

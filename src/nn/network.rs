@@ -297,12 +297,8 @@ impl Network {
             let w = &self.params[layer.weights()];
             // ∂J/∂W[j, i] = Σ_s δ[j, s]·a_prev[i, s] (+ λ W[j, i] + λ₁ sign W[j, i]); ∂J/∂b[j] = Σ_s δ[j, s]
             let delta_row = |j: usize| &delta[j * cap..j * cap + m];
-            if layer.norm.is_none() {
-                for (j, bias_gradient) in grad_b.iter_mut().enumerate() {
-                    *bias_gradient = delta_row(j).iter().sum();
-                }
-            }
-            set_weight_gradients(grad_w, n_in, delta_row, |i| &a_prev[i * cap..i * cap + m]);
+            let bias_grad = layer.norm.is_none().then_some(grad_b);
+            set_weight_gradients(grad_w, bias_grad, n_in, delta_row, |i| &a_prev[i * cap..i * cap + m]);
             for (gradient, &weight) in grad_w.iter_mut().zip(w) {
                 *gradient += penalty.l2 * weight;
             }
