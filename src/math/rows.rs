@@ -1,4 +1,5 @@
-//! The row kernels of the passes, over matrices stored a row per unit along the batch: weighted
+//! The row kernels of the passes, over matrices stored a row per unit along the batch (taken as
+//! [`Strided`] slices, checked to fit once per matrix rather than once per row): weighted
 //! sums of rows (z ← start + Σ w·row, the forward pass and the backward deltas, which LLVM
 //! vectorizes along the batch) and blocks of dot products (the weight gradients, with the bias
 //! gradients as the deltas' sums in the same pass; two units share a SIMD register in wasm:
@@ -8,95 +9,168 @@
 use super::simd;
 use super::Real;
 
-/// z ← start + Σ_k weight(k)·row(k) for k = 0 … count−1, added one term at a time in that
-/// order (so the result is that of filling z with `start` and `count` successive axpys), up to
-/// eight rows per pass over z to save its loads and stores (and the passes' own cost, which at a
-/// batch of ten is as large as their arithmetic).
-#[inline]
-pub fn set_weighted_rows<'r, T: Real>(
-    z: &mut [T],
-    start: T,
+/// `count` slices of `len` elements whose starts lie `stride` apart in one buffer: the rows of
+/// a matrix stored a row per unit (or, with `len` 1, the elements of a row or a column). Checked
+/// once, when made, to lie inside the buffer, so the kernels take each slice without a check of
+/// its own: at a batch of ten those checks cost a tenth of a training step in wasm.
+#[derive(Debug, Clone, Copy)]
+pub struct Strided<'a, T> {
+    data: &'a [T],
+    stride: usize,
+    len: usize,
     count: usize,
-    weight: impl Fn(usize) -> T,
-    row: impl Fn(usize) -> &'r [T],
-) {
+}
+
+impl<'a, T: Copy> Strided<'a, T> {
+    /// The `count` slices data\[k·stride .. k·stride + len\]; panics unless they all lie in
+    /// `data`.
+    #[inline(always)]
+    pub fn new(data: &'a [T], stride: usize, len: usize, count: usize) -> Self {
+        let end = match count {
+            0 => Some(0),
+            _ => (count - 1).checked_mul(stride).and_then(|last| last.checked_add(len)),
+        };
+        if end.is_none_or(|end| end > data.len()) {
+            misfit(count, len, stride, data.len());
+        }
+        Strided { data, stride, len, count }
+    }
+
+    /// Slice k.
+    ///
+    /// # Safety
+    /// k < the count.
+    #[inline(always)]
+    unsafe fn slice(&self, k: usize) -> &'a [T] {
+        debug_assert!(k < self.count);
+        // SAFETY: k < count, and `new` checked that (count − 1)·stride + len ≤ data.len().
+        unsafe { self.data.get_unchecked(k * self.stride..k * self.stride + self.len) }
+    }
+
+    /// The first element of slice k.
+    ///
+    /// # Safety
+    /// k < the count, and the slices are not empty.
+    #[inline(always)]
+    unsafe fn first(&self, k: usize) -> T {
+        debug_assert!(k < self.count && self.len > 0);
+        // SAFETY: k·stride < k·stride + len ≤ data.len() (see `slice`).
+        unsafe { *self.data.get_unchecked(k * self.stride) }
+    }
+}
+
+/// The panic of [`Strided::new`], out of the kernels' way.
+#[cold]
+#[inline(never)]
+fn misfit(count: usize, len: usize, stride: usize, available: usize) -> ! {
+    panic!("{count} slices of {len}, {stride} apart, do not fit in {available} elements")
+}
+
+/// z ← start + Σ_k weights\[k\]·rows\[k\] over the k of `rows` (each at least as long as z;
+/// the first element of each of `weights`' slices is its weight), added one term at a time in that order
+/// (so the result is that of filling z with `start` and successive axpys), up to eight rows per
+/// pass over z to save its loads and stores (and the passes' own cost, which at a batch of ten
+/// is as large as their arithmetic).
+#[inline(always)]
+pub fn set_weighted_rows<T: Real>(z: &mut [T], start: T, weights: Strided<T>, rows: Strided<T>) {
+    assert!(weights.count == rows.count && weights.len > 0, "one weight per row");
+    let count = rows.count;
     if count == 0 {
         z.fill(start);
     }
     let mut k = 0;
     while k < count {
         let start = (k == 0).then_some(start);
+        // Each block's rows are k … k + ROWS − 1 < count, as `add_rows` requires.
         k += match count - k {
-            1 => add_rows::<T, 1>(z, start, k, &weight, &row),
-            2 | 3 => add_rows::<T, 2>(z, start, k, &weight, &row),
-            4..=7 => add_rows::<T, 4>(z, start, k, &weight, &row),
-            _ => add_rows::<T, 8>(z, start, k, &weight, &row),
+            1 => add_rows::<T, 1>(z, start, k, &weights, &rows),
+            2 | 3 => add_rows::<T, 2>(z, start, k, &weights, &rows),
+            4..=7 => add_rows::<T, 4>(z, start, k, &weights, &rows),
+            _ => add_rows::<T, 8>(z, start, k, &weights, &rows),
         };
     }
 }
 
-/// z ← (`start`, or z itself when None) + Σ weight(k)·row(k) over the `ROWS` rows from `first`,
-/// summed left to right; returns `ROWS`.
+/// z ← (`start`, or z itself when None) + Σ weights\[k\]·rows\[k\] over the `ROWS` rows k from
+/// `first` (first + ROWS ≤ the count, rows as long as z: see [`set_weighted_rows`]), summed
+/// left to right; returns `ROWS`.
 #[inline(always)]
-fn add_rows<'r, T: Real, const ROWS: usize>(
+fn add_rows<T: Real, const ROWS: usize>(
     z: &mut [T],
     start: Option<T>,
     first: usize,
-    weight: &impl Fn(usize) -> T,
-    row: &impl Fn(usize) -> &'r [T],
+    weights: &Strided<T>,
+    rows: &Strided<T>,
 ) -> usize {
     let len = z.len();
-    let rows: [(T, &[T]); ROWS] = std::array::from_fn(|r| (weight(first + r), &row(first + r)[..len]));
+    // SAFETY: first + r < first + ROWS ≤ the count of both, and the weights' slices are not
+    // empty (asserted by `set_weighted_rows`). The rows are cut to z's length, checked, so that
+    // the loop below needs no checks.
+    let rows: [(T, &[T]); ROWS] =
+        std::array::from_fn(|r| unsafe { (weights.first(first + r), &rows.slice(first + r)[..len]) });
     let sum = |s: usize, from: T| rows.iter().fold(from, |sum, &(w, r)| sum + w * r[s]);
+    // `for` loops, not `for_each`: that is a call LLVM may leave out of line (the wasm's inlining
+    // threshold is low), which then runs its closure element by element.
     match start {
-        Some(start) => z.iter_mut().enumerate().for_each(|(s, zs)| *zs = sum(s, start)),
-        None => z.iter_mut().enumerate().for_each(|(s, zs)| *zs = sum(s, *zs)),
+        Some(start) => {
+            for (s, zs) in z.iter_mut().enumerate() {
+                *zs = sum(s, start);
+            }
+        }
+        None => {
+            for (s, zs) in z.iter_mut().enumerate() {
+                *zs = sum(s, *zs);
+            }
+        }
     }
     ROWS
 }
 
-/// grad\[j·n_in + i\] ← Σ_s delta(j)\[s\]·input(i)\[s\] for every unit j and input i (grad is
-/// n_out × n_in), and when given, bias_grad\[j\] ← Σ_s delta(j)\[s\]; each sum taken in order
-/// from −0 like [`dot`](super::dot)'s and `Iterator::sum`'s, two units by up to four inputs per
-/// pass over the batch ([`dot_block`]).
+/// grad\[j·n_in + i\] ← Σ_s deltas\[j\]\[s\]·inputs\[i\]\[s\] for every unit j of `deltas` and
+/// input i of `inputs` (grad is n_out × n_in; all rows equally long), and when given,
+/// bias_grad\[j\] ← Σ_s deltas\[j\]\[s\]; each sum taken in order from −0 like
+/// [`dot`](super::dot)'s and `Iterator::sum`'s, two units by up to four inputs per pass over the
+/// batch ([`dot_block`]).
 #[inline]
-pub fn set_weight_gradients<'r>(
+pub fn set_weight_gradients(
     grad: &mut [f64],
     mut bias_grad: Option<&mut [f64]>,
-    n_in: usize,
-    delta: impl Fn(usize) -> &'r [f64],
-    input: impl Fn(usize) -> &'r [f64],
+    deltas: Strided<f64>,
+    inputs: Strided<f64>,
 ) {
-    debug_assert!(n_in > 0 && grad.len() % n_in == 0, "grad is n_out × n_in");
-    let n_out = grad.len() / n_in.max(1);
+    let (n_out, n_in) = (deltas.count, inputs.count);
+    assert!(grad.len() == n_out * n_in && deltas.len == inputs.len, "grad is n_out × n_in, rows equally long");
     let mut j = 0;
     while j < n_out {
+        // Units j … j + UNITS − 1 < n_out, as `weight_gradient_rows` requires.
         j += match n_out - j {
-            1 => weight_gradient_rows::<1>(grad, bias_grad.as_deref_mut(), n_in, j, &delta, &input),
-            _ => weight_gradient_rows::<2>(grad, bias_grad.as_deref_mut(), n_in, j, &delta, &input),
+            1 => weight_gradient_rows::<1>(grad, bias_grad.as_deref_mut(), j, &deltas, &inputs),
+            _ => weight_gradient_rows::<2>(grad, bias_grad.as_deref_mut(), j, &deltas, &inputs),
         };
     }
 }
 
-/// [`set_weight_gradients`] for the `UNITS` units from `first` (their bias gradients from the
-/// first block's sums); returns `UNITS`.
+/// [`set_weight_gradients`] for the `UNITS` units from `first` (first + UNITS ≤ n_out), their
+/// bias gradients from the first block's sums; returns `UNITS`.
 #[inline(always)]
-fn weight_gradient_rows<'r, const UNITS: usize>(
+fn weight_gradient_rows<const UNITS: usize>(
     grad: &mut [f64],
     bias_grad: Option<&mut [f64]>,
-    n_in: usize,
     first: usize,
-    delta: &impl Fn(usize) -> &'r [f64],
-    input: &impl Fn(usize) -> &'r [f64],
+    deltas: &Strided<f64>,
+    inputs: &Strided<f64>,
 ) -> usize {
-    let deltas: [&[f64]; UNITS] = std::array::from_fn(|u| delta(first + u));
+    // SAFETY: first + u < first + UNITS ≤ n_out, the count of `deltas`.
+    let unit_deltas: [&[f64]; UNITS] = std::array::from_fn(|u| unsafe { deltas.slice(first + u) });
+    let n_in = inputs.count;
     let mut delta_sums = [-0.0; UNITS];
     let mut i = 0;
     while i < n_in {
+        // Inputs i … i + INPUTS − 1 < n_in, as `weight_gradient_block` requires.
         let (done, sums) = match n_in - i {
-            1 => weight_gradient_block::<UNITS, 1>(grad, n_in, first, &deltas, i, input),
-            2 | 3 => weight_gradient_block::<UNITS, 2>(grad, n_in, first, &deltas, i, input),
-            _ => weight_gradient_block::<UNITS, 4>(grad, n_in, first, &deltas, i, input),
+            1 => weight_gradient_block::<UNITS, 1>(grad, first, &unit_deltas, i, inputs),
+            2 | 3 => weight_gradient_block::<UNITS, 2>(grad, first, &unit_deltas, i, inputs),
+            _ => weight_gradient_block::<UNITS, 4>(grad, first, &unit_deltas, i, inputs),
         };
         if i == 0 {
             delta_sums = sums;
@@ -110,19 +184,19 @@ fn weight_gradient_rows<'r, const UNITS: usize>(
 }
 
 /// The UNITS × INPUTS sums of [`set_weight_gradients`] for the units from `first` and the inputs
-/// from `first_input`; returns `INPUTS` and the deltas' sums.
+/// from `first_input` (first_input + INPUTS ≤ n_in); returns `INPUTS` and the deltas' sums.
 #[inline(always)]
-fn weight_gradient_block<'r, const UNITS: usize, const INPUTS: usize>(
+fn weight_gradient_block<const UNITS: usize, const INPUTS: usize>(
     grad: &mut [f64],
-    n_in: usize,
     first: usize,
     deltas: &[&[f64]; UNITS],
     first_input: usize,
-    input: &impl Fn(usize) -> &'r [f64],
+    inputs: &Strided<f64>,
 ) -> (usize, [f64; UNITS]) {
-    let m = deltas[0].len();
-    let inputs: [&[f64]; INPUTS] = std::array::from_fn(|k| &input(first_input + k)[..m]);
-    let (sums, delta_sums) = dot_block(deltas, &inputs);
+    // SAFETY: first_input + k < first_input + INPUTS ≤ n_in, the count of `inputs`.
+    let block: [&[f64]; INPUTS] = std::array::from_fn(|k| unsafe { inputs.slice(first_input + k) });
+    let (sums, delta_sums) = dot_block(deltas, &block);
+    let n_in = inputs.count;
     for (u, unit_sums) in sums.iter().enumerate() {
         let row = (first + u) * n_in + first_input;
         grad[row..row + INPUTS].copy_from_slice(unit_sums);
@@ -173,7 +247,9 @@ mod tests {
             (0..3).map(|j| (0..m).map(|s| ((s * 5 + j * 3) % 7) as f64 * 0.31 - 0.9).collect()).collect();
         let inputs: Vec<Vec<f64>> = (0..7).map(|i| (0..m).map(|s| 1.0 / (s + i + 1) as f64 - 0.2).collect()).collect();
         let (mut grad, mut bias_grad) = (vec![f64::NAN; 3 * 7], vec![f64::NAN; 3]);
-        set_weight_gradients(&mut grad, Some(&mut bias_grad), 7, |j| &deltas[j], |i| &inputs[i]);
+        let (deltas_flat, inputs_flat) = (deltas.concat(), inputs.concat());
+        let rows = |flat, count| Strided::new(flat, m, m, count);
+        set_weight_gradients(&mut grad, Some(&mut bias_grad), rows(&deltas_flat, 3), rows(&inputs_flat, 7));
         for (k, g) in grad.iter().enumerate() {
             assert_eq!(g.to_bits(), dot(&deltas[k / 7], &inputs[k % 7]).to_bits(), "unit {}, input {}", k / 7, k % 7);
         }
@@ -183,13 +259,26 @@ mod tests {
     }
 
     #[test]
+    fn strided_slices_are_checked_to_fit_once() {
+        let data = [0.0; 10];
+        Strided::new(&data, 4, 2, 3); // the last slice ends at the end
+        Strided::new(&data, usize::MAX, 1, 1); // one slice: its stride never counts
+        Strided::new(&data, 4, 99, 0);
+        for (stride, len, count) in [(4, 3, 3), (usize::MAX, 1, 2), (1, 11, 1)] {
+            let made = std::panic::catch_unwind(|| Strided::new(&data, stride, len, count));
+            assert!(made.is_err(), "{count} slices of {len}, {stride} apart");
+        }
+    }
+
+    #[test]
     fn weighted_rows_add_their_terms_in_order() {
-        let rows: Vec<Vec<f64>> = (0..6).map(|k| (0..5).map(|s| (k * 5 + s) as f64 * 0.1 + 1e-17).collect()).collect();
-        let weights = [0.3, -1.7, 2.5, 1e-3, -0.6, 4.0];
+        // Nine rows of five, stored seven apart: one pass of eight rows and one of one.
+        let rows: Vec<f64> = (0..9 * 7).map(|e| e as f64 * 0.1 + 1e-17).collect();
+        let weights = [0.3, -1.7, 2.5, 1e-3, -0.6, 4.0, 0.7, -2.2, 1.1];
         let mut z = vec![0.0; 5];
-        set_weighted_rows(&mut z, 0.25, 6, |k| weights[k], |k| &rows[k]);
+        set_weighted_rows(&mut z, 0.25, Strided::new(&weights, 1, 1, 9), Strided::new(&rows, 7, 5, 9));
         for (s, &z) in z.iter().enumerate() {
-            let expected = (0..6).fold(0.25, |sum, k| sum + weights[k] * rows[k][s]);
+            let expected = (0..9).fold(0.25, |sum, k| sum + weights[k] * rows[k * 7 + s]);
             assert_eq!(z.to_bits(), expected.to_bits());
         }
     }

@@ -5,7 +5,7 @@
 //! normalize their pre-activations over the batch ([`crate::nn::batch_norm`]).
 
 use crate::math::rng::SeededRng;
-use crate::math::{set_weight_gradients, set_weighted_rows, Real};
+use crate::math::{set_weight_gradients, set_weighted_rows, Real, Strided};
 use crate::nn::activation::Activation;
 use crate::nn::batch_norm::{self, BatchNorm, Statistics};
 use crate::nn::init::Init;
@@ -206,12 +206,12 @@ impl Network {
             let z = ws.z[l].as_slice_mut().expect("contiguous");
             let w = &params[layer.weights()];
             let b = &params[layer.biases()];
+            let (n_in, inputs) = (layer.n_in, Strided::new(input, cap, m, layer.n_in));
             for j in 0..layer.n_out {
                 // z[j, :] = b[j] + Σ_i W[j, i]·a_prev[i, :] (no b before a normalization)
                 let z_row = &mut z[j * cap..j * cap + m];
                 let start = if layer.norm.is_some() { T::ZERO } else { b[j] };
-                let n_in = layer.n_in;
-                set_weighted_rows(z_row, start, n_in, |i| w[j * n_in + i], |i| &input[i * cap..i * cap + m]);
+                set_weighted_rows(z_row, start, Strided::new(&w[j * n_in..], 1, 1, n_in), inputs);
             }
             if let Some(norm) = layer.norm {
                 self.normalize(params, layer, norm, z, &mut ws.norm[l], cap, m, statistics);
@@ -296,9 +296,9 @@ impl Network {
             let delta = deltas_after[0].as_slice().expect("contiguous");
             let w = &self.params[layer.weights()];
             // ∂J/∂W[j, i] = Σ_s δ[j, s]·a_prev[i, s] (+ λ W[j, i] + λ₁ sign W[j, i]); ∂J/∂b[j] = Σ_s δ[j, s]
-            let delta_row = |j: usize| &delta[j * cap..j * cap + m];
+            let deltas = Strided::new(delta, cap, m, n_out);
             let bias_grad = layer.norm.is_none().then_some(grad_b);
-            set_weight_gradients(grad_w, bias_grad, n_in, delta_row, |i| &a_prev[i * cap..i * cap + m]);
+            set_weight_gradients(grad_w, bias_grad, deltas, Strided::new(a_prev, cap, m, n_in));
             for (gradient, &weight) in grad_w.iter_mut().zip(w) {
                 *gradient += penalty.l2 * weight;
             }
@@ -311,7 +311,7 @@ impl Network {
             let z_prev = ws.z[l - 1].as_slice().expect("contiguous");
             for i in 0..n_in {
                 let back = &mut prev_delta[i * cap..i * cap + m];
-                set_weighted_rows(back, 0.0, n_out, |j| w[j * n_in + i], |j| &delta[j * cap..j * cap + m]);
+                set_weighted_rows(back, 0.0, Strided::new(&w[i..], n_in, 1, n_out), deltas);
             }
             for range in unit_rows(n_in, cap, m) {
                 self.activation.scale_by_derivative(
