@@ -152,7 +152,7 @@ fn gradient_difference_product(net: &Network, x: ArrayView2<f64>, y: &[f64], l2:
 /// λ_max of the cost's Hessian over (`x`, `y`) by power iteration from a fixed random direction —
 /// or, when it does not settle on a positive eigenvalue (a negative one of larger magnitude,
 /// common at saddles and with batch normalization), by Lanczos iteration — on as many points as
-/// the work budget allows for 2 × [`MAX_ITERATIONS`] products.
+/// the work budget allows for 2 × `MAX_ITERATIONS` products.
 pub fn sharpness(net: &Network, x: ArrayView2<f64>, y: &[f64], l2: f64) -> Result<Sharpness> {
     let n = points_within_budget("sharpness", net, x.nrows(), 2 * MAX_ITERATIONS)?;
     let product = |v: &[f64]| hessian_vector_product(net, x, y, l2, v, n);
@@ -179,7 +179,7 @@ pub fn sharpness(net: &Network, x: ArrayView2<f64>, y: &[f64], l2: f64) -> Resul
     Ok(Sharpness { lambda_max: lambda, stable_step: 2.0 / lambda, iterations, points: n })
 }
 
-/// The Hessian's two eigenpairs of largest magnitude over (`x`, `y`) (see [`dominant_pair`]):
+/// The Hessian's two eigenpairs of largest magnitude over (`x`, `y`) (see `dominant_pair`):
 /// the eigenvalues, |λ₁| ≥ |λ₂|, and their unit eigenvectors.
 pub fn top_two(net: &Network, x: ArrayView2<f64>, y: &[f64], l2: f64) -> Result<([f64; 2], [Vec<f64>; 2])> {
     let n = points_within_budget("Hessian surface", net, x.nrows(), 2 * MAX_ITERATIONS)?;

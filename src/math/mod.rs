@@ -72,7 +72,7 @@ pub fn exp_nonpositive_lanes<L: Lanes>(t: L) -> L {
 }
 
 /// tanh z: in double precision sign(z)·(1 − e)/(1 + e) with e = e^(−2|z|) = E/D (see
-/// [`exp_fraction`]), computed as (D − E)/(D + E), absolute error below 3·10⁻¹⁶; in single
+/// `exp_fraction`), computed as (D − E)/(D + E), absolute error below 3·10⁻¹⁶; in single
 /// precision a rational function, absolute error below 4·10⁻⁷.
 #[inline(always)]
 pub fn tanh_lanes<L: Lanes>(z: L) -> L {
@@ -102,7 +102,7 @@ fn tanh_rational<L: Lanes>(x: L) -> L {
 }
 
 /// The logistic function 1/(1 + e^−z), evaluated without overflow for any z: in double
-/// precision from e^−|z| = E/D (see [`exp_fraction`]) as D/(D + E) for z ≥ 0 and E/(D + E)
+/// precision from e^−|z| = E/D (see `exp_fraction`) as D/(D + E) for z ≥ 0 and E/(D + E)
 /// below (relative error near 10⁻¹⁶ even in the tails), in single precision as ½ + ½·tanh(z/2)
 /// (absolute error below 2·10⁻⁷).
 #[inline(always)]
