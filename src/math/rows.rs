@@ -67,10 +67,10 @@ fn misfit(count: usize, len: usize, stride: usize, available: usize) -> ! {
 }
 
 /// z ← start + Σ_k weights\[k\]·rows\[k\] over the k of `rows` (each at least as long as z;
-/// the first element of each of `weights`' slices is its weight), added one term at a time in that order
-/// (so the result is that of filling z with `start` and successive axpys), up to eight rows per
-/// pass over z to save its loads and stores (and the passes' own cost, which at a batch of ten
-/// is as large as their arithmetic).
+/// the first element of each of `weights`' slices is its weight), added one term at a time in
+/// that order (so the result is that of filling z with `start` and successive axpys), up to
+/// eight rows per pass over z to save its loads and stores (and the passes' own cost, which at a
+/// batch of ten is as large as their arithmetic).
 #[inline(always)]
 pub fn set_weighted_rows<T: Real>(z: &mut [T], start: T, weights: Strided<T>, rows: Strided<T>) {
     assert!(weights.count == rows.count && weights.len > 0, "one weight per row");
@@ -92,8 +92,8 @@ pub fn set_weighted_rows<T: Real>(z: &mut [T], start: T, weights: Strided<T>, ro
 }
 
 /// z ← (`start`, or z itself when None) + Σ weights\[k\]·rows\[k\] over the `ROWS` rows k from
-/// `first` (first + ROWS ≤ the count, rows as long as z: see [`set_weighted_rows`]), summed
-/// left to right; returns `ROWS`.
+/// `first` (first + ROWS ≤ the count, rows at least as long as z: see [`set_weighted_rows`]),
+/// summed left to right; returns `ROWS`.
 #[inline(always)]
 fn add_rows<T: Real, const ROWS: usize>(
     z: &mut [T],
