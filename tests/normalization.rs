@@ -3,8 +3,11 @@
 //! fixes all three. Also the surfaces' geometry (filter normalization, PCA of a straight path).
 
 use nn_playground::analysis::conditioning;
-use nn_playground::analysis::landscape::{self, filter_normalized_direction, pca_plane, SurfaceKind, SurfaceRequest};
+use nn_playground::analysis::landscape::{
+    self, filter_normalized_direction, pca_plane, Axis, SurfaceKind, SurfaceRequest,
+};
 use nn_playground::config::{Choice, Config, Dataset, Normalize, Problem};
+use nn_playground::data::features::Feature;
 use nn_playground::error::Code;
 use nn_playground::math::rng::SeededRng;
 use nn_playground::nn::activation::Activation;
@@ -188,6 +191,52 @@ fn single_precision_grids_agree_with_double_precision_ones() {
                 assert!(worst < 2e-6, "{activation:?} {problem:?} {kind:?}: largest relative difference {worst}");
             }
         }
+    }
+}
+
+#[test]
+fn two_weight_surfaces_of_any_unit_and_depth_agree_with_whole_passes() {
+    // In single precision a two-weight surface with hidden layers runs again only what the two
+    // weights change; double precision runs every layer at every node.
+    let cases = [
+        (Config { hidden: vec![3], ..Config::default() }, 2),
+        (Config { hidden: vec![5, 3], activation: Activation::Relu, ..Config::default() }, 4),
+        (Config { hidden: vec![4, 4, 4], activation: Activation::Sigmoid, ..Config::default() }, 1),
+        (Config { dataset: Some(Dataset::Spiral), classes: 4, hidden: vec![6, 5], ..Config::default() }, 3),
+        (
+            Config { features: vec![Feature::X1, Feature::X2, Feature::X1X2], hidden: vec![4, 4], ..Config::default() },
+            0,
+        ),
+        (Config { features: vec![Feature::X2], hidden: vec![4, 2], ..Config::default() }, 1),
+    ];
+    for (config, unit) in cases {
+        let mut session = Session::new(Config { noise: 0.2, ..config.clone() }).unwrap();
+        session.step(100);
+        let grid = |precision| {
+            let request =
+                SurfaceRequest { kind: SurfaceKind::Weights2d, res: 11, unit, precision, ..Default::default() };
+            landscape::surface(&session, &request).unwrap()
+        };
+        let (single, double) = (grid(Precision::Single), grid(Precision::Double));
+        let worst = single.values.iter().zip(&double.values).map(|(s, d)| (s - d).abs() / d).fold(0.0, f64::max);
+        assert!(worst < 2e-6, "{:?} unit {unit}: largest relative difference {worst}", config.hidden);
+        assert_eq!(single.unit, Some(unit));
+    }
+}
+
+#[test]
+fn with_a_single_input_the_two_parameters_are_its_weight_and_the_bias() {
+    for hidden in [vec![], vec![3]] {
+        let config = Config { features: vec![Feature::X1], hidden: hidden.clone(), ..Config::default() };
+        let mut session = Session::new(config).unwrap();
+        session.step(50);
+        let unit = if hidden.is_empty() { 0 } else { 2 };
+        let request = SurfaceRequest { kind: SurfaceKind::Weights2d, res: 5, unit, ..Default::default() };
+        let s = landscape::surface(&session, &request).unwrap();
+        assert_eq!(s.axes, [Axis::Weight1, Axis::Bias]);
+        let first = session.network().layers[0];
+        let (weight, bias) = (session.network().params[first.w + unit], session.network().params[first.b + unit]);
+        assert_eq!(s.current_point, [weight, bias], "hidden {hidden:?}");
     }
 }
 

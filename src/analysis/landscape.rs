@@ -2,7 +2,9 @@
 //! (or line) through parameter space, with the optimizer's path projected onto it.
 //! - `weights2d`: two weights, everything else fixed at its current value (for a net without
 //!   hidden layers w1, w2 of the logistic/linear regression; otherwise the two input weights of
-//!   one first-layer unit). Axes are the weights' own values.
+//!   one first-layer unit; with a single input, its weight and the unit's bias). Axes are the
+//!   parameters' own values. With hidden layers, single precision runs again only what the two
+//!   parameters change (`unit_plane`).
 //! - `random`: θ_now + αδ + βη with filter-normalized random directions (Li et al. 2018).
 //! - `pca`: θ_now + αu₁ + βu₂ with u₁, u₂ the top principal components of the trajectory
 //!   θ_i − θ_now (Li et al. 2018, §7).
@@ -25,6 +27,9 @@ use crate::session::{DrawingPass, Precision, Session};
 use crate::work::{self, Pass};
 use ndarray::ArrayView2;
 use serde::Serialize;
+use unit_plane::UnitPlane;
+
+mod unit_plane;
 
 /// Random stream of the random directions.
 const DIRECTION_STREAM: u32 = 3;
@@ -61,6 +66,8 @@ crate::config::choices! {
         Weight1 = "weight1",
         /// The weight of input x₂.
         Weight2 = "weight2",
+        /// The bias (of the output unit, or of first-layer unit `unit`), with a single input.
+        Bias = "bias",
         /// α along the random direction δ.
         RandomDelta = "randomDelta",
         /// β along the random direction η.
@@ -226,8 +233,14 @@ impl Landscape<'_> {
         self.check_work(request)?;
         let hidden = self.net.layers.len() > 1;
         let (mut explained, mut eigenvalues) = (None, None);
+        let mut moved = None;
         let (plane, axes) = match request.kind {
-            SurfaceKind::Weights2d => (self.weights_plane(request.unit)?, [Axis::Weight1, Axis::Weight2]),
+            SurfaceKind::Weights2d => {
+                let (plane, parameters) = self.weights_plane(request.unit)?;
+                moved = Some(parameters);
+                let second = if self.net.layers[0].n_in == 1 { Axis::Bias } else { Axis::Weight2 };
+                (plane, [Axis::Weight1, second])
+            }
             SurfaceKind::Random => (self.random_plane(), [Axis::RandomDelta, Axis::RandomEta]),
             SurfaceKind::Pca => {
                 let (plane, fractions) = pca_plane(self.trajectory, &self.net.params)?;
@@ -256,6 +269,9 @@ impl Landscape<'_> {
         let nodes =
             (0..res * res).map(|i| [x_range[0] + (i % res) as f64 * step, y_range[1] - (i / res) as f64 * step]);
         let mut evaluator = Evaluator::new(self);
+        if let (Some(parameters), Precision::Single) = (moved, request.precision) {
+            evaluator.split_off(&plane.origin, request.unit, parameters);
+        }
         let values = nodes.map(|node| evaluator.at_node(&plane, node, request.precision)).collect();
         let path_steps = self.path_steps();
         Ok(Surface {
@@ -283,11 +299,13 @@ impl Landscape<'_> {
     }
 
     /// The plane of two input weights (of the output unit without hidden layers, else of
-    /// first-layer unit `unit`); axes are the weights' values.
-    fn weights_plane(&self, unit: usize) -> Result<Plane> {
+    /// first-layer unit `unit`; with a single input, its weight and the unit's bias); axes are
+    /// the parameters' values. Returns the plane and the two parameters' indices.
+    fn weights_plane(&self, unit: usize) -> Result<(Plane, [usize; 2])> {
         let first = self.net.layers[0];
         Range::closed(0.0, (first.n_out - 1) as f64).check("unit", unit as f64)?;
-        let (i, j) = (first.w + unit * first.n_in, first.w + unit * first.n_in + 1);
+        let i = first.w + unit * first.n_in;
+        let j = if first.n_in == 1 { first.b + unit } else { i + 1 };
         let mut plane = Plane {
             origin: self.net.params.clone(),
             d1: vec![0.0; self.net.params.len()],
@@ -297,7 +315,7 @@ impl Landscape<'_> {
         plane.origin[j] = 0.0;
         plane.d1[i] = 1.0;
         plane.d2[j] = 1.0;
-        Ok(plane)
+        Ok((plane, [i, j]))
     }
 
     /// Two random directions, each neuron's slice rescaled to the norm of that neuron's
@@ -358,6 +376,8 @@ struct Evaluator<'l, 'a> {
     /// Its targets, likewise.
     targets: (Vec<f64>, Vec<f32>),
     pass: DrawingPass,
+    /// On a `weights2d` plane with hidden layers, in single precision: what its nodes share.
+    unit_plane: Option<UnitPlane>,
 }
 
 impl<'l, 'a> Evaluator<'l, 'a> {
@@ -369,23 +389,30 @@ impl<'l, 'a> Evaluator<'l, 'a> {
         let targets = (landscape.targets.to_vec(), round(landscape.targets));
         let rows = landscape.targets.len().max(1);
         let pass = DrawingPass::new(&net, if net.is_normalized() { rows } else { CHUNK.min(rows) });
-        Evaluator { landscape, net, exact, rounded, targets, pass }
+        Evaluator { landscape, net, exact, rounded, targets, pass, unit_plane: None }
     }
 
-    /// J at θ(a, b) of `plane`.
+    /// Prepares single-precision nodes of the `weights2d` plane through `origin` that moves
+    /// `parameters` of first-layer unit `unit` to run again only what those change.
+    fn split_off(&mut self, origin: &[f64], unit: usize, parameters: [usize; 2]) {
+        let training_set = (self.rounded.as_slice(), self.targets.1.as_slice());
+        self.unit_plane = UnitPlane::new(&self.net, origin, unit, parameters, training_set, self.pass.capacity());
+    }
+
+    /// J at θ(a, b) of `plane` (the plane of [`Evaluator::split_off`], if it was called).
     fn at_node(&mut self, plane: &Plane, [a, b]: [f64; 2], precision: Precision) -> f64 {
         plane.point(a, b, &mut self.net.params);
-        self.cost(precision)
+        self.cost(precision, true)
     }
 
     /// J at `theta`.
     fn at(&mut self, theta: &[f64], precision: Precision) -> f64 {
         self.net.params.copy_from_slice(theta);
-        self.cost(precision)
+        self.cost(precision, false)
     }
 
-    /// J at the parameters currently in `self.net`.
-    fn cost(&mut self, precision: Precision) -> f64 {
+    /// J at the parameters currently in `self.net`, a node of the split-off plane if `on_plane`.
+    fn cost(&mut self, precision: Precision, on_plane: bool) -> f64 {
         self.pass.set_parameters(&self.net.params);
         let n = self.targets.0.len();
         let mut sum = 0.0;
@@ -395,7 +422,15 @@ impl<'l, 'a> Evaluator<'l, 'a> {
                 Precision::Single => self.pass.single_rows().load_columns(&self.rounded, &self.targets.1, rows),
                 Precision::Double => self.pass.double_rows().load_columns(&self.exact, &self.targets.0, rows),
             };
-            sum += self.pass.mean_loss(&self.net, &self.net.params, m, precision) * m as f64;
+            let (net, pass) = (&self.net, &mut self.pass);
+            let mean = match &mut self.unit_plane {
+                Some(shared) if on_plane && precision == Precision::Single => {
+                    shared.second_layer_sums(net, &net.params, pass.single_rows(), start, m);
+                    pass.mean_loss_from(1, net, &net.params, m)
+                }
+                _ => pass.mean_loss(net, &net.params, m, precision),
+            };
+            sum += mean * m as f64;
         }
         sum / n as f64 + self.landscape.penalty.cost(&self.net)
     }

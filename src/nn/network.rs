@@ -167,28 +167,44 @@ impl Network {
     /// The training forward pass on the first `m` samples loaded in `ws.a[0]`: fills z\[l\]
     /// and a[l+1]; normalized layers use the batch's statistics.
     pub fn forward(&self, ws: &mut Workspace, m: usize) {
-        self.forward_pass(&self.params, ws, m, true, Statistics::Batch);
+        self.forward_pass(&self.params, ws, m, true, Statistics::Batch, None);
     }
 
     /// The forward pass of predictions: like [`Network::forward`], but normalized layers use the
     /// running statistics (each sample's output depends on it alone).
     pub fn infer(&self, ws: &mut Workspace, m: usize) {
-        self.forward_pass(&self.params, ws, m, true, Statistics::Running);
+        self.forward_pass(&self.params, ws, m, true, Statistics::Running, None);
     }
 
     /// The forward pass at parameters `params` (laid out like [`Network::params`]) in the
     /// workspace's precision, normalized layers using `statistics`.
     pub fn forward_at<T: Real>(&self, params: &[T], ws: &mut Workspace<T>, m: usize, statistics: Statistics) {
-        self.forward_pass(params, ws, m, true, statistics);
+        self.forward_pass(params, ws, m, true, statistics, None);
     }
 
     /// The forward pass at parameters `params` (laid out like [`Network::params`], in the
     /// workspace's precision) without the output unit's activation: all a cost needs (the loss
     /// is computed from the output's z), one transcendental per sample less.
     pub fn forward_logits<T: Real>(&self, params: &[T], ws: &mut Workspace<T>, m: usize, statistics: Statistics) {
-        self.forward_pass(params, ws, m, false, statistics);
+        self.forward_pass(params, ws, m, false, statistics, None);
     }
 
+    /// [`Network::forward_logits`] from layer `l` on, for a caller that has written that layer's
+    /// weighted sums (before any normalization) of the first `m` samples into `ws.z[l]` itself:
+    /// the layers before it do not run.
+    pub fn forward_logits_from<T: Real>(
+        &self,
+        l: usize,
+        params: &[T],
+        ws: &mut Workspace<T>,
+        m: usize,
+        statistics: Statistics,
+    ) {
+        self.forward_pass(params, ws, m, false, statistics, Some(l));
+    }
+
+    /// The forward pass from the inputs, or with `given` = Some(l) from layer l, whose weighted
+    /// sums are already in z\[l\].
     fn forward_pass<T: Real>(
         &self,
         params: &[T],
@@ -196,22 +212,25 @@ impl Network {
         m: usize,
         activate_output: bool,
         statistics: Statistics,
+        given: Option<usize>,
     ) {
         debug_assert!(m <= ws.capacity);
         let cap = ws.capacity;
-        for (l, layer) in self.layers.iter().enumerate() {
+        for (l, layer) in self.layers.iter().enumerate().skip(given.unwrap_or(0)) {
             let (before, after) = ws.a.split_at_mut(l + 1);
             let input = before[l].as_slice().expect("contiguous");
             let output = after[0].as_slice_mut().expect("contiguous");
             let z = ws.z[l].as_slice_mut().expect("contiguous");
             let w = &params[layer.weights()];
             let b = &params[layer.biases()];
-            let (n_in, inputs) = (layer.n_in, Strided::new(input, cap, m, layer.n_in));
-            for j in 0..layer.n_out {
-                // z[j, :] = b[j] + Σ_i W[j, i]·a_prev[i, :] (no b before a normalization)
-                let z_row = &mut z[j * cap..j * cap + m];
-                let start = if layer.norm.is_some() { T::ZERO } else { b[j] };
-                set_weighted_rows(z_row, start, Strided::new(&w[j * n_in..], 1, 1, n_in), inputs);
+            if given != Some(l) {
+                let (n_in, inputs) = (layer.n_in, Strided::new(input, cap, m, layer.n_in));
+                for j in 0..layer.n_out {
+                    // z[j, :] = b[j] + Σ_i W[j, i]·a_prev[i, :] (no b before a normalization)
+                    let z_row = &mut z[j * cap..j * cap + m];
+                    let start = if layer.norm.is_some() { T::ZERO } else { b[j] };
+                    set_weighted_rows(z_row, start, Strided::new(&w[j * n_in..], 1, 1, n_in), inputs);
+                }
             }
             if let Some(norm) = layer.norm {
                 self.normalize(params, layer, norm, z, &mut ws.norm[l], cap, m, statistics);

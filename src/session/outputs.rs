@@ -90,6 +90,20 @@ impl DrawingPass {
             return net.mean_loss(&mut self.double, m);
         }
         net.forward_logits(&self.rounded, &mut self.single, m, Statistics::Batch);
+        self.single_loss(net, exact, m)
+    }
+
+    /// [`DrawingPass::mean_loss`] in single precision from layer `l` on, for a caller that has
+    /// written that layer's weighted sums of the `m` rows into `single_rows().z[l]` (the rows'
+    /// inputs and targets loaded as for a whole pass, which the fallback to f64 runs again).
+    pub fn mean_loss_from(&mut self, l: usize, net: &Network, exact: &[f64], m: usize) -> f64 {
+        net.forward_logits_from(l, &self.rounded, &mut self.single, m, Statistics::Batch);
+        self.single_loss(net, exact, m)
+    }
+
+    /// The mean loss of the single-precision pass just run, or, where it overflowed f32, of the
+    /// same rows run again in f64.
+    fn single_loss(&mut self, net: &Network, exact: &[f64], m: usize) -> f64 {
         let loss = net.mean_loss(&mut self.single, m);
         if loss.is_finite() && self.single.logits_finite(m) {
             return loss;

@@ -34,11 +34,12 @@ export interface LossSurface {
   explained: [number, number] | null;
   /** "hessian": the Hessian's eigenvalues λ₁, λ₂ along the two axes (|λ₁| ≥ |λ₂|). */
   eigenvalues: [number, number] | null;
-  /** What each axis measures (the page words it): "weight1", "weight2" (the weights of x₁ and x₂),
+  /** What each axis measures (the page words it): "weight1", "weight2" (the weights of x₁ and x₂;
+   *  with a single input feature "weight1" and "bias", its weight and the unit's bias),
    *  "randomDelta", "randomEta", "pc1", "pc2", "t" (0 = initial, 1 = current parameters), "cost",
    *  "eigen1", "eigen2" (the Hessian's top two eigenvectors). */
   axes: [string, string];
-  /** "weights2d" with hidden layers: the first-layer unit (from 0) whose input weights the axes are. */
+  /** "weights2d" with hidden layers: the first-layer unit (from 0) whose parameters the axes are. */
   unit: number | null;
 }
 

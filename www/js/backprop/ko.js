@@ -173,6 +173,7 @@ addStrings({
   "current": "현재",
   "w₁ (weight of x₁)": "w₁ (x₁ 의 가중치)",
   "w₂ (weight of x₂)": "w₂ (x₂ 의 가중치)",
+  "b (bias)": "b (편향)",
   "The parameters now equal the ones the update stage showed ✓.": "이제 변수는 업데이트 단계에서 본 값과 같습니다 ✓.",
   "✗ The parameters differ from the preview.": "✗ 변수가 미리 본 값과 다릅니다.",
   "example={example} (the training set has {n} rows; using 0)": "예제 {example}: 학습 데이터는 {n}행뿐이라 0 을 씁니다",

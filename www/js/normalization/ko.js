@@ -130,6 +130,7 @@ addStrings({
   // canvas text of the surface (axes from the core, markers, the empty frame)
   "w₁ (weight of x₁)": "w₁ (x₁ 의 가중치)",
   "w₂ (weight of x₂)": "w₂ (x₂ 의 가중치)",
+  "b (bias)": "b (편향)",
   "α (random direction δ)": "α (무작위 방향 δ)",
   "β (random direction η)": "β (무작위 방향 η)",
   "t (0 = initial, 1 = current parameters)": "t (0 = 초기, 1 = 현재 변수)",
@@ -163,6 +164,7 @@ addStrings({
     .replace(/(Raw inputs|Standardized inputs|Every layer normalized): /g, (m, side) => `${SIDE[side]}: `)
     .replace(/\((hessian|sweep)\)/g, (m, method) => `(${METHOD[method]})`)],
   [/^(w[₁₂]) of unit (\d+) \(weight of (x[₁₂])\)$/, "유닛 $2 의 $1 ($3 의 가중치)"],
+  [/^b of unit (\d+) \(bias\)$/, "유닛 $1 의 b (편향)"],
   // captions: what the plane is, then its bands
   [/^Plane of the path's two principal directions \((.+) and (.+) of its variance\)\.$/,
     "경로의 두 주성분 방향이 이루는 평면 (분산의 $1 와 $2)."],

@@ -15,6 +15,7 @@ import { t } from "../core/i18n.js";
 const AXIS_TITLES = Object.freeze({
   weight1: "w₁ (weight of x₁)",
   weight2: "w₂ (weight of x₂)",
+  bias: "b (bias)",
   randomDelta: "α (random direction δ)",
   randomEta: "β (random direction η)",
   pc1: "PC 1",
@@ -25,10 +26,10 @@ const AXIS_TITLES = Object.freeze({
   cost: "cost J",
 });
 
-/** The title of axis `id`; a weight of first-layer unit `unit` (from 0) names the unit. */
+/** The title of axis `id`; a weight or bias of first-layer unit `unit` (from 0) names the unit. */
 export function axisTitle(id, unit) {
   const title = AXIS_TITLES[id] ?? id;
-  if (unit === null || unit === undefined || !id.startsWith("weight")) return title;
+  if (unit === null || unit === undefined || !(id.startsWith("weight") || id === "bias")) return title;
   const [symbol, rest] = title.split(" (");
   return `${symbol} of unit ${unit + 1} (${rest}`;
 }
