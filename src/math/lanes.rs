@@ -88,11 +88,15 @@ pub trait Real:
     const ZERO: Self;
     /// The value as an f64 (exact).
     fn to_f64(self) -> f64;
+    /// Σ values in f64, in an order fixed by the format alone: double precision in order from
+    /// the first (what training reports), single precision (only drawn) in four interleaved
+    /// partial sums, which SIMD adds two at a time, then the rest in order.
+    fn sum_in_f64(values: &[Self]) -> f64;
 }
 
 /// The scalar formats, written once: `$bits` is the integer type of the same width.
 macro_rules! scalar_lanes {
-    ($float:ty, $bits:ty, $format:expr, $simd:ty) => {
+    ($float:ty, $bits:ty, $format:expr, $simd:ty, $partial_sums:literal) => {
         impl Lanes for $float {
             const FORMAT: Format = $format;
             #[inline(always)]
@@ -157,9 +161,25 @@ macro_rules! scalar_lanes {
             fn to_f64(self) -> f64 {
                 self as f64
             }
+            #[inline]
+            fn sum_in_f64(values: &[Self]) -> f64 {
+                const PARTIAL_SUMS: usize = $partial_sums;
+                if PARTIAL_SUMS == 1 {
+                    return values.iter().map(|&v| v as f64).sum();
+                }
+                let mut sums = [0.0; PARTIAL_SUMS];
+                let chunks = values.chunks_exact(PARTIAL_SUMS);
+                let rest: f64 = chunks.remainder().iter().map(|&v| v as f64).sum();
+                for chunk in chunks {
+                    for (sum, &v) in sums.iter_mut().zip(chunk) {
+                        *sum += v as f64;
+                    }
+                }
+                sums.iter().sum::<f64>() + rest
+            }
         }
     };
 }
 
-scalar_lanes!(f64, u64, DOUBLE, simd::Pair);
-scalar_lanes!(f32, u32, SINGLE, simd::Quad);
+scalar_lanes!(f64, u64, DOUBLE, simd::Pair, 1);
+scalar_lanes!(f32, u32, SINGLE, simd::Quad, 4);

@@ -96,13 +96,17 @@ impl Loss {
     /// Σ L over a batch, from the output pre-activations z and targets y; `scratch` (at least as
     /// long as z) holds intermediate values. Cross-entropy is written as
     /// max(z, 0) − z·y + ln(1 + e^−|z|), which never takes log(0) nor overflows exp. The sum runs
-    /// in order and in f64 (whatever the precision of z), so it is the same on every platform.
+    /// in f64 (whatever the precision of z) in an order fixed by the precision
+    /// ([`Real::sum_in_f64`]), so it is the same on every platform.
     pub fn total<T: Real>(self, z: &[T], y: &[T], scratch: &mut [T]) -> f64 {
         match self {
             Loss::CrossEntropy => {
-                let smooth = &mut scratch[..z.len()];
-                log1p_exp_negabs_slice(z, smooth);
-                z.iter().zip(y).zip(smooth.iter()).map(|((&z, &y), &s)| (positive_part(z) - z * y + s).to_f64()).sum()
+                let losses = &mut scratch[..z.len()];
+                log1p_exp_negabs_slice(z, losses);
+                for ((loss, &z), &y) in losses.iter_mut().zip(z).zip(y) {
+                    *loss = positive_part(z) - z * y + *loss;
+                }
+                T::sum_in_f64(losses)
             }
             Loss::HalfSquared => z.iter().zip(y).map(|(&z, &y)| (T::splat(0.5) * (z - y) * (z - y)).to_f64()).sum(),
             // z holds the K rows of y.len() samples each.

@@ -5,6 +5,7 @@
 
 use super::Session;
 use crate::nn::batch_norm::Statistics;
+use crate::nn::loss::Loss;
 use crate::nn::network::{Network, Workspace};
 
 crate::config::choices! {
@@ -105,7 +106,11 @@ impl DrawingPass {
     /// same rows run again in f64.
     fn single_loss(&mut self, net: &Network, exact: &[f64], m: usize) -> f64 {
         let loss = net.mean_loss(&mut self.single, m);
-        if loss.is_finite() && self.single.logits_finite(m) {
+        // A non-finite logit makes its sample's cross-entropy or squared error, and so the sum,
+        // non-finite: a finite loss vouches for the logits, but for the softmax's, which a
+        // logit of −∞ off the label leaves finite.
+        let vouched = !matches!(net.loss, Loss::Softmax { .. });
+        if loss.is_finite() && (vouched || self.single.logits_finite(m)) {
             return loss;
         }
         self.run_in_double(net, exact, m, None);
