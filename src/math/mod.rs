@@ -124,8 +124,19 @@ pub fn sigmoid_lanes<L: Lanes>(z: L) -> L {
 /// single (the next term is below 10⁻⁹).
 #[inline(always)]
 pub fn log1p_exp_negabs_lanes<L: Lanes>(z: L) -> L {
+    log1p_of_unit_lanes(exp_negabs_lanes(z))
+}
+
+/// e^(−|z|), the first half of [`log1p_exp_negabs_lanes`].
+#[inline(always)]
+fn exp_negabs_lanes<L: Lanes>(z: L) -> L {
+    exp_nonpositive_lanes(L::splat(0.0).sub(z.abs()))
+}
+
+/// ln(1 + e) for e in (0, 1], the second half of [`log1p_exp_negabs_lanes`].
+#[inline(always)]
+fn log1p_of_unit_lanes<L: Lanes>(e: L) -> L {
     let c = L::splat;
-    let e = exp_nonpositive_lanes(c(0.0).sub(z.abs()));
     let above = e.sub(c(std::f64::consts::SQRT_2 - 1.0));
     let numerator = L::select_nonnegative(above, e.sub(c(1.0)), e);
     let denominator = e.add(L::select_nonnegative(above, c(3.0), c(2.0)));
@@ -147,9 +158,14 @@ pub fn log1p_exp_negabs_lanes<L: Lanes>(z: L) -> L {
     offset.add(c(2.0).mul(s).mul(series))
 }
 
-/// out\[i\] = ln(1 + e^(−|z\[i\]|)) for a whole slice (in wasm, with SIMD).
+/// out\[i\] = ln(1 + e^(−|z\[i\]|)) for a whole slice (in wasm, with SIMD), in two passes: e^(−|z|),
+/// then ln(1 + e), two dependency chains of half the length, which the CPU overlaps better.
 pub fn log1p_exp_negabs_slice<T: Real>(z: &[T], out: &mut [T]) {
-    map_slice(z, out, log1p_exp_negabs_lanes::<T>, log1p_exp_negabs_lanes::<T::Simd>);
+    map_slice(z, out, exp_negabs_lanes::<T>, exp_negabs_lanes::<T::Simd>);
+    let done = simd::map_vectors_in_place(out, log1p_of_unit_lanes::<T::Simd>);
+    for e in &mut out[done..] {
+        *e = log1p_of_unit_lanes(*e);
+    }
 }
 
 /// tanh z (see [`tanh_lanes`]).

@@ -145,6 +145,23 @@ mod vector {
         n
     }
 
+    /// [`map_vectors`] with `a` as its own input.
+    #[inline(always)]
+    pub fn map_vectors_in_place<T: Real>(a: &mut [T], f: impl Fn(T::Simd) -> T::Simd) -> usize {
+        let width = 16 / std::mem::size_of::<T>();
+        let n = a.len() / (2 * width) * (2 * width);
+        for k in (0..n).step_by(2 * width) {
+            // SAFETY: k + 2·width ≤ n ≤ a's length, and v128_load/v128_store accept any alignment.
+            unsafe {
+                let r0 = f(T::Simd::from_v128(v128_load(a.as_ptr().add(k) as *const v128)));
+                let r1 = f(T::Simd::from_v128(v128_load(a.as_ptr().add(k + width) as *const v128)));
+                v128_store(a.as_mut_ptr().add(k) as *mut v128, r0.to_v128());
+                v128_store(a.as_mut_ptr().add(k + width) as *mut v128, r1.to_v128());
+            }
+        }
+        n
+    }
+
     /// For two units at once, one in each lane: sums\[u\]\[r\] = Σ_s d\[u\]\[s\]·rows\[r\]\[s\]
     /// and d_sums\[u\] = Σ_s d\[u\]\[s\], each summed in order from −0 like the scalar form.
     /// Returns false (and does nothing) when a slice is shorter than d\[0\].
@@ -196,6 +213,12 @@ mod vector {
     /// No SIMD here: does nothing and leaves every element to the scalar loop.
     #[inline(always)]
     pub fn map_vectors<T: Real>(_z: &[T], _a: &mut [T], _f: impl Fn(T::Simd) -> T::Simd) -> usize {
+        0
+    }
+
+    /// No SIMD here: does nothing and leaves every element to the scalar loop.
+    #[inline(always)]
+    pub fn map_vectors_in_place<T: Real>(_a: &mut [T], _f: impl Fn(T::Simd) -> T::Simd) -> usize {
         0
     }
 
