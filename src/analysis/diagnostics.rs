@@ -3,7 +3,7 @@
 
 use crate::math::rng::SeededRng;
 use crate::nn::batch_norm::Statistics;
-use crate::nn::network::{Network, Workspace};
+use crate::nn::network::{elements, Network, Workspace};
 use crate::nn::penalty::Penalty;
 use crate::session::Session;
 use crate::work::{self, Pass};
@@ -59,7 +59,7 @@ fn record_kink_sides(net: &Network, ws: &Workspace, m: usize, sides: &mut Vec<bo
         return;
     }
     for (layer, z) in net.layers.iter().zip(&ws.z).take(net.layers.len() - 1) {
-        let z = z.as_slice().expect("contiguous");
+        let z = elements(z);
         for row in z.chunks_exact(ws.capacity).take(layer.n_out) {
             sides.extend(row[..m].iter().map(|&z| z > 0.0));
         }

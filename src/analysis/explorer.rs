@@ -4,7 +4,7 @@
 
 use crate::config::Range;
 use crate::error::{Code, Error, Result};
-use crate::nn::network::{Network, Workspace};
+use crate::nn::network::{elements, Network, Workspace};
 use crate::nn::penalty::Penalty;
 use crate::session::Session;
 use ndarray::ArrayView2;
@@ -99,7 +99,7 @@ fn trace_network(net: &Network, x: ArrayView2<f64>, y: &[f64], rows: &[usize], p
     net.forward(&mut ws, m);
     net.backward(&mut ws, m, penalty);
     let loss = net.mean_loss(&mut ws, m);
-    let copy = |a: &ndarray::Array2<f64>| a.as_slice().expect("contiguous").to_vec();
+    let copy = |a: &ndarray::Array2<f64>| elements(a).to_vec();
     let layers = net
         .layers
         .iter()

@@ -218,9 +218,9 @@ impl Network {
         let cap = ws.capacity;
         for (l, layer) in self.layers.iter().enumerate().skip(given.unwrap_or(0)) {
             let (before, after) = ws.a.split_at_mut(l + 1);
-            let input = before[l].as_slice().expect("contiguous");
-            let output = after[0].as_slice_mut().expect("contiguous");
-            let z = ws.z[l].as_slice_mut().expect("contiguous");
+            let input = elements(&before[l]);
+            let output = elements_mut(&mut after[0]);
+            let z = elements_mut(&mut ws.z[l]);
             let w = &params[layer.weights()];
             let b = &params[layer.biases()];
             if given != Some(l) {
@@ -273,7 +273,7 @@ impl Network {
                 Statistics::Running => (running[j], running[layer.n_out + j]),
             };
             (cache.mean[j], cache.variance[j]) = (mean, variance);
-            let z_hat = &mut cache.z_hat.as_slice_mut().expect("contiguous")[j * cap..j * cap + m];
+            let z_hat = &mut elements_mut(&mut cache.z_hat)[j * cap..j * cap + m];
             let inverse_std = batch_norm::inverse_std(variance);
             batch_norm::normalize_row(z_row, z_hat, mean, inverse_std, params[norm.gamma + j], b[j]);
         }
@@ -288,8 +288,8 @@ impl Network {
         let inv_m = 1.0 / m as f64;
         {
             // δ[L] = (a[L] − y)/m: the 1/m of the mean is folded in here.
-            let a_out = ws.a[last + 1].as_slice().expect("contiguous");
-            let delta = ws.delta[last].as_slice_mut().expect("contiguous");
+            let a_out = elements(&ws.a[last + 1]);
+            let delta = elements_mut(&mut ws.delta[last]);
             self.loss.deltas(a_out, &ws.targets, delta, cap, m, inv_m);
         }
         for l in (0..=last).rev() {
@@ -297,9 +297,9 @@ impl Network {
             let (n_in, n_out) = (layer.n_in, layer.n_out);
             if let Some(norm) = layer.norm {
                 // Through the normalization: ∂J/∂γ, ∂J/∂β, and δ becomes ∂J/∂z.
-                let delta = ws.delta[l].as_slice_mut().expect("contiguous");
+                let delta = elements_mut(&mut ws.delta[l]);
                 let cache = &ws.norm[l];
-                let z_hat = cache.z_hat.as_slice().expect("contiguous");
+                let z_hat = elements(&cache.z_hat);
                 for j in 0..n_out {
                     let row = j * cap..j * cap + m;
                     let inverse_std = batch_norm::inverse_std(cache.variance[j]);
@@ -309,10 +309,10 @@ impl Network {
                     (ws.grad[norm.gamma + j], ws.grad[layer.b + j]) = (d_gamma, d_beta);
                 }
             }
-            let a_prev = ws.a[l].as_slice().expect("contiguous");
+            let a_prev = elements(&ws.a[l]);
             let (grad_w, grad_b) = ws.grad[layer.w..layer.b + n_out].split_at_mut(n_in * n_out);
             let (deltas_before, deltas_after) = ws.delta.split_at_mut(l);
-            let delta = deltas_after[0].as_slice().expect("contiguous");
+            let delta = elements(&deltas_after[0]);
             let w = &self.params[layer.weights()];
             // ∂J/∂W[j, i] = Σ_s δ[j, s]·a_prev[i, s] (+ λ W[j, i] + λ₁ sign W[j, i]); ∂J/∂b[j] = Σ_s δ[j, s]
             let deltas = Strided::new(delta, cap, m, n_out);
@@ -326,8 +326,8 @@ impl Network {
                 break;
             }
             // δ[l−1] = (Wᵀ δ[l]) ⊙ g'(z[l−1])
-            let prev_delta = deltas_before[l - 1].as_slice_mut().expect("contiguous");
-            let z_prev = ws.z[l - 1].as_slice().expect("contiguous");
+            let prev_delta = elements_mut(&mut deltas_before[l - 1]);
+            let z_prev = elements(&ws.z[l - 1]);
             for i in 0..n_in {
                 let back = &mut prev_delta[i * cap..i * cap + m];
                 set_weighted_rows(back, 0.0, Strided::new(&w[i..], n_in, 1, n_out), deltas);
@@ -346,16 +346,31 @@ impl Network {
     /// [`Loss::total_floor_of_layer`]): the mean lies in [floor, floor + slack]; NaN when a
     /// logit is.
     pub fn mean_loss_bounds(&self, ws: &Workspace, m: usize) -> (f64, f64) {
-        let z_out = ws.z[self.layers.len() - 1].as_slice().expect("contiguous");
+        let z_out = elements(&ws.z[self.layers.len() - 1]);
         let (floor, slack) = self.loss.total_floor_of_layer(z_out, &ws.targets, ws.capacity, m);
         (floor / m as f64, slack / m as f64)
     }
 
     /// Mean loss of the last forward pass on `m` samples against `ws.targets`.
     pub fn mean_loss<T: Real>(&self, ws: &mut Workspace<T>, m: usize) -> f64 {
-        let z_out = ws.z[self.layers.len() - 1].as_slice().expect("contiguous");
+        let z_out = elements(&ws.z[self.layers.len() - 1]);
         self.loss.total_of_layer(z_out, &ws.targets, &mut ws.scratch, ws.capacity, m) / m as f64
     }
+}
+
+/// The elements of an array the core keeps in standard layout (every workspace matrix, the data
+/// sets' columns), row after row.
+#[inline]
+pub fn elements<S: ndarray::Data, D: ndarray::Dimension>(array: &ndarray::ArrayBase<S, D>) -> &[S::Elem] {
+    array.as_slice().expect("arrays of the core are contiguous")
+}
+
+/// [`elements`], to write.
+#[inline]
+pub fn elements_mut<S: ndarray::DataMut, D: ndarray::Dimension>(
+    array: &mut ndarray::ArrayBase<S, D>,
+) -> &mut [S::Elem] {
+    array.as_slice_mut().expect("arrays of the core are contiguous")
 }
 
 /// The index ranges of the first `m` samples of `units` rows of a units × `cap` matrix, for
@@ -430,7 +445,7 @@ impl<T: Real> Workspace<T> {
     pub fn load_columns(&mut self, columns: &[Vec<T>], y: &[T], rows: std::ops::Range<usize>) -> usize {
         let m = rows.len().min(self.capacity);
         let cap = self.capacity;
-        let inputs = self.a[0].as_slice_mut().expect("contiguous");
+        let inputs = elements_mut(&mut self.a[0]);
         for (f, column) in columns.iter().enumerate() {
             inputs[f * cap..f * cap + m].copy_from_slice(&column[rows.start..rows.start + m]);
         }
@@ -442,7 +457,7 @@ impl<T: Real> Workspace<T> {
     /// batch, in that order; returns the number of samples (at most `capacity`).
     pub fn load_batch(&mut self, x: ArrayView2<f64>, y: &[f64], rows: impl Iterator<Item = usize>) -> usize {
         let cap = self.capacity;
-        let inputs = self.a[0].as_slice_mut().expect("contiguous");
+        let inputs = elements_mut(&mut self.a[0]);
         let mut m = 0;
         for (i, t) in rows.zip(self.targets.iter_mut()) {
             for (f, &x) in x.row(i).iter().enumerate() {
@@ -466,7 +481,7 @@ impl<T: Real> Workspace<T> {
         self.points.clear();
         self.points.extend(points.take(cap));
         let m = self.points.len();
-        let batch = self.a[0].as_slice_mut().expect("contiguous");
+        let batch = elements_mut(&mut self.a[0]);
         for f in 0..inputs {
             column(f, &self.points, &mut batch[f * cap..f * cap + m]);
         }
@@ -477,20 +492,20 @@ impl<T: Real> Workspace<T> {
     /// pass are all finite: an overflow anywhere upstream reaches them as ±∞ or NaN (ReLU lets
     /// NaN through), while the sigmoid after them would hide ±∞ as 0 or 1.
     pub fn logits_finite(&self, m: usize) -> bool {
-        let z_out = self.z[self.z.len() - 1].as_slice().expect("contiguous");
+        let z_out = elements(&self.z[self.z.len() - 1]);
         z_out.chunks_exact(self.capacity.max(1)).all(|row| row[..m].iter().all(|z| z.to_f64().is_finite()))
     }
 
     /// The outputs ŷ of the first `m` samples of the last forward pass, for a single output
     /// unit (the first one's, for several).
     pub fn outputs(&self, m: usize) -> &[T] {
-        &self.a[self.a.len() - 1].as_slice().expect("contiguous")[..m]
+        &elements(&self.a[self.a.len() - 1])[..m]
     }
 
     /// The class predicted for sample `s` of the last forward pass: 1 where a single output is
     /// at least ½ (else 0), the most probable class of the softmax.
     pub fn predicted_class(&self, s: usize) -> usize {
-        let y_hat = self.a[self.a.len() - 1].as_slice().expect("contiguous");
+        let y_hat = elements(&self.a[self.a.len() - 1]);
         match self.a[self.a.len() - 1].nrows() {
             1 => usize::from(y_hat[s] >= T::splat(0.5)),
             classes => crate::nn::softmax::predicted(y_hat, classes, self.capacity, s),

@@ -16,7 +16,7 @@ use crate::data::{self, Split};
 use crate::error::{Code, Error, Result};
 use crate::math::rng::SeededRng;
 use crate::nn::loss::Loss;
-use crate::nn::network::{Network, Workspace};
+use crate::nn::network::{elements, Network, Workspace};
 use crate::nn::optim::Optimizer;
 use ndarray::{Array2, ArrayView2};
 use trajectory::Trajectory;
@@ -187,7 +187,7 @@ impl Session {
 
     /// Normalized training inputs and targets, as the network sees them.
     pub fn training_set(&self) -> (ArrayView2<'_, f64>, &[f64]) {
-        (self.train_inputs.view(), self.split.train.y.as_slice().expect("contiguous"))
+        (self.train_inputs.view(), elements(&self.split.train.y))
     }
 
     /// The parameter snapshots taken so far.

@@ -6,7 +6,7 @@
 use super::Session;
 use crate::nn::batch_norm::Statistics;
 use crate::nn::loss::Loss;
-use crate::nn::network::{Network, Workspace};
+use crate::nn::network::{elements, Network, Workspace};
 
 crate::config::choices! {
     /// The precision of forward passes that are only drawn; sums over samples and every reported
@@ -166,8 +166,7 @@ impl Session {
             let mut unit = 0;
             for a in &ws.a[1..] {
                 for row in a.rows() {
-                    out[unit * n + start..unit * n + start + m]
-                        .copy_from_slice(&row.as_slice().expect("contiguous")[..m]);
+                    out[unit * n + start..unit * n + start + m].copy_from_slice(&elements(&row)[..m]);
                     unit += 1;
                 }
             }

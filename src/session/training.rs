@@ -5,7 +5,7 @@ use super::trajectory::keep_even_records;
 use super::Session;
 use crate::config::Problem;
 use crate::data::Points;
-use crate::nn::network::{Network, Workspace};
+use crate::nn::network::{elements, Network, Workspace};
 use crate::nn::penalty::Penalty;
 use crate::text::{exponential, number_text};
 use ndarray::ArrayView2;
@@ -185,7 +185,7 @@ impl Session {
     fn update_once(&mut self) -> Option<usize> {
         let n_train = self.order.len();
         let end = (self.cursor + self.batch.capacity).min(n_train);
-        let targets = self.split.train.y.as_slice().expect("contiguous");
+        let targets = elements(&self.split.train.y);
         let rows = self.order[self.cursor..end].iter().copied();
         let m = self.batch.load_batch(self.train_inputs.view(), targets, rows);
         self.net.forward(&mut self.batch, m);
@@ -326,7 +326,7 @@ fn predict_in_chunks(
     let mut start = 0;
     while start < n {
         let end = (start + ws.capacity).min(n);
-        let m = ws.load_batch(inputs, points.y.as_slice().expect("contiguous"), start..end);
+        let m = ws.load_batch(inputs, elements(&points.y), start..end);
         net.infer(ws, m);
         visit(ws, m);
         start = end;

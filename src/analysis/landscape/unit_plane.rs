@@ -8,7 +8,7 @@
 //! On a 2-8-8-1 network that is about half the arithmetic of a whole pass.
 
 use crate::nn::batch_norm::Statistics;
-use crate::nn::network::{Network, Workspace};
+use crate::nn::network::{elements, elements_mut, Network, Workspace};
 
 /// What stays fixed over a `weights2d` plane, for every training sample, and room for the part
 /// that varies, one chunk of samples at a time.
@@ -56,9 +56,9 @@ impl UnitPlane {
         for start in (0..n).step_by(chunk) {
             let m = ws.load_columns(columns, targets, start..n);
             net.forward_logits(&params, &mut ws, m, Statistics::Batch);
-            let z = ws.z[0].as_slice().expect("contiguous");
+            let z = elements(&ws.z[0]);
             rest[start..start + m].copy_from_slice(&z[unit * chunk..unit * chunk + m]);
-            let z = ws.z[1].as_slice().expect("contiguous");
+            let z = elements(&ws.z[1]);
             for k in 0..second.n_out {
                 others[k * n + start..k * n + start + m].copy_from_slice(&z[k * chunk..k * chunk + m]);
             }
@@ -96,7 +96,7 @@ impl UnitPlane {
         }
         net.activation.apply_all(&self.z_unit[..m], &mut self.h_unit[..m]);
         let (cap, n) = (ws.capacity, self.rest.len());
-        let z = ws.z[1].as_slice_mut().expect("contiguous");
+        let z = elements_mut(&mut ws.z[1]);
         for (k, &w) in self.outgoing.iter().enumerate() {
             let fixed = &self.others[k * n + start..k * n + start + m];
             for ((z, &s), &h) in z[k * cap..k * cap + m].iter_mut().zip(fixed).zip(&self.h_unit[..m]) {
