@@ -20,6 +20,15 @@ const SWEEP_MIN_UPDATES: usize = 10;
 /// The rates tried: 10^(k/4) for these k (1e-5 … 10).
 const SWEEP_EXPONENTS: std::ops::RangeInclusive<i32> = -20..=4;
 
+/// 10^(k/4), as 10^q·10^(r/4) for k = 4q + r: exact when r = 0 (10^|q| is exact, and a division
+/// rounds its inverse correctly), and within an ulp or so otherwise.
+fn ten_to_the_quarter(k: i32) -> f64 {
+    const QUARTERS: [f64; 4] = [1.0, 1.778_279_410_038_922_8, 3.162_277_660_168_379_5, 5.623_413_251_903_491];
+    let q = k.div_euclid(4);
+    let whole = if q >= 0 { 10f64.powi(q) } else { 1.0 / 10f64.powi(-q) };
+    whole * QUARTERS[k.rem_euclid(4) as usize]
+}
+
 /// Condition numbers of a session's problem (see [`of_session`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -84,7 +93,7 @@ pub fn suggest_learning_rate(session: &Session) -> Result<LearningRateSuggestion
     }
     let updates = sweep_updates(session)?;
     let mut best = (f64::INFINITY, 1e-5);
-    for rate in SWEEP_EXPONENTS.map(|k| libm::pow(10.0, k as f64 / 4.0)) {
+    for rate in SWEEP_EXPONENTS.map(ten_to_the_quarter) {
         let mut trial = session.with_learning_rate(rate)?;
         let report = trial.step(updates as u32);
         if !report.diverged && report.train_loss <= best.0 {
@@ -252,6 +261,18 @@ pub fn best_fixed_step(spectrum: &Spectrum) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn quarter_powers_of_ten_are_those_of_pow() {
+        for k in super::SWEEP_EXPONENTS {
+            let (ours, reference) = (super::ten_to_the_quarter(k), libm::pow(10.0, k as f64 / 4.0));
+            assert!(((ours - reference) / reference).abs() < 3e-16, "10^({k}/4): {ours} vs {reference}");
+            if k % 4 == 0 {
+                // Exactly the nearest double to the power (pow itself is an ulp off at 10⁻⁵).
+                assert_eq!(ours, format!("1e{}", k / 4).parse::<f64>().unwrap());
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

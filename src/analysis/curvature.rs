@@ -185,7 +185,7 @@ pub fn top_two(net: &Network, x: ArrayView2<f64>, y: &[f64], l2: f64) -> Result<
     let n = points_within_budget("Hessian surface", net, x.nrows(), 2 * MAX_ITERATIONS)?;
     let apply = |v: &[f64]| hessian_vector_product(net, x, y, l2, v, n);
     let start = [start_direction(net.params.len(), 0), start_direction(net.params.len(), 1)];
-    let [u1, u2] = dominant_pair(apply, start, MAX_ITERATIONS, TOLERANCE);
+    let [u1, u2] = dominant_pair(&apply, start, MAX_ITERATIONS, TOLERANCE);
     let rayleigh = |u: &[f64]| dot(u, &apply(u));
     let (l1, l2_) = (rayleigh(&u1), rayleigh(&u2));
     Ok(if l1.abs() >= l2_.abs() { ([l1, l2_], [u1, u2]) } else { ([l2_, l1], [u2, u1]) })

@@ -485,7 +485,7 @@ pub fn pca_plane(trajectory: &Trajectory, current: &[f64]) -> Result<(Plane, [f6
         }
         out
     };
-    let [u1, u2] = dominant_pair(apply, start, PCA_ITERATIONS, 1e-14);
+    let [u1, u2] = dominant_pair(&apply, start, PCA_ITERATIONS, 1e-14);
     let variance = |u: &[f64]| rows.iter().map(|r| dot(r, u).powi(2)).sum::<f64>();
     let (v1, v2) = (variance(&u1), variance(&u2));
     let (u1, u2, v1, v2) = if v1 >= v2 { (u1, u2, v1, v2) } else { (u2, u1, v2, v1) };
@@ -498,7 +498,7 @@ pub fn pca_plane(trajectory: &Trajectory, current: &[f64]) -> Result<(Plane, [f6
 /// eigenvectors of the 2×2 projected map (in no particular order). Stops early on a non-finite
 /// image, keeping the last finite pair.
 pub(crate) fn dominant_pair(
-    apply: impl Fn(&[f64]) -> Vec<f64>,
+    apply: &dyn Fn(&[f64]) -> Vec<f64>,
     mut basis: [Vec<f64>; 2],
     iterations: usize,
     tolerance: f64,

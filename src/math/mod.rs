@@ -158,9 +158,13 @@ fn log1p_of_unit_lanes<L: Lanes>(e: L) -> L {
     offset.add(c(2.0).mul(s).mul(series))
 }
 
-/// out\[i\] = ln(1 + e^(−|z\[i\]|)) for a whole slice (in wasm, with SIMD), in two passes: e^(−|z|),
-/// then ln(1 + e), two dependency chains of half the length, which the CPU overlaps better.
+/// out\[i\] = ln(1 + e^(−|z\[i\]|)) for a whole slice (in wasm, with SIMD); in single precision (the
+/// drawn surfaces' hot loop) in two passes, e^(−|z|) and then ln(1 + e): two dependency chains of
+/// half the length, which the CPU overlaps better.
 pub fn log1p_exp_negabs_slice<T: Real>(z: &[T], out: &mut [T]) {
+    if T::FORMAT.double {
+        return map_slice(z, out, log1p_exp_negabs_lanes::<T>, log1p_exp_negabs_lanes::<T::Simd>);
+    }
     map_slice(z, out, exp_negabs_lanes::<T>, exp_negabs_lanes::<T::Simd>);
     let done = simd::map_vectors_in_place(out, log1p_of_unit_lanes::<T::Simd>);
     for e in &mut out[done..] {

@@ -44,6 +44,7 @@ impl Activation {
     }
 
     /// a\[i\] = g(z\[i\]) for a whole batch; the match runs once, outside the loop.
+    #[inline(never)] // one copy per precision: each map is long, and callers pass whole layers
     pub fn apply_all<T: Real>(self, z: &[T], a: &mut [T]) {
         match self {
             Activation::Linear => a.copy_from_slice(z),
