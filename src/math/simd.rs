@@ -130,33 +130,34 @@ mod vector {
     /// the pipeline busy); returns how many elements it did.
     #[inline(always)]
     pub fn map_vectors<T: Real>(z: &[T], a: &mut [T], f: impl Fn(T::Simd) -> T::Simd) -> usize {
-        let width = 16 / std::mem::size_of::<T>();
-        let n = z.len().min(a.len()) / (2 * width) * (2 * width);
-        for k in (0..n).step_by(2 * width) {
-            // SAFETY: k + 2·width ≤ n ≤ both lengths, and v128_load/v128_store accept any
-            // alignment.
-            unsafe {
-                let r0 = f(T::Simd::from_v128(v128_load(z.as_ptr().add(k) as *const v128)));
-                let r1 = f(T::Simd::from_v128(v128_load(z.as_ptr().add(k + width) as *const v128)));
-                v128_store(a.as_mut_ptr().add(k) as *mut v128, r0.to_v128());
-                v128_store(a.as_mut_ptr().add(k + width) as *mut v128, r1.to_v128());
-            }
-        }
-        n
+        // SAFETY: both slices hold at least the length given.
+        unsafe { map_registers(z.as_ptr(), a.as_mut_ptr(), z.len().min(a.len()), f) }
     }
 
     /// [`map_vectors`] with `a` as its own input.
     #[inline(always)]
     pub fn map_vectors_in_place<T: Real>(a: &mut [T], f: impl Fn(T::Simd) -> T::Simd) -> usize {
+        let at = a.as_mut_ptr();
+        // SAFETY: `a` holds its length; each register is read before it is written.
+        unsafe { map_registers(at, at, a.len(), f) }
+    }
+
+    /// The loop of [`map_vectors`] from `from` to `to` (which may be the same place), over the
+    /// whole registers in `len` elements; both reads of an iteration come before its writes.
+    ///
+    /// # Safety
+    /// `from` must be valid for reading and `to` for writing `len` elements (any alignment).
+    #[inline(always)]
+    unsafe fn map_registers<T: Real>(from: *const T, to: *mut T, len: usize, f: impl Fn(T::Simd) -> T::Simd) -> usize {
         let width = 16 / std::mem::size_of::<T>();
-        let n = a.len() / (2 * width) * (2 * width);
+        let n = len / (2 * width) * (2 * width);
         for k in (0..n).step_by(2 * width) {
-            // SAFETY: k + 2·width ≤ n ≤ a's length, and v128_load/v128_store accept any alignment.
+            // SAFETY: k + 2·width ≤ n ≤ len, and v128_load/v128_store accept any alignment.
             unsafe {
-                let r0 = f(T::Simd::from_v128(v128_load(a.as_ptr().add(k) as *const v128)));
-                let r1 = f(T::Simd::from_v128(v128_load(a.as_ptr().add(k + width) as *const v128)));
-                v128_store(a.as_mut_ptr().add(k) as *mut v128, r0.to_v128());
-                v128_store(a.as_mut_ptr().add(k + width) as *mut v128, r1.to_v128());
+                let r0 = f(T::Simd::from_v128(v128_load(from.add(k) as *const v128)));
+                let r1 = f(T::Simd::from_v128(v128_load(from.add(k + width) as *const v128)));
+                v128_store(to.add(k) as *mut v128, r0.to_v128());
+                v128_store(to.add(k + width) as *mut v128, r1.to_v128());
             }
         }
         n
