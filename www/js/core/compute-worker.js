@@ -5,7 +5,8 @@
  * it rebuilds the session from `model` (an exported model: the same data and parameters) or from
  * `config` — or, with `steps`, takes its replica of the session of `config` trained to that many
  * updates (js/core/replica.js: the same parameters and the same path) — runs the task, and
- * answers `{ id, result }` or `{ id, error }` (the core's error as plain data).
+ * answers `{ id, result, ms }` (`ms`: the task's own time, without rebuilding or replaying the
+ * session) or `{ id, error }` (the core's error as plain data).
  */
 import { initSync, Playground } from "../../pkg/nn_playground.js";
 import { Replica } from "./replica.js";
@@ -31,7 +32,9 @@ self.onmessage = ({ data }) => {
   let pg = null;
   try {
     pg = replayed ? replica.at(config, steps) : model ? Playground.fromModel(model) : new Playground(config);
-    self.postMessage({ id, result: TASKS[task](pg, request) });
+    const start = performance.now();
+    const result = TASKS[task](pg, request);
+    self.postMessage({ id, result, ms: performance.now() - start });
   } catch (err) {
     self.postMessage({ id, error: { message: String(err?.message ?? err), code: err?.code, key: err?.key, params: err?.params } });
   } finally {

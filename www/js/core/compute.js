@@ -29,6 +29,8 @@ export class Computation {
     /** @type {{ id: number, reject: (reason: unknown) => void } | null} */
     this.pending = null;
     this.nextId = 1;
+    /** The worker's own milliseconds for the last result (without rebuilding or replaying its session). */
+    this.lastMs = NaN;
   }
 
   /**
@@ -50,7 +52,10 @@ export class Computation {
           if (data.id !== this.pending?.id) return;
           this.pending = null;
           if (data.error) reject(Object.assign(new Error(data.error.message), data.error));
-          else resolve(data.result);
+          else {
+            this.lastMs = data.ms;
+            resolve(data.result);
+          }
         };
         w.onerror = (event) => {
           if (this.pending?.id !== id) return;

@@ -27,14 +27,16 @@ import "../playground/ko.js"; // after the lab's strings, so its general pattern
 /** Auto target: this much above the lowest loss the right side reached. */
 const TARGET_MARGIN = 0.05;
 /**
- * Surface grids, in nodes per side: the full one when the page is still and the worker is expected
- * to compute it within STILL_SURFACE_MS (the first one of a side, not yet timed, is asked for in
- * full); otherwise the fine one while it comes within FAST_SURFACE_MS, else the coarse one. Never
- * more than the core allows with the network: see Panel.fittedSurface.
+ * Surface grids, in nodes per side: the full one when the worker is expected to compute it within
+ * STILL_SURFACE_MS while the page is still, or within PLAYING_FULL_MS while it plays (surfaces are
+ * refreshed every 150 ms at most, so the worker stays mostly idle); the first one of a side, not
+ * yet timed, is asked for in full. Otherwise the fine one while it comes within FAST_SURFACE_MS,
+ * else the coarse one. Never more than the core allows with the network: see Panel.fittedSurface.
  */
 const FULL_RES = 101;
 const FINE_RES = 51;
 const COARSE_RES = 41;
+const PLAYING_FULL_MS = 20;
 const FAST_SURFACE_MS = 50;
 const STILL_SURFACE_MS = 400;
 
@@ -297,8 +299,8 @@ class NormalizationLab extends Page {
    */
   async requestSurface(i, quiet) {
     const { surfaces, state } = this;
-    const still = !this.loop.playing && surfaces.predict(i, FULL_RES ** 2) <= STILL_SURFACE_MS;
-    const res = still ? FULL_RES : surfaces.predict(i, FINE_RES ** 2) <= FAST_SURFACE_MS ? FINE_RES : COARSE_RES;
+    const full = surfaces.predict(i, FULL_RES ** 2) <= (this.loop.playing ? PLAYING_FULL_MS : STILL_SURFACE_MS);
+    const res = full ? FULL_RES : surfaces.predict(i, FINE_RES ** 2) <= FAST_SURFACE_MS ? FINE_RES : COARSE_RES;
     surfaces.begin(i);
     const ms = await this.panels[i].refreshSurface(state.surface, state.unit, res, quiet);
     const drawn = this.panels[i].surface?.res ?? res;

@@ -174,8 +174,9 @@ export class Panel {
    * @param {number} unit
    * @param {number} res
    * @param {boolean} [quiet]
-   * @returns {Promise<number | null>} the milliseconds it took to come, or null when a newer
-   *   request or a new session made it stale
+   * @returns {Promise<number | null>} the milliseconds the worker took to compute it (without
+   *   bringing its replica of the session up to date; for a refusal, the time it took to come), or
+   *   null when a newer request or a new session made it stale
    */
   async refreshSurface(kind, unit, res, quiet = false) {
     if (!this.pg) return null;
@@ -193,7 +194,7 @@ export class Panel {
         ? "Train for a few steps first: this plane is fitted to the optimizer's path."
         : this.surfaceRefused(err);
     }
-    const ms = performance.now() - t0;
+    const ms = surface ? this.surfaces.runs.lastMs : performance.now() - t0;
     this.progress.stop();
     this.surface = surface;
     this.surfaceStep = steps;
