@@ -194,7 +194,7 @@ export class Panel {
         ? "Train for a few steps first: this plane is fitted to the optimizer's path."
         : this.surfaceRefused(err);
     }
-    const ms = surface ? this.surfaces.runs.lastMs : performance.now() - t0;
+    const ms = surface ? this.surfaces.lastMs : performance.now() - t0;
     this.progress.stop();
     this.surface = surface;
     this.surfaceStep = steps;

@@ -58,6 +58,11 @@ export class SurfaceRequests {
     }
   }
 
+  /** The worker's own milliseconds for the last surface (see Computation.lastMs). */
+  get lastMs() {
+    return this.runs.lastMs;
+  }
+
   /** Stop the running computation and make every waiting request stale (the session is gone). */
   cancel() {
     this.latest++;
