@@ -359,10 +359,14 @@ impl Network {
 }
 
 /// The elements of an array the core keeps in standard layout (every workspace matrix, the data
-/// sets' columns), row after row.
+/// sets' columns), row after row; panics for any other layout. Checked inline: ndarray's own
+/// check is a call, made some twenty times per training step.
 #[inline]
 pub fn elements<S: ndarray::Data, D: ndarray::Dimension>(array: &ndarray::ArrayBase<S, D>) -> &[S::Elem] {
-    array.as_slice().expect("arrays of the core are contiguous")
+    let len = array.len();
+    assert_row_major(len, array.shape(), array.strides());
+    // SAFETY: with row-major strides the array's elements are the `len` ones from its pointer.
+    unsafe { std::slice::from_raw_parts(array.as_ptr(), len) }
 }
 
 /// [`elements`], to write.
@@ -370,7 +374,35 @@ pub fn elements<S: ndarray::Data, D: ndarray::Dimension>(array: &ndarray::ArrayB
 pub fn elements_mut<S: ndarray::DataMut, D: ndarray::Dimension>(
     array: &mut ndarray::ArrayBase<S, D>,
 ) -> &mut [S::Elem] {
-    array.as_slice_mut().expect("arrays of the core are contiguous")
+    let len = array.len();
+    assert_row_major(len, array.shape(), array.strides());
+    // SAFETY: as in `elements`; the array is borrowed mutably (and owns or uniquely views its
+    // data: `DataMut`).
+    unsafe { std::slice::from_raw_parts_mut(array.as_mut_ptr(), len) }
+}
+
+/// Panics unless the `len` elements of an array of `shape` and `strides` are stored row after row:
+/// each stride the product of the later axes' lengths (but along an axis of length 1, and in an
+/// empty array, whose strides may be anything).
+#[inline(always)]
+fn assert_row_major(len: usize, shape: &[usize], strides: &[isize]) {
+    if len == 0 {
+        return;
+    }
+    let mut expected = 1;
+    for (&axis_len, &stride) in shape.iter().zip(strides).rev() {
+        if axis_len > 1 && stride != expected {
+            not_row_major();
+        }
+        expected *= axis_len as isize;
+    }
+}
+
+/// The panic of [`assert_row_major`], out of the way.
+#[cold]
+#[inline(never)]
+fn not_row_major() -> ! {
+    panic!("arrays of the core are contiguous")
 }
 
 /// The index ranges of the first `m` samples of `units` rows of a units × `cap` matrix, for
@@ -546,5 +578,26 @@ impl<T: Real> NormCache<T> {
             mean: vec![0.0; units],
             variance: vec![0.0; units],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn elements_are_those_of_standard_layout_and_other_layouts_are_refused() {
+        let mut matrix = Array2::from_shape_fn((3, 4), |(r, c)| (10 * r + c) as f64);
+        let expected: Vec<f64> = matrix.iter().copied().collect();
+        assert_eq!(elements(&matrix), &expected[..]);
+        elements_mut(&mut matrix)[5] = -1.0;
+        assert_eq!(matrix[[1, 1]], -1.0);
+        // One row or one column of a matrix is contiguous whatever its stride along the axis of 1.
+        assert_eq!(elements(&matrix.slice(ndarray::s![1..2, ..])), &[10.0, -1.0, 12.0, 13.0]);
+        assert_eq!(elements(&ndarray::Array2::<f64>::zeros((0, 5))), &[] as &[f64]);
+        let refused = |view: ArrayView2<f64>| std::panic::catch_unwind(|| elements(&view).len()).is_err();
+        assert!(refused(matrix.t()));
+        assert!(refused(matrix.slice(ndarray::s![.., 1..3])));
+        assert!(refused(matrix.slice(ndarray::s![..;2, ..])));
     }
 }
