@@ -318,8 +318,10 @@ impl Network {
             let deltas = Strided::new(delta, cap, m, n_out);
             let bias_grad = layer.norm.is_none().then_some(grad_b);
             set_weight_gradients(grad_w, bias_grad, deltas, Strided::new(a_prev, cap, m, n_in));
-            for (gradient, &weight) in grad_w.iter_mut().zip(w) {
-                *gradient += penalty.l2 * weight;
+            if penalty.l2 != 0.0 {
+                for (gradient, &weight) in grad_w.iter_mut().zip(w) {
+                    *gradient += penalty.l2 * weight;
+                }
             }
             penalty.add_l1_gradient(w, grad_w);
             if l == 0 {
@@ -488,12 +490,13 @@ impl<T: Real> Workspace<T> {
     /// Copies rows `rows` of the inputs `x` (one column per input) and the targets `y` into the
     /// batch, in that order; returns the number of samples (at most `capacity`).
     pub fn load_batch(&mut self, x: ArrayView2<f64>, y: &[f64], rows: impl Iterator<Item = usize>) -> usize {
-        let cap = self.capacity;
+        let (cap, features) = (self.capacity, x.ncols());
         let inputs = elements_mut(&mut self.a[0]);
         let mut m = 0;
         for (i, t) in rows.zip(self.targets.iter_mut()) {
-            for (f, &x) in x.row(i).iter().enumerate() {
-                inputs[f * cap + m] = T::splat(x);
+            // Element by element: a row view and its iterator cost more than the copy itself.
+            for f in 0..features {
+                inputs[f * cap + m] = T::splat(x[[i, f]]);
             }
             *t = T::splat(y[i]);
             m += 1;
