@@ -7,6 +7,7 @@
 //! tanh from a rational function. The formats and lane types are in `lanes`, the wasm SIMD
 //! registers in `simd`.
 
+mod chacha;
 mod lanes;
 pub mod rng;
 mod rows;
@@ -166,9 +167,12 @@ pub fn log1p_exp_negabs_slice<T: Real>(z: &[T], out: &mut [T]) {
         return map_slice(z, out, log1p_exp_negabs_lanes::<T>, log1p_exp_negabs_lanes::<T::Simd>);
     }
     map_slice(z, out, exp_negabs_lanes::<T>, exp_negabs_lanes::<T::Simd>);
-    let done = simd::map_vectors_in_place(out, log1p_of_unit_lanes::<T::Simd>);
-    for e in &mut out[done..] {
-        *e = log1p_of_unit_lanes(*e);
+    if simd::LANES {
+        simd::map_vectors_in_place(out, log1p_of_unit_lanes::<T::Simd>);
+    } else {
+        for e in out {
+            *e = log1p_of_unit_lanes(*e);
+        }
     }
 }
 
@@ -194,13 +198,16 @@ pub fn sigmoid_slice<T: Real>(z: &[T], a: &mut [T]) {
     map_slice(z, a, sigmoid_lanes::<T>, sigmoid_lanes::<T::Simd>);
 }
 
-/// Applies a function lane-wise: with SIMD on whole vectors, the rest (and everything natively)
-/// scalar.
+/// Applies a function lane-wise: with SIMD on registers (the last one padded), else scalar. The
+/// two forms run the same operations in the same order, so the bits are the same.
 #[inline(always)]
 fn map_slice<T: Real>(z: &[T], a: &mut [T], scalar: impl Fn(T) -> T, vector: impl Fn(T::Simd) -> T::Simd) {
-    let done = simd::map_vectors(z, a, vector);
-    for (a, &z) in a[done..].iter_mut().zip(&z[done..]) {
-        *a = scalar(z);
+    if simd::LANES {
+        simd::map_vectors(z, a, vector);
+    } else {
+        for (a, &z) in a.iter_mut().zip(z) {
+            *a = scalar(z);
+        }
     }
 }
 

@@ -1,7 +1,8 @@
 //! The seeded random source: one generator type for data, initial weights and mini-batch order,
 //! so the same seed gives the same run natively and in the browser.
 
-use rand::rngs::StdRng;
+use super::chacha::ChaCha12;
+use rand::rand_core::block::BlockRng;
 use rand::{Rng, SeedableRng};
 
 /// A seed no one chose: from the operating system natively, from the Web Crypto API
@@ -11,14 +12,15 @@ pub fn fresh_seed() -> u32 {
     getrandom::u32().unwrap_or(1)
 }
 
-/// A reproducible, platform-independent random generator.
-pub struct SeededRng(StdRng);
+/// A reproducible, platform-independent random generator: ChaCha12, the stream of rand's
+/// `StdRng` (`chacha.rs`).
+pub struct SeededRng(BlockRng<ChaCha12>);
 
 impl SeededRng {
     /// A generator for one purpose (`stream`) of a run with seed `seed`; different streams of
     /// the same seed are independent, so changing the architecture leaves the data unchanged.
     pub fn new(seed: u32, stream: u32) -> Self {
-        SeededRng(StdRng::seed_from_u64(((stream as u64) << 32) | seed as u64))
+        SeededRng(BlockRng::seed_from_u64(((stream as u64) << 32) | seed as u64))
     }
 
     /// Uniform in [0, 1).

@@ -1,5 +1,5 @@
 //! The SIMD lanes: in wasm with simd128, two f64 or four f32 in a v128; elsewhere stand-ins
-//! that are never used for data (`map_vectors` does nothing).
+//! that are never used for data (`LANES` is false, and the maps do nothing).
 
 pub use vector::*;
 
@@ -126,29 +126,34 @@ mod vector {
         23
     );
 
-    /// Applies `f` to `z` into `a` two registers per iteration (two independent chains keep
-    /// the pipeline busy); returns how many elements it did.
+    /// Whether the maps run on SIMD registers (then they do every element, the last register
+    /// padded, and the functions need no scalar copy).
+    pub const LANES: bool = true;
+
+    /// Applies `f` to `z` into `a` (as far as the shorter one) two registers per iteration (two
+    /// independent chains keep the pipeline busy).
     #[inline(always)]
-    pub fn map_vectors<T: Real>(z: &[T], a: &mut [T], f: impl Fn(T::Simd) -> T::Simd) -> usize {
+    pub fn map_vectors<T: Real>(z: &[T], a: &mut [T], f: impl Fn(T::Simd) -> T::Simd) {
         // SAFETY: both slices hold at least the length given.
         unsafe { map_registers(z.as_ptr(), a.as_mut_ptr(), z.len().min(a.len()), f) }
     }
 
     /// [`map_vectors`] with `a` as its own input.
     #[inline(always)]
-    pub fn map_vectors_in_place<T: Real>(a: &mut [T], f: impl Fn(T::Simd) -> T::Simd) -> usize {
+    pub fn map_vectors_in_place<T: Real>(a: &mut [T], f: impl Fn(T::Simd) -> T::Simd) {
         let at = a.as_mut_ptr();
         // SAFETY: `a` holds its length; each register is read before it is written.
         unsafe { map_registers(at, at, a.len(), f) }
     }
 
-    /// The loop of [`map_vectors`] from `from` to `to` (which may be the same place), over the
-    /// whole registers in `len` elements; both reads of an iteration come before its writes.
+    /// The loop of [`map_vectors`] from `from` to `to` (which may be the same place) over `len`
+    /// elements; both reads of an iteration come before its writes. The elements after the last
+    /// whole pair of registers go through `f` in a zero-padded copy.
     ///
     /// # Safety
     /// `from` must be valid for reading and `to` for writing `len` elements (any alignment).
     #[inline(always)]
-    unsafe fn map_registers<T: Real>(from: *const T, to: *mut T, len: usize, f: impl Fn(T::Simd) -> T::Simd) -> usize {
+    unsafe fn map_registers<T: Real>(from: *const T, to: *mut T, len: usize, f: impl Fn(T::Simd) -> T::Simd) {
         let width = 16 / std::mem::size_of::<T>();
         let n = len / (2 * width) * (2 * width);
         for k in (0..n).step_by(2 * width) {
@@ -160,7 +165,20 @@ mod vector {
                 v128_store(to.add(k + width) as *mut v128, r1.to_v128());
             }
         }
-        n
+        let rest = len - n;
+        if rest > 0 {
+            let mut pair = [u64x2(0, 0); 2];
+            let padded = pair.as_mut_ptr() as *mut T;
+            // SAFETY: the rest (fewer than 2·width elements, 32 bytes) fits in `pair`, and lies
+            // within `len` of both pointers.
+            unsafe {
+                std::ptr::copy_nonoverlapping(from.add(n), padded, rest);
+                for register in &mut pair {
+                    *register = f(T::Simd::from_v128(*register)).to_v128();
+                }
+                std::ptr::copy_nonoverlapping(padded as *const T, to.add(n), rest);
+            }
+        }
     }
 
     /// For two units at once, one in each lane: sums\[u\]\[r\] = Σ_s d\[u\]\[s\]·rows\[r\]\[s\]
@@ -211,17 +229,16 @@ mod vector {
     /// Stand-in for four f32 lanes: plain f32.
     pub type Quad = f32;
 
-    /// No SIMD here: does nothing and leaves every element to the scalar loop.
-    #[inline(always)]
-    pub fn map_vectors<T: Real>(_z: &[T], _a: &mut [T], _f: impl Fn(T::Simd) -> T::Simd) -> usize {
-        0
-    }
+    /// No SIMD here: the maps leave every element to the scalar loops.
+    pub const LANES: bool = false;
 
-    /// No SIMD here: does nothing and leaves every element to the scalar loop.
+    /// No SIMD here: never called (see [`LANES`]).
     #[inline(always)]
-    pub fn map_vectors_in_place<T: Real>(_a: &mut [T], _f: impl Fn(T::Simd) -> T::Simd) -> usize {
-        0
-    }
+    pub fn map_vectors<T: Real>(_z: &[T], _a: &mut [T], _f: impl Fn(T::Simd) -> T::Simd) {}
+
+    /// No SIMD here: never called (see [`LANES`]).
+    #[inline(always)]
+    pub fn map_vectors_in_place<T: Real>(_a: &mut [T], _f: impl Fn(T::Simd) -> T::Simd) {}
 
     /// No SIMD here: does nothing (returns false) and leaves the sums to the scalar loop.
     #[inline(always)]
