@@ -39,7 +39,8 @@
 //!   [`session::trajectory`] (parameter snapshots along training, thinned to a budget).
 //! - [`analysis`]: what the pages show beyond training — [`analysis::landscape`] (loss surfaces:
 //!   two weights, random, PCA and Hessian planes, the init→now line, with the path projected on
-//!   them; a two-weight plane's nodes share what the two weights do not change),
+//!   them; a two-weight plane's nodes share what the two weights do not change, and with a
+//!   bounded activation interpolate each sample's loss tabulated over the moving unit's output),
 //!   [`analysis::conditioning`] (condition numbers of inputs and Hessian, the learning rate they
 //!   suggest), [`analysis::curvature`] (exact Hessian–vector products, the sharpness λ_max),
 //!   [`analysis::diagnostics`] (gradient check, noise of the mini-batch loss),

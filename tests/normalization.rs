@@ -225,6 +225,41 @@ fn two_weight_surfaces_of_any_unit_and_depth_agree_with_whole_passes() {
 }
 
 #[test]
+fn tabulated_two_weight_surfaces_agree_with_whole_passes() {
+    // From 23 × 23 nodes on, with a bounded activation, single precision interpolates each
+    // sample's loss as a function of the moving unit's output; double precision runs every layer.
+    let cases = [
+        (Config { hidden: vec![8, 8], ..Config::default() }, 3, 400),
+        (Config { hidden: vec![4, 4, 4], activation: Activation::Sigmoid, ..Config::default() }, 1, 400),
+        (Config { dataset: Some(Dataset::Spiral), classes: 4, hidden: vec![6, 5], ..Config::default() }, 2, 400),
+        (
+            Config {
+                problem: Problem::Regression,
+                dataset: Some(Dataset::Plane),
+                hidden: vec![5],
+                ..Config::default()
+            },
+            4,
+            200,
+        ),
+        // Trained hard at a large rate: steeper losses.
+        (Config { hidden: vec![8, 8], learning_rate: 1.0, ..Config::default() }, 0, 3000),
+    ];
+    for (config, unit, steps) in cases {
+        let mut session = Session::new(Config { noise: 0.2, ..config.clone() }).unwrap();
+        session.step(steps);
+        let grid = |precision| {
+            let request =
+                SurfaceRequest { kind: SurfaceKind::Weights2d, res: 23, unit, precision, ..Default::default() };
+            landscape::surface(&session, &request).unwrap()
+        };
+        let (single, double) = (grid(Precision::Single), grid(Precision::Double));
+        let worst = single.values.iter().zip(&double.values).map(|(s, d)| (s - d).abs() / d).fold(0.0, f64::max);
+        assert!(worst < 2e-6, "{:?} unit {unit}: largest relative difference {worst}", config.hidden);
+    }
+}
+
+#[test]
 fn with_a_single_input_the_two_parameters_are_its_weight_and_the_bias() {
     for hidden in [vec![], vec![3]] {
         let config = Config { features: vec![Feature::X1], hidden: hidden.clone(), ..Config::default() };

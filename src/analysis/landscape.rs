@@ -4,7 +4,9 @@
 //!   hidden layers w1, w2 of the logistic/linear regression; otherwise the two input weights of
 //!   one first-layer unit; with a single input, its weight and the unit's bias). Axes are the
 //!   parameters' own values. With hidden layers, single precision runs again only what the two
-//!   parameters change (`unit_plane`).
+//!   parameters change (`unit_plane`), and with a bounded activation on grids of 23 × 23 nodes
+//!   and more interpolates each sample's loss tabulated over the moving unit's output
+//!   (`loss_table`).
 //! - `random`: θ_now + αδ + βη with filter-normalized random directions (Li et al. 2018).
 //! - `pca`: θ_now + αu₁ + βu₂ with u₁, u₂ the top principal components of the trajectory
 //!   θ_i − θ_now (Li et al. 2018, §7).
@@ -25,10 +27,12 @@ use crate::nn::penalty::Penalty;
 use crate::session::trajectory::Trajectory;
 use crate::session::{DrawingPass, Precision, Session};
 use crate::work::{self, Pass};
+use loss_table::LossTable;
 use ndarray::ArrayView2;
 use serde::Serialize;
 use unit_plane::UnitPlane;
 
+mod loss_table;
 mod unit_plane;
 
 /// Random stream of the random directions.
@@ -270,7 +274,7 @@ impl Landscape<'_> {
             (0..res * res).map(|i| [x_range[0] + (i % res) as f64 * step, y_range[1] - (i / res) as f64 * step]);
         let mut evaluator = Evaluator::new(self);
         if let (Some(parameters), Precision::Single) = (moved, request.precision) {
-            evaluator.split_off(&plane.origin, request.unit, parameters);
+            evaluator.split_off(&plane.origin, request.unit, parameters, res * res);
         }
         let values = nodes.map(|node| evaluator.at_node(&plane, node, request.precision)).collect();
         let path_steps = self.path_steps();
@@ -392,11 +396,13 @@ impl<'l, 'a> Evaluator<'l, 'a> {
         Evaluator { landscape, net, exact, rounded, targets, pass, unit_plane: None }
     }
 
-    /// Prepares single-precision nodes of the `weights2d` plane through `origin` that moves
-    /// `parameters` of first-layer unit `unit` to run again only what those change.
-    fn split_off(&mut self, origin: &[f64], unit: usize, parameters: [usize; 2]) {
+    /// Prepares the single-precision nodes, `nodes` of them, of the `weights2d` plane through
+    /// `origin` that moves `parameters` of first-layer unit `unit` to run again only what those
+    /// change.
+    fn split_off(&mut self, origin: &[f64], unit: usize, parameters: [usize; 2], nodes: usize) {
         let training_set = (self.rounded.as_slice(), self.targets.1.as_slice());
-        self.unit_plane = UnitPlane::new(&self.net, origin, unit, parameters, training_set, self.pass.capacity());
+        let (chunk, tabulate) = (self.pass.capacity(), LossTable::worthwhile(nodes));
+        self.unit_plane = UnitPlane::new(&self.net, origin, unit, parameters, training_set, chunk, tabulate);
     }
 
     /// J at θ(a, b) of `plane` (the plane of [`Evaluator::split_off`], if it was called).
@@ -413,6 +419,12 @@ impl<'l, 'a> Evaluator<'l, 'a> {
 
     /// J at the parameters currently in `self.net`, a node of the split-off plane if `on_plane`.
     fn cost(&mut self, precision: Precision, on_plane: bool) -> f64 {
+        let penalty = self.landscape.penalty.cost(&self.net);
+        if let Some(shared) = self.unit_plane.as_mut().filter(|_| on_plane && precision == Precision::Single) {
+            if let Some(mean) = shared.tabulated_mean_loss(&self.net, &self.net.params) {
+                return mean + penalty;
+            }
+        }
         self.pass.set_parameters(&self.net.params);
         let n = self.targets.0.len();
         let mut sum = 0.0;
@@ -432,7 +444,7 @@ impl<'l, 'a> Evaluator<'l, 'a> {
             };
             sum += mean * m as f64;
         }
-        sum / n as f64 + self.landscape.penalty.cost(&self.net)
+        sum / n as f64 + penalty
     }
 }
 

@@ -104,15 +104,31 @@ impl Loss {
         match self {
             Loss::CrossEntropy => {
                 let losses = &mut scratch[..z.len()];
-                log1p_exp_negabs_slice(z, losses);
-                for ((loss, &z), &y) in losses.iter_mut().zip(z).zip(y) {
-                    *loss = positive_part(z) - z * y + *loss;
-                }
+                cross_entropies(z, y, losses);
                 T::sum_in_f64(losses)
             }
-            Loss::HalfSquared => z.iter().zip(y).map(|(&z, &y)| (T::splat(0.5) * (z - y) * (z - y)).to_f64()).sum(),
+            Loss::HalfSquared => z.iter().zip(y).map(|(&z, &y)| half_squared(z, y).to_f64()).sum(),
             // z holds the K rows of y.len() samples each.
             Loss::Softmax { classes } => softmax::total(z, y, classes, y.len(), y.len()),
+        }
+    }
+
+    /// Each of the first `m` samples' L, the terms [`Loss::total_of_layer`] adds up, into
+    /// `out[..m]`.
+    pub fn per_sample_of_layer<T: Real>(self, z: &[T], y: &[T], out: &mut [T], cap: usize, m: usize) {
+        let out = &mut out[..m];
+        match self {
+            Loss::CrossEntropy => cross_entropies(&z[..m], &y[..m], out),
+            Loss::HalfSquared => {
+                for ((loss, &z), &y) in out.iter_mut().zip(z).zip(y) {
+                    *loss = half_squared(z, y);
+                }
+            }
+            Loss::Softmax { classes } => {
+                for (s, loss) in out.iter_mut().enumerate() {
+                    *loss = T::splat(softmax::total(&z[s..], &y[s..=s], classes, cap, 1));
+                }
+            }
         }
     }
 
@@ -121,6 +137,20 @@ impl Loss {
     pub fn output_delta(self, y_hat: f64, y: f64) -> f64 {
         y_hat - y
     }
+}
+
+/// out\[s\] = max(z, 0) − z·y + ln(1 + e^−|z|) for every sample s of z.
+fn cross_entropies<T: Real>(z: &[T], y: &[T], out: &mut [T]) {
+    log1p_exp_negabs_slice(z, out);
+    for ((loss, &z), &y) in out.iter_mut().zip(z).zip(y) {
+        *loss = positive_part(z) - z * y + *loss;
+    }
+}
+
+/// ½(z − y)².
+#[inline(always)]
+fn half_squared<T: Real>(z: T, y: T) -> T {
+    T::splat(0.5) * (z - y) * (z - y)
 }
 
 /// max(z, 0), written as a comparison that lets NaN through.
@@ -172,6 +202,27 @@ mod tests {
         let (floor, slack) = softmax.total_floor_of_layer(&logits, &labels, 4, 4);
         assert!(floor <= total && total <= floor + slack, "{floor} + {slack} vs {total}");
         assert!(Loss::CrossEntropy.total_floor_of_layer(&[f64::NAN], &[1.0], 1, 1).0.is_nan());
+    }
+
+    #[test]
+    fn the_samples_losses_add_up_to_the_total() {
+        // Two columns of a layer stored three apart; for the softmax, three classes.
+        let (cap, m) = (3, 2);
+        for (loss, z, y) in [
+            (Loss::CrossEntropy, vec![0.3, -40.0, 9.0], vec![1.0, 1.0]),
+            (Loss::HalfSquared, vec![0.3, -4.0, 9.0], vec![1.5, -2.0]),
+            (Loss::Softmax { classes: 3 }, vec![0.3, -4.0, 9.0, 2.0, 0.5, 9.0, -1.0, 3.0, 9.0], vec![2.0, 0.0]),
+        ] {
+            let mut each = [f64::NAN; 3];
+            loss.per_sample_of_layer(&z, &y, &mut each, cap, m);
+            let total = loss.total_of_layer(&z, &y, &mut [0.0; 3], cap, m);
+            assert!(each[2].is_nan(), "{loss:?} wrote past m");
+            assert!((each[0] + each[1] - total).abs() < 1e-15 * total.abs().max(1.0), "{loss:?}: {each:?} vs {total}");
+            for (s, &value) in each[..m].iter().enumerate() {
+                let one: Vec<f64> = z.chunks(cap).map(|row| row[s]).collect();
+                assert_eq!(value, loss.total_of_layer(&one, &y[s..=s], &mut [0.0], 1, 1), "{loss:?} sample {s}");
+            }
+        }
     }
 
     #[test]
