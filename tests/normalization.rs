@@ -210,18 +210,23 @@ fn two_weight_surfaces_of_any_unit_and_depth_agree_with_whole_passes() {
         (Config { features: vec![Feature::X2], hidden: vec![4, 2], ..Config::default() }, 1),
     ];
     for (config, unit) in cases {
-        let mut session = Session::new(Config { noise: 0.2, ..config.clone() }).unwrap();
-        session.step(100);
-        let grid = |precision| {
-            let request =
-                SurfaceRequest { kind: SurfaceKind::Weights2d, res: 11, unit, precision, ..Default::default() };
-            landscape::surface(&session, &request).unwrap()
-        };
-        let (single, double) = (grid(Precision::Single), grid(Precision::Double));
-        let worst = single.values.iter().zip(&double.values).map(|(s, d)| (s - d).abs() / d).fold(0.0, f64::max);
+        let worst = two_weight_precision_gap(&config, unit, 100, 11);
         assert!(worst < 2e-6, "{:?} unit {unit}: largest relative difference {worst}", config.hidden);
-        assert_eq!(single.unit, Some(unit));
     }
+}
+
+/// The largest relative difference between the single- and double-precision two-weight surfaces
+/// of `unit`, `res` nodes a side, after `steps` updates of `config` with noise 0.2.
+fn two_weight_precision_gap(config: &Config, unit: usize, steps: u32, res: usize) -> f64 {
+    let mut session = Session::new(Config { noise: 0.2, ..config.clone() }).unwrap();
+    session.step(steps);
+    let grid = |precision| {
+        let request = SurfaceRequest { kind: SurfaceKind::Weights2d, res, unit, precision, ..Default::default() };
+        landscape::surface(&session, &request).unwrap()
+    };
+    let (single, double) = (grid(Precision::Single), grid(Precision::Double));
+    assert_eq!(single.unit, Some(unit));
+    single.values.iter().zip(&double.values).map(|(s, d)| (s - d).abs() / d).fold(0.0, f64::max)
 }
 
 #[test]
@@ -246,15 +251,7 @@ fn tabulated_two_weight_surfaces_agree_with_whole_passes() {
         (Config { hidden: vec![8, 8], learning_rate: 1.0, ..Config::default() }, 0, 3000),
     ];
     for (config, unit, steps) in cases {
-        let mut session = Session::new(Config { noise: 0.2, ..config.clone() }).unwrap();
-        session.step(steps);
-        let grid = |precision| {
-            let request =
-                SurfaceRequest { kind: SurfaceKind::Weights2d, res: 23, unit, precision, ..Default::default() };
-            landscape::surface(&session, &request).unwrap()
-        };
-        let (single, double) = (grid(Precision::Single), grid(Precision::Double));
-        let worst = single.values.iter().zip(&double.values).map(|(s, d)| (s - d).abs() / d).fold(0.0, f64::max);
+        let worst = two_weight_precision_gap(&config, unit, steps, 23);
         assert!(worst < 2e-6, "{:?} unit {unit}: largest relative difference {worst}", config.hidden);
     }
 }
