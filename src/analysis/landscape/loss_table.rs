@@ -12,8 +12,9 @@ use crate::math::Real;
 
 /// Intervals between the knots, over the activation's range.
 const INTERVALS: usize = 256;
-/// Most training samples a table is made for (it holds 254 cubics of 4 f32 each per sample).
-const MOST_SAMPLES: usize = 4096;
+/// Most training samples a table is made for: it holds 254 cubics of 4 f32 per sample (8 MB at
+/// this many), and a wasm module's memory, once grown, stays that large.
+const MOST_SAMPLES: usize = 2048;
 /// The largest interpolation error a table may have, relative to 1 + the sample's loss.
 const TOLERANCE: f64 = 1e-6;
 
