@@ -60,9 +60,9 @@ mod platform {
         js_string(x)
     }
 
-    /// JS's `x.toExponential()` with the exponent's `+` dropped.
+    /// JS's `x.toExponential()` with the exponent's `+` dropped (the only `+` it writes).
     pub fn exponential(x: f64) -> String {
-        js_to_exponential(x).replace("e+", "e")
+        js_to_exponential(x).replace('+', "")
     }
 }
 

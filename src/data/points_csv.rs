@@ -10,6 +10,20 @@ use crate::text::decimal;
 /// Most bad lines named in one error message.
 const MAX_LISTED: usize = 10;
 
+/// `text` with every line break as "\n": Windows' "\r\n" and old Macs' lone "\r" too.
+fn unix_line_breaks(text: &str) -> String {
+    let mut pieces = text.split('\r');
+    let mut unix = String::with_capacity(text.len());
+    unix.push_str(pieces.next().unwrap_or_default());
+    for piece in pieces {
+        if !piece.starts_with('\n') {
+            unix.push('\n');
+        }
+        unix.push_str(piece);
+    }
+    unix
+}
+
 /// Parses CSV text into [x0, y0, label0, x1, …]. Malformed lines are reported, by number and
 /// content, in one error (the first 10, then how many more); nothing is returned then, nor when
 /// there are more points than a config may hold ([`MAX_SAMPLES`]).
@@ -17,7 +31,7 @@ pub fn parse(text: &str) -> Result<Vec<f64>> {
     let mut points = Vec::new();
     let (mut bad_lines, mut bad_texts) = (Vec::new(), Vec::new());
     let mut first_content = true;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n").replace('\r', "\n");
+    let text = unix_line_breaks(text.strip_prefix('\u{feff}').unwrap_or(text));
     for (index, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
