@@ -55,21 +55,29 @@ impl Optimizer {
     /// - momentum: v ← β v + g, w ← w − α v
     /// - Adam: m ← β1 m + (1−β1) g, s ← β2 s + (1−β2) g², w ← w − α m̂ / (√ŝ + ε),
     ///   with m̂ = m/(1−β1^t), ŝ = s/(1−β2^t)
-    pub fn update(&mut self, params: &mut [f64], grad: &[f64]) {
+    ///
+    /// Returns whether every parameter is finite after it (checked in the same pass).
+    pub fn update(&mut self, params: &mut [f64], grad: &[f64]) -> bool {
         let lr = self.learning_rate();
         self.steps = self.steps.saturating_add(1);
         match self.kind {
             OptimizerKind::Sgd => {
+                let mut finite = true;
                 for (w, g) in params.iter_mut().zip(grad) {
                     *w -= lr * g;
+                    finite &= w.is_finite();
                 }
+                finite
             }
             OptimizerKind::Momentum => {
                 let beta = self.momentum;
+                let mut finite = true;
                 for ((w, g), v) in params.iter_mut().zip(grad).zip(self.first.iter_mut()) {
                     *v = beta * *v + g;
                     *w -= lr * *v;
+                    finite &= w.is_finite();
                 }
+                finite
             }
             OptimizerKind::Adam => {
                 let (b1, b2, eps) = (self.beta1, self.beta2, self.epsilon);
@@ -83,6 +91,7 @@ impl Optimizer {
                     *s = b2 * *s + (1.0 - b2) * g * g;
                     *w -= lr * (*m / correction1) / ((*s / correction2).sqrt() + eps);
                 }
+                params.iter().all(|w| w.is_finite())
             }
         }
     }
@@ -119,6 +128,16 @@ mod tests {
         // Adam's first step moves every parameter by ≈ α whatever the gradient's size.
         let w = iterates(optimizer(OptimizerKind::Adam, 0.1), 2.0, 1);
         assert!((w[0] - 0.9).abs() < 1e-7, "{w:?}");
+    }
+
+    #[test]
+    fn every_rule_says_whether_the_parameters_stayed_finite() {
+        for kind in [OptimizerKind::Sgd, OptimizerKind::Momentum, OptimizerKind::Adam] {
+            let mut opt = optimizer(kind, 0.1);
+            let mut w = [1.0, -2.0];
+            assert!(opt.update(&mut w, &[0.5, 0.25]), "{kind:?}");
+            assert!(!opt.update(&mut w, &[f64::INFINITY, 0.0]), "{kind:?}: {w:?}");
+        }
     }
 
     #[test]

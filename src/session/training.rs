@@ -214,8 +214,8 @@ impl Session {
             return None;
         }
         self.backup.copy_from_slice(&self.net.params);
-        self.optimizer.update(&mut self.net.params, &self.batch.grad);
-        if let Some(i) = self.net.params.iter().position(|p| !p.is_finite()) {
+        let finite = self.optimizer.update(&mut self.net.params, &self.batch.grad);
+        if let Some(i) = (!finite).then(|| self.net.params.iter().position(|p| !p.is_finite())).flatten() {
             let value = self.net.params[i];
             self.divergence =
                 Some(Divergence { cause: DivergenceCause::Parameter, value, step: self.step, parameter: Some(i) });
