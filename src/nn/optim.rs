@@ -84,14 +84,16 @@ impl Optimizer {
                 let t = self.steps as i32;
                 let correction1 = 1.0 - b1.powi(t);
                 let correction2 = 1.0 - b2.powi(t);
+                let mut finite = true;
                 for (((w, g), m), s) in
                     params.iter_mut().zip(grad).zip(self.first.iter_mut()).zip(self.second.iter_mut())
                 {
                     *m = b1 * *m + (1.0 - b1) * g;
                     *s = b2 * *s + (1.0 - b2) * g * g;
                     *w -= lr * (*m / correction1) / ((*s / correction2).sqrt() + eps);
+                    finite &= w.is_finite();
                 }
-                params.iter().all(|w| w.is_finite())
+                finite
             }
         }
     }
