@@ -53,8 +53,8 @@ fn steps_on_ill_conditioned_quadratic(kind: OptimizerKind, learning_rate: f64) -
     let mut optimizer = Optimizer::new(&config, 2);
     let mut w = [1.0, 1.0];
     for step in 1..=100_000 {
-        let grad = [w[0], 100.0 * w[1]];
-        optimizer.update(&mut w, &grad);
+        let (grad, from) = ([w[0], 100.0 * w[1]], w);
+        optimizer.update(&from, &mut w, &grad);
         if 0.5 * (w[0] * w[0] + 100.0 * w[1] * w[1]) < 1e-10 {
             return step;
         }

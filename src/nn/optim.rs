@@ -50,21 +50,23 @@ impl Optimizer {
         self.learning_rate = self.learning_rate.after(updates);
     }
 
-    /// Applies one update to `params` from the gradient `grad`, with α from the schedule.
+    /// Writes into `to` the parameters `from` after one update by the gradient `grad`, with α
+    /// from the schedule (the caller keeps `from`: the parameters to go back to if `to` is not
+    /// finite).
     /// - SGD: w ← w − α g
     /// - momentum: v ← β v + g, w ← w − α v
     /// - Adam: m ← β1 m + (1−β1) g, s ← β2 s + (1−β2) g², w ← w − α m̂ / (√ŝ + ε),
     ///   with m̂ = m/(1−β1^t), ŝ = s/(1−β2^t)
     ///
     /// Returns whether every parameter is finite after it (checked in the same pass).
-    pub fn update(&mut self, params: &mut [f64], grad: &[f64]) -> bool {
+    pub fn update(&mut self, from: &[f64], to: &mut [f64], grad: &[f64]) -> bool {
         let lr = self.learning_rate();
         self.steps = self.steps.saturating_add(1);
         match self.kind {
             OptimizerKind::Sgd => {
                 let mut finite = true;
-                for (w, g) in params.iter_mut().zip(grad) {
-                    *w -= lr * g;
+                for ((w, &old), g) in to.iter_mut().zip(from).zip(grad) {
+                    *w = old - lr * g;
                     finite &= w.is_finite();
                 }
                 finite
@@ -72,9 +74,9 @@ impl Optimizer {
             OptimizerKind::Momentum => {
                 let beta = self.momentum;
                 let mut finite = true;
-                for ((w, g), v) in params.iter_mut().zip(grad).zip(self.first.iter_mut()) {
+                for (((w, &old), g), v) in to.iter_mut().zip(from).zip(grad).zip(self.first.iter_mut()) {
                     *v = beta * *v + g;
-                    *w -= lr * *v;
+                    *w = old - lr * *v;
                     finite &= w.is_finite();
                 }
                 finite
@@ -85,12 +87,11 @@ impl Optimizer {
                 let correction1 = 1.0 - b1.powi(t);
                 let correction2 = 1.0 - b2.powi(t);
                 let mut finite = true;
-                for (((w, g), m), s) in
-                    params.iter_mut().zip(grad).zip(self.first.iter_mut()).zip(self.second.iter_mut())
-                {
+                let moments = self.first.iter_mut().zip(self.second.iter_mut());
+                for (((w, &old), g), (m, s)) in to.iter_mut().zip(from).zip(grad).zip(moments) {
                     *m = b1 * *m + (1.0 - b1) * g;
                     *s = b2 * *s + (1.0 - b2) * g * g;
-                    *w -= lr * (*m / correction1) / ((*s / correction2).sqrt() + eps);
+                    *w = old - lr * (*m / correction1) / ((*s / correction2).sqrt() + eps);
                     finite &= w.is_finite();
                 }
                 finite
@@ -113,8 +114,8 @@ mod tests {
         let mut w = [1.0];
         (0..n)
             .map(|_| {
-                let g = [a * w[0]];
-                opt.update(&mut w, &g);
+                let (g, from) = ([a * w[0]], w);
+                opt.update(&from, &mut w, &g);
                 w[0]
             })
             .collect()
@@ -136,9 +137,10 @@ mod tests {
     fn every_rule_says_whether_the_parameters_stayed_finite() {
         for kind in [OptimizerKind::Sgd, OptimizerKind::Momentum, OptimizerKind::Adam] {
             let mut opt = optimizer(kind, 0.1);
-            let mut w = [1.0, -2.0];
-            assert!(opt.update(&mut w, &[0.5, 0.25]), "{kind:?}");
-            assert!(!opt.update(&mut w, &[f64::INFINITY, 0.0]), "{kind:?}: {w:?}");
+            let mut w = [0.0; 2];
+            let from = [1.0, -2.0];
+            assert!(opt.update(&from, &mut w, &[0.5, 0.25]), "{kind:?}");
+            assert!(!opt.update(&from, &mut w, &[f64::INFINITY, 0.0]), "{kind:?}: {w:?}");
         }
     }
 

@@ -213,8 +213,10 @@ impl Session {
                 Some(Divergence { cause: DivergenceCause::Loss, value, step: self.step, parameter: None });
             return None;
         }
-        self.backup.copy_from_slice(&self.net.params);
-        let finite = self.optimizer.update(&mut self.net.params, &self.batch.grad);
+        // The update goes into `backup`, which then trades places with the parameters: a swap
+        // rather than a copy of them.
+        let finite = self.optimizer.update(&self.net.params, &mut self.backup, &self.batch.grad);
+        std::mem::swap(&mut self.net.params, &mut self.backup);
         if let Some(i) = (!finite).then(|| self.net.params.iter().position(|p| !p.is_finite())).flatten() {
             let value = self.net.params[i];
             self.divergence =
