@@ -17,8 +17,9 @@ pub struct Format {
     /// Below this, e^t is smaller than the smallest normal number: t is clamped here, so the
     /// functions return e^exp_min (≈ 3·10⁻³⁰⁸ in double precision, 1.6·10⁻³⁸ in single).
     pub(super) exp_min: f64,
-    /// tanh z rounds to ±1 above this (double precision: clamping there keeps e^(−2|z|) normal;
-    /// single: the end of the rational approximation's interval).
+    /// tanh z rounds to ±1 beyond ± this (double precision: clamping there keeps e^(−2z)
+    /// between e^−40 and e^40, normal and far from overflow; single: the end of the rational
+    /// approximation's interval).
     pub(super) tanh_saturation: f64,
     /// Whether the series need the terms only double precision resolves.
     pub(super) double: bool,
@@ -64,8 +65,6 @@ pub trait Lanes: Copy {
     fn clamp_to(self, lo: f64, hi: f64) -> Self;
     /// Lane-wise 2^k, where `shifted` = k + the format's rounder holds k in its low mantissa bits.
     fn pow2_of_shifted(self) -> Self;
-    /// Lane-wise: the magnitude of self with the sign of `sign`.
-    fn with_sign_of(self, sign: Self) -> Self;
     /// Lane-wise: `if_nonnegative` where `z` ≥ 0, `otherwise` elsewhere.
     fn select_nonnegative(z: Self, if_nonnegative: Self, otherwise: Self) -> Self;
 }
@@ -139,10 +138,6 @@ macro_rules! scalar_lanes {
                 const MANTISSA_BITS: u32 = <$float>::MANTISSA_DIGITS - 1;
                 const BIAS: $bits = <$float>::MAX_EXP as $bits - 1;
                 <$float>::from_bits(self.to_bits().wrapping_add(BIAS) << MANTISSA_BITS)
-            }
-            #[inline(always)]
-            fn with_sign_of(self, sign: Self) -> Self {
-                self.copysign(sign)
             }
             #[inline(always)]
             fn select_nonnegative(z: Self, if_nonnegative: Self, otherwise: Self) -> Self {

@@ -16,11 +16,11 @@ mod vector {
         fn to_v128(self) -> v128;
     }
 
-    /// The v128 lane types, written once: `$float`/`$int` name the lane operations of the
-    /// float and integer interpretation, `$sign` is the sign bit of one lane.
+    /// The v128 lane types, written once: the arguments name one format's float and integer
+    /// lane operations, its exponent bias and its mantissa's width.
     macro_rules! vector_lanes {
         ($name:ident, $format:expr, $splat:ident, $add:ident, $sub:ident, $mul:ident, $div:ident, $abs:ident,
-         $pmin:ident, $pmax:ident, $ge:ident, $int_add:ident, $int_splat:ident, $shl:ident, $sign:expr, $bias:expr, $shift:expr) => {
+         $pmin:ident, $pmax:ident, $ge:ident, $int_add:ident, $int_splat:ident, $shl:ident, $bias:expr, $shift:expr) => {
             impl Lanes for $name {
                 const FORMAT: Format = $format;
                 #[inline(always)]
@@ -55,10 +55,6 @@ mod vector {
                 #[inline(always)]
                 fn pow2_of_shifted(self) -> Self {
                     $name($shl($int_add(self.0, $int_splat($bias)), $shift))
-                }
-                #[inline(always)]
-                fn with_sign_of(self, sign: Self) -> Self {
-                    $name(v128_or(v128_andnot(self.0, $sign), v128_and(sign.0, $sign)))
                 }
                 #[inline(always)]
                 fn select_nonnegative(z: Self, if_nonnegative: Self, otherwise: Self) -> Self {
@@ -102,7 +98,6 @@ mod vector {
         i64x2_add,
         i64x2_splat,
         i64x2_shl,
-        u64x2(1 << 63, 1 << 63),
         1023,
         52
     );
@@ -121,7 +116,6 @@ mod vector {
         i32x4_add,
         i32x4_splat,
         i32x4_shl,
-        u32x4_splat(1 << 31),
         127,
         23
     );
@@ -172,11 +166,27 @@ mod vector {
             // SAFETY: the rest (fewer than 2·width elements, 32 bytes) fits in `pair`, and lies
             // within `len` of both pointers.
             unsafe {
-                std::ptr::copy_nonoverlapping(from.add(n), padded, rest);
+                copy_few(from.add(n), padded, rest);
                 for register in &mut pair {
                     *register = f(T::Simd::from_v128(*register)).to_v128();
                 }
-                std::ptr::copy_nonoverlapping(padded as *const T, to.add(n), rest);
+                copy_few(padded as *const T, to.add(n), rest);
+            }
+        }
+    }
+
+    /// Copies `count` elements, fewer than 8, one at a time (a loop of a fixed number of steps,
+    /// which LLVM does not turn into a copy of variable length: in wasm that is a call out of
+    /// the module, which costs more than these few elements).
+    ///
+    /// # Safety
+    /// `from` must be valid for reading and `to` for writing `count` elements.
+    #[inline(always)]
+    unsafe fn copy_few<T: Copy>(from: *const T, to: *mut T, count: usize) {
+        for k in 0..8 {
+            if k < count {
+                // SAFETY: k < count.
+                unsafe { *to.add(k) = *from.add(k) };
             }
         }
     }
