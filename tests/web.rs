@@ -413,8 +413,8 @@ fn slices_match_the_scalar_forms<T: nn_playground::math::Real>(z: &[T]) {
 }
 
 #[wasm_bindgen_test]
-fn dot_blocks_of_two_units_give_the_bits_of_dot_products() {
-    use nn_playground::math::{dot, dot_block};
+fn dot_blocks_give_the_bits_of_paired_dot_products() {
+    use nn_playground::math::{dot_block, paired_dot};
     // Products of every sign and size; zeros of both signs, whose sum's sign must agree too (an
     // empty sum is −0).
     let d: Vec<Vec<f64>> =
@@ -425,10 +425,19 @@ fn dot_blocks_of_two_units_give_the_bits_of_dot_products() {
         let inputs = [&rows[0][..n], &rows[1][..n], &rows[2][..n], &zeros[..n]];
         let (pair, pair_sums) = dot_block(&[&d[0][..n], &d[1][..n]], &inputs);
         for (u, unit) in d.iter().enumerate() {
-            let expected = inputs.map(|input| dot(&unit[..n], input).to_bits());
+            let expected = inputs.map(|input| paired_dot(&unit[..n], input).to_bits());
             assert_eq!(pair[u].map(f64::to_bits), expected, "unit {u}, {n} samples");
-            assert_eq!(pair_sums[u].to_bits(), unit[..n].iter().sum::<f64>().to_bits(), "unit {u}, {n} samples");
+            assert_eq!(
+                pair_sums[u].to_bits(),
+                paired_dot(&unit[..n], &[1.0; 13][..n]).to_bits(),
+                "unit {u}, {n} samples"
+            );
         }
+        let (single, single_sum) = dot_block(&[&d[1][..n]], &inputs);
+        assert_eq!(
+            (single[0].map(f64::to_bits), single_sum[0].to_bits()),
+            (pair[1].map(f64::to_bits), pair_sums[1].to_bits())
+        );
     }
 }
 

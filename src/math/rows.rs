@@ -2,9 +2,9 @@
 //! [`Strided`] slices, checked to fit once per matrix rather than once per row): weighted
 //! sums of rows (z ← start + Σ w·row, the forward pass and the backward deltas, which LLVM
 //! vectorizes along the batch) and blocks of dot products (the weight gradients, with the bias
-//! gradients as the deltas' sums in the same pass; two units share a SIMD register in wasm:
-//! `simd`). Each sum is taken term after term in a fixed order, so natively and in wasm the bits
-//! are the same.
+//! gradients as the deltas' sums in the same pass, each as the sum of its even and its odd
+//! samples' terms, two samples to a SIMD register in wasm: `simd`). Each sum is taken term after
+//! term in a fixed order, so natively and in wasm the bits are the same.
 
 use super::simd;
 use super::Real;
@@ -128,9 +128,8 @@ fn add_rows<T: Real, const ROWS: usize>(
 
 /// grad\[j·n_in + i\] ← Σ_s deltas\[j\]\[s\]·inputs\[i\]\[s\] for every unit j of `deltas` and
 /// input i of `inputs` (grad is n_out × n_in; all rows equally long), and when given,
-/// bias_grad\[j\] ← Σ_s deltas\[j\]\[s\]; each sum taken in order from −0 like
-/// [`dot`](super::dot)'s and `Iterator::sum`'s, two units by up to four inputs per pass over the
-/// batch ([`dot_block`]).
+/// bias_grad\[j\] ← Σ_s deltas\[j\]\[s\]; each sum in the order of [`paired_dot`], two units by
+/// up to four inputs per pass over the batch ([`dot_block`]).
 #[inline]
 pub fn set_weight_gradients(
     grad: &mut [f64],
@@ -205,42 +204,55 @@ fn weight_gradient_block<const UNITS: usize, const INPUTS: usize>(
 }
 
 /// sums\[u\]\[r\] = Σ_s d\[u\]\[s\]·rows\[r\]\[s\] for UNITS × ROWS sums in one pass, and
-/// the UNITS sums Σ_s d\[u\]\[s\], each summed in order from −0 like [`dot`](super::dot)'s
-/// (independent sums overlap their additions, where one sum after another waits on each addition
-/// in turn; in wasm two units share a register). Every slice is as long as d\[0\].
+/// the UNITS sums Σ_s d\[u\]\[s\]. Each sum is taken as two: the even samples' terms and the odd
+/// ones', each in order from −0 (the last sample of an odd count joining the even sum), added at
+/// the end. That order lets a SIMD register hold two samples (`simd::paired_dot_block`) and halves
+/// each sum's chain of dependent additions. Every slice is as long as d\[0\].
 #[inline(always)]
 pub fn dot_block<const UNITS: usize, const ROWS: usize>(
     d: &[&[f64]; UNITS],
     rows: &[&[f64]; ROWS],
 ) -> ([[f64; ROWS]; UNITS], [f64; UNITS]) {
-    let mut sums = [[-0.0; ROWS]; UNITS];
-    let mut d_sums = [-0.0; UNITS];
-    if UNITS == 2 {
-        let (mut pair, mut pair_sums) = ([[-0.0; ROWS]; 2], [-0.0; 2]);
-        if simd::dots_of_two_units([d[0], d[1]], rows, &mut pair, &mut pair_sums) {
-            sums.copy_from_slice(&pair);
-            d_sums.copy_from_slice(&pair_sums);
-            return (sums, d_sums);
+    let (mut sums, mut d_sums) = ([[-0.0; ROWS]; UNITS], [-0.0; UNITS]);
+    if simd::paired_dot_block(d, rows, &mut sums, &mut d_sums) {
+        return (sums, d_sums);
+    }
+    // [even, odd] partial sums.
+    let (mut partial, mut d_partial) = ([[[-0.0; 2]; ROWS]; UNITS], [[-0.0; 2]; UNITS]);
+    for s in 0..d[0].len() {
+        let parity = s % 2;
+        for u in 0..UNITS {
+            d_partial[u][parity] += d[u][s];
+            for r in 0..ROWS {
+                partial[u][r][parity] += d[u][s] * rows[r][s];
+            }
         }
     }
-    for s in 0..d[0].len() {
-        for u in 0..UNITS {
-            d_sums[u] += d[u][s];
-            for r in 0..ROWS {
-                sums[u][r] += d[u][s] * rows[r][s];
-            }
+    for u in 0..UNITS {
+        d_sums[u] = d_partial[u][0] + d_partial[u][1];
+        for r in 0..ROWS {
+            sums[u][r] = partial[u][r][0] + partial[u][r][1];
         }
     }
     (sums, d_sums)
 }
 
+/// Σ aᵢ·bᵢ in the order of [`dot_block`]: the even terms' sum and the odd terms' sum, each in order
+/// from −0, added.
+pub fn paired_dot(a: &[f64], b: &[f64]) -> f64 {
+    let mut partial = [-0.0; 2];
+    for (s, (x, y)) in a.iter().zip(b).enumerate() {
+        partial[s % 2] += x * y;
+    }
+    partial[0] + partial[1]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::math::dot;
 
     #[test]
-    fn weight_gradients_are_dot_products_bit_for_bit() {
+    fn weight_gradients_are_paired_dot_products_bit_for_bit() {
         // Every block shape: 3 units (a pair and a single) by 7 inputs (4, 2 and 1 at a time).
         let m = 9;
         let deltas: Vec<Vec<f64>> =
@@ -251,10 +263,11 @@ mod tests {
         let rows = |flat, count| Strided::new(flat, m, m, count);
         set_weight_gradients(&mut grad, Some(&mut bias_grad), rows(&deltas_flat, 3), rows(&inputs_flat, 7));
         for (k, g) in grad.iter().enumerate() {
-            assert_eq!(g.to_bits(), dot(&deltas[k / 7], &inputs[k % 7]).to_bits(), "unit {}, input {}", k / 7, k % 7);
+            let expected = paired_dot(&deltas[k / 7], &inputs[k % 7]);
+            assert_eq!(g.to_bits(), expected.to_bits(), "unit {}, input {}", k / 7, k % 7);
         }
         for (j, g) in bias_grad.iter().enumerate() {
-            assert_eq!(g.to_bits(), deltas[j].iter().sum::<f64>().to_bits(), "bias of unit {j}");
+            assert_eq!(g.to_bits(), paired_dot(&deltas[j], &[1.0; 9]).to_bits(), "bias of unit {j}");
         }
     }
 

@@ -191,36 +191,47 @@ mod vector {
         }
     }
 
-    /// For two units at once, one in each lane: sums\[u\]\[r\] = Σ_s d\[u\]\[s\]·rows\[r\]\[s\]
-    /// and d_sums\[u\] = Σ_s d\[u\]\[s\], each summed in order from −0 like the scalar form.
-    /// Returns false (and does nothing) when a slice is shorter than d\[0\].
+    /// The sums of [`dot_block`](super::super::rows::dot_block) in registers of two samples:
+    /// lane 0 sums the even samples and lane 1 the odd ones, each in order from −0; the last
+    /// sample of an odd count then joins the even sum, and the two are added. Returns false (and
+    /// does nothing) when a slice is shorter than d\[0\].
     #[inline(always)]
-    pub fn dots_of_two_units<const ROWS: usize>(
-        d: [&[f64]; 2],
+    pub fn paired_dot_block<const UNITS: usize, const ROWS: usize>(
+        d: &[&[f64]; UNITS],
         rows: &[&[f64]; ROWS],
-        sums: &mut [[f64; ROWS]; 2],
-        d_sums: &mut [f64; 2],
+        sums: &mut [[f64; ROWS]; UNITS],
+        d_sums: &mut [f64; UNITS],
     ) -> bool {
         let n = d[0].len();
-        if d[1].len() < n || rows.iter().any(|row| row.len() < n) {
+        if d.iter().chain(rows).any(|slice| slice.len() < n) {
             return false;
         }
-        // SAFETY (every read): s < n ≤ the slice's length.
-        let at = |slice: &[f64], s: usize| unsafe { *slice.as_ptr().add(s) };
-        let mut acc = [f64x2_splat(-0.0); ROWS];
-        let mut d_acc = f64x2_splat(-0.0);
-        for s in 0..n {
-            let units = f64x2(at(d[0], s), at(d[1], s));
-            d_acc = f64x2_add(d_acc, units);
-            for r in 0..ROWS {
-                acc[r] = f64x2_add(acc[r], f64x2_mul(units, f64x2_splat(at(rows[r], s))));
+        // SAFETY (every load): s + 1 < n ≤ the slice's length, and v128_load takes any alignment.
+        let load = |slice: &[f64], s: usize| unsafe { v128_load(slice.as_ptr().add(s) as *const v128) };
+        let mut acc = [[f64x2_splat(-0.0); ROWS]; UNITS];
+        let mut d_acc = [f64x2_splat(-0.0); UNITS];
+        let pairs = n / 2 * 2;
+        for s in (0..pairs).step_by(2) {
+            let inputs: [v128; ROWS] = std::array::from_fn(|r| load(rows[r], s));
+            for u in 0..UNITS {
+                let deltas = load(d[u], s);
+                d_acc[u] = f64x2_add(d_acc[u], deltas);
+                for r in 0..ROWS {
+                    acc[u][r] = f64x2_add(acc[u][r], f64x2_mul(deltas, inputs[r]));
+                }
             }
         }
-        for r in 0..ROWS {
-            sums[0][r] = f64x2_extract_lane::<0>(acc[r]);
-            sums[1][r] = f64x2_extract_lane::<1>(acc[r]);
+        let last = (pairs < n).then_some(n - 1);
+        let finish = |pair: v128, last_term: Option<f64>| {
+            let even = f64x2_extract_lane::<0>(pair);
+            last_term.map_or(even, |term| even + term) + f64x2_extract_lane::<1>(pair)
+        };
+        for u in 0..UNITS {
+            d_sums[u] = finish(d_acc[u], last.map(|s| d[u][s]));
+            for r in 0..ROWS {
+                sums[u][r] = finish(acc[u][r], last.map(|s| d[u][s] * rows[r][s]));
+            }
         }
-        *d_sums = [f64x2_extract_lane::<0>(d_acc), f64x2_extract_lane::<1>(d_acc)];
         true
     }
 }
@@ -252,11 +263,11 @@ mod vector {
 
     /// No SIMD here: does nothing (returns false) and leaves the sums to the scalar loop.
     #[inline(always)]
-    pub fn dots_of_two_units<const ROWS: usize>(
-        _d: [&[f64]; 2],
+    pub fn paired_dot_block<const UNITS: usize, const ROWS: usize>(
+        _d: &[&[f64]; UNITS],
         _rows: &[&[f64]; ROWS],
-        _sums: &mut [[f64; ROWS]; 2],
-        _d_sums: &mut [f64; 2],
+        _sums: &mut [[f64; ROWS]; UNITS],
+        _d_sums: &mut [f64; UNITS],
     ) -> bool {
         false
     }
