@@ -14,7 +14,7 @@ mod rows;
 mod simd;
 
 pub use lanes::{Format, Lanes, Real};
-pub use rows::{dot_block, paired_dot, set_weight_gradients, set_weighted_rows, Strided};
+pub use rows::{dot_block, paired_dot, set_weight_gradients, set_weighted_units, Strided, UnitWeights};
 
 /// t = k·ln 2 + r with |r| ≤ ln2/2, for t in [exp_min, 40]: returns r and k + the format's
 /// rounder (from which `pow2_of_shifted` makes 2^k).

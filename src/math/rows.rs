@@ -1,7 +1,7 @@
 //! The row kernels of the passes, over matrices stored a row per unit along the batch (taken as
 //! [`Strided`] slices, checked to fit once per matrix rather than once per row): weighted
-//! sums of rows (z ← start + Σ w·row, the forward pass and the backward deltas, which LLVM
-//! vectorizes along the batch) and blocks of dot products (the weight gradients, with the bias
+//! sums of rows for every unit of a layer (z ← start + Σ w·row, the forward pass and the
+//! backward deltas, which LLVM vectorizes along the batch) and blocks of dot products (the weight gradients, with the bias
 //! gradients as the deltas' sums in the same pass, each as the sum of its even and its odd
 //! samples' terms, two samples to a SIMD register in wasm: `simd`). Each sum is taken term after
 //! term in a fixed order, so natively and in wasm the bits are the same.
@@ -66,60 +66,100 @@ fn misfit(count: usize, len: usize, stride: usize, available: usize) -> ! {
     panic!("{count} slices of {len}, {stride} apart, do not fit in {available} elements")
 }
 
-/// z ← start + Σ_k weights\[k\]·rows\[k\] over the k of `rows` (each at least as long as z;
-/// the first element of each of `weights`' slices is its weight), added one term at a time in
-/// that order (so the result is that of filling z with `start` and successive axpys), up to
-/// eight rows per pass over z to save its loads and stores (and the passes' own cost, which at a
-/// batch of ten is as large as their arithmetic).
+/// The weights of a layer's units: unit u's weight for row k is data\[u·unit_step + k·step\].
+#[derive(Debug, Clone, Copy)]
+pub struct UnitWeights<'a, T> {
+    /// The weights.
+    pub data: &'a [T],
+    /// How far apart two units' first weights lie.
+    pub unit_step: usize,
+    /// How far apart a unit's consecutive weights lie.
+    pub step: usize,
+}
+
+impl<'a, T: Copy> UnitWeights<'a, T> {
+    /// Unit u's `count` weights (panics unless they lie in the data).
+    #[inline(always)]
+    fn of_unit(&self, u: usize, count: usize) -> Strided<'a, T> {
+        Strided::new(&self.data[u * self.unit_step..], self.step, 1, count)
+    }
+}
+
+/// For every unit u < `units`: out\[u·stride ..\]\[..len\] ← start(u) + Σ_k w\[u\]\[k\]·rows\[k\]
+/// over the k of `rows` (len their length), added one term at a time in that order (so each
+/// result is that of filling the row with its start and successive axpys). Up to eight rows go
+/// through each unit's row per pass, to save its loads and stores; the rows' slices are taken once
+/// per pass for every unit, not once per unit (at a batch of ten that work is as large as the
+/// arithmetic).
 #[inline(always)]
-pub fn set_weighted_rows<T: Real>(z: &mut [T], start: T, weights: Strided<T>, rows: Strided<T>) {
-    assert!(weights.count == rows.count && weights.len > 0, "one weight per row");
+pub fn set_weighted_units<T: Real>(
+    out: &mut [T],
+    stride: usize,
+    units: usize,
+    start: impl Fn(usize) -> T,
+    weights: UnitWeights<T>,
+    rows: Strided<T>,
+) {
     let count = rows.count;
     if count == 0 {
-        z.fill(start);
+        for u in 0..units {
+            out[u * stride..u * stride + rows.len].fill(start(u));
+        }
     }
     let mut k = 0;
     while k < count {
-        let start = (k == 0).then_some(start);
+        let start = (k == 0).then_some(&start);
         // Each block's rows are k … k + ROWS − 1 < count, as `add_rows` requires.
         k += match count - k {
-            1 => add_rows::<T, 1>(z, start, k, &weights, &rows),
-            2 | 3 => add_rows::<T, 2>(z, start, k, &weights, &rows),
-            4..=7 => add_rows::<T, 4>(z, start, k, &weights, &rows),
-            _ => add_rows::<T, 8>(z, start, k, &weights, &rows),
+            1 => add_rows::<T, 1>(out, stride, units, start, k, weights, &rows),
+            2 | 3 => add_rows::<T, 2>(out, stride, units, start, k, weights, &rows),
+            4..=7 => add_rows::<T, 4>(out, stride, units, start, k, weights, &rows),
+            _ => add_rows::<T, 8>(out, stride, units, start, k, weights, &rows),
         };
     }
 }
 
-/// z ← (`start`, or z itself when None) + Σ weights\[k\]·rows\[k\] over the `ROWS` rows k from
-/// `first` (first + ROWS ≤ the count, rows at least as long as z: see [`set_weighted_rows`]),
-/// summed left to right; returns `ROWS`.
+/// For every unit's row of `out` (see [`set_weighted_units`]): z ← (`start`(u), or z itself when
+/// None) + Σ w\[u\]\[k\]·rows\[k\] over the `ROWS` rows k from `first` (first + ROWS ≤ the
+/// count), summed left to right; returns `ROWS`.
 #[inline(always)]
 fn add_rows<T: Real, const ROWS: usize>(
-    z: &mut [T],
-    start: Option<T>,
+    out: &mut [T],
+    stride: usize,
+    units: usize,
+    start: Option<&impl Fn(usize) -> T>,
     first: usize,
-    weights: &Strided<T>,
+    weights: UnitWeights<T>,
     rows: &Strided<T>,
 ) -> usize {
-    let len = z.len();
-    // SAFETY: first + r < first + ROWS ≤ the count of both, and the weights' slices are not
-    // empty (asserted by `set_weighted_rows`). The rows are cut to z's length, checked, so that
-    // the loop below needs no checks.
-    let rows: [(T, &[T]); ROWS] =
-        std::array::from_fn(|r| unsafe { (weights.first(first + r), &rows.slice(first + r)[..len]) });
-    let sum = |s: usize, from: T| rows.iter().fold(from, |sum, &(w, r)| sum + w * r[s]);
-    // `for` loops, not `for_each`: that is a call LLVM may leave out of line (the wasm's inlining
-    // threshold is low), which then runs its closure element by element.
+    let len = rows.len;
+    // SAFETY: first + r < first + ROWS ≤ the count.
+    let block: [&[T]; ROWS] = std::array::from_fn(|r| unsafe { rows.slice(first + r) });
+    // Unit u's weights for the block.
+    let unit_weights = |u: usize| -> [T; ROWS] {
+        let of_unit = weights.of_unit(u, first + ROWS);
+        // SAFETY: first + r < first + ROWS, the count of `of_unit`, whose slices hold one weight.
+        std::array::from_fn(|r| unsafe { of_unit.first(first + r) })
+    };
+    let sum = |w: &[T; ROWS], s: usize, from: T| (0..ROWS).fold(from, |sum, r| sum + w[r] * block[r][s]);
+    // The match outside the units' loop, and `for` loops, not `for_each` (a call LLVM may leave
+    // out of line at the wasm's low inlining threshold, which then runs its closure element by
+    // element): both keep the loops as tight as the arithmetic.
     match start {
         Some(start) => {
-            for (s, zs) in z.iter_mut().enumerate() {
-                *zs = sum(s, start);
+            for u in 0..units {
+                let (w, from) = (unit_weights(u), start(u));
+                for (s, zs) in out[u * stride..u * stride + len].iter_mut().enumerate() {
+                    *zs = sum(&w, s, from);
+                }
             }
         }
         None => {
-            for (s, zs) in z.iter_mut().enumerate() {
-                *zs = sum(s, *zs);
+            for u in 0..units {
+                let w = unit_weights(u);
+                for (s, zs) in out[u * stride..u * stride + len].iter_mut().enumerate() {
+                    *zs = sum(&w, s, *zs);
+                }
             }
         }
     }
@@ -284,15 +324,27 @@ mod tests {
     }
 
     #[test]
-    fn weighted_rows_add_their_terms_in_order() {
-        // Nine rows of five, stored seven apart: one pass of eight rows and one of one.
-        let rows: Vec<f64> = (0..9 * 7).map(|e| e as f64 * 0.1 + 1e-17).collect();
-        let weights = [0.3, -1.7, 2.5, 1e-3, -0.6, 4.0, 0.7, -2.2, 1.1];
-        let mut z = vec![0.0; 5];
-        set_weighted_rows(&mut z, 0.25, Strided::new(&weights, 1, 1, 9), Strided::new(&rows, 7, 5, 9));
-        for (s, &z) in z.iter().enumerate() {
-            let expected = (0..9).fold(0.25, |sum, k| sum + weights[k] * rows[k * 7 + s]);
-            assert_eq!(z.to_bits(), expected.to_bits());
+    fn weighted_units_add_their_terms_in_order() {
+        // Three units over rows of five stored seven apart: every block shape (8, 4, 2 and 1
+        // rows), and both weight layouts: a unit's weights side by side (the forward pass) or
+        // apart (W's columns, the backward pass).
+        for count in [0, 1, 3, 7, 9, 15] {
+            let rows: Vec<f64> = (0..count * 7).map(|e| e as f64 * 0.1 + 1e-17).collect();
+            let weights: Vec<f64> = (0..3 * count).map(|k| ((k * 5) % 11) as f64 * 0.7 - 3.1).collect();
+            for (unit_step, step) in [(count, 1), (1, 3)] {
+                let mut out = vec![f64::NAN; 3 * 6];
+                let unit_weights = UnitWeights { data: &weights, unit_step, step };
+                let start = |u: usize| 0.25 * u as f64;
+                set_weighted_units(&mut out, 6, 3, start, unit_weights, Strided::new(&rows, 7, 5, count));
+                for u in 0..3 {
+                    for s in 0..5 {
+                        let term = |k: usize| weights[u * unit_step + k * step] * rows[k * 7 + s];
+                        let expected = (0..count).fold(start(u), |sum, k| sum + term(k));
+                        assert_eq!(out[u * 6 + s].to_bits(), expected.to_bits(), "{count} rows, unit {u}");
+                    }
+                    assert!(out[u * 6 + 5].is_nan(), "only the rows' length is written");
+                }
+            }
         }
     }
 }

@@ -5,7 +5,7 @@
 //! normalize their pre-activations over the batch ([`crate::nn::batch_norm`]).
 
 use crate::math::rng::SeededRng;
-use crate::math::{set_weight_gradients, set_weighted_rows, Real, Strided};
+use crate::math::{set_weight_gradients, set_weighted_units, Real, Strided, UnitWeights};
 use crate::nn::activation::Activation;
 use crate::nn::batch_norm::{self, BatchNorm, Statistics};
 use crate::nn::init::Init;
@@ -224,13 +224,10 @@ impl Network {
             let w = &params[layer.weights()];
             let b = &params[layer.biases()];
             if given != Some(l) {
-                let (n_in, inputs) = (layer.n_in, Strided::new(input, cap, m, layer.n_in));
-                for j in 0..layer.n_out {
-                    // z[j, :] = b[j] + Σ_i W[j, i]·a_prev[i, :] (no b before a normalization)
-                    let z_row = &mut z[j * cap..j * cap + m];
-                    let start = if layer.norm.is_some() { T::ZERO } else { b[j] };
-                    set_weighted_rows(z_row, start, Strided::new(&w[j * n_in..], 1, 1, n_in), inputs);
-                }
+                // z[j, :] = b[j] + Σ_i W[j, i]·a_prev[i, :] (no b before a normalization)
+                let start = |j: usize| if layer.norm.is_some() { T::ZERO } else { b[j] };
+                let weights = UnitWeights { data: w, unit_step: layer.n_in, step: 1 };
+                set_weighted_units(z, cap, layer.n_out, start, weights, Strided::new(input, cap, m, layer.n_in));
             }
             if let Some(norm) = layer.norm {
                 self.normalize(params, layer, norm, z, &mut ws.norm[l], cap, m, statistics);
@@ -330,10 +327,8 @@ impl Network {
             // δ[l−1] = (Wᵀ δ[l]) ⊙ g'(z[l−1])
             let prev_delta = elements_mut(&mut deltas_before[l - 1]);
             let z_prev = elements(&ws.z[l - 1]);
-            for i in 0..n_in {
-                let back = &mut prev_delta[i * cap..i * cap + m];
-                set_weighted_rows(back, 0.0, Strided::new(&w[i..], n_in, 1, n_out), deltas);
-            }
+            let weights = UnitWeights { data: w, unit_step: 1, step: n_in };
+            set_weighted_units(prev_delta, cap, n_in, |_| 0.0, weights, deltas);
             for range in unit_rows(n_in, cap, m) {
                 self.activation.scale_by_derivative(
                     &z_prev[range.clone()],
