@@ -78,8 +78,10 @@ test("every layer normalized: chosen from the defaults it brings two hidden laye
   assert.ok(a.shown && b.shown && Math.abs(a.y - b.y) < 1 && a.x + a.width <= b.x && b.y + b.height <= 900, JSON.stringify([a, b]));
   assert.match(await page.textContent("#panel-bn [data-out=surface-caption]"), /Normalized, the cost is the same all along each ray from the origin/);
 
-  // At α = 0.3 the normalized side gets below 0.1 in a few hundred updates; the raw side stays near 0.3.
-  await train(page, 700);
+  // At α = 0.3 the normalized side gets below 0.1 (at the lab's seed after a plateau, in about
+  // 1200 updates; over seeds a few hundred to about 1400, as the claims check finds) and stays
+  // there; the raw side stays near 0.3.
+  await train(page, 1400);
   const [rawAfter, bnAfter] = await sides(page);
   assert.ok(bnAfter.trainLoss < 0.1 && rawAfter.trainLoss > 0.25, `raw ${rawAfter.trainLoss}, normalized ${bnAfter.trainLoss}`);
   const steps = await page.$$eval("[data-out=steps]", (els) => els.map((e) => e.textContent));
