@@ -10,10 +10,12 @@
 //!   (bit-identical everywhere), in double precision and in the single precision of what is only
 //!   drawn, with SIMD lanes in wasm ([`math::Real`] is the number type the forward pass is
 //!   generic over); the passes' row kernels over [`math::Strided`] rows, bounds-checked once per
-//!   matrix (weighted sums of rows, blocks of dot products, each sum in a fixed order), `dot` and
-//!   `norm`; [`math::rng`], the seeded, platform-independent random source (ChaCha12, the stream
-//!   of rand's `StdRng` in a compact form, and fresh seeds from `getrandom` for runs without one). Other transcendental functions come from the `libm` crate
-//!   everywhere, so native and wasm runs are bit-identical.
+//!   matrix (weighted sums of rows for all of a layer's units in one call, blocks of dot products
+//!   as the sums of their even and their odd samples' terms; each sum in a fixed order), `dot`,
+//!   `paired_dot` and `norm`; [`math::rng`], the seeded, platform-independent random source
+//!   (ChaCha12, the stream of rand's `StdRng` in a compact form, and fresh seeds from `getrandom`
+//!   for runs without one). Other transcendental functions come from the `libm` crate everywhere,
+//!   so native and wasm runs are bit-identical.
 //! - [`text`]: numbers as text, the one place a float becomes a string (in wasm written by the JS
 //!   engine, so the module carries no float formatting of its own).
 //! - [`draw`]: heatmaps as RGBA pixels in the pages' colour map.
