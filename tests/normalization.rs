@@ -285,9 +285,11 @@ fn single_precision_keeps_its_accuracy_at_a_separable_minimum() {
     let mut session = Session::new(config).unwrap();
     let report = session.step(20_000);
     assert!(report.train_loss < 1e-4, "train loss {}", report.train_loss);
+    // Each tiny loss e^−|z| carries z's error: the hidden units' f32 rounding times the large
+    // output weights of a fully separated fit.
     for kind in [SurfaceKind::Weights2d, SurfaceKind::Random, SurfaceKind::Line] {
         let worst = single_against_double(&session, kind, None);
-        assert!(worst < 2e-6, "{kind:?}: largest relative difference {worst}");
+        assert!(worst < 3e-6, "{kind:?}: largest relative difference {worst}");
     }
 }
 

@@ -41,7 +41,7 @@ pub(super) const SINGLE: Format = Format {
     ln2_hi: 0.693_359_375,
     ln2_lo: -2.121_944_4e-4,
     exp_min: -87.0,
-    tanh_saturation: 9.0,
+    tanh_saturation: 7.8,
     double: false,
 };
 

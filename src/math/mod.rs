@@ -78,7 +78,7 @@ pub fn exp_nonpositive_lanes<L: Lanes>(t: L) -> L {
 /// tanh z: in double precision (1 − e)/(1 + e) with e = e^(−2z) = E/D (see `exp_fraction`),
 /// computed as (D − E)/(D + E) for z clamped to ±20 (where tanh is ±1 to the last bit): one
 /// form for either sign, with no |z| to take and no sign to restore; absolute error below
-/// 3·10⁻¹⁶. In single precision a rational function, absolute error below 4·10⁻⁷.
+/// 3·10⁻¹⁶. In single precision a rational function, absolute error below 6·10⁻⁷.
 #[inline(always)]
 pub fn tanh_lanes<L: Lanes>(z: L) -> L {
     let saturation = L::FORMAT.tanh_saturation;
@@ -89,27 +89,29 @@ pub fn tanh_lanes<L: Lanes>(z: L) -> L {
     d.sub(e).div(d.add(e))
 }
 
-/// tanh x ≈ x·P(x²)/Q(x²) for |x| ≤ 9, P of degree 5 and Q of degree 3: coefficients fitted for
-/// the least maximum error on [0, 9] (5·10⁻⁸ in exact arithmetic; f32 rounding brings it to
-/// 4·10⁻⁷), and the result kept in [−1, 1]. Half the operations of the exp-based form, which
-/// single precision does not need.
+/// tanh x ≈ x·P(x²)/Q(x²) for |x| ≤ 7.8, P of degree 4 and Q of degree 3: coefficients fitted
+/// for the least maximum error on [0, 7.8] (2.2·10⁻⁷ in exact arithmetic, 5.5·10⁻⁷ with f32
+/// rounding; beyond 7.8, where tanh is within 3.4·10⁻⁷ of ±1, the value at 7.8). The interval ends
+/// where the fraction stays within [−1, 1] without a clamp of the result (checked on every f32
+/// from 5 up), and the form is odd in floating point too. Under half the operations of the
+/// exp-based form, which single precision does not need.
 #[inline(always)]
 fn tanh_rational<L: Lanes>(x: L) -> L {
     let c = L::splat;
     let t = x.mul(x);
     let t2 = t.mul(t);
     let pair = |a: f64, b: f64| c(a).add(t.mul(c(b)));
-    let p = pair(0.999_999_737, 0.129_106_791)
-        .add(t2.mul(pair(2.911_989_27e-3, 9.195_034_95e-6)))
-        .add(t2.mul(t2).mul(pair(-1.259_109_75e-8, 1.783_808_59e-11)));
-    let q = pair(1.0, 0.462_439_121).add(t2.mul(pair(2.372_614_9e-2, 2.269_402_61e-4)));
-    x.mul(p).div(q).clamp_to(-1.0, 1.0)
+    let p = pair(0.999_999_559, 0.127_326_571)
+        .add(t2.mul(pair(2.717_498_29e-3, 7.325_479_07e-6)))
+        .add(t2.mul(t2).mul(c(-6.443_762_58e-9)));
+    let q = pair(1.0, 0.460_657_968).add(t2.mul(pair(2.293_908_39e-2, 1.994_918_12e-4)));
+    x.mul(p).div(q)
 }
 
 /// The logistic function 1/(1 + e^−z), evaluated without overflow for any z: in double
 /// precision from e^−|z| = E/D (see `exp_fraction`) as D/(D + E) for z ≥ 0 and E/(D + E)
 /// below (relative error near 10⁻¹⁶ even in the tails), in single precision as ½ + ½·tanh(z/2)
-/// (absolute error below 2·10⁻⁷).
+/// (absolute error below 3·10⁻⁷).
 #[inline(always)]
 pub fn sigmoid_lanes<L: Lanes>(z: L) -> L {
     if !L::FORMAT.double {
@@ -279,12 +281,12 @@ mod tests {
         let mut out = vec![0.0f32; z.len()];
         tanh_slice(&z, &mut out);
         for (&z, &v) in z.iter().zip(&out) {
-            assert!((v as f64 - libm::tanh(z as f64)).abs() < 4e-7 && v.abs() <= 1.0, "tanh {z}: {v}");
+            assert!((v as f64 - libm::tanh(z as f64)).abs() < 6e-7 && v.abs() <= 1.0, "tanh {z}: {v}");
         }
         sigmoid_slice(&z, &mut out);
         for (&z, &v) in z.iter().zip(&out) {
             let reference = 1.0 / (1.0 + libm::exp(-z as f64));
-            assert!((v as f64 - reference).abs() < 2e-7 && (0.0..=1.0).contains(&v), "sigmoid {z}: {v}");
+            assert!((v as f64 - reference).abs() < 3e-7 && (0.0..=1.0).contains(&v), "sigmoid {z}: {v}");
         }
         log1p_exp_negabs_slice(&z, &mut out);
         for (&z, &v) in z.iter().zip(&out) {
@@ -294,6 +296,17 @@ mod tests {
         }
         for f in [tanh_lanes::<f32>, sigmoid_lanes, log1p_exp_negabs_lanes] {
             assert!(f(f32::NAN).is_nan());
+        }
+    }
+
+    #[test]
+    fn single_precision_tanh_stays_within_one_on_every_f32_near_saturation() {
+        // Below 5, tanh is below 1 − 9·10⁻⁵ and the sweep above bounds the error far tighter;
+        // beyond 7.8 the input is clamped.
+        for bits in 5.0f32.to_bits()..=8.0f32.to_bits() {
+            let x = f32::from_bits(bits);
+            let v = tanh_lanes(x);
+            assert!(v <= 1.0 && tanh_lanes(-x) == -v, "tanh {x}: {v}");
         }
     }
 
