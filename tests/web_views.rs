@@ -1,8 +1,8 @@
 //! The views' JS methods in a real browser: loss surfaces and condition numbers (normalization
 //! lab), per-layer statistics and the initialization helpers (initialization lab), the backprop
 //! trace and unit outputs (explorer, network diagram), the boundary painted on a canvas (shaded
-//! or discretized, for two classes and for three), the confusion matrix, the input features
-//! over the plane, CSV of points and model export/import.
+//! or discretized, for two classes and for three), a loss surface painted on a canvas, the
+//! confusion matrix, the input features over the plane, CSV of points and model export/import.
 #![cfg(target_arch = "wasm32")]
 
 #[path = "web/common.rs"]
@@ -10,8 +10,9 @@ mod common;
 
 use common::{get, js, n, number, playground, s, thrown};
 use js_sys::{Array, Float32Array, Float64Array, JSON};
+use nn_playground::draw::contours::{self, Levels};
 use nn_playground::wasm::{
-    activation_curve, deep_linear_toy, init_variance, parse_points_csv, points_to_csv, Playground,
+    activation_curve, deep_linear_toy, draw_loss_surface, init_variance, parse_points_csv, points_to_csv, Playground,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -138,16 +139,54 @@ fn the_mini_batch_noise_is_that_of_the_latest_records_not_of_the_loss_falling_ea
     assert!(noise < 2.0 * loss, "noise {noise} against a loss of {loss}");
 }
 
-/// The distinct RGBA colours on a `res`×`res` canvas.
-fn colours(canvas: &JsValue, res: f64) -> std::collections::BTreeSet<Vec<u8>> {
-    let context = js("(c) => c.getContext('2d')").dyn_into::<js_sys::Function>().unwrap().call1(&JsValue::NULL, canvas);
-    let data = js("(ctx, r) => Array.from(ctx.getImageData(0, 0, r, r).data)")
+/// The RGBA bytes of a `side`×`side` canvas.
+fn pixels(canvas: &JsValue, side: f64) -> Vec<u8> {
+    let data = js("(c, r) => Array.from(c.getContext('2d').getImageData(0, 0, r, r).data)")
         .dyn_into::<js_sys::Function>()
         .unwrap()
-        .call2(&JsValue::NULL, &context.unwrap(), &n(res))
+        .call2(&JsValue::NULL, canvas, &n(side))
         .unwrap();
-    let bytes: Vec<u8> = Array::from(&data).iter().map(|v| v.as_f64().unwrap() as u8).collect();
-    bytes.chunks(4).map(<[u8]>::to_vec).collect()
+    Array::from(&data).iter().map(|v| v.as_f64().unwrap() as u8).collect()
+}
+
+/// The distinct RGBA colours on a `res`×`res` canvas.
+fn colours(canvas: &JsValue, res: f64) -> std::collections::BTreeSet<Vec<u8>> {
+    pixels(canvas, res).chunks(4).map(<[u8]>::to_vec).collect()
+}
+
+#[wasm_bindgen_test]
+fn draw_loss_surface_paints_the_cores_contours_and_names_bad_arguments() {
+    let mut pg = playground("{ hidden: [4], seed: 2 }");
+    pg.step(n(200.0)).unwrap();
+    let values = get(&pg.loss_surface(js(r#"{ kind: "random", res: 21 }"#)).unwrap(), "values");
+    let costs: Vec<f64> =
+        values.clone().dyn_into::<Float32Array>().unwrap().to_vec().into_iter().map(f64::from).collect();
+    let canvas = js("document.createElement('canvas')");
+    let levels = draw_loss_surface(canvas.clone(), values.clone(), n(21.0), n(64.0)).unwrap();
+    let expected = Levels::of(&costs).unwrap();
+    assert_eq!(
+        [number(&levels, "lo"), number(&levels, "hi"), number(&levels, "count")],
+        [expected.lo, expected.hi, 14.0]
+    );
+    let mut painted = vec![0; 64 * 64 * 4];
+    contours::paint_bands(&costs, 21, 64, &expected, &mut painted);
+    assert_eq!([number(&canvas, "width"), number(&canvas, "height")], [64.0, 64.0], "the canvas sized to the image");
+    assert!(pixels(&canvas, 64.0) == painted, "every byte as the core's contours");
+    assert!(colours(&canvas, 64.0).len() >= 10, "bands and their lines, not a flat fill");
+    let nothing_positive = draw_loss_surface(canvas.clone(), js("new Float32Array(9)"), n(3.0), n(8.0)).unwrap();
+    assert!(nothing_positive.is_null(), "no band to draw");
+    assert_eq!(number(&canvas, "width"), 64.0, "and the canvas left as it was");
+    for (canvas, values, res, size, code, key) in [
+        (js("({})"), values.clone(), n(21.0), n(64.0), "wrongType", "canvas"),
+        (canvas.clone(), values.clone(), n(20.0), n(64.0), "wrongLength", "values"),
+        (canvas.clone(), js("[1, 2, 3, 4]"), n(2.5), n(64.0), "notWhole", "res"),
+        (canvas.clone(), values.clone(), n(21.0), n(0.0), "outOfRange", "size"),
+        (canvas.clone(), values, n(21.0), n(4096.0), "outOfRange", "size"),
+        (canvas, s("costs"), n(2.0), n(8.0), "wrongType", "values"),
+    ] {
+        let error = thrown(draw_loss_surface(canvas, values, res, size));
+        assert_eq!((error.code.as_str(), error.key.as_str()), (code, key));
+    }
 }
 
 #[wasm_bindgen_test]

@@ -4,7 +4,10 @@
 //! most probable class, shaded by the confidence (white at 1/K, the background's strength at 1),
 //! or at full strength when discretized. The same maps are in
 //! www/js/views/colors.js for what JS draws (points, legends); an end-to-end test checks that a
-//! heatmap painted here equals the one JS paints from the same outputs, pixel for pixel.
+//! heatmap painted here equals the one JS paints from the same outputs, pixel for pixel. Loss
+//! surfaces are painted as filled contours in a sequential map of their own ([`contours`]).
+
+pub mod contours;
 
 /// Class 0 / negative target, as r, g, b.
 pub const ORANGE: [f64; 3] = [245.0, 147.0, 34.0];

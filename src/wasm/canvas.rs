@@ -1,13 +1,14 @@
 //! The core paints its heatmaps straight onto a page's canvas (through `web-sys`): the outputs
-//! over a grid become RGBA pixels in the pages' colour map ([`crate::draw`]) and one
-//! `putImageData`, instead of a per-pixel loop in JS.
+//! over a grid, or a loss surface's costs, become RGBA pixels in the pages' colour maps
+//! ([`crate::draw`]) and one `putImageData`, instead of a per-pixel loop in JS.
 
 use super::input;
-use super::output::js_error;
+use super::output::{js_error, to_js};
 use super::playground::Playground;
-use crate::config::Problem;
+use crate::config::{Problem, Range};
+use crate::draw::contours::{self, Levels};
 use crate::draw::{self, Palette, Scale};
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, Result};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
@@ -57,6 +58,45 @@ impl Playground {
     }
 }
 
+/// Most grid nodes per side of a surface `drawLossSurface` paints (as `lossSurface` computes).
+const MAX_SURFACE_RES: f64 = 201.0;
+/// Most pixels per side it paints (scale the canvas up beyond with `drawImage`).
+const MAX_SURFACE_SIZE: f64 = 1024.0;
+
+/// Paints a loss surface's costs — `values`, `res`×`res` of them, row-major with the first row at
+/// the top, as `lossSurface` returns them — onto `canvas`, resized to `size`×`size` pixels, as
+/// filled contours: each pixel's cost interpolated bilinearly, coloured by its log-spaced band
+/// (dark for the lowest cost … pale for the highest), with a darker line where the band changes
+/// and grey where the cost is NaN. Returns the bands, `{ lo, hi, count }`, or null when no cost
+/// is positive and finite (the canvas then untouched).
+#[wasm_bindgen(js_name = drawLossSurface, unchecked_return_type = "SurfaceLevels | null")]
+pub fn draw_loss_surface(
+    #[wasm_bindgen(unchecked_param_type = "HTMLCanvasElement")] canvas: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Float32Array | number[]")] values: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] res: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] size: JsValue,
+) -> std::result::Result<JsValue, JsValue> {
+    let call = |e: Error| js_error(e.in_call("drawLossSurface"));
+    let context = context_of(&canvas).map_err(call)?;
+    let res = input::whole(&res, "res", &Range::closed(2.0, MAX_SURFACE_RES)).map_err(call)?;
+    let size = input::whole(&size, "size", &Range::closed(1.0, MAX_SURFACE_SIZE)).map_err(call)?;
+    let most = (MAX_SURFACE_RES * MAX_SURFACE_RES) as usize;
+    let values = input::numbers(&values, "values", most).map_err(call)?;
+    if values.len() != res * res {
+        return Err(call(
+            Error::new(Code::WrongLength, "values").with("expected", (res * res) as f64).with("got", values.len()),
+        ));
+    }
+    let Some(levels) = Levels::of(&values) else {
+        return Ok(JsValue::NULL);
+    };
+    let mut pixels = vec![0; size * size * 4];
+    contours::paint_bands(&values, res, size, &levels, &mut pixels);
+    put_pixels(&canvas, &context, &pixels, size)
+        .map_err(|_| call(Error::unreadable("canvas", "drawing on it failed")))?;
+    Ok(to_js(&levels))
+}
+
 /// The 2-D context of a canvas element, or an error naming `canvas` (wrong type, or a canvas
 /// already holding another kind of context).
 fn context_of(canvas: &JsValue) -> Result<CanvasRenderingContext2d> {
@@ -71,15 +111,15 @@ fn context_of(canvas: &JsValue) -> Result<CanvasRenderingContext2d> {
         .ok_or_else(|| Error::unreadable("canvas", "it has no 2-D context"))
 }
 
-/// Sizes the canvas to `res`×`res` and puts the RGBA `pixels` on it.
+/// Sizes the canvas to `side`×`side` and puts the RGBA `pixels` on it.
 fn put_pixels(
     canvas: &JsValue,
     context: &CanvasRenderingContext2d,
     pixels: &[u8],
-    res: usize,
+    side: usize,
 ) -> std::result::Result<(), JsValue> {
     let element: &HtmlCanvasElement = canvas.unchecked_ref();
-    let side = res as u32;
+    let side = side as u32;
     if element.width() != side || element.height() != side {
         element.set_width(side);
         element.set_height(side);

@@ -43,6 +43,11 @@ export interface LossSurface {
   unit: number | null;
 }
 
+/** The log-spaced bands `drawLossSurface` painted: band b of `count` holds the costs from
+ *  lo·(hi/lo)^(b/count) to lo·(hi/lo)^((b+1)/count); lo is the smallest positive cost (at most 12
+ *  decades below hi), hi the largest finite one. */
+export interface SurfaceLevels { lo: number; hi: number; count: number; }
+
 export interface Spectrum { lambdaMax: number; lambdaMin: number; kappa: number; }
 
 export interface Conditioning {

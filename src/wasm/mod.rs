@@ -1,7 +1,7 @@
 //! The `#[wasm_bindgen]` boundary: thin, it reads what JS passes ([`input`]: plain data copied
 //! inside a `try`, so no JS value can trap the module), delegates to the core, and converts the
 //! results and errors back ([`output`]). One file a view: the class `Playground` with training and
-//! drawing ([`playground`]; [`canvas`] paints heatmaps onto a canvas), the configuration's schema
+//! drawing ([`playground`]; [`canvas`] paints heatmaps and loss surfaces onto a canvas), the configuration's schema
 //! ([`schema`]), and the methods of the normalization lab ([`landscape`]), the initialization lab ([`stats`]), the backprop explorer
 //! and network diagram ([`explorer`]), and the user's data and models ([`model`]); [`memory`]
 //! counts the bytes in use and refuses a playground beyond the limit; [`panic`] sends a panic's
@@ -25,6 +25,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const SETTINGS_TYPES: &str = include_str!("settings.d.ts");
 
+pub use canvas::draw_loss_surface;
 pub use memory::memory_in_use;
 pub use model::{parse_points_csv, points_to_csv};
 pub use playground::{fresh_seed_for_js, Playground};

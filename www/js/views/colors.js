@@ -5,9 +5,9 @@
  * (they differ in lightness as well as hue). Regression outputs on [-1, 1] are
  * mapped onto the same scale with `regressionToUnit`. With more than two classes
  * each class has a colour of its own (CLASS_COLORS: classes 0 and 1 as above,
- * then green, red, purple, brown — the core's table, src/draw.rs). Costs (loss
+ * then green, red, purple, brown — the core's table, src/draw/mod.rs). Costs (loss
  * surfaces) use a separate sequential map, dark (low) to pale (high), that
- * avoids them.
+ * avoids them: the core paints them (src/draw/contours.rs).
  */
 
 /** Class 0 / negative target. */
@@ -75,15 +75,4 @@ export function makeLut(strength = BACKGROUND_STRENGTH, discrete = false) {
     lut[i * 4 + 3] = 255;
   }
   return lut;
-}
-
-/** Stops of the sequential map: low cost dark navy … teal … green … pale yellow for high cost. */
-const SEQUENTIAL = [[22, 36, 71], [33, 84, 128], [31, 128, 137], [70, 170, 124], [164, 212, 110], [246, 240, 178]];
-
-/** Sequential colour for t in [0, 1] as [r, g, b] (loss surfaces: 0 = lowest cost). */
-export function sequentialAt(t) {
-  const u = Number.isFinite(t) ? Math.min(1, Math.max(0, t)) : 0;
-  const x = u * (SEQUENTIAL.length - 1);
-  const i = Math.min(SEQUENTIAL.length - 2, Math.floor(x));
-  return mix(SEQUENTIAL[i], SEQUENTIAL[i + 1], x - i);
 }

@@ -1,14 +1,15 @@
 /**
  * The loss-surface view of one panel. A 2-D surface is drawn as filled,
  * log-spaced contours of the cost over a square window (equal scale on both
- * axes, so an elongated bowl looks elongated), with the optimizer's path as a
- * polyline from a ringed start to a dot at the current point, and the axes
+ * axes, so an elongated bowl looks elongated), painted by the core
+ * (`drawLossSurface`) at the plot's pixel resolution, with the optimizer's path
+ * as a polyline from a ringed start to a dot at the current point, and the axes
  * named by `surface.axes`. The "line" kind is a 1-D cut from the initial to the
  * current parameters: the cost along t, with t = 0 and t = 1 marked.
  * The frame, ticks and axis titles come from the decision-boundary view.
  */
+import { drawLossSurface } from "../../pkg/nn_playground.js";
 import { BoundaryView } from "./boundary.js";
-import { logLevels, bandImage } from "./contours.js";
 import { t } from "../core/i18n.js";
 
 /** English titles of the axis ids a surface names (translated where drawn). */
@@ -52,6 +53,7 @@ export class SurfaceView extends BoundaryView {
     super(canvas);
     this.surface = null;
     this.message = "";
+    /** @type {import("../../pkg/nn_playground.js").SurfaceLevels | null} the bands drawn */
     this.levels = null;
     this.logY = false;
   }
@@ -78,18 +80,10 @@ export class SurfaceView extends BoundaryView {
     }
     this.axisTitles = s.axes.map((id) => axisTitle(id, s.unit));
     this.bounds = [s.xRange[0], s.xRange[1], s.yRange[0], s.yRange[1]];
-    this.levels = logLevels(s.values);
-    this.hasGrid = false;
-    if (!this.levels) return;
     const dpr = Math.min(2, window.devicePixelRatio || 1);
     const size = Math.max(16, Math.min(MAX_IMAGE, Math.round(this.plot.w * dpr)));
-    if (this.off.width !== size || this.off.height !== size) {
-      this.off.width = size;
-      this.off.height = size;
-    }
-    const image = new ImageData(bandImage(s.values, s.res, size, this.levels), size, size);
-    this.off.getContext("2d").putImageData(image, 0, 0);
-    this.hasGrid = true;
+    this.levels = drawLossSurface(this.off, s.values, s.res, size);
+    this.hasGrid = this.levels !== null;
   }
 
   /** The 1-D cut: y axis in cost units, or log₁₀ of the cost when it spans decades. */
