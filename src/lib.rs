@@ -19,7 +19,7 @@
 //! - [`text`]: numbers as text, the one place a float becomes a string (in wasm written by the JS
 //!   engine, so the module carries no float formatting of its own).
 //! - [`draw`]: heatmaps as RGBA pixels in the pages' colour map; [`draw::contours`], loss
-//!   surfaces as filled log-spaced contours.
+//!   surfaces as filled log-spaced contours; [`draw::units`], the network diagram's unit tiles.
 //! - [`nn`]: the network and its parts — [`nn::activation`] (g(z) and g'(z) for linear,
 //!   sigmoid, tanh, ReLU, leaky ReLU), [`nn::init`] (zeros, constant, uniform, normal, LeCun,
 //!   Xavier uniform and normal, He, identity), [`nn::batch_norm`] (normalizing a layer's

@@ -5,9 +5,11 @@
 //! or at full strength when discretized. The same maps are in
 //! www/js/views/colors.js for what JS draws (points, legends); an end-to-end test checks that a
 //! heatmap painted here equals the one JS paints from the same outputs, pixel for pixel. Loss
-//! surfaces are painted as filled contours in a sequential map of their own ([`contours`]).
+//! surfaces are painted as filled contours in a sequential map of their own ([`contours`]), the
+//! network diagram's units as tiles of one image ([`units`]).
 
 pub mod contours;
+pub mod units;
 
 /// Class 0 / negative target, as r, g, b.
 pub const ORANGE: [f64; 3] = [245.0, 147.0, 34.0];
@@ -31,6 +33,9 @@ pub enum Scale {
     Probability,
     /// Regression outputs on [−1, 1], mapped to (v + 1)/2.
     Regression,
+    /// Unbounded values spread on both sides of 0: 0 maps to ½, the largest finite magnitude
+    /// among the values painted together to 0 or 1.
+    Spread,
 }
 
 /// The colour table of heatmaps: RGBA for t = i / 255, i = 0 … 255.
@@ -39,20 +44,31 @@ pub struct Palette([[u8; 4]; ENTRIES]);
 impl Palette {
     /// The diverging map at the background's strength.
     pub fn background() -> Palette {
-        Palette::with(|i| i as f64 / 255.0)
+        Palette::with(|i| color_at(i as f64 / 255.0, BACKGROUND_STRENGTH))
     }
 
     /// Hard classes at the background's strength: every value below ½ (or 0) takes class 0's
     /// colour, the others (NaN, drawn at ½, among them) class 1's, as accuracy counts them.
     pub fn classes() -> Palette {
-        Palette::with(|i| if i < ENTRIES / 2 { 0.0 } else { 1.0 })
+        Palette::with(|i| color_at(if i < ENTRIES / 2 { 0.0 } else { 1.0 }, BACKGROUND_STRENGTH))
     }
 
-    /// The table whose entry i (standing for i / 255) has the colour of t(i).
-    fn with(t: fn(usize) -> f64) -> Palette {
+    /// The diverging map at `strength` (the network diagram's units: [`units::UNIT_STRENGTH`]).
+    pub fn diverging(strength: f64) -> Palette {
+        Palette::with(|i| color_at(i as f64 / 255.0, strength))
+    }
+
+    /// From white (0) to class `k`'s colour at `strength` (1): one output unit of K classes.
+    pub fn class_ramp(k: usize, strength: f64) -> Palette {
+        let color = CLASS_COLORS[k.min(CLASS_COLORS.len() - 1)];
+        Palette::with(|i| [0, 1, 2].map(|c| WHITE[c] + (color[c] - WHITE[c]) * (i as f64 / 255.0) * strength))
+    }
+
+    /// The table whose entry i (standing for i / 255) has the colour `color(i)`.
+    fn with(color: impl Fn(usize) -> [f64; 3]) -> Palette {
         let mut table = [[0; 4]; ENTRIES];
         for (i, entry) in table.iter_mut().enumerate() {
-            let [r, g, b] = color_at(t(i), BACKGROUND_STRENGTH);
+            let [r, g, b] = color(i);
             *entry = [clamped_byte(r), clamped_byte(g), clamped_byte(b), 255];
         }
         Palette(table)
@@ -61,11 +77,23 @@ impl Palette {
     /// Writes one RGBA pixel per value into `pixels` (4 bytes each, as long as `values` × 4).
     /// Values beyond the scale take its end colours; NaN takes the middle (white).
     pub fn paint(&self, values: &[f32], scale: Scale, pixels: &mut [u8]) {
+        let spread = match scale {
+            Scale::Spread => {
+                let largest = values.iter().map(|v| v.abs()).filter(|v| v.is_finite()).fold(0.0f32, f32::max);
+                if largest > 0.0 {
+                    0.5 / largest as f64
+                } else {
+                    0.0
+                }
+            }
+            _ => 0.0,
+        };
         for (&v, pixel) in values.iter().zip(pixels.chunks_exact_mut(4)) {
             let v = v as f64;
             let t = match scale {
                 Scale::Probability => v,
                 Scale::Regression => (v + 1.0) / 2.0,
+                Scale::Spread => 0.5 + v * spread,
             };
             let t = if t.is_nan() { 0.5 } else { t.clamp(0.0, 1.0) };
             pixel.copy_from_slice(&self.0[(t * 255.0 + 0.5) as usize]);

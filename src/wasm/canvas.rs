@@ -1,5 +1,6 @@
 //! The core paints its heatmaps straight onto a page's canvas (through `web-sys`): the outputs
-//! over a grid, or a loss surface's costs, become RGBA pixels in the pages' colour maps
+//! over a grid (the boundary; every unit and input of the network diagram, as tiles of one
+//! image), or a loss surface's costs, become RGBA pixels in the pages' colour maps
 //! ([`crate::draw`]) and one `putImageData`, instead of a per-pixel loop in JS.
 
 use super::input;
@@ -7,6 +8,7 @@ use super::output::{js_error, to_js};
 use super::playground::Playground;
 use crate::config::{Problem, Range};
 use crate::draw::contours::{self, Levels};
+use crate::draw::units::{Atlas, UnitPalettes};
 use crate::draw::{self, Palette, Scale};
 use crate::error::{Code, Error, Result};
 use wasm_bindgen::prelude::*;
@@ -53,9 +55,74 @@ impl Playground {
             let palette = if discretize { Palette::classes() } else { Palette::background() };
             palette.paint(&outputs, scale, &mut pixels);
         }
-        put_pixels(&canvas, &context, &pixels, grid.res())
+        put_pixels(&canvas, &context, &pixels, grid.res(), grid.res())
             .map_err(|_| call(Error::unreadable("canvas", "drawing on it failed")))
     }
+
+    /// Paints every unit's output (hidden layers in order, then the output units) on a res×res
+    /// grid over [xmin, xmax]×[ymin, ymax] — as `unitOutputs` computes them — as res×res tiles of
+    /// one image on `canvas`, resized to hold them: unit u's tile at column u mod n, row ⌊u / n⌋,
+    /// for the n tiles per row it returns (⌈√units⌉). Coloured as the network diagram reads
+    /// them: σ units and the classes' probabilities on [0, 1], tanh units and a regression output
+    /// on [−1, 1] (orange … white … blue), ReLU and linear units spread around 0 by their largest
+    /// magnitude on the plane; an output unit of K ≥ 3 classes from white to its class's colour.
+    /// Copy a node's tile with `drawImage`.
+    #[wasm_bindgen(js_name = drawUnitOutputs)]
+    pub fn draw_unit_outputs(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "HTMLCanvasElement")] canvas: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] res: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xmin: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xmax: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ymin: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ymax: JsValue,
+    ) -> std::result::Result<usize, JsValue> {
+        let call = |e: Error| js_error(e.in_call("drawUnitOutputs"));
+        let context = context_of(&canvas).map_err(call)?;
+        let (res, values) = self.unit_output_maps(&res, [&xmin, &xmax, &ymin, &ymax]).map_err(call)?;
+        let net = self.session.network();
+        let palettes = UnitPalettes::of(net);
+        paint_atlas(&canvas, &context, Atlas::new(net.unit_count(), res), &values, |u| palettes.unit(net, u))
+            .map_err(call)
+    }
+
+    /// Paints the network's inputs (its features, normalized) on the grid of `drawUnitOutputs`
+    /// — as `inputOutputs` computes them — as its tiles on `canvas`, each spread around 0 by its
+    /// largest magnitude on the plane; returns the tiles per row.
+    #[wasm_bindgen(js_name = drawInputOutputs)]
+    pub fn draw_input_outputs(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "HTMLCanvasElement")] canvas: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] res: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xmin: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xmax: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ymin: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ymax: JsValue,
+    ) -> std::result::Result<usize, JsValue> {
+        let call = |e: Error| js_error(e.in_call("drawInputOutputs"));
+        let context = context_of(&canvas).map_err(call)?;
+        let (res, values) = self.input_maps(&res, [&xmin, &xmax, &ymin, &ymax]).map_err(call)?;
+        let net = self.session.network();
+        let palettes = UnitPalettes::of(net);
+        paint_atlas(&canvas, &context, Atlas::new(net.inputs(), res), &values, |_| palettes.input()).map_err(call)
+    }
+}
+
+/// Paints `values` as the tiles of `atlas` with `colors(tile)` and puts them on `canvas`;
+/// returns the tiles per row.
+fn paint_atlas<'p>(
+    canvas: &JsValue,
+    context: &CanvasRenderingContext2d,
+    atlas: Atlas,
+    values: &[f32],
+    colors: impl Fn(usize) -> (&'p Palette, Scale),
+) -> Result<usize> {
+    let (width, height) = atlas.size();
+    let mut pixels = vec![0; width * height * 4];
+    atlas.paint(values, colors, &mut pixels);
+    put_pixels(canvas, context, &pixels, width, height)
+        .map_err(|_| Error::unreadable("canvas", "drawing on it failed"))?;
+    Ok(atlas.per_row)
 }
 
 /// Most grid nodes per side of a surface `drawLossSurface` paints (as `lossSurface` computes).
@@ -92,7 +159,7 @@ pub fn draw_loss_surface(
     };
     let mut pixels = vec![0; size * size * 4];
     contours::paint_bands(&values, res, size, &levels, &mut pixels);
-    put_pixels(&canvas, &context, &pixels, size)
+    put_pixels(&canvas, &context, &pixels, size, size)
         .map_err(|_| call(Error::unreadable("canvas", "drawing on it failed")))?;
     Ok(to_js(&levels))
 }
@@ -111,19 +178,20 @@ fn context_of(canvas: &JsValue) -> Result<CanvasRenderingContext2d> {
         .ok_or_else(|| Error::unreadable("canvas", "it has no 2-D context"))
 }
 
-/// Sizes the canvas to `side`×`side` and puts the RGBA `pixels` on it.
+/// Sizes the canvas to `width`×`height` and puts the RGBA `pixels` on it.
 fn put_pixels(
     canvas: &JsValue,
     context: &CanvasRenderingContext2d,
     pixels: &[u8],
-    side: usize,
+    width: usize,
+    height: usize,
 ) -> std::result::Result<(), JsValue> {
     let element: &HtmlCanvasElement = canvas.unchecked_ref();
-    let side = side as u32;
-    if element.width() != side || element.height() != side {
-        element.set_width(side);
-        element.set_height(side);
+    let (width, height) = (width as u32, height as u32);
+    if element.width() != width || element.height() != height {
+        element.set_width(width);
+        element.set_height(height);
     }
-    let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(pixels), side, side)?;
+    let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(pixels), width, height)?;
     context.put_image_data(&image, 0.0, 0.0)
 }

@@ -165,13 +165,22 @@ impl Playground {
         #[wasm_bindgen(unchecked_param_type = "number")] ymin: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number")] ymax: JsValue,
     ) -> Result<Vec<f32>, JsValue> {
+        let window = [&xmin, &xmax, &ymin, &ymax];
+        Ok(self.unit_output_maps(&res, window).map_err(|e| js_error(e.in_call("unitOutputs")))?.1)
+    }
+
+    /// `unitOutputs`' grid side and values.
+    pub(super) fn unit_output_maps(
+        &mut self,
+        res: &JsValue,
+        window: [&JsValue; 4],
+    ) -> crate::error::Result<(usize, Vec<f32>)> {
         let units = self.session.network().unit_count();
         // Within the work budget too: the cap on outputs binds first.
-        let grid = capped_grid(&res, [&xmin, &xmax, &ymin, &ymax], units, "grid cells for this many units")
-            .map_err(|e| js_error(e.in_call("unitOutputs")))?;
+        let grid = capped_grid(res, window, units, "grid cells for this many units")?;
         let mut out = Vec::new();
         self.session.unit_outputs(grid.centres(), grid.len(), &mut out);
-        Ok(out)
+        Ok((grid.res(), out))
     }
 
     /// The network's inputs — its features (`config().features`), normalized like the training
@@ -186,12 +195,17 @@ impl Playground {
         #[wasm_bindgen(unchecked_param_type = "number")] ymin: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number")] ymax: JsValue,
     ) -> Result<Vec<f32>, JsValue> {
+        let window = [&xmin, &xmax, &ymin, &ymax];
+        Ok(self.input_maps(&res, window).map_err(|e| js_error(e.in_call("inputOutputs")))?.1)
+    }
+
+    /// `inputOutputs`' grid side and values.
+    pub(super) fn input_maps(&self, res: &JsValue, window: [&JsValue; 4]) -> crate::error::Result<(usize, Vec<f32>)> {
         let inputs = self.session.network().inputs();
-        let grid = capped_grid(&res, [&xmin, &xmax, &ymin, &ymax], inputs, "grid cells for this many inputs")
-            .map_err(|e| js_error(e.in_call("inputOutputs")))?;
+        let grid = capped_grid(res, window, inputs, "grid cells for this many inputs")?;
         let mut out = Vec::new();
         self.session.input_maps(grid.centres(), grid.len(), &mut out);
-        Ok(out)
+        Ok((grid.res(), out))
     }
 
     /// The noise of the recorded mini-batch loss: RMS deviation from a centred moving average

@@ -34,21 +34,19 @@ function inputsOf(page) {
 }
 
 /**
- * Whether the heatmap of `feature`'s node is exactly the core's input `index` over the diagram's
- * grid (pg.inputOutputs), coloured as the diagram colours an input.
+ * Whether the heatmap of `feature`'s node is exactly the core's tile of input `index` over the
+ * diagram's grid (pg.drawInputOutputs: the inputs coloured as the diagram colours them).
  */
 function heatmapMatches(page, feature, index) {
   return page.evaluate(async ([feature, index]) => {
-    const { spreadToUnit } = await import("/js/views/network.js");
-    const { makeLut } = await import("/js/views/colors.js");
-    const { paintGrid } = await import("/js/views/boundary.js");
-    const canvas = document.querySelector(`#network [data-feature="${feature}"] canvas`);
+    const canvas = /** @type {HTMLCanvasElement} */ (document.querySelector(`#network [data-feature="${feature}"] canvas`));
     const res = canvas.width;
     const pg = window.nnPlayground.playground;
-    const grid = pg.inputOutputs(res, ...pg.bounds());
-    const n = res * res;
-    const expected = new Uint8ClampedArray(4 * n);
-    paintGrid(expected, grid, index * n, n, makeLut(0.92), spreadToUnit(grid, index * n, n));
+    const atlas = document.createElement("canvas");
+    const [xmin, xmax, ymin, ymax] = pg.bounds();
+    const perRow = pg.drawInputOutputs(atlas, res, xmin, xmax, ymin, ymax);
+    const [x, y] = [(index % perRow) * res, Math.floor(index / perRow) * res];
+    const expected = atlas.getContext("2d").getImageData(x, y, res, res).data;
     const shown = canvas.getContext("2d").getImageData(0, 0, res, res).data;
     // A heatmap, not a flat colour: the feature varies over the plane.
     const colours = new Set();

@@ -1,24 +1,24 @@
 /**
- * The core paints heatmaps onto canvases itself (drawBoundary, through web-sys): the pixels it
- * puts equal those the pages' own colour map (views/colors.js, views/boundary.js paintGrid)
- * gives the outputs `boundary` computes — shaded or as hard classes (the optional last argument,
+ * The core paints heatmaps onto canvases itself (drawBoundary, drawUnitOutputs, drawInputOutputs,
+ * through web-sys): the pixels it puts equal those the pages' own colour maps (views/colors.js,
+ * read at a colour table's entries: helpers.mjs installColourOracle) give the outputs `boundary`
+ * computes — shaded or as hard classes (the optional last argument,
  * discretize), for classification and regression, at a canvas's pixel resolution; with three or
  * more classes each cell in its most probable class's colour of the pages' table — and a wrong
  * canvas or flag is refused by name, the module working on.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { browserSuite } from "./helpers.mjs";
+import { browserSuite, installColourOracle } from "./helpers.mjs";
 
 const suite = browserSuite();
 
 /** In the page: the core's painting against JS's, for `config` at `res` cells per side. */
 function compare(page, config, res, discretize = false) {
-  return page.evaluate(async ({ config, res, discretize }) => {
+  return installColourOracle(page).then(() => page.evaluate(async ({ config, res, discretize }) => {
     const core = await import("/pkg/nn_playground.js");
     await core.default();
-    const { makeLut, regressionToUnit } = await import("/js/views/colors.js");
-    const { paintGrid } = await import("/js/views/boundary.js");
+    const { BACKGROUND_STRENGTH } = await import("/js/views/colors.js");
     const pg = new core.Playground(config);
     pg.step(200);
     const [xmin, xmax, ymin, ymax] = pg.bounds();
@@ -29,9 +29,9 @@ function compare(page, config, res, discretize = false) {
     };
     const canvas = paint(discretize);
     const painted = canvas.getContext("2d").getImageData(0, 0, res, res).data;
-    const expected = new Uint8ClampedArray(res * res * 4);
     const regression = config.problem === "regression";
-    paintGrid(expected, pg.boundary(res, xmin, xmax, ymin, ymax), 0, res * res, makeLut(undefined, discretize), regression ? regressionToUnit : null);
+    const outputs = pg.boundary(res, xmin, xmax, ymin, ymax);
+    const expected = [...outputs].flatMap((v) => window.colourOracle.diverging(regression ? (v + 1) / 2 : v, BACKGROUND_STRENGTH, discretize));
     let differing = 0;
     for (let i = 0; i < expected.length; i++) if (painted[i] !== expected[i]) differing += 1;
     const colours = new Set();
@@ -41,7 +41,7 @@ function compare(page, config, res, discretize = false) {
     const shaded = [paint(), paint(undefined), paint(null), paint(false)].map(bytes);
     pg.free();
     return { width: canvas.width, height: canvas.height, differing, colours: colours.size, shadedAlike: shaded.every((b) => b === shaded[0]) };
-  }, { config, res, discretize });
+  }, { config, res, discretize }));
 }
 
 test("a boundary painted by the core equals the one JS paints from boundary(), pixel for pixel", async () => {
@@ -151,4 +151,103 @@ test("drawBoundary refuses what is not a canvas, and a discretize flag that is n
   assert.deepEqual([badRes.code, badRes.key], ["outOfRange", "res"]);
   for (const e of outcome.flags) assert.deepEqual(e, { code: "wrongType", key: "discretize", expected: "boolean" });
   assert.equal(outcome.stillWorks, true);
+});
+
+test("the network diagram's tiles painted by the core hold every unit's and every input's outputs in the diagram's colours, tile by tile", async () => {
+  const { page } = await suite.fresh();
+  await page.goto(`${suite.base}/index.html`);
+  await installColourOracle(page);
+  const configs = [
+    { dataset: "xor", hidden: [4, 3], activation: "tanh", features: ["x1", "x2", "x1Squared"], seed: 1 },
+    { dataset: "spiral", hidden: [5], activation: "relu", seed: 2 },
+    { dataset: "gauss", classes: 3, hidden: [2], activation: "sigmoid", seed: 3 },
+    { problem: "regression", dataset: "plane", hidden: [3], activation: "linear", seed: 4 },
+  ];
+  for (const config of configs) {
+    const r = await page.evaluate(async (config) => {
+      const core = await import("/pkg/nn_playground.js");
+      await core.default();
+      const oracle = window.colourOracle;
+      const pg = new core.Playground(config);
+      pg.step(100);
+      const res = 13;
+      const n = res * res;
+      const [xmin, xmax, ymin, ymax] = pg.bounds();
+      const [units, inputs] = [document.createElement("canvas"), document.createElement("canvas")];
+      const perRow = [pg.drawUnitOutputs(units, res, xmin, xmax, ymin, ymax), pg.drawInputOutputs(inputs, res, xmin, xmax, ymin, ymax)];
+      const hidden = config.hidden.reduce((a, b) => a + b, 0);
+      const classes = config.classes ?? 1;
+      // How the diagram reads unit u: σ and probabilities on [0, 1], tanh and regression on [−1, 1], the rest spread.
+      const reading = (u, tile) => {
+        const kind = u < hidden ? { sigmoid: "p", tanh: "r" }[config.activation] ?? "s" : config.problem === "regression" ? "r" : "p";
+        return { p: (v) => v, r: (v) => (v + 1) / 2, s: oracle.spread(tile) }[kind];
+      };
+      const unitColour = (u, t) => (u >= hidden && classes > 2 ? oracle.classRamp(u - hidden, t, 0.92) : oracle.diverging(t, 0.92));
+      /** Bytes of `canvas` unlike tile t's expected colours, for every tile of `values`. */
+      const differing = (canvas, row, values, toUnit, colour) => {
+        const px = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+        let count = 0;
+        for (let t = 0; t < values.length / n; t++) {
+          const tile = values.subarray(t * n, (t + 1) * n);
+          const map = toUnit(t, tile);
+          for (let i = 0; i < n; i++) {
+            const x = (t % row) * res + (i % res);
+            const y = Math.floor(t / row) * res + Math.floor(i / res);
+            const expected = colour(t, map(tile[i]));
+            for (let c = 0; c < 4; c++) if (px[(y * canvas.width + x) * 4 + c] !== expected[c]) count++;
+          }
+        }
+        return count;
+      };
+      const result = {
+        tiles: [hidden + (classes > 2 ? classes : 1), pg.config().features.length],
+        perRow,
+        sizes: [units.width, units.height, inputs.width, inputs.height],
+        unitsDiffer: differing(units, perRow[0], pg.unitOutputs(res, xmin, xmax, ymin, ymax), reading, unitColour),
+        inputsDiffer: differing(inputs, perRow[1], pg.inputOutputs(res, xmin, xmax, ymin, ymax), (_, tile) => oracle.spread(tile), (_, t) => oracle.diverging(t, 0.92)),
+      };
+      pg.free();
+      return result;
+    }, config);
+    const label = `${config.dataset} ${config.activation}`;
+    assert.deepEqual(r.perRow, r.tiles.map((t) => Math.ceil(Math.sqrt(t))), `${label}: rows of ⌈√tiles⌉`);
+    const [unitRows, inputRows] = r.tiles.map((t, i) => Math.ceil(t / r.perRow[i]));
+    assert.deepEqual(r.sizes, [r.perRow[0] * 13, unitRows * 13, r.perRow[1] * 13, inputRows * 13], `${label}: the canvases hold the tiles`);
+    assert.equal(r.unitsDiffer, 0, `${label}: every unit's tile as the diagram's colours`);
+    assert.equal(r.inputsDiffer, 0, `${label}: every input's tile`);
+  }
+});
+
+test("drawUnitOutputs and drawInputOutputs refuse what is not a canvas and a grid beyond the cap by name", async () => {
+  const { page } = await suite.fresh();
+  await page.goto(`${suite.base}/index.html`);
+  const errors = await page.evaluate(async () => {
+    const core = await import("/pkg/nn_playground.js");
+    await core.default();
+    const pg = new core.Playground({ hidden: [8, 8], seed: 1 });
+    const canvas = document.createElement("canvas");
+    const calls = [
+      () => pg.drawUnitOutputs({}, 10, -1, 1, -1, 1),
+      () => pg.drawInputOutputs(document.createElement("div"), 10, -1, 1, -1, 1),
+      () => pg.drawUnitOutputs(canvas, 2000, -1, 1, -1, 1),
+      () => pg.drawInputOutputs(canvas, 10, 1, -1, -1, 1),
+    ];
+    const out = calls.map((call) => {
+      try {
+        call();
+        return null;
+      } catch (e) {
+        return [e.code, e.key, e.message.split(":")[0]];
+      }
+    });
+    out.push(Number.isFinite(pg.step(5).trainLoss));
+    return out;
+  });
+  assert.deepEqual(errors, [
+    ["wrongType", "canvas", "drawUnitOutputs"],
+    ["wrongType", "canvas", "drawInputOutputs"],
+    ["tooLarge", "res", "drawUnitOutputs"],
+    ["outOfRange", "xmax", "drawInputOutputs"],
+    true,
+  ]);
 });

@@ -221,3 +221,33 @@ export async function plotPosition(page, x, y) {
     return { x: r.left + 46 + ((x - xmin) / (xmax - xmin)) * size, y: r.top + 8 + ((ymax - y) / (ymax - ymin)) * size };
   }, [x, y]);
 }
+
+/**
+ * Gives the page `window.colourOracle`: the colour of a heatmap value as the pages' colour maps
+ * (views/colors.js, which the points and legends use) give it, read at the nearest of a colour
+ * table's 256 entries as the core's tables are — the reference the core's painting is checked
+ * against. `diverging(t, strength, discrete)`: orange (0) … white … blue (1), or the two class
+ * colours split at ½; `classRamp(k, t, strength)`: white … class k's colour; `spread(values)`:
+ * the map of unbounded values onto [0, 1] (0 → ½, the largest finite magnitude → 0 or 1).
+ * Each colour is [r, g, b, 255] rounded as a Uint8ClampedArray stores it.
+ */
+export function installColourOracle(page) {
+  return page.evaluate(async () => {
+    const { colorAt, classColor } = await import("/js/views/colors.js");
+    /** @param {number} t */
+    const entry = (t) => (((t >= 0 ? Math.min(t, 1) : t < 0 ? 0 : 0.5) * 255 + 0.5) | 0);
+    const bytes = (rgb) => [...Uint8ClampedArray.from(rgb), 255];
+    Object.assign(window, {
+      colourOracle: {
+        diverging: (t, strength, discrete = false) => bytes(colorAt(discrete ? Number(entry(t) >= 128) : entry(t) / 255, strength)),
+        classRamp: (k, t, strength) => bytes(classColor(k, (entry(t) / 255) * strength)),
+        spread: (values) => {
+          let m = 0;
+          for (const v of values) if (Math.abs(v) > m && Math.abs(v) < Infinity) m = Math.abs(v);
+          const s = m > 0 ? 0.5 / m : 0;
+          return (v) => 0.5 + v * s;
+        },
+      },
+    });
+  });
+}

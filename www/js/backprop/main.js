@@ -14,7 +14,7 @@ import { describeExplorer, checkStage, MAX_STEPS } from "./state.js";
 import { buildStages } from "./stages.js";
 import { OptimizerRace } from "./optimizers.js";
 import { renderStage, renderStageList, markStage } from "./view.js";
-import { NetworkView } from "../views/network.js";
+import { DiagramTiles, NetworkView } from "../views/network.js";
 import { BoundaryView, shapeOf } from "../views/boundary.js";
 import { cancelGradientCheck, runGradientCheck } from "../views/readouts.js";
 import { formatLoss } from "../core/format.js";
@@ -25,6 +25,7 @@ import { t } from "../core/i18n.js";
 import "./ko.js";
 
 const $ = (id) => document.getElementById(id);
+/** Resolution of each unit's heatmap in the network diagram. */
 const UNIT_RES = 24;
 /** The keys of the optimizer comparison. */
 const RACE_KEYS = ["optRate", "optStretch", "optSteps"];
@@ -60,8 +61,9 @@ class BackpropExplorer extends Page {
     this.trace = null;
     this.stages = [];
     this.index = 0;
-    this.unitGrid = null;
-    this.inputGrid = null;
+    this.tiles = new DiagramTiles(UNIT_RES);
+    /** @type {ReturnType<DiagramTiles["paint"]> | null} the tiles of the traced network */
+    this.tileNumbers = null;
     this.trainCount = 0;
     /** The last applied update: { n, rows, same } (same: null when not previewed). */
     this.status = null;
@@ -201,9 +203,7 @@ class BackpropExplorer extends Page {
       after: state.mode === "batch" ? ahead.parameters() : null,
     });
     renderStageList($("stage-list"), this.stages, (i) => this.showStage(i, { focus: true }));
-    const [xmin, xmax, ymin, ymax] = pg.bounds();
-    this.unitGrid = pg.unitOutputs(UNIT_RES, xmin, xmax, ymin, ymax);
-    this.inputGrid = pg.inputOutputs(UNIT_RES, xmin, xmax, ymin, ymax);
+    this.tileNumbers = this.tiles.paint(pg);
     this.dataView.paintFrom(pg, state.hidden, shapeOf(state));
     this.drawData();
     $("step-counter").textContent = String(state.steps);
@@ -237,9 +237,7 @@ class BackpropExplorer extends Page {
     this.state.stage = stage.id;
     renderStage(stage, this.index, this.stages.length);
     markStage($("stage-list"), stage.id);
-    this.network.update({
-      layers: this.trace.layers, outputs: this.unitGrid, inputs: this.inputGrid, res: UNIT_RES, showGradients: stage.links === "gradients",
-    });
+    this.network.update({ layers: this.trace.layers, ...this.tileNumbers, showGradients: stage.links === "gradients" });
     this.network.highlight(stage.highlight);
     // A button that becomes disabled would drop the keyboard focus: hand it on.
     const focused = document.activeElement;

@@ -11,7 +11,7 @@ import { describePlayground } from "./state.js";
 import { CUSTOM } from "../core/state.js";
 import { BoundaryView, shapeOf } from "../views/boundary.js";
 import { LossChart } from "../views/loss-chart.js";
-import { NetworkView } from "../views/network.js";
+import { DiagramTiles, NetworkView } from "../views/network.js";
 import { updateThumbnails } from "../views/thumbnails.js";
 import { ConfusionView } from "../views/confusion.js";
 import { showClassKey } from "../views/class-key.js";
@@ -96,6 +96,7 @@ class PlaygroundPage extends TrainingPage {
       fit: true, maxLayers: hidden.maxLayers, maxUnits: hidden.max,
       features: { choices: this.description.spec("features").choices, onChange: (features) => this.chooseFeatures(features) },
     });
+    this.tiles = new DiagramTiles(UNIT_RES);
     this.dataTools = new DataTools({
       wasm: this.wasm,
       view: this.boundaryView,
@@ -267,14 +268,7 @@ class PlaygroundPage extends TrainingPage {
     const pg = this.sessions;
     if (!pg || this.diverged) return;
     const t0 = performance.now();
-    const [xmin, xmax, ymin, ymax] = pg.bounds();
-    this.network.update({
-      layers: pg.parameters(),
-      outputs: pg.unitOutputs(UNIT_RES, xmin, xmax, ymin, ymax),
-      inputs: pg.inputOutputs(UNIT_RES, xmin, xmax, ymin, ymax),
-      res: UNIT_RES,
-      showGradients: this.state.showGradients,
-    });
+    this.network.update({ layers: pg.parameters(), ...this.tiles.paint(pg), showGradients: this.state.showGradients });
     this.networkMs = performance.now() - t0;
   }
 

@@ -3,11 +3,9 @@
  * heatmap, with the data points on top and labelled axes.
  *
  * The core paints the outputs on a res×res grid into an off-screen canvas
- * (`paintFrom`: `pg.drawBoundary`), or a grid from `pg.boundary(…)` (row-major,
- * first row at ymax, first column at xmin) is written into its ImageData
- * (`setGrid`); either is then scaled up to the plot area. Classification outputs
- * (probabilities) map to orange(0)…white(0.5)…blue(1); regression outputs on
- * [-1, 1] use the same colours. With three or more classes the core paints each
+ * (`paintFrom`: `pg.drawBoundary`), which is then scaled up to the plot area.
+ * Classification outputs (probabilities) map to orange(0)…white(0.5)…blue(1);
+ * regression outputs on [-1, 1] use the same colours. With three or more classes the core paints each
  * cell in its most probable class's colour, shaded by the confidence. With
  * `discretize` the core paints hard classes instead (class 1 where the output is
  * at least ½, or 0 for regression; else the most probable class). The points
@@ -15,7 +13,7 @@
  * `axisTitles` names the two axes (another view drawing in the same frame, such
  * as a loss surface, sets its own).
  */
-import { colorAt, classColor, cssColor, makeLut, regressionToUnit } from "./colors.js";
+import { colorAt, classColor, cssColor, regressionToUnit } from "./colors.js";
 import { niceTicks, formatTick, setupCanvas } from "./plot.js";
 
 const MARGIN = { left: 46, right: 8, top: 8, bottom: 34 };
@@ -56,32 +54,11 @@ export function pointColor(label, regression) {
   return regression ? colorAt(regressionToUnit(label)) : classColor(label);
 }
 
-/**
- * Colour `n` values of `grid` from `offset` on into the RGBA pixels `px` through `lut`
- * (makeLut). `toUnit` maps a value onto [0, 1] (null: it is already a probability);
- * NaN becomes the neutral middle colour.
- */
-export function paintGrid(px, grid, offset, n, lut, toUnit = null) {
-  for (let i = 0; i < n; i++) {
-    const v = grid[offset + i];
-    let t = toUnit ? toUnit(v) : v;
-    if (!(t >= 0)) t = t < 0 ? 0 : 0.5; // NaN → neutral
-    else if (t > 1) t = 1;
-    const j = ((t * 255 + 0.5) | 0) * 4;
-    const o = i * 4;
-    px[o] = lut[j];
-    px[o + 1] = lut[j + 1];
-    px[o + 2] = lut[j + 2];
-    px[o + 3] = 255;
-  }
-}
-
 export class BoundaryView {
   /** @param {HTMLCanvasElement} canvas */
   constructor(canvas) {
     this.canvas = canvas;
     this.off = document.createElement("canvas");
-    this.lut = makeLut();
     this.bounds = [-6, 6, -6, 6];
     this.regression = false;
     this.train = new Float32Array(0);
@@ -117,23 +94,9 @@ export class BoundaryView {
     this.hasGrid = false;
   }
 
-  /** Write a res×res output grid into the off-screen image. */
-  setGrid(grid, res) {
-    if (this.off.width !== res || this.off.height !== res) {
-      this.off.width = res;
-      this.off.height = res;
-      this.image = null;
-    }
-    const octx = this.off.getContext("2d");
-    if (!this.image) this.image = octx.createImageData(res, res);
-    paintGrid(this.image.data, grid, 0, res * res, this.lut, this.regression ? regressionToUnit : null);
-    octx.putImageData(this.image, 0, 0);
-    this.hasGrid = true;
-  }
-
   /**
    * Let the core compute `pg`'s outputs over the data bounds and paint them into the off-screen
-   * image itself (its colour map is this one; no per-pixel loop in JS), at
+   * image itself (its colour map is the pages'; no per-pixel loop in JS), at
    * `pixelResolution(hidden, shape)` cells per side, as hard classes with `discretize`.
    * @param {{ drawBoundary(canvas: HTMLCanvasElement, res: number, xmin: number, xmax: number, ymin: number, ymax: number, discretize?: boolean): void }} pg
    * @param {number[]} hidden the network's hidden layer widths
@@ -142,7 +105,6 @@ export class BoundaryView {
   paintFrom(pg, hidden, shape) {
     const [xmin, xmax, ymin, ymax] = this.bounds;
     pg.drawBoundary(this.off, this.pixelResolution(hidden, shape), xmin, xmax, ymin, ymax, this.discretize);
-    this.image = null;
     this.hasGrid = true;
   }
 

@@ -59,20 +59,3 @@ export function cssColor([r, g, b]) {
 export function regressionToUnit(v) {
   return (v + 1) / 2;
 }
-
-/**
- * A 256-entry lookup table (Uint8ClampedArray of r,g,b,a) for filling ImageData fast.
- * Entry i stands for t = i / 255; `discrete` gives hard classes instead: class 0's colour below
- * ½ (i < 128), class 1's from ½ on (as the core's discretized heatmaps).
- */
-export function makeLut(strength = BACKGROUND_STRENGTH, discrete = false) {
-  const lut = new Uint8ClampedArray(256 * 4);
-  for (let i = 0; i < 256; i++) {
-    const [r, g, b] = colorAt(discrete ? Number(i >= 128) : i / 255, strength);
-    lut[i * 4] = r;
-    lut[i * 4 + 1] = g;
-    lut[i * 4 + 2] = b;
-    lut[i * 4 + 3] = 255;
-  }
-  return lut;
-}

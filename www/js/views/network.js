@@ -13,18 +13,20 @@
  * instead, one row per layer.
  *
  * `update()` puts numbers on it: every unit becomes a small heatmap of its own
- * output over the input plane (`pg.unitOutputs`), every input one of the input
- * as the network sees it (`pg.inputOutputs`), every link is coloured by the
+ * output over the input plane, every input one of the input as the network sees
+ * it — tiles the core paints (`pg.drawUnitOutputs`, `pg.drawInputOutputs`) and
+ * each node copies — every link is coloured by the
  * sign and sized by the magnitude of its weight — or of its gradient of the last
  * update (`pg.parameters()`, or the layers of a `pg.backpropTrace()`). Hovering
  * a link or a unit, or focusing a unit (arrow keys move between units), shows
  * the exact values. `highlight()` marks the units and links one computation
  * involves (the backprop explorer's stages).
  */
-import { ORANGE, BLUE, makeLut, regressionToUnit, classColor } from "./colors.js";
-import { paintGrid } from "./boundary.js";
+import { ORANGE, BLUE } from "./colors.js";
 import { formatEntry } from "../core/format.js";
 import { inputNodes, featureName, toggleFeature, lastInputText } from "./network-inputs.js";
+
+/** @typedef {{ canvas: HTMLCanvasElement, perRow: number }} TileAtlas tiles the core painted, and how many a row */
 
 const MAX_DRAWN = 8;
 /** Narrowest a hidden layer's column may get (units about 16 px) before a `fit` diagram runs down. */
@@ -33,8 +35,6 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 const NEW_LAYER_UNITS = 4;
 /** Weights listed in a unit's tooltip. */
 const MAX_LISTED = 12;
-/** How strongly the units' heatmaps are coloured. */
-const UNIT_STRENGTH = 0.92;
 
 const ACTIVATION_NAMES = {
   tanh: "tanh",
@@ -71,34 +71,31 @@ export function linkStroke(v, scale) {
 }
 
 /**
- * A lookup table like makeLut's for the output unit of class `k` of a softmax: its probability
- * from white (0) to the class's colour (1).
- * @param {number} k
+ * The diagram's heatmaps: the core paints every unit's and every input's tile onto two canvases
+ * kept from call to call (`pg.drawUnitOutputs`, `pg.drawInputOutputs`), and each node copies its
+ * own (`NetworkView.update`).
  */
-function classLut(k) {
-  const lut = new Uint8ClampedArray(256 * 4);
-  for (let i = 0; i < 256; i++) {
-    lut.set([...classColor(k, (i / 255) * UNIT_STRENGTH), 255], i * 4);
+export class DiagramTiles {
+  /** @param {number} res a tile's side, in grid cells */
+  constructor(res) {
+    this.res = res;
+    /** @type {TileAtlas} */
+    this.units = { canvas: document.createElement("canvas"), perRow: 1 };
+    /** @type {TileAtlas} */
+    this.inputs = { canvas: document.createElement("canvas"), perRow: 1 };
   }
-  return lut;
-}
 
-/**
- * How values spread on both sides of 0 map onto the colour scale: 0 white, the largest
- * magnitude among `n` values of `grid` from `start` on full colour (orange negative, blue
- * positive). For unbounded outputs (ReLU, linear) and the inputs.
- * @param {Float32Array} grid
- * @param {number} start
- * @param {number} n
- */
-export function spreadToUnit(grid, start, n) {
-  let m = 0;
-  for (let i = start; i < start + n; i++) {
-    const a = Math.abs(grid[i]);
-    if (a > m && a < Infinity) m = a;
+  /**
+   * Paint `pg`'s units and inputs over its data bounds.
+   * @param {import("../../pkg/nn_playground.js").Playground} pg
+   * @returns {{ units: TileAtlas, inputs: TileAtlas, res: number }} what `update` takes
+   */
+  paint(pg) {
+    const [xmin, xmax, ymin, ymax] = pg.bounds();
+    this.units.perRow = pg.drawUnitOutputs(this.units.canvas, this.res, xmin, xmax, ymin, ymax);
+    this.inputs.perRow = pg.drawInputOutputs(this.inputs.canvas, this.res, xmin, xmax, ymin, ymax);
+    return { units: this.units, inputs: this.inputs, res: this.res };
   }
-  const s = m > 0 ? 0.5 / m : 0;
-  return (v) => 0.5 + v * s;
 }
 
 export class NetworkView {
@@ -135,9 +132,6 @@ export class NetworkView {
     this.outputs = 1;
     this.activation = "tanh";
     this.problem = "classification";
-    this.lut = makeLut(UNIT_STRENGTH);
-    /** @type {Uint8ClampedArray[]} the softmax output units' lookup tables, one per class */
-    this.classLuts = [];
     this.values = null;
     this.tipTarget = null;
     container.addEventListener("click", (e) => this.onClick(e));
@@ -478,11 +472,13 @@ export class NetworkView {
 
   /**
    * Show numbers: `layers` as `pg.parameters()` returns them (or a trace's layers), link
-   * strokes from the weights or, with `showGradients`, the gradients; `outputs` from
-   * `pg.unitOutputs(res, …)` (optional) paints every drawn unit, `inputs` from
-   * `pg.inputOutputs(res, …)` (optional, on the same grid) every input.
+   * strokes from the weights or, with `showGradients`, the gradients; `units` (optional), the
+   * tiles `pg.drawUnitOutputs(canvas, res, …)` painted — its canvas and the tiles per row it
+   * returned — paints every drawn unit, `inputs` from `pg.drawInputOutputs(…)` (optional, on
+   * the same grid) every input; `res` is a tile's side.
+   * @param {{ layers: any[], units?: TileAtlas | null, inputs?: TileAtlas | null, res?: number, showGradients?: boolean }} numbers
    */
-  update({ layers, outputs = null, inputs = null, res = 0, showGradients = false }) {
+  update({ layers, units = null, inputs = null, res = 0, showGradients = false }) {
     if (!this.links || !layers || layers.length !== this.hidden.length + 1) return;
     this.values = { layers, showGradients };
     const key = showGradients ? "gradWeights" : "weights";
@@ -498,8 +494,8 @@ export class NetworkView {
       if (link.width !== width) link.path.style.strokeWidth = link.width = width;
     }
     this.container.classList.toggle("net-showing-gradients", showGradients);
-    if (inputs && res > 0) this.paintColumns(inputs, res, 0, 0);
-    if (outputs && res > 0) this.paintColumns(outputs, res, 1, this.columns.length - 1);
+    if (inputs && res > 0) this.copyTiles(inputs, res, 0, 0);
+    if (units && res > 0) this.copyTiles(units, res, 1, this.columns.length - 1);
     if (this.tipTarget) this.showTip(this.tipTarget.target, this.tipTarget.at);
   }
 
@@ -509,52 +505,37 @@ export class NetworkView {
   }
 
   /**
-   * Paint each drawn unit of columns `first` … `last` from its res×res slice of `grid`, whose
-   * slices are those columns' units one after the other (`pg.unitOutputs`: the hidden and output
-   * layers; `pg.inputOutputs`: the inputs).
+   * Copy each drawn unit's tile of columns `first` … `last` from `atlas`, whose tiles are those
+   * columns' units one after the other, `perRow` a row (`pg.drawUnitOutputs`: the hidden and
+   * output layers; `pg.drawInputOutputs`: the inputs), onto the unit's canvas.
+   * @param {TileAtlas} atlas
+   * @param {number} res a tile's side
+   * @param {number} first
+   * @param {number} last
    */
-  paintColumns(grid, res, first, last) {
-    const n = res * res;
-    if (!this.image || this.image.width !== res) this.image = new ImageData(res, res);
-    const px = this.image.data;
+  copyTiles({ canvas, perRow }, res, first, last) {
     let offset = 0;
     for (let c = first; c <= last; c++) {
       for (const rec of this.columns[c]) {
         if (rec.unit === null) continue;
-        const start = (offset + rec.unit) * n;
-        if (start + n > grid.length) return;
-        paintGrid(px, grid, start, n, this.lutOf(c, rec.unit), this.toUnit(c, grid, start, n));
+        const tile = offset + rec.unit;
+        const [x, y] = [(tile % perRow) * res, Math.floor(tile / perRow) * res];
+        if (x + res > canvas.width || y + res > canvas.height) return;
         if (rec.canvas.width !== res) {
           rec.canvas.width = res;
           rec.canvas.height = res;
         }
-        rec.canvas.getContext("2d").putImageData(this.image, 0, 0);
+        rec.canvas.getContext("2d").drawImage(canvas, x, y, res, res, 0, 0, res, res);
       }
       offset += this.unitsOf(c);
     }
     if (last > 0) this.container.dataset.painted = "true";
   }
 
-  /** The colours of unit `j` of column `c`: a softmax output unit's class's, else the diverging map. */
-  lutOf(c, j) {
-    if (c <= this.hidden.length || this.outputs === 1) return this.lut;
-    this.classLuts[j] ??= classLut(j);
-    return this.classLuts[j];
-  }
-
   /** How many units column `c` has (0: the inputs). */
   unitsOf(c) {
     if (c === 0) return this.features.length;
     return c <= this.hidden.length ? this.hidden[c - 1] : this.outputs;
-  }
-
-  /** How a unit's output maps onto the colour scale (null: already in [0, 1]). */
-  toUnit(column, outputs, start, n) {
-    if (column === this.hidden.length + 1) return this.problem === "regression" ? regressionToUnit : null;
-    if (column > 0 && this.activation === "sigmoid") return null;
-    if (column > 0 && this.activation === "tanh") return regressionToUnit;
-    // Unbounded values (inputs, ReLU, linear): scaled by the largest magnitude on the plane.
-    return spreadToUnit(outputs, start, n);
   }
 
   /**
