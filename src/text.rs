@@ -1,7 +1,9 @@
-//! Numbers as text, the one place a float becomes a string: the shortest digits that read back
-//! as the same number. In wasm the JS engine writes them (`Number.prototype.toString` and
-//! `toExponential`), so the module carries no float-formatting code of its own; natively Rust
-//! does. Both choose the same digits; JS's exponent sign (`1e+21`) is dropped to read as Rust's.
+//! Numbers as text, the one place a float becomes a string (the shortest digits that read back
+//! as the same number) and a string a float. In wasm the JS engine does both
+//! (`Number.prototype.toString` and `toExponential`, `Number`), so the module carries no float
+//! formatting or parsing code (and tables) of its own; natively Rust does. Both choose the same
+//! digits and round a decimal text alike (correctly); JS's exponent sign (`1e+21`) is dropped to
+//! read as Rust's.
 
 /// `x` in decimal notation (`0.25`, `1000000`; in wasm, exponent notation below 10⁻⁶ and from
 /// 10²¹ up), read back exactly by any float parser; non-finite values as `NaN`, `inf`, `-inf`.
@@ -30,6 +32,43 @@ pub fn number_text(x: f64) -> String {
     }
 }
 
+/// `text` as a number when it is one in decimal notation — an optional sign, digits with at most
+/// one decimal point (one digit at least), an optional exponent `e` or `E` with an optional sign
+/// and digits — correctly rounded (beyond the largest float, infinite; JS engines round as Rust
+/// does, though the language allows them a difference beyond 20 significant digits); None for
+/// anything else: hexadecimal, `inf`, spaces, an empty text.
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    is_decimal(text.as_bytes()).then(|| platform::parse(text))
+}
+
+/// Whether `text` is a number in the decimal notation [`parse_decimal`] reads.
+fn is_decimal(text: &[u8]) -> bool {
+    let mut at = usize::from(matches!(text.first(), Some(b'+' | b'-')));
+    let digits = |at: &mut usize| {
+        let start = *at;
+        while text.get(*at).is_some_and(u8::is_ascii_digit) {
+            *at += 1;
+        }
+        *at - start
+    };
+    let mut mantissa = digits(&mut at);
+    if text.get(at) == Some(&b'.') {
+        at += 1;
+        mantissa += digits(&mut at);
+    }
+    if mantissa == 0 {
+        return false;
+    }
+    if matches!(text.get(at), Some(b'e' | b'E')) {
+        at += 1;
+        at += usize::from(matches!(text.get(at), Some(b'+' | b'-')));
+        if digits(&mut at) == 0 {
+            return false;
+        }
+    }
+    at == text.len()
+}
+
 /// The text of NaN and the infinities, the same everywhere.
 fn non_finite(x: f64) -> Option<&'static str> {
     match x {
@@ -50,6 +89,10 @@ mod platform {
         #[wasm_bindgen(js_name = String)]
         fn js_string(x: f64) -> String;
 
+        /// JS's `Number(text)`.
+        #[wasm_bindgen(js_name = Number)]
+        fn js_number(text: &str) -> f64;
+
         /// JS's `x.toExponential()` without a digit count: the shortest mantissa.
         #[wasm_bindgen(js_namespace = ["Number", "prototype", "toExponential"], js_name = call)]
         fn js_to_exponential(x: f64) -> String;
@@ -63,6 +106,11 @@ mod platform {
     /// JS's `x.toExponential()` with the exponent's `+` dropped (the only `+` it writes).
     pub fn exponential(x: f64) -> String {
         js_to_exponential(x).replace('+', "")
+    }
+
+    /// JS's `Number(text)` of a decimal text.
+    pub fn parse(text: &str) -> f64 {
+        js_number(text)
     }
 }
 
@@ -80,6 +128,11 @@ mod platform {
     /// Rust's `{:e}`.
     pub fn exponential(x: f64) -> String {
         format!("{x:e}")
+    }
+
+    /// Rust's parse of a decimal text.
+    pub fn parse(text: &str) -> f64 {
+        text.parse().unwrap_or(f64::NAN)
     }
 }
 

@@ -5,7 +5,7 @@
 
 use crate::config::MAX_SAMPLES;
 use crate::error::{Code, Error, Result};
-use crate::text::decimal;
+use crate::text::{self, decimal};
 
 /// Most bad lines named in one error message.
 const MAX_LISTED: usize = 10;
@@ -38,7 +38,8 @@ pub fn parse(text: &str) -> Result<Vec<f64>> {
             continue;
         }
         let fields: Vec<&str> = line.split(',').map(unquote).collect();
-        let numbers: Vec<f64> = fields.iter().filter_map(|f| f.parse::<f64>().ok()).filter(|v| v.is_finite()).collect();
+        let numbers: Vec<f64> =
+            fields.iter().filter_map(|f| text::parse_decimal(f)).filter(|v| v.is_finite()).collect();
         let is_header = first_content && numbers.is_empty();
         first_content = false;
         if is_header {
