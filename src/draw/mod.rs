@@ -44,7 +44,7 @@ pub struct Palette([[u8; 4]; ENTRIES]);
 impl Palette {
     /// The diverging map at the background's strength.
     pub fn background() -> Palette {
-        Palette::with(|i| color_at(i as f64 / 255.0, BACKGROUND_STRENGTH))
+        Palette::diverging(BACKGROUND_STRENGTH)
     }
 
     /// Hard classes at the background's strength: every value below ½ (or 0) takes class 0's
@@ -76,6 +76,7 @@ impl Palette {
 
     /// Writes one RGBA pixel per value into `pixels` (4 bytes each, as long as `values` × 4).
     /// Values beyond the scale take its end colours; NaN takes the middle (white).
+    #[inline(never)] // one copy for the boundary and the diagram's tiles
     pub fn paint(&self, values: &[f32], scale: Scale, pixels: &mut [u8]) {
         let spread = match scale {
             Scale::Spread => {

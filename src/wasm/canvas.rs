@@ -4,13 +4,14 @@
 //! ([`crate::draw`]) and one `putImageData`, instead of a per-pixel loop in JS.
 
 use super::input;
-use super::output::{js_error, to_js};
+use super::output::{js_error, set};
 use super::playground::Playground;
 use crate::config::{Problem, Range};
 use crate::draw::contours::{self, Levels};
 use crate::draw::units::{Atlas, UnitPalettes};
 use crate::draw::{self, Palette, Scale};
 use crate::error::{Code, Error, Result};
+use js_sys::Object;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
@@ -55,20 +56,20 @@ impl Playground {
             let palette = if discretize { Palette::classes() } else { Palette::background() };
             palette.paint(&outputs, scale, &mut pixels);
         }
-        put_pixels(&canvas, &context, &pixels, grid.res(), grid.res())
-            .map_err(|_| call(Error::unreadable("canvas", "drawing on it failed")))
+        put_pixels(&canvas, &context, &pixels, grid.res(), grid.res()).map_err(call)
     }
 
-    /// Paints every unit's output (hidden layers in order, then the output units) on a res×res
-    /// grid over [xmin, xmax]×[ymin, ymax] — as `unitOutputs` computes them — as res×res tiles of
-    /// one image on `canvas`, resized to hold them: unit u's tile at column u mod n, row ⌊u / n⌋,
-    /// for the n tiles per row it returns (⌈√units⌉). Coloured as the network diagram reads
+    /// Paints every node of the network diagram — the inputs (its features, normalized, as
+    /// `inputOutputs` computes them), then every unit (hidden layers in order, then the output
+    /// units, as `unitOutputs`) — on a res×res grid over [xmin, xmax]×[ymin, ymax] as res×res
+    /// tiles of one image on `canvas`, resized to hold them: node k's tile at column k mod n, row
+    /// ⌊k / n⌋, for the n tiles per row it returns (⌈√nodes⌉). Coloured as the diagram reads
     /// them: σ units and the classes' probabilities on [0, 1], tanh units and a regression output
-    /// on [−1, 1] (orange … white … blue), ReLU and linear units spread around 0 by their largest
-    /// magnitude on the plane; an output unit of K ≥ 3 classes from white to its class's colour.
-    /// Copy a node's tile with `drawImage`.
-    #[wasm_bindgen(js_name = drawUnitOutputs)]
-    pub fn draw_unit_outputs(
+    /// on [−1, 1] (orange … white … blue), the inputs and ReLU and linear units spread around 0
+    /// by their largest magnitude on the plane; an output unit of K ≥ 3 classes from white to its
+    /// class's colour. Copy a node's tile with `drawImage`.
+    #[wasm_bindgen(js_name = drawNodeOutputs)]
+    pub fn draw_node_outputs(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "HTMLCanvasElement")] canvas: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number")] res: JsValue,
@@ -77,52 +78,29 @@ impl Playground {
         #[wasm_bindgen(unchecked_param_type = "number")] ymin: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number")] ymax: JsValue,
     ) -> std::result::Result<usize, JsValue> {
-        let call = |e: Error| js_error(e.in_call("drawUnitOutputs"));
-        let context = context_of(&canvas).map_err(call)?;
-        let (res, values) = self.unit_output_maps(&res, [&xmin, &xmax, &ymin, &ymax]).map_err(call)?;
-        let net = self.session.network();
-        let palettes = UnitPalettes::of(net);
-        paint_atlas(&canvas, &context, Atlas::new(net.unit_count(), res), &values, |u| palettes.unit(net, u))
-            .map_err(call)
-    }
-
-    /// Paints the network's inputs (its features, normalized) on the grid of `drawUnitOutputs`
-    /// — as `inputOutputs` computes them — as its tiles on `canvas`, each spread around 0 by its
-    /// largest magnitude on the plane; returns the tiles per row.
-    #[wasm_bindgen(js_name = drawInputOutputs)]
-    pub fn draw_input_outputs(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "HTMLCanvasElement")] canvas: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] res: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] xmin: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] xmax: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] ymin: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] ymax: JsValue,
-    ) -> std::result::Result<usize, JsValue> {
-        let call = |e: Error| js_error(e.in_call("drawInputOutputs"));
-        let context = context_of(&canvas).map_err(call)?;
-        let (res, values) = self.input_maps(&res, [&xmin, &xmax, &ymin, &ymax]).map_err(call)?;
-        let net = self.session.network();
-        let palettes = UnitPalettes::of(net);
-        paint_atlas(&canvas, &context, Atlas::new(net.inputs(), res), &values, |_| palettes.input()).map_err(call)
+        self.paint_nodes(&canvas, &res, [&xmin, &xmax, &ymin, &ymax])
+            .map_err(|e| js_error(e.in_call("drawNodeOutputs")))
     }
 }
 
-/// Paints `values` as the tiles of `atlas` with `colors(tile)` and puts them on `canvas`;
-/// returns the tiles per row.
-fn paint_atlas<'p>(
-    canvas: &JsValue,
-    context: &CanvasRenderingContext2d,
-    atlas: Atlas,
-    values: &[f32],
-    colors: impl Fn(usize) -> (&'p Palette, Scale),
-) -> Result<usize> {
-    let (width, height) = atlas.size();
-    let mut pixels = vec![0; width * height * 4];
-    atlas.paint(values, colors, &mut pixels);
-    put_pixels(canvas, context, &pixels, width, height)
-        .map_err(|_| Error::unreadable("canvas", "drawing on it failed"))?;
-    Ok(atlas.per_row)
+impl Playground {
+    /// `drawNodeOutputs` with its errors as the core's.
+    fn paint_nodes(&mut self, canvas: &JsValue, res: &JsValue, window: [&JsValue; 4]) -> Result<usize> {
+        let context = context_of(canvas)?;
+        let (res, values) = self.node_maps(res, window)?;
+        let net = self.session.network();
+        let (inputs, palettes) = (net.inputs(), UnitPalettes::of(net));
+        let atlas = Atlas::new(inputs + net.unit_count(), res);
+        let (width, height) = atlas.size();
+        let mut pixels = vec![0; width * height * 4];
+        atlas.paint(
+            &values,
+            |k| if k < inputs { palettes.input() } else { palettes.unit(net, k - inputs) },
+            &mut pixels,
+        );
+        put_pixels(canvas, &context, &pixels, width, height)?;
+        Ok(atlas.per_row)
+    }
 }
 
 /// Most grid nodes per side of a surface `drawLossSurface` paints (as `lossSurface` computes).
@@ -143,25 +121,30 @@ pub fn draw_loss_surface(
     #[wasm_bindgen(unchecked_param_type = "number")] res: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] size: JsValue,
 ) -> std::result::Result<JsValue, JsValue> {
-    let call = |e: Error| js_error(e.in_call("drawLossSurface"));
-    let context = context_of(&canvas).map_err(call)?;
-    let res = input::whole(&res, "res", &Range::closed(2.0, MAX_SURFACE_RES)).map_err(call)?;
-    let size = input::whole(&size, "size", &Range::closed(1.0, MAX_SURFACE_SIZE)).map_err(call)?;
-    let most = (MAX_SURFACE_RES * MAX_SURFACE_RES) as usize;
-    let values = input::numbers(&values, "values", most).map_err(call)?;
+    paint_surface(&canvas, &values, &res, &size).map_err(|e| js_error(e.in_call("drawLossSurface")))
+}
+
+/// `drawLossSurface` with its errors as the core's.
+fn paint_surface(canvas: &JsValue, values: &JsValue, res: &JsValue, size: &JsValue) -> Result<JsValue> {
+    let context = context_of(canvas)?;
+    let res = input::whole(res, "res", &Range::closed(2.0, MAX_SURFACE_RES))?;
+    let size = input::whole(size, "size", &Range::closed(1.0, MAX_SURFACE_SIZE))?;
+    let values = input::numbers(values, "values", (MAX_SURFACE_RES * MAX_SURFACE_RES) as usize)?;
     if values.len() != res * res {
-        return Err(call(
-            Error::new(Code::WrongLength, "values").with("expected", (res * res) as f64).with("got", values.len()),
-        ));
+        let error = Error::new(Code::WrongLength, "values").with("expected", (res * res) as f64);
+        return Err(error.with("got", values.len()));
     }
     let Some(levels) = Levels::of(&values) else {
         return Ok(JsValue::NULL);
     };
     let mut pixels = vec![0; size * size * 4];
     contours::paint_bands(&values, res, size, &levels, &mut pixels);
-    put_pixels(&canvas, &context, &pixels, size, size)
-        .map_err(|_| call(Error::unreadable("canvas", "drawing on it failed")))?;
-    Ok(to_js(&levels))
+    put_pixels(canvas, &context, &pixels, size, size)?;
+    let bands = Object::new();
+    set(&bands, "lo", &levels.lo.into());
+    set(&bands, "hi", &levels.hi.into());
+    set(&bands, "count", &contours::BAND_COUNT.into());
+    Ok(bands.into())
 }
 
 /// The 2-D context of a canvas element, or an error naming `canvas` (wrong type, or a canvas
@@ -185,13 +168,14 @@ fn put_pixels(
     pixels: &[u8],
     width: usize,
     height: usize,
-) -> std::result::Result<(), JsValue> {
+) -> Result<()> {
     let element: &HtmlCanvasElement = canvas.unchecked_ref();
     let (width, height) = (width as u32, height as u32);
     if element.width() != width || element.height() != height {
         element.set_width(width);
         element.set_height(height);
     }
-    let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(pixels), width, height)?;
-    context.put_image_data(&image, 0.0, 0.0)
+    ImageData::new_with_u8_clamped_array_and_sh(Clamped(pixels), width, height)
+        .and_then(|image| context.put_image_data(&image, 0.0, 0.0))
+        .map_err(|_| Error::unreadable("canvas", "drawing on it failed"))
 }

@@ -165,22 +165,11 @@ impl Playground {
         #[wasm_bindgen(unchecked_param_type = "number")] ymin: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number")] ymax: JsValue,
     ) -> Result<Vec<f32>, JsValue> {
-        let window = [&xmin, &xmax, &ymin, &ymax];
-        Ok(self.unit_output_maps(&res, window).map_err(|e| js_error(e.in_call("unitOutputs")))?.1)
-    }
-
-    /// `unitOutputs`' grid side and values.
-    pub(super) fn unit_output_maps(
-        &mut self,
-        res: &JsValue,
-        window: [&JsValue; 4],
-    ) -> crate::error::Result<(usize, Vec<f32>)> {
         let units = self.session.network().unit_count();
         // Within the work budget too: the cap on outputs binds first.
-        let grid = capped_grid(res, window, units, "grid cells for this many units")?;
-        let mut out = Vec::new();
-        self.session.unit_outputs(grid.centres(), grid.len(), &mut out);
-        Ok((grid.res(), out))
+        let grid = capped_grid(&res, [&xmin, &xmax, &ymin, &ymax], units, "grid cells for this many units")
+            .map_err(|e| js_error(e.in_call("unitOutputs")))?;
+        Ok(self.unit_values(&grid))
     }
 
     /// The network's inputs — its features (`config().features`), normalized like the training
@@ -195,17 +184,10 @@ impl Playground {
         #[wasm_bindgen(unchecked_param_type = "number")] ymin: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number")] ymax: JsValue,
     ) -> Result<Vec<f32>, JsValue> {
-        let window = [&xmin, &xmax, &ymin, &ymax];
-        Ok(self.input_maps(&res, window).map_err(|e| js_error(e.in_call("inputOutputs")))?.1)
-    }
-
-    /// `inputOutputs`' grid side and values.
-    pub(super) fn input_maps(&self, res: &JsValue, window: [&JsValue; 4]) -> crate::error::Result<(usize, Vec<f32>)> {
         let inputs = self.session.network().inputs();
-        let grid = capped_grid(res, window, inputs, "grid cells for this many inputs")?;
-        let mut out = Vec::new();
-        self.session.input_maps(grid.centres(), grid.len(), &mut out);
-        Ok((grid.res(), out))
+        let grid = capped_grid(&res, [&xmin, &xmax, &ymin, &ymax], inputs, "grid cells for this many inputs")
+            .map_err(|e| js_error(e.in_call("inputOutputs")))?;
+        Ok(self.input_values(&grid))
     }
 
     /// The noise of the recorded mini-batch loss: RMS deviation from a centred moving average
@@ -223,6 +205,40 @@ impl Playground {
         };
         let losses = &self.session.history().batch_loss;
         Ok(loss_noise(&losses[losses.len().saturating_sub(NOISE_WINDOWS * window)..], window))
+    }
+}
+
+impl Playground {
+    /// Every node of the network diagram on a res×res grid: the inputs (as `inputOutputs`), then
+    /// every unit (as `unitOutputs`), one after the other; nodes × res² may be at most 2²⁴.
+    /// Returns the grid's side and the values.
+    pub(super) fn node_maps(
+        &mut self,
+        res: &JsValue,
+        window: [&JsValue; 4],
+    ) -> crate::error::Result<(usize, Vec<f32>)> {
+        let net = self.session.network();
+        let grid = capped_grid(res, window, net.inputs() + net.unit_count(), "grid cells for this many nodes")?;
+        let mut maps = self.input_values(&grid);
+        maps.extend_from_slice(&self.unit_values(&grid));
+        Ok((grid.res(), maps))
+    }
+
+    /// Every unit's output over `grid` (`unitOutputs`' values; one copy of the drawing pass for
+    /// every caller).
+    #[inline(never)]
+    fn unit_values(&mut self, grid: &Grid) -> Vec<f32> {
+        let mut out = Vec::new();
+        self.session.unit_outputs(grid.centres(), grid.len(), &mut out);
+        out
+    }
+
+    /// Every input over `grid` (`inputOutputs`' values).
+    #[inline(never)]
+    fn input_values(&self, grid: &Grid) -> Vec<f32> {
+        let mut out = Vec::new();
+        self.session.input_maps(grid.centres(), grid.len(), &mut out);
+        out
     }
 }
 

@@ -35,7 +35,8 @@ function inputsOf(page) {
 
 /**
  * Whether the heatmap of `feature`'s node is exactly the core's tile of input `index` over the
- * diagram's grid (pg.drawInputOutputs: the inputs coloured as the diagram colours them).
+ * diagram's grid (pg.drawNodeOutputs: the inputs' tiles first, coloured as the diagram colours
+ * them).
  */
 function heatmapMatches(page, feature, index) {
   return page.evaluate(async ([feature, index]) => {
@@ -44,7 +45,7 @@ function heatmapMatches(page, feature, index) {
     const pg = window.nnPlayground.playground;
     const atlas = document.createElement("canvas");
     const [xmin, xmax, ymin, ymax] = pg.bounds();
-    const perRow = pg.drawInputOutputs(atlas, res, xmin, xmax, ymin, ymax);
+    const perRow = pg.drawNodeOutputs(atlas, res, xmin, xmax, ymin, ymax);
     const [x, y] = [(index % perRow) * res, Math.floor(index / perRow) * res];
     const expected = atlas.getContext("2d").getImageData(x, y, res, res).data;
     const shown = canvas.getContext("2d").getImageData(0, 0, res, res).data;

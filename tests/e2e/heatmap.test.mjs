@@ -1,6 +1,5 @@
 /**
- * The core paints heatmaps onto canvases itself (drawBoundary, drawUnitOutputs, drawInputOutputs,
- * through web-sys): the pixels it puts equal those the pages' own colour maps (views/colors.js,
+ * The core paints heatmaps onto canvases itself (drawBoundary, drawNodeOutputs, through web-sys): the pixels it puts equal those the pages' own colour maps (views/colors.js,
  * read at a colour table's entries: helpers.mjs installColourOracle) give the outputs `boundary`
  * computes — shaded or as hard classes (the optional last argument,
  * discretize), for classification and regression, at a canvas's pixel resolution; with three or
@@ -153,7 +152,7 @@ test("drawBoundary refuses what is not a canvas, and a discretize flag that is n
   assert.equal(outcome.stillWorks, true);
 });
 
-test("the network diagram's tiles painted by the core hold every unit's and every input's outputs in the diagram's colours, tile by tile", async () => {
+test("the network diagram's tiles painted by the core hold every input's and every unit's outputs in the diagram's colours, tile by tile", async () => {
   const { page } = await suite.fresh();
   await page.goto(`${suite.base}/index.html`);
   await installColourOracle(page);
@@ -173,52 +172,45 @@ test("the network diagram's tiles painted by the core hold every unit's and ever
       const res = 13;
       const n = res * res;
       const [xmin, xmax, ymin, ymax] = pg.bounds();
-      const [units, inputs] = [document.createElement("canvas"), document.createElement("canvas")];
-      const perRow = [pg.drawUnitOutputs(units, res, xmin, xmax, ymin, ymax), pg.drawInputOutputs(inputs, res, xmin, xmax, ymin, ymax)];
+      const canvas = document.createElement("canvas");
+      const perRow = pg.drawNodeOutputs(canvas, res, xmin, xmax, ymin, ymax);
+      const inputs = pg.config().features.length;
       const hidden = config.hidden.reduce((a, b) => a + b, 0);
       const classes = config.classes ?? 1;
-      // How the diagram reads unit u: σ and probabilities on [0, 1], tanh and regression on [−1, 1], the rest spread.
-      const reading = (u, tile) => {
-        const kind = u < hidden ? { sigmoid: "p", tanh: "r" }[config.activation] ?? "s" : config.problem === "regression" ? "r" : "p";
+      const values = [...pg.inputOutputs(res, xmin, xmax, ymin, ymax), ...pg.unitOutputs(res, xmin, xmax, ymin, ymax)];
+      const tiles = values.length / n;
+      // How the diagram reads node k: the inputs spread; σ and probabilities on [0, 1], tanh and
+      // regression on [−1, 1], the other units spread; a softmax unit white … its class's colour.
+      const reading = (k, tile) => {
+        const u = k - inputs;
+        const kind = u < 0 ? "s" : u < hidden ? { sigmoid: "p", tanh: "r" }[config.activation] ?? "s" : config.problem === "regression" ? "r" : "p";
         return { p: (v) => v, r: (v) => (v + 1) / 2, s: oracle.spread(tile) }[kind];
       };
-      const unitColour = (u, t) => (u >= hidden && classes > 2 ? oracle.classRamp(u - hidden, t, 0.92) : oracle.diverging(t, 0.92));
-      /** Bytes of `canvas` unlike tile t's expected colours, for every tile of `values`. */
-      const differing = (canvas, row, values, toUnit, colour) => {
-        const px = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
-        let count = 0;
-        for (let t = 0; t < values.length / n; t++) {
-          const tile = values.subarray(t * n, (t + 1) * n);
-          const map = toUnit(t, tile);
-          for (let i = 0; i < n; i++) {
-            const x = (t % row) * res + (i % res);
-            const y = Math.floor(t / row) * res + Math.floor(i / res);
-            const expected = colour(t, map(tile[i]));
-            for (let c = 0; c < 4; c++) if (px[(y * canvas.width + x) * 4 + c] !== expected[c]) count++;
-          }
+      const colour = (k, t) => (k - inputs >= hidden && classes > 2 ? oracle.classRamp(k - inputs - hidden, t, 0.92) : oracle.diverging(t, 0.92));
+      const px = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+      let differing = 0;
+      for (let k = 0; k < tiles; k++) {
+        const tile = values.slice(k * n, (k + 1) * n);
+        const map = reading(k, tile);
+        for (let i = 0; i < n; i++) {
+          const x = (k % perRow) * res + (i % res);
+          const y = Math.floor(k / perRow) * res + Math.floor(i / res);
+          const expected = colour(k, map(tile[i]));
+          for (let c = 0; c < 4; c++) if (px[(y * canvas.width + x) * 4 + c] !== expected[c]) differing++;
         }
-        return count;
-      };
-      const result = {
-        tiles: [hidden + (classes > 2 ? classes : 1), pg.config().features.length],
-        perRow,
-        sizes: [units.width, units.height, inputs.width, inputs.height],
-        unitsDiffer: differing(units, perRow[0], pg.unitOutputs(res, xmin, xmax, ymin, ymax), reading, unitColour),
-        inputsDiffer: differing(inputs, perRow[1], pg.inputOutputs(res, xmin, xmax, ymin, ymax), (_, tile) => oracle.spread(tile), (_, t) => oracle.diverging(t, 0.92)),
-      };
+      }
       pg.free();
-      return result;
+      return { tiles, expectedTiles: inputs + hidden + (classes > 2 ? classes : 1), perRow, size: [canvas.width, canvas.height], differing };
     }, config);
     const label = `${config.dataset} ${config.activation}`;
-    assert.deepEqual(r.perRow, r.tiles.map((t) => Math.ceil(Math.sqrt(t))), `${label}: rows of ⌈√tiles⌉`);
-    const [unitRows, inputRows] = r.tiles.map((t, i) => Math.ceil(t / r.perRow[i]));
-    assert.deepEqual(r.sizes, [r.perRow[0] * 13, unitRows * 13, r.perRow[1] * 13, inputRows * 13], `${label}: the canvases hold the tiles`);
-    assert.equal(r.unitsDiffer, 0, `${label}: every unit's tile as the diagram's colours`);
-    assert.equal(r.inputsDiffer, 0, `${label}: every input's tile`);
+    assert.equal(r.tiles, r.expectedTiles, `${label}: a tile a node`);
+    assert.equal(r.perRow, Math.ceil(Math.sqrt(r.tiles)), `${label}: rows of ⌈√tiles⌉`);
+    assert.deepEqual(r.size, [r.perRow * 13, Math.ceil(r.tiles / r.perRow) * 13], `${label}: the canvas holds the tiles`);
+    assert.equal(r.differing, 0, `${label}: every node's tile in the diagram's colours`);
   }
 });
 
-test("drawUnitOutputs and drawInputOutputs refuse what is not a canvas and a grid beyond the cap by name", async () => {
+test("drawNodeOutputs refuses what is not a canvas, a grid beyond the cap and a bad window by name", async () => {
   const { page } = await suite.fresh();
   await page.goto(`${suite.base}/index.html`);
   const errors = await page.evaluate(async () => {
@@ -227,10 +219,10 @@ test("drawUnitOutputs and drawInputOutputs refuse what is not a canvas and a gri
     const pg = new core.Playground({ hidden: [8, 8], seed: 1 });
     const canvas = document.createElement("canvas");
     const calls = [
-      () => pg.drawUnitOutputs({}, 10, -1, 1, -1, 1),
-      () => pg.drawInputOutputs(document.createElement("div"), 10, -1, 1, -1, 1),
-      () => pg.drawUnitOutputs(canvas, 2000, -1, 1, -1, 1),
-      () => pg.drawInputOutputs(canvas, 10, 1, -1, -1, 1),
+      () => pg.drawNodeOutputs({}, 10, -1, 1, -1, 1),
+      () => pg.drawNodeOutputs(document.createElement("div"), 10, -1, 1, -1, 1),
+      () => pg.drawNodeOutputs(canvas, 2000, -1, 1, -1, 1),
+      () => pg.drawNodeOutputs(canvas, 10, 1, -1, -1, 1),
     ];
     const out = calls.map((call) => {
       try {
@@ -244,10 +236,10 @@ test("drawUnitOutputs and drawInputOutputs refuse what is not a canvas and a gri
     return out;
   });
   assert.deepEqual(errors, [
-    ["wrongType", "canvas", "drawUnitOutputs"],
-    ["wrongType", "canvas", "drawInputOutputs"],
-    ["tooLarge", "res", "drawUnitOutputs"],
-    ["outOfRange", "xmax", "drawInputOutputs"],
+    ["wrongType", "canvas", "drawNodeOutputs"],
+    ["wrongType", "canvas", "drawNodeOutputs"],
+    ["tooLarge", "res", "drawNodeOutputs"],
+    ["outOfRange", "xmax", "drawNodeOutputs"],
     true,
   ]);
 });

@@ -14,8 +14,8 @@
  *
  * `update()` puts numbers on it: every unit becomes a small heatmap of its own
  * output over the input plane, every input one of the input as the network sees
- * it — tiles the core paints (`pg.drawUnitOutputs`, `pg.drawInputOutputs`) and
- * each node copies — every link is coloured by the
+ * it — tiles the core paints (`pg.drawNodeOutputs`) and each node copies —
+ * every link is coloured by the
  * sign and sized by the magnitude of its weight — or of its gradient of the last
  * update (`pg.parameters()`, or the layers of a `pg.backpropTrace()`). Hovering
  * a link or a unit, or focusing a unit (arrow keys move between units), shows
@@ -71,30 +71,27 @@ export function linkStroke(v, scale) {
 }
 
 /**
- * The diagram's heatmaps: the core paints every unit's and every input's tile onto two canvases
- * kept from call to call (`pg.drawUnitOutputs`, `pg.drawInputOutputs`), and each node copies its
- * own (`NetworkView.update`).
+ * The diagram's heatmaps: the core paints every node's tile — the inputs', then every unit's — onto
+ * one canvas kept from call to call (`pg.drawNodeOutputs`), and each node copies its own
+ * (`NetworkView.update`).
  */
 export class DiagramTiles {
   /** @param {number} res a tile's side, in grid cells */
   constructor(res) {
     this.res = res;
     /** @type {TileAtlas} */
-    this.units = { canvas: document.createElement("canvas"), perRow: 1 };
-    /** @type {TileAtlas} */
-    this.inputs = { canvas: document.createElement("canvas"), perRow: 1 };
+    this.atlas = { canvas: document.createElement("canvas"), perRow: 1 };
   }
 
   /**
-   * Paint `pg`'s units and inputs over its data bounds.
+   * Paint `pg`'s nodes over its data bounds.
    * @param {import("../../pkg/nn_playground.js").Playground} pg
-   * @returns {{ units: TileAtlas, inputs: TileAtlas, res: number }} what `update` takes
+   * @returns {{ tiles: TileAtlas, res: number }} what `update` takes
    */
   paint(pg) {
     const [xmin, xmax, ymin, ymax] = pg.bounds();
-    this.units.perRow = pg.drawUnitOutputs(this.units.canvas, this.res, xmin, xmax, ymin, ymax);
-    this.inputs.perRow = pg.drawInputOutputs(this.inputs.canvas, this.res, xmin, xmax, ymin, ymax);
-    return { units: this.units, inputs: this.inputs, res: this.res };
+    this.atlas.perRow = pg.drawNodeOutputs(this.atlas.canvas, this.res, xmin, xmax, ymin, ymax);
+    return { tiles: this.atlas, res: this.res };
   }
 }
 
@@ -472,13 +469,12 @@ export class NetworkView {
 
   /**
    * Show numbers: `layers` as `pg.parameters()` returns them (or a trace's layers), link
-   * strokes from the weights or, with `showGradients`, the gradients; `units` (optional), the
-   * tiles `pg.drawUnitOutputs(canvas, res, …)` painted — its canvas and the tiles per row it
-   * returned — paints every drawn unit, `inputs` from `pg.drawInputOutputs(…)` (optional, on
-   * the same grid) every input; `res` is a tile's side.
-   * @param {{ layers: any[], units?: TileAtlas | null, inputs?: TileAtlas | null, res?: number, showGradients?: boolean }} numbers
+   * strokes from the weights or, with `showGradients`, the gradients; `tiles` (optional), the
+   * tiles `pg.drawNodeOutputs(canvas, res, …)` painted — its canvas and the tiles per row it
+   * returned — paints every drawn input and unit; `res` is a tile's side.
+   * @param {{ layers: any[], tiles?: TileAtlas | null, res?: number, showGradients?: boolean }} numbers
    */
-  update({ layers, units = null, inputs = null, res = 0, showGradients = false }) {
+  update({ layers, tiles = null, res = 0, showGradients = false }) {
     if (!this.links || !layers || layers.length !== this.hidden.length + 1) return;
     this.values = { layers, showGradients };
     const key = showGradients ? "gradWeights" : "weights";
@@ -494,8 +490,7 @@ export class NetworkView {
       if (link.width !== width) link.path.style.strokeWidth = link.width = width;
     }
     this.container.classList.toggle("net-showing-gradients", showGradients);
-    if (inputs && res > 0) this.copyTiles(inputs, res, 0, 0);
-    if (units && res > 0) this.copyTiles(units, res, 1, this.columns.length - 1);
+    if (tiles && res > 0) this.copyTiles(tiles, res);
     if (this.tipTarget) this.showTip(this.tipTarget.target, this.tipTarget.at);
   }
 
@@ -505,17 +500,14 @@ export class NetworkView {
   }
 
   /**
-   * Copy each drawn unit's tile of columns `first` … `last` from `atlas`, whose tiles are those
-   * columns' units one after the other, `perRow` a row (`pg.drawUnitOutputs`: the hidden and
-   * output layers; `pg.drawInputOutputs`: the inputs), onto the unit's canvas.
+   * Copy each drawn node's tile from `atlas`, whose tiles are the columns' nodes one after the
+   * other (the inputs, then each layer's units), `perRow` a row, onto the node's canvas.
    * @param {TileAtlas} atlas
    * @param {number} res a tile's side
-   * @param {number} first
-   * @param {number} last
    */
-  copyTiles({ canvas, perRow }, res, first, last) {
+  copyTiles({ canvas, perRow }, res) {
     let offset = 0;
-    for (let c = first; c <= last; c++) {
+    for (let c = 0; c < this.columns.length; c++) {
       for (const rec of this.columns[c]) {
         if (rec.unit === null) continue;
         const tile = offset + rec.unit;
@@ -529,7 +521,7 @@ export class NetworkView {
       }
       offset += this.unitsOf(c);
     }
-    if (last > 0) this.container.dataset.painted = "true";
+    this.container.dataset.painted = "true";
   }
 
   /** How many units column `c` has (0: the inputs). */
