@@ -16,8 +16,9 @@
 //!   (ChaCha12, the stream of rand's `StdRng` in a compact form, and fresh seeds from `getrandom`
 //!   for runs without one). Other transcendental functions come from the `libm` crate everywhere,
 //!   so native and wasm runs are bit-identical.
-//! - [`text`]: numbers as text, the one place a float becomes a string (in wasm written by the JS
-//!   engine, so the module carries no float formatting of its own).
+//! - [`text`]: numbers as text, the one place a float becomes a string and a string a float (in
+//!   wasm written and read by the JS engine, so the module carries no float formatting or
+//!   parsing of its own).
 //! - [`draw`]: heatmaps as RGBA pixels in the pages' colour map; [`draw::contours`], loss
 //!   surfaces as filled log-spaced contours; [`draw::units`], the network diagram's unit tiles.
 //! - [`nn`]: the network and its parts — [`nn::activation`] (g(z) and g'(z) for linear,

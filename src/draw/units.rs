@@ -56,37 +56,45 @@ impl Atlas {
     }
 }
 
-/// The palettes of a network's tiles: the diverging map, and one ramp per class of a softmax
-/// output.
+/// How a network's tiles are coloured: the diagram's reading of its hidden units and outputs,
+/// the diverging map, and one ramp per class of a softmax output.
 pub struct UnitPalettes {
+    hidden_units: usize,
+    activation: Activation,
+    loss: Loss,
     diverging: Palette,
     classes: Vec<Palette>,
 }
 
 impl UnitPalettes {
-    /// The palettes `net`'s units need.
+    /// The colours `net`'s units take.
     pub fn of(net: &Network) -> UnitPalettes {
         let classes = match net.loss {
             Loss::Softmax { classes } => (0..classes).map(|k| Palette::class_ramp(k, UNIT_STRENGTH)).collect(),
             _ => Vec::new(),
         };
-        UnitPalettes { diverging: Palette::diverging(UNIT_STRENGTH), classes }
+        UnitPalettes {
+            hidden_units: net.layers[..net.layers.len() - 1].iter().map(|l| l.n_out).sum(),
+            activation: net.activation,
+            loss: net.loss,
+            diverging: Palette::diverging(UNIT_STRENGTH),
+            classes,
+        }
     }
 
-    /// The colours of unit `u` of `net`, counted over the hidden layers in order and then the
-    /// output units (as `Session::unit_outputs` lays them out).
-    pub fn unit(&self, net: &Network, u: usize) -> (&Palette, Scale) {
-        let hidden: usize = net.layers[..net.layers.len() - 1].iter().map(|l| l.n_out).sum();
-        if u < hidden {
-            let scale = match net.activation {
+    /// The colours of unit `u`, counted over the hidden layers in order and then the output units
+    /// (as `Session::unit_outputs` lays them out).
+    pub fn unit(&self, u: usize) -> (&Palette, Scale) {
+        if u < self.hidden_units {
+            let scale = match self.activation {
                 Activation::Sigmoid => Scale::Probability,
                 Activation::Tanh => Scale::Regression,
                 _ => Scale::Spread,
             };
             return (&self.diverging, scale);
         }
-        match net.loss {
-            Loss::Softmax { .. } => (&self.classes[u - hidden], Scale::Probability),
+        match self.loss {
+            Loss::Softmax { .. } => (&self.classes[u - self.hidden_units], Scale::Probability),
             Loss::CrossEntropy => (&self.diverging, Scale::Probability),
             Loss::HalfSquared => (&self.diverging, Scale::Regression),
         }
@@ -151,8 +159,8 @@ mod tests {
             let config = Config { hidden: vec![2, 3], activation, problem, classes, dataset, ..Config::default() };
             let net = crate::session::Session::new(config).unwrap().network().clone();
             let palettes = UnitPalettes::of(&net);
-            assert_eq!(palettes.unit(&net, 4).1, hidden, "{activation:?}: the second hidden layer's last unit");
-            assert_eq!(palettes.unit(&net, 5).1, output, "{activation:?} {problem:?}: the first output unit");
+            assert_eq!(palettes.unit(4).1, hidden, "{activation:?}: the second hidden layer's last unit");
+            assert_eq!(palettes.unit(5).1, output, "{activation:?} {problem:?}: the first output unit");
         }
     }
 }

@@ -93,11 +93,7 @@ impl Playground {
         let atlas = Atlas::new(inputs + net.unit_count(), res);
         let (width, height) = atlas.size();
         let mut pixels = vec![0; width * height * 4];
-        atlas.paint(
-            &values,
-            |k| if k < inputs { palettes.input() } else { palettes.unit(net, k - inputs) },
-            &mut pixels,
-        );
+        atlas.paint(&values, |k| if k < inputs { palettes.input() } else { palettes.unit(k - inputs) }, &mut pixels);
         put_pixels(canvas, &context, &pixels, width, height)?;
         Ok(atlas.per_row)
     }
